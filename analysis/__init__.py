@@ -1,0 +1,4 @@
+"""Plain analysis library: theme clustering and safeguarding screening.
+
+Never imports Flask, SQLAlchemy or feedback_app.
+"""
