@@ -1,0 +1,35 @@
+"""Feedback service for a Local Safeguarding Children Partnership."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from feedback_app import cli, i18n, templating
+from feedback_app.config import config_from_environment
+from feedback_app.extensions import csrf, db, migrate
+from feedback_app.views import errors, security
+from feedback_app.views.main import bp as main_bp
+from feedback_app.views.respond import bp as respond_bp
+
+MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def create_app(config_class=None):
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(config_class or config_from_environment())
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(app.instance_path) / "feedback.sqlite")
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    templating.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(respond_bp)
+    return app

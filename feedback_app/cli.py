@@ -1,0 +1,53 @@
+"""Command-line tasks: ``flask surveys load|check``, ``flask drafts purge``."""
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from feedback_app.services import journey, survey_loader
+from feedback_app.survey_definitions import SurveyDefinitionError, load_file
+
+surveys_cli = AppGroup("surveys", help="Load and check survey definition files.")
+drafts_cli = AppGroup("drafts", help="Housekeeping of unsubmitted answers.")
+
+
+@surveys_cli.command("load")
+@click.option("--directory", type=click.Path(file_okay=False), default=None,
+              help="Folder of survey files (default: SURVEYS_DIR).")
+def load_surveys(directory):
+    """Load or update every survey file, idempotently."""
+    directory = directory or current_app.config["SURVEYS_DIR"]
+    try:
+        results = survey_loader.load_directory(directory)
+    except SurveyDefinitionError as error:
+        raise click.ClickException(str(error)) from None
+    for result in results:
+        click.echo(f"{result.slug}: {result.outcome} (version {result.version})")
+
+
+@surveys_cli.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def check_surveys(files):
+    """Validate survey files without loading them."""
+    failed = False
+    for name in files:
+        try:
+            definition = load_file(name)
+        except SurveyDefinitionError as error:
+            click.echo(str(error), err=True)
+            failed = True
+        else:
+            click.echo(f"{name}: valid ({definition.slug}, {len(definition.questions)} questions)")
+    if failed:
+        raise SystemExit(1)
+
+
+@drafts_cli.command("purge")
+def purge_drafts():
+    """Delete expired drafts that were never submitted."""
+    click.echo(f"Deleted {journey.purge_expired_drafts()} expired drafts")
+
+
+def init_app(app):
+    app.cli.add_command(surveys_cli)
+    app.cli.add_command(drafts_cli)

@@ -1,0 +1,72 @@
+"""Drafts (answers in progress, server-side) and submitted responses.
+
+Nothing here stores an IP address, a user agent or any other identifier of
+the person answering: a draft is found by a random token held in their
+session cookie or by a resume code only they were shown.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from feedback_app.extensions import db
+from feedback_app.models._types import JSONType, UTCDateTime, utcnow
+
+
+class Draft(db.Model):
+    __tablename__ = "draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    resume_code_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    survey_version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id"), index=True)
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"))
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    answers: Mapped[dict] = mapped_column(JSONType, default=dict)
+    visited_pages: Mapped[list] = mapped_column(JSONType, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+    survey_version = relationship("SurveyVersion")
+    cohort = relationship("Cohort")
+    response: Mapped["Response | None"] = relationship(back_populates="draft")
+
+
+class Response(db.Model):
+    __tablename__ = "response"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), index=True)
+    survey_version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id"), index=True)
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"), index=True)
+    # One response per draft: the unique key makes a double submit a no-op.
+    draft_id: Mapped[int | None] = mapped_column(
+        ForeignKey("draft.id", ondelete="SET NULL"), unique=True
+    )
+    language: Mapped[str] = mapped_column(String(10))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    draft: Mapped[Draft | None] = relationship(back_populates="response")
+    answers: Mapped[list["Answer"]] = relationship(
+        back_populates="response", order_by="Answer.id", cascade="all, delete-orphan"
+    )
+    survey_version = relationship("SurveyVersion")
+    cohort = relationship("Cohort")
+
+
+class Answer(db.Model):
+    """One question's answer. ``value`` holds the coded answer; ``text`` free text."""
+
+    __tablename__ = "answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(80), index=True)
+    value: Mapped[object] = mapped_column(JSONType)
+    text: Mapped[str | None] = mapped_column(Text)
+    text_language: Mapped[str | None] = mapped_column(String(10))
+
+    response: Mapped[Response] = relationship(back_populates="answers")

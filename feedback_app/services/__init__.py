@@ -1,0 +1,1 @@
+"""Use cases: each joins queries together and owns the one commit point."""

@@ -1,0 +1,190 @@
+"""The respondent journey: drafts kept server-side, save and return, one submit."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import lru_cache
+
+from sqlalchemy.exc import IntegrityError
+
+from feedback_app import queries
+from feedback_app.models import SurveyStatus
+from feedback_app.queries import responses as response_queries
+from feedback_app.queries import surveys as survey_queries
+from feedback_app.survey_definitions import definition_from_data
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
+
+
+def _hash(value):
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()
+
+
+def _now():
+    return datetime.now(timezone.utc)
+
+
+def _code(length):
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def normalise_code(code):
+    return "".join(ch for ch in (code or "").upper() if ch in CODE_ALPHABET)
+
+
+@lru_cache(maxsize=64)
+def _definition_for(version_id, content_hash, definition_json):
+    import json
+    return definition_from_data(json.loads(definition_json))
+
+
+def definition_of(version):
+    """The validated definition stored with a survey version (cached)."""
+    import json
+    return _definition_for(version.id, version.content_hash, json.dumps(version.definition, sort_keys=True))
+
+
+@dataclass(frozen=True)
+class SurveyState:
+    survey: object
+    version: object
+    definition: object
+    availability: str  # "open", "not_yet_open", "closed"
+
+
+def find_survey(slug, today=None):
+    survey = survey_queries.get_survey_by_slug(slug)
+    if survey is None:
+        return None
+    version = survey_queries.get_latest_version(survey)
+    today = today or date.today()
+    if survey.status in (SurveyStatus.closed, SurveyStatus.archived) or (survey.closes_on and today > survey.closes_on):
+        availability = "closed"
+    elif survey.status == SurveyStatus.draft or (survey.opens_on and today < survey.opens_on):
+        availability = "not_yet_open"
+    else:
+        availability = "open"
+    return SurveyState(survey, version, definition_of(version), availability)
+
+
+def cohort_for(survey, token):
+    return survey_queries.get_cohort_by_token(survey, token)
+
+
+def start_draft(state, cohort, language, lifetime):
+    """Create a draft; return ``(draft, token)``. Only the token's hash is stored."""
+    token = secrets.token_urlsafe(32)
+    with queries.transaction():
+        draft = response_queries.add_draft(
+            _hash(token), state.version.id, cohort.id if cohort else None, language, _now() + lifetime
+        )
+    return draft, token
+
+
+def find_draft(token):
+    if not token:
+        return None
+    return response_queries.get_draft_by_token_hash(_hash(token))
+
+
+def is_expired(draft):
+    return draft.expires_at < _now()
+
+
+def draft_definition(draft):
+    return definition_of(survey_queries.get_version(draft.survey_version_id))
+
+
+def save_answers(draft, page_id, values, lifetime):
+    """Store one page's answers (``None`` removes an answer) and extend the draft's life."""
+    answers = dict(draft.answers or {})
+    for qid, value in values.items():
+        if value is None:
+            answers.pop(qid, None)
+        else:
+            answers[qid] = value
+    visited = list(draft.visited_pages or [])
+    if page_id not in visited:
+        visited.append(page_id)
+    with queries.transaction():
+        draft.answers = answers
+        draft.visited_pages = visited
+        draft.updated_at = _now()
+        draft.expires_at = _now() + lifetime
+
+
+def create_resume_code(draft):
+    """A fresh code for save and return; the previous code stops working."""
+    code = _code(12)
+    with queries.transaction():
+        draft.resume_code_hash = _hash(code)
+    return "-".join(code[i:i + 4] for i in range(0, 12, 4))
+
+
+def resume(code, lifetime):
+    """Swap a resume code for a new session token, or ``None``."""
+    draft = response_queries.get_draft_by_resume_hash(_hash(normalise_code(code)))
+    if draft is None or is_expired(draft):
+        return None, None
+    token = secrets.token_urlsafe(32)
+    with queries.transaction():
+        draft.token_hash = _hash(token)
+        draft.expires_at = _now() + lifetime
+    return draft, token
+
+
+def incomplete_page(definition, draft):
+    """The first shown page that still needs an answer, or ``None`` when ready to submit."""
+    answers = definition.visible_answers(draft.answers or {})
+    for page in definition.visible_pages(answers):
+        if page.id not in (draft.visited_pages or []):
+            return page
+        for question in page.shown_questions(answers):
+            if question.answer_type.collects_answer and question.required and question.id not in answers:
+                return page
+    return None
+
+
+def response_for(draft):
+    return response_queries.get_response_for_draft(draft.id)
+
+
+def submit(draft):
+    """Turn a draft into exactly one response, however often this is called."""
+    existing = response_queries.get_response_for_draft(draft.id)
+    if existing is not None:
+        return existing
+    definition = draft_definition(draft)
+    version = survey_queries.get_version(draft.survey_version_id)
+    answers = definition.visible_answers(draft.answers or {})
+    rows = []
+    for question in definition.questions:
+        if question.id not in answers:
+            continue
+        value = answers[question.id]
+        text = question.answer_type.text_for_analysis(value)
+        rows.append((question.id, value, text, draft.language if text else None))
+    try:
+        with queries.transaction():
+            locked = response_queries.lock_draft(draft.id)
+            existing = response_queries.get_response_for_draft(locked.id)
+            if existing is not None:
+                return existing
+            reference = _code(8)
+            while response_queries.reference_exists(reference):
+                reference = _code(8)
+            response = response_queries.add_response(
+                reference, version.survey_id, version.id, locked.cohort_id, locked.id, locked.language, rows
+            )
+            # The draft no longer needs the answers: keep only what stops a resubmit.
+            locked.answers = {}
+            locked.resume_code_hash = None
+        return response
+    except IntegrityError:
+        return response_queries.get_response_for_draft(draft.id)
+
+
+def purge_expired_drafts():
+    with queries.transaction():
+        return response_queries.delete_expired_drafts(_now())
