@@ -1,0 +1,68 @@
+# Two commands for a newcomer: `make run` and `make test`.
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask
+export FLASK_APP := feedback_app
+EXTRAS ?= dev
+comma := ,
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)-$(subst $(comma),-,$(EXTRAS))
+ASSETS := feedback_app/static/dist/app.css
+PYTEST_ARGS ?=
+
+.PHONY: run test install assets translations translations-update db demo lint check-chromium benchmark clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	@# The embeddings extra needs torch: install the pinned CPU build first so nothing pulls a CUDA one.
+	@case "$(EXTRAS)" in *embeddings*) $(PY) -m pip install --quiet -c constraints.txt "torch==2.13.0";; esac
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP) assets translations
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(ASSETS): node_modules/.package-lock.json feedback_app/assets/app.scss scripts/build-assets.mjs
+	node scripts/build-assets.mjs
+
+assets: $(ASSETS)
+
+translations: $(STAMP)
+	@if ls feedback_app/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+		$(VENV)/bin/pybabel compile --use-fuzzy -q -d feedback_app/translations; fi
+
+translations-update: $(STAMP)
+	$(VENV)/bin/pybabel extract -F feedback_app/translations/babel.cfg -k _l -k lazy_gettext \
+		--no-location --sort-output --omit-header -o feedback_app/translations/messages.pot .
+	@if ls feedback_app/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
+		$(VENV)/bin/pybabel update --no-fuzzy-matching --omit-header -i feedback_app/translations/messages.pot -d feedback_app/translations; fi
+
+db: install
+	$(FLASK) db upgrade
+
+demo: db
+	$(FLASK) surveys load
+	$(FLASK) demo-data
+
+run: demo
+	@echo "Serving on http://127.0.0.1:5000"
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+check-chromium:
+	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; }
+
+test: install check-chromium
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
+		TEST_DB=postgres $(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS); \
+	fi
+
+lint: install
+	$(VENV)/bin/ruff check feedback_app analysis tests benchmarks
+	$(VENV)/bin/bandit -q -r feedback_app analysis -lll
+
+clean:
+	rm -rf $(VENV) node_modules feedback_app/static/dist instance
