@@ -1,0 +1,146 @@
+"""KMeans clustering with an automatic, reported choice of k."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClusterMixin
+from sklearn.cluster import AgglomerativeClustering, KMeans
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+
+from .results import KSelection
+
+UNPLACED = -1
+
+
+def candidate_ks(n_samples: int, min_k: int = 2, max_k: int = 30, n_candidates: int = 7) -> list[int]:
+    """A few k between ``min_k`` and a cap that grows with ``sqrt(n_samples)``."""
+    upper = int(max(min_k, min(max_k, np.sqrt(n_samples / 2), n_samples - 1)))
+    grid = np.unique(np.round(np.geomspace(min_k, upper, n_candidates)).astype(int))
+    return [int(k) for k in grid if min_k <= k <= upper] or [min_k]
+
+
+def _seeded_plusplus(X, k, weight, fixed, seed):
+    """k-means++ that starts from ``fixed`` centres and adds ``k - len(fixed)`` more."""
+    rng = np.random.default_rng(seed)
+    centres = list(fixed[:k])
+    dist = np.min(((X[:, None, :] - np.asarray(centres)[None]) ** 2).sum(-1), axis=1)
+    while len(centres) < k:
+        p = weight * dist
+        i = int(rng.choice(len(X), p=p / p.sum())) if p.sum() > 0 else int(rng.integers(len(X)))
+        centres.append(X[i])
+        dist = np.minimum(dist, ((X - X[i]) ** 2).sum(-1))
+    return np.vstack(centres)
+
+
+class KMeansClusterer(BaseEstimator, ClusterMixin):
+    """Spherical-style KMeans on L2-normalised rows.
+
+    If ``k`` is ``None`` a few candidate values (see :func:`candidate_ks`) are
+    fitted on a sample and the one with the best cosine silhouette is kept; the
+    candidates and their scores are in ``k_selection_``.
+
+    Rows that are all zeros (no usable words) are left unplaced (label ``-1``),
+    as are rows whose cosine to their centre is below ``min_similarity``.
+
+    ``fit`` accepts ``sample_weight`` (counts of repeated answers) and
+    ``init_centres`` (guided themes): those centres start the first clusters
+    and the rest are chosen by k-means++.
+
+    If ``n_subclusters`` is set (and larger than k), KMeans first finds that
+    many small clusters and their centres are merged to k themes by
+    average-linkage (cosine) agglomeration; on sentence embeddings this follows
+    the shape of themes better than KMeans alone. Not used with guided themes.
+    """
+
+    def __init__(self, k=None, min_k=2, max_k=30, n_init=4, max_iter=100, sample_size=4000,
+                 silhouette_size=2000, min_similarity=None, n_subclusters=None, random_state=0):
+        self.k = k
+        self.min_k = min_k
+        self.max_k = max_k
+        self.n_init = n_init
+        self.max_iter = max_iter
+        self.sample_size = sample_size
+        self.silhouette_size = silhouette_size
+        self.min_similarity = min_similarity
+        self.n_subclusters = n_subclusters
+        self.random_state = random_state
+
+    def _kmeans(self, X, k, weight, init_centres, seed, n_init):
+        if init_centres is not None and len(init_centres):
+            init = _seeded_plusplus(X, k, weight, normalize(np.asarray(init_centres, dtype=X.dtype)), seed)
+            model = KMeans(n_clusters=k, init=init, n_init=1, max_iter=self.max_iter, random_state=seed)
+        else:
+            model = KMeans(n_clusters=k, n_init=n_init, max_iter=self.max_iter, random_state=seed)
+        return model.fit(X, sample_weight=weight)
+
+    def _choose_k(self, X, weight, init_centres, rng):
+        n_guided = 0 if init_centres is None else len(init_centres)
+        n_real = int(weight.sum())
+        candidates = [k for k in candidate_ks(n_real, max(self.min_k, n_guided + 1), self.max_k) if k < len(X)]
+        if not candidates:
+            return KSelection(max(1, min(len(X), n_guided or 1)), "too few answers")
+        idx = np.arange(len(X))
+        if len(X) > self.sample_size:
+            idx = np.sort(rng.choice(len(X), self.sample_size, replace=False, p=weight / weight.sum()))
+        Xs, ws = X[idx], weight[idx]
+        sil_idx = np.arange(len(idx))
+        if len(idx) > self.silhouette_size:
+            sil_idx = np.sort(rng.choice(len(idx), self.silhouette_size, replace=False))
+        scores = []
+        for k in candidates:
+            labels = self._kmeans(Xs, k, ws, init_centres, self.random_state, 2).labels_
+            sub = labels[sil_idx]
+            ok = len(np.unique(sub)) > 1
+            scores.append(float(silhouette_score(Xs[sil_idx], sub, metric="cosine")) if ok else -1.0)
+        best = candidates[int(np.argmax(scores))]
+        return KSelection(best, "silhouette (cosine, sample)", tuple(candidates), tuple(round(s, 4) for s in scores))
+
+    def fit(self, X, y=None, sample_weight=None, init_centres=None):
+        X = normalize(np.asarray(X, dtype=np.float32))
+        weight = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        placeable = np.linalg.norm(X, axis=1) > 0
+        rng = np.random.default_rng(self.random_state)
+        Xp, wp = X[placeable], weight[placeable]
+        if self.k is not None:
+            k = int(min(self.k, max(1, len(Xp))))
+            self.k_selection_ = KSelection(k, "given")
+        else:
+            self.k_selection_ = self._choose_k(Xp, wp, init_centres, rng)
+        k = self.k_selection_.k_chosen
+        labels = np.full(len(X), UNPLACED, dtype=int)
+        if len(Xp) == 0:
+            self.cluster_centers_ = np.zeros((0, X.shape[1]), dtype=X.dtype)
+        else:
+            centres, labels[placeable] = self._cluster(Xp, k, wp, init_centres)
+            self.cluster_centers_ = normalize(centres)
+        self.labels_ = self._drop_dissimilar(X, labels)
+        self.n_clusters_ = len(self.cluster_centers_)
+        return self
+
+    def _cluster(self, X, k, weight, init_centres):
+        m = 0 if self.n_subclusters is None else min(int(self.n_subclusters), len(X) // 5)
+        if m <= k or (init_centres is not None and len(init_centres)):
+            model = self._kmeans(X, k, weight, init_centres, self.random_state, self.n_init)
+            return model.cluster_centers_, model.labels_
+        model = self._kmeans(X, m, weight, None, self.random_state, 1)
+        merge = AgglomerativeClustering(n_clusters=k, linkage="average", metric="cosine")
+        labels = merge.fit_predict(normalize(model.cluster_centers_))[model.labels_]
+        onehot = np.zeros((k, len(X)), dtype=X.dtype)
+        onehot[labels, np.arange(len(X))] = weight
+        return onehot @ X, labels
+
+    def _drop_dissimilar(self, X, labels):
+        if self.min_similarity is None:
+            return labels
+        placed = labels >= 0
+        sims = np.einsum("ij,ij->i", X[placed], self.cluster_centers_[labels[placed]])
+        out = labels.copy()
+        out[np.flatnonzero(placed)[sims < self.min_similarity]] = UNPLACED
+        return out
+
+    def predict(self, X):
+        X = normalize(np.asarray(X, dtype=np.float32))
+        labels = np.argmax(X @ self.cluster_centers_.T, axis=1)
+        labels[np.linalg.norm(X, axis=1) == 0] = UNPLACED
+        return self._drop_dissimilar(X, labels)

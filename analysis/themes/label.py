@@ -1,0 +1,149 @@
+"""Theme labels: class-based TF-IDF terms and readable phrase labels."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator
+from sklearn.feature_extraction.text import CountVectorizer
+
+BOUNDARY = "|"
+BAD_ENDINGS = frozenset({"not", "no", "never"})  # "parents do not" is not a label
+
+
+def _phrases(doc, min_words, max_words):
+    """Yield (lemma key, surface) for n-grams that start and end on content words."""
+    tokens = doc.surface
+    n = len(tokens)
+    for i in range(n):
+        if doc.is_stop[i]:
+            continue
+        for j in range(i + min_words, min(n, i + max_words) + 1):
+            if tokens[j - 1] == BOUNDARY:
+                break
+            if doc.is_stop[j - 1] or doc.lemmas[j - 1] in BAD_ENDINGS:
+                continue
+            yield doc.lemmas[i:j], " ".join(tokens[i:j])
+
+
+class PhraseLabeller(BaseEstimator):
+    """Label clusters with distinctive terms and a frequent phrase.
+
+    Terms are content lemmas ranked by class-based TF-IDF (the clusters are the
+    classes) and shown in their most common written form. The label is the
+    n-gram of ``min_words``-``max_words`` words, starting and ending on content
+    words, that best combines frequency in the cluster with distinctiveness;
+    n-grams are grouped by lemmas and shown as most often written. Labels are
+    de-duplicated across clusters, larger clusters choosing first.
+
+    ``fit(docs, labels, sample_weight)`` sets ``labels_`` (one str per cluster),
+    ``terms_`` and ``term_weights_``.
+    """
+
+    def __init__(self, n_terms=10, min_words=2, max_words=5, max_docs_per_cluster=400,
+                 min_phrase_share=0.02, length_bonus=0.25):
+        self.n_terms = n_terms
+        self.min_words = min_words
+        self.max_words = max_words
+        self.max_docs_per_cluster = max_docs_per_cluster
+        self.min_phrase_share = min_phrase_share
+        self.length_bonus = length_bonus
+
+    def fit(self, docs, labels, sample_weight=None, n_clusters=None):
+        labels = np.asarray(labels)
+        weight = np.ones(len(docs)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        k = int(n_clusters if n_clusters is not None else labels.max() + 1)
+        self._fit_terms(docs, labels, weight, k)
+        self._fit_phrases(docs, labels, weight, k)
+        return self
+
+    def _fit_terms(self, docs, labels, weight, k):
+        placed = labels >= 0
+        surface = defaultdict(Counter)
+        content = []
+        for doc in docs:
+            words = []
+            for word, lemma, stop in zip(doc.surface, doc.lemmas, doc.is_stop):
+                if not stop:
+                    words.append(lemma)
+                    surface[lemma][word] += 1
+            content.append(" ".join(words))
+        self.terms_ = [()] * k
+        self.term_weights_ = [()] * k
+        if not placed.any():
+            return
+        try:
+            counts = CountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True).fit(
+                [c for c, p in zip(content, placed) if p])
+        except ValueError:  # no words at all
+            return
+        X = counts.transform(content)
+        onehot = sparse.csr_matrix((weight[placed], (labels[placed], np.flatnonzero(placed))), shape=(k, len(docs)))
+        tf = np.asarray((onehot @ X).todense(), dtype=float)
+        totals = tf.sum(axis=1, keepdims=True)
+        freq = tf.sum(axis=0)
+        idf = np.log(1 + totals.mean() / np.maximum(freq, 1e-9))
+        ctfidf = tf / np.maximum(totals, 1e-9) * idf
+        names = counts.get_feature_names_out()
+        for c in range(k):
+            order = sorted(np.flatnonzero(ctfidf[c] > 0), key=lambda j: (-ctfidf[c, j], names[j]))[: self.n_terms]
+            self.terms_[c] = tuple(surface[names[j]].most_common(1)[0][0] for j in order)
+            self.term_weights_[c] = tuple(round(float(ctfidf[c, j]), 6) for j in order)
+
+    def _fit_phrases(self, docs, labels, weight, k):
+        members = defaultdict(list)
+        for i in np.flatnonzero(labels >= 0):
+            members[int(labels[i])].append(i)
+        df = [Counter() for _ in range(k)]
+        forms = defaultdict(Counter)
+        sizes = np.zeros(k)
+        for c, idx in members.items():
+            # Deterministic cap: most repeated answers first, then by text.
+            idx = sorted(idx, key=lambda i: (-weight[i], docs[i].text))[: self.max_docs_per_cluster]
+            for i in idx:
+                keys = {}
+                for key, form in _phrases(docs[i], self.min_words, self.max_words):
+                    keys[key] = form
+                    forms[key][form] += weight[i]
+                for key in keys:
+                    df[c][key] += weight[i]
+                sizes[c] += weight[i]
+        total_df = Counter()
+        for counter in df:
+            total_df.update(counter)
+        n_total = max(sizes.sum(), 1.0)
+        ranked = []
+        for c in range(k):
+            min_df = max(2.0, self.min_phrase_share * sizes[c])
+            scored = [
+                (count / sizes[c] * np.log(1 + n_total / total_df[key]) * (1 + self.length_bonus * (len(key) - 2)), key)
+                for key, count in df[c].items()
+                if count >= min_df
+            ]
+            ranked.append(sorted(scored, key=lambda s: (-s[0], s[1])))
+        self.labels_ = self._assign(ranked, forms, sizes)
+        return self
+
+    def _assign(self, ranked, forms, sizes):
+        labels = [""] * len(ranked)
+        used_keys, used_text = set(), set()
+        for c in sorted(range(len(ranked)), key=lambda c: (-sizes[c], c)):
+            choice = None
+            for _, key in ranked[c]:
+                content = frozenset(key)
+                if content in used_keys:
+                    continue
+                choice = max(forms[key].items(), key=lambda f: (f[1], f[0]))[0]
+                used_keys.add(content)
+                break
+            if choice is None:
+                terms = [t for t in self.terms_[c] if t not in used_text] or list(self.terms_[c])
+                choice = " and ".join(terms[:2]) if terms else "unlabelled"
+            base, n = choice, 2
+            while choice in used_text:
+                choice, n = f"{base} ({n})", n + 1
+            used_text.add(choice)
+            labels[c] = choice
+        return labels

@@ -1,0 +1,198 @@
+"""The theme pipeline: non-answers → preprocess → vectorise → reduce → cluster → label → quotes."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+
+import numpy as np
+from sklearn.base import BaseEstimator, clone
+
+from .cluster import UNPLACED, KMeansClusterer
+from .guided import as_guided_themes, guided_centres
+from .label import PhraseLabeller
+from .nonanswers import NonAnswerFilter
+from .preprocess import SpacyPreprocessor
+from .quotes import QuoteSelector
+from .reduce import NoReduction, SVDReduction
+from .results import KSelection, Theme, ThemeResult
+from .vectorize import LemmaTfidfVectorizer
+
+BACKENDS = ("tfidf", "embeddings")
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _clean(text) -> str:
+    if text is None or (isinstance(text, float) and np.isnan(text)):
+        return ""
+    return str(text).strip()
+
+
+class ThemePipeline(BaseEstimator):
+    """Find themes in free-text answers.
+
+    Each step is a parameter; ``None`` means the backend's default. Steps are
+    cloned in ``fit`` (the parameters are never modified) and the fitted copies
+    are kept as ``non_answers_``, ``preprocessor_``, ``vectorizer_``,
+    ``reducer_``, ``clusterer_``, ``labeller_`` and ``quote_selector_``.
+
+    Answers are de-duplicated and sorted by a hash of their text before fitting
+    (repeats become sample weights), so the result does not depend on the order
+    of the answers, only on their content and ``seed``.
+
+    Parameters
+    ----------
+    backend : {"tfidf", "embeddings"}
+    k : int or None
+        Number of themes; ``None`` chooses it (see ``KMeansClusterer``).
+    seed : int
+    guided : GuidedTheme list, dict of name -> seed phrases, or None
+    model : str or None
+        Sentence-transformers model name or path (embeddings backend).
+    cache_dir : str or None
+        Embedding cache directory (embeddings backend).
+    """
+
+    def __init__(self, backend="tfidf", k=None, seed=0, guided=None, model=None, cache_dir=None,
+                 non_answers=None, preprocessor=None, vectorizer=None, reducer=None, clusterer=None,
+                 labeller=None, quote_selector=None):
+        self.backend = backend
+        self.k = k
+        self.seed = seed
+        self.guided = guided
+        self.model = model
+        self.cache_dir = cache_dir
+        self.non_answers = non_answers
+        self.preprocessor = preprocessor
+        self.vectorizer = vectorizer
+        self.reducer = reducer
+        self.clusterer = clusterer
+        self.labeller = labeller
+        self.quote_selector = quote_selector
+
+    def _default_vectorizer(self):
+        if self.backend == "embeddings":
+            from .embeddings import DEFAULT_MODEL, SentenceEmbedder
+
+            return SentenceEmbedder(model=self.model or DEFAULT_MODEL, cache_dir=self.cache_dir)
+        return LemmaTfidfVectorizer()
+
+    def _build_steps(self):
+        if self.backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {BACKENDS}, not {self.backend!r}")
+        embeddings = self.backend == "embeddings"
+
+        def pick(step, default):
+            return clone(step) if step is not None else default
+
+        self.non_answers_ = pick(self.non_answers, NonAnswerFilter())
+        self.preprocessor_ = pick(self.preprocessor, SpacyPreprocessor())
+        self.vectorizer_ = pick(self.vectorizer, self._default_vectorizer())
+        default_reducer = NoReduction() if embeddings else SVDReduction(random_state=self.seed)
+        self.reducer_ = pick(self.reducer, default_reducer)
+        subclusters = 120 if embeddings else None
+        self.clusterer_ = pick(self.clusterer, KMeansClusterer(n_subclusters=subclusters, random_state=self.seed))
+        if self.k is not None:
+            self.clusterer_.set_params(k=self.k)
+        self.labeller_ = pick(self.labeller, PhraseLabeller())
+        self.quote_selector_ = pick(self.quote_selector, QuoteSelector())
+
+    def _embed(self, texts):
+        docs = self.preprocessor_.transform(texts)
+        return self.reducer_.transform(self.vectorizer_.transform(docs))
+
+    def fit(self, texts, y=None):
+        timings = {}
+        start = tick = time.perf_counter()
+
+        def lap(name):
+            nonlocal tick
+            now = time.perf_counter()
+            timings[name] = round(now - tick, 4)
+            tick = now
+
+        texts = [_clean(t) for t in texts]
+        self._build_steps()
+        guided = as_guided_themes(self.guided)
+        is_non_answer = self.non_answers_.fit(texts).transform(texts)
+        counts = Counter(t for t, skip in zip(texts, is_non_answer) if not skip)
+        unique = sorted(counts, key=lambda t: (_text_hash(t), t))
+        weight = np.array([counts[t] for t in unique], dtype=float)
+        lap("non_answers")
+
+        self.preprocessor_.fit(unique)
+        docs = self.preprocessor_.transform(unique)
+        lap("preprocess")
+        X = self.vectorizer_.fit(docs).transform(docs) if docs else np.zeros((0, 1))
+        lap("vectorize")
+        Z = self.reducer_.fit(X).transform(X) if docs else np.zeros((0, 1))
+        lap("reduce")
+        centres = guided_centres(guided, self._embed) if guided and docs else None
+        self.n_guided_ = 0 if centres is None else len(centres)
+        if docs:
+            self.clusterer_.fit(Z, sample_weight=weight, init_centres=centres)
+            labels = self.clusterer_.labels_
+            k_selection = self.clusterer_.k_selection_
+        else:
+            labels = np.zeros(0, dtype=int)
+            k_selection = KSelection(0, "no answers")
+        lap("cluster")
+
+        n_clusters = len(self.clusterer_.cluster_centers_) if docs else 0
+        self.labeller_.fit(docs, labels, sample_weight=weight, n_clusters=n_clusters)
+        lap("label")
+        self.quote_selector_.fit(docs, Z, labels, self.clusterer_.cluster_centers_ if docs else [])
+        lap("quotes")
+
+        self._finish(texts, is_non_answer, unique, labels, weight, n_clusters, guided, k_selection)
+        timings["total"] = round(time.perf_counter() - start, 4)
+        self.result_ = ThemeResult(**self._result_parts, timings=timings)
+        return self
+
+    def _finish(self, texts, is_non_answer, unique, labels, weight, n_clusters, guided, k_selection):
+        sizes = np.bincount(labels[labels >= 0], weights=weight[labels >= 0], minlength=n_clusters)
+        names = [g.name for g in guided]
+        label_text = [names[c] if c < len(names) else self.labeller_.labels_[c] for c in range(n_clusters)]
+        # Stable ids: guided themes first, then larger themes, ties broken by label.
+        order = sorted((c for c in range(n_clusters) if sizes[c] > 0),
+                       key=lambda c: (c >= len(names), c if c < len(names) else 0, -sizes[c], label_text[c]))
+        self.theme_ids_ = {c: i for i, c in enumerate(order)}
+        themes = tuple(
+            Theme(
+                id=self.theme_ids_[c],
+                label=label_text[c],
+                terms=self.labeller_.terms_[c],
+                size=int(sizes[c]),
+                quotes=self.quote_selector_.quotes_[c],
+                term_weights=self.labeller_.term_weights_[c],
+                guided=c < len(names),
+            )
+            for c in order
+        )
+        by_text = {t: self.theme_ids_.get(int(c)) for t, c in zip(unique, labels) if c != UNPLACED}
+        assignments = tuple(None if skip else by_text.get(t) for t, skip in zip(texts, is_non_answer))
+        self.labels_ = np.array([-1 if a is None else a for a in assignments])
+        self._result_parts = dict(
+            themes=themes, assignments=assignments, non_answers=int(is_non_answer.sum()), k_selection=k_selection
+        )
+
+    def transform(self, texts):
+        """Assign new answers to the fitted themes (``None`` when unplaced)."""
+        texts = [_clean(t) for t in texts]
+        skip = self.non_answers_.transform(texts)
+        keep = [t for t, s in zip(texts, skip) if not s]
+        labels = iter(self.clusterer_.predict(self._embed(keep)) if keep else [])
+        out = []
+        for s in skip:
+            c = None if s else int(next(labels))
+            out.append(None if c is None or c == UNPLACED else self.theme_ids_.get(c))
+        return out
+
+
+def find_themes(texts, k=None, backend="tfidf", seed=0, guided=None, **params) -> ThemeResult:
+    """Find themes in ``texts``; see :class:`ThemePipeline` for the parameters."""
+    return ThemePipeline(backend=backend, k=k, seed=seed, guided=guided, **params).fit(texts).result_

