@@ -5,11 +5,14 @@ from pathlib import Path
 from flask import Flask
 
 from feedback_app import cli, i18n, templating
+from feedback_app.auth import login
 from feedback_app.config import config_from_environment
 from feedback_app.extensions import csrf, db, migrate
 from feedback_app.views import errors, security
+from feedback_app.views.auth import bp as auth_bp
 from feedback_app.views.main import bp as main_bp
 from feedback_app.views.respond import bp as respond_bp
+from feedback_app.views.staff import bp as staff_bp
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -24,6 +27,7 @@ def create_app(config_class=None):
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS)
     csrf.init_app(app)
+    login.init_app(app)
     i18n.init_app(app)
     templating.init_app(app)
     security.init_app(app)
@@ -32,4 +36,6 @@ def create_app(config_class=None):
 
     app.register_blueprint(main_bp)
     app.register_blueprint(respond_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(staff_bp)
     return app

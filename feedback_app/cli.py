@@ -1,14 +1,18 @@
 """Command-line tasks: ``flask surveys load|check``, ``flask drafts purge``."""
 
+import sys
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from feedback_app.services import journey, survey_loader
+from feedback_app.models import ROLES
+from feedback_app.services import accounts, journey, survey_loader
 from feedback_app.survey_definitions import SurveyDefinitionError, load_file
 
 surveys_cli = AppGroup("surveys", help="Load and check survey definition files.")
 drafts_cli = AppGroup("drafts", help="Housekeeping of unsubmitted answers.")
+users_cli = AppGroup("users", help="Staff accounts.")
 
 
 @surveys_cli.command("load")
@@ -48,6 +52,25 @@ def purge_drafts():
     click.echo(f"Deleted {journey.purge_expired_drafts()} expired drafts")
 
 
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", "roles", multiple=True, required=True, type=click.Choice(ROLES),
+              help="A role for the account; repeat for several.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def create_user(email, roles, password_stdin):
+    """Create a staff account non-interactively."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = accounts.create_user(email, password, list(roles))
+    except accounts.AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created {user.email} with roles: {', '.join(sorted(user.roles))}")
+
+
 def init_app(app):
+    app.cli.add_command(users_cli)
     app.cli.add_command(surveys_cli)
     app.cli.add_command(drafts_cli)

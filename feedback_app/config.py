@@ -38,6 +38,13 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env("SESSION_COOKIE_SECURE", "0") == "1"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
+    STAFF_IDLE_TIMEOUT = timedelta(minutes=int(_env("STAFF_IDLE_TIMEOUT_MINUTES", "30")))
+    MAIL_SERVER = _env("MAIL_SERVER", "localhost")
+    MAIL_PORT = int(_env("MAIL_PORT", "25"))
+    MAIL_USE_TLS = _env("MAIL_USE_TLS", "0") == "1"
+    MAIL_USERNAME = _env("MAIL_USERNAME")
+    MAIL_PASSWORD = _env("MAIL_PASSWORD")
+    MAIL_FROM = _env("MAIL_FROM", "no-reply@partnership.example")
     MAX_CONTENT_LENGTH = 1024 * 1024
     MAX_FORM_MEMORY_SIZE = 512 * 1024
     TESTING = False

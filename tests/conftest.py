@@ -99,7 +99,7 @@ def check_page(page):
     for form in page.select("form"):
         assert form.get("action"), "forms have an action"
         if form.get("method", "get").lower() == "post":
-            assert form.select_one("input[name=csrf_token]"), "POST forms carry a CSRF token"
+            assert form.select_one("input[name$=csrf_token]"), "POST forms carry a CSRF token"
 
 
 class ClientRequest:
@@ -151,3 +151,59 @@ def _no_real_env(monkeypatch):
 
 pytest.register_assert_rewrite("tests.conftest")
 os.environ.setdefault("FLASK_APP", "feedback_app")
+
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def create_user(app):
+    """Make a staff account: ``create_user("analyst")`` or ``create_user("a@x.org", "admin", "dsl")``."""
+    from feedback_app.services import accounts
+
+    def make(*roles, email=None):
+        email = email or f"{'-'.join(roles)}@partnership.example"
+        return accounts.create_user(email, PASSWORD, list(roles))
+
+    return make
+
+
+@pytest.fixture
+def sign_in(client_request, create_user):
+    """Sign in as a new user with ``roles``; returns the user."""
+
+    def do(*roles, email=None):
+        user = create_user(*roles, email=email)
+        client_request.submit("/staff/sign-in", {"email": user.email, "password": PASSWORD})
+        return user
+
+    return do
+
+
+@pytest.fixture
+def smtp_server(app):
+    """A real SMTP server on loopback that keeps what it receives."""
+    import email
+    import email.policy
+
+    from aiosmtpd.controller import Controller
+
+    class Keeper:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+            return "250 OK"
+
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = Keeper()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+    yield handler
+    controller.stop()

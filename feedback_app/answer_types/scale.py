@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
-from feedback_app.answer_types.base import TEXT, AnswerType
+from feedback_app.answer_types.base import TEXT
 from feedback_app.answer_types.choice import OPT_OUT_PROPERTIES, ChoiceBase, radios_params
 from feedback_app.survey_definitions.text import translate
 

@@ -1,5 +1,7 @@
 """Validators as callable classes, with GOV.UK-style messages."""
 
+import re
+
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import StopValidation, ValidationError
 
@@ -74,3 +76,16 @@ class ExclusiveOption:
             raise ValidationError(
                 _l("Select “%(none)s” or the options that apply, not both", none=self.label)
             )
+
+
+class EmailAddress:
+    """A light check of an email address's shape (delivery is the real test)."""
+
+    PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        if field.data and not self.PATTERN.match(field.data.strip()):
+            raise ValidationError(self.message)

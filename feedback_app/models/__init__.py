@@ -2,5 +2,9 @@
 
 from feedback_app.models.response import Answer, Draft, Response
 from feedback_app.models.survey import Cohort, Survey, SurveyStatus, SurveyVersion
+from feedback_app.models.user import ROLES, AuditEvent, PasswordResetToken, User, UserRole
 
-__all__ = ["Answer", "Cohort", "Draft", "Response", "Survey", "SurveyStatus", "SurveyVersion"]
+__all__ = [
+    "ROLES", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response", "Survey",
+    "SurveyStatus", "SurveyVersion", "User", "UserRole",
+]

@@ -3,11 +3,13 @@
 from flask import Blueprint, current_app, redirect, render_template, session
 
 from feedback_app import queries
+from feedback_app.auth.permissions import public
 
 bp = Blueprint("main", __name__)
 
 
 @bp.route("/healthz")
+@public
 def healthz():
     try:
         queries.ping()
@@ -18,6 +20,7 @@ def healthz():
 
 
 @bp.route("/exit")
+@public
 def exit_this_page():
     """Exit this page: forget every draft in this browser and go to a neutral site."""
     session.clear()
@@ -25,5 +28,6 @@ def exit_this_page():
 
 
 @bp.route("/")
+@public
 def index():
     return render_template("views/main/index.html")

@@ -8,6 +8,7 @@ agent.
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
+from feedback_app.auth.permissions import public
 from feedback_app.forms.respond import ResumeForm, StartForm, SubmitForm, error_list, page_form, page_values
 from feedback_app.services import journey
 
@@ -79,6 +80,7 @@ def _context(state, draft, language):
 
 
 @bp.route("/<slug>")
+@public
 def start(slug):
     state = _load(slug)
     language = _language(state)
@@ -96,6 +98,7 @@ def start(slug):
 
 
 @bp.route("/<slug>/start", methods=["POST"])
+@public
 def begin(slug):
     state = _load(slug)
     language = _language(state)
@@ -135,6 +138,7 @@ def _render_page(state, draft, definition, page, form, language, status=200, not
 
 
 @bp.route("/<slug>/q/<page_id>", methods=["GET", "POST"])
+@public
 def question(slug, page_id):
     state = _load(slug)
     draft, redirect_to = _current_draft(state)
@@ -194,6 +198,7 @@ def question(slug, page_id):
 
 
 @bp.route("/<slug>/next")
+@public
 def next_page(slug):
     state = _load(slug)
     draft, redirect_to = _current_draft(state)
@@ -206,6 +211,7 @@ def next_page(slug):
 
 
 @bp.route("/<slug>/check", methods=["GET", "POST"])
+@public
 def check(slug):
     state = _load(slug)
     draft, redirect_to = _current_draft(state)
@@ -232,6 +238,7 @@ def check(slug):
 
 
 @bp.route("/<slug>/confirmation")
+@public
 def confirmation(slug):
     state = _load(slug)
     draft = journey.find_draft(_draft_tokens().get(slug))
@@ -246,6 +253,7 @@ def confirmation(slug):
 
 
 @bp.route("/<slug>/saved")
+@public
 def saved(slug):
     state = _load(slug)
     draft, redirect_to = _current_draft(state)
@@ -261,6 +269,7 @@ def saved(slug):
 
 
 @bp.route("/<slug>/resume", methods=["GET", "POST"])
+@public
 def resume(slug):
     state = _load(slug)
     language = _language(state)

@@ -1,6 +1,6 @@
 """The respondent journey, driven with JavaScript off (the test client runs none)."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -333,7 +333,7 @@ def test_empty_resume_code(client_request):
 
 def _expire_draft():
     draft = db.session.scalar(select(Draft))
-    draft.expires_at = datetime.now(timezone.utc) - timedelta(minutes=1)
+    draft.expires_at = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
 
 
