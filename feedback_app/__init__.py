@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from feedback_app import cli, i18n, templating
+from feedback_app import cli, demo_cli, i18n, templating
 from feedback_app.auth import login
 from feedback_app.config import config_from_environment
 from feedback_app.extensions import csrf, db, migrate
@@ -33,6 +33,7 @@ def create_app(config_class=None):
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    demo_cli.init_app(app)
 
     app.register_blueprint(main_bp)
     app.register_blueprint(respond_bp)

@@ -20,7 +20,8 @@ from feedback_app.survey_definitions.text import languages_of
 
 SCHEMA = json.loads(resources.files(__package__).joinpath("schema.json").read_text("utf-8"))
 TEXT_KEYS = ("text", "hint", "title", "summary", "purpose", "privacy", "help", "body",
-             "label", "time_to_complete", "section")
+             "label", "time_to_complete", "section", "agree_label", "dont_know_label",
+             "prefer_not_to_say_label")
 
 
 class SurveyDefinitionError(ValueError):
@@ -79,6 +80,9 @@ def _walk_texts(node, path):
         for key, value in node.items():
             if key in TEXT_KEYS and (isinstance(value, str) or (isinstance(value, dict) and "en" in value)):
                 yield path + [key], value
+            elif key == "labels" and isinstance(value, dict):
+                for point, label in value.items():
+                    yield path + [key, point], label
             else:
                 yield from _walk_texts(value, path + [key])
     elif isinstance(node, list):

@@ -1,0 +1,206 @@
+"""``flask demo-data``: repeatable, plausible demo responses that respect show/skip rules."""
+
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+from statistics import mean
+
+import pytest
+from sqlalchemy import delete, select
+
+from feedback_app.extensions import db
+from feedback_app.models import Answer, Cohort, Response, Survey
+from feedback_app.services.demo_data import WINDOW_DAYS, load_phrases, plan_survey
+from feedback_app.services.journey import definition_of
+from feedback_app.survey_definitions import load_file
+
+SURVEYS_DIR = Path(__file__).resolve().parents[3] / "surveys"
+TODAY = date(2026, 11, 20)
+PER_YEAR = 40
+SLUGS = ("lay-members", "partnership", "workforce", "youth-voice")
+
+
+@pytest.fixture
+def demo_runner(app, runner):
+    result = runner.invoke(args=["surveys", "load", "--directory", str(SURVEYS_DIR)])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+def _run(runner, *extra):
+    args = ["demo-data", "--responses", str(PER_YEAR), "--today", TODAY.isoformat(), *extra]
+    result = runner.invoke(args=args)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _snapshot():
+    """Every demo row, keyed so two runs can be compared."""
+    rows = db.session.execute(
+        select(Survey.slug, Response.reference, Cohort.code, Response.submitted_at, Answer.question_id,
+               Answer.value, Answer.text)
+        .join(Response, Response.survey_id == Survey.id).join(Answer, Answer.response_id == Response.id)
+        .outerjoin(Cohort, Cohort.id == Response.cohort_id).order_by(Response.reference, Answer.question_id)
+    ).all()
+    return [tuple(row) for row in rows]
+
+
+def _answers_by_response(slug):
+    survey = db.session.scalar(select(Survey).where(Survey.slug == slug))
+    responses = db.session.scalars(select(Response).where(Response.survey_id == survey.id)).all()
+    return survey, responses, [{a.question_id: a.value for a in r.answers} for r in responses]
+
+
+@pytest.fixture(scope="module")
+def definitions():
+    return {slug: load_file(SURVEYS_DIR / f"{slug}.yaml") for slug in SLUGS}
+
+
+# -- the plan (no database) ------------------------------------------------------
+
+def test_same_seed_same_plan_and_another_seed_another(definitions):
+    workforce = definitions["workforce"]
+    first = plan_survey(workforce, 7, PER_YEAR, TODAY)
+    assert first == plan_survey(workforce, 7, PER_YEAR, TODAY)
+    assert first != plan_survey(workforce, 8, PER_YEAR, TODAY)
+
+
+def test_every_free_text_question_has_a_phrase_bank(definitions):
+    banks = load_phrases()["surveys"]
+    for slug, definition in definitions.items():
+        for question in definition.theme_questions:
+            themes = banks[slug]["free_text"][question.id]["themes"]
+            assert len(themes) >= 2, (slug, question.id)
+            for phrases in themes.values():
+                assert all(len(p) <= question.answer_type.max_length for p in phrases)
+
+
+def test_plans_respect_show_and_skip_rules(definitions):
+    for definition in definitions.values():
+        for planned in plan_survey(definition, 2026, 100, TODAY):
+            assert definition.visible_answers(planned.answers) == planned.answers
+            for question in definition.questions:
+                if question.required and question.answer_type.collects_answer:
+                    shown = [p for p in definition.visible_pages(planned.answers) if question in p.questions]
+                    if shown and question.is_shown(planned.answers):
+                        assert question.id in planned.answers, (definition.slug, question.id)
+
+
+def test_follow_ups_appear_only_when_switched_on(definitions):
+    youth = plan_survey(definitions["youth-voice"], 2026, 200, TODAY)
+    followed = [p.answers for p in youth if "not_safe_why" in p.answers]
+    assert followed, "some young people who feel unsafe say why"
+    assert all({p["safe_online"], p["safe_area"]} & {1, 2} for p in followed)
+    workforce = plan_survey(definitions["workforce"], 2026, 200, TODAY)
+    untrained = [p.answers for p in workforce if p.answers["training_12_months"] != "yes"]
+    assert untrained and all("training_changed_practice" not in a for a in untrained)
+    assert any("training_changed_practice" in p.answers for p in workforce)
+
+
+def test_closed_answers_are_correlated_not_uniform(definitions):
+    youth = [p.answers for p in plan_survey(definitions["youth-voice"], 2026, 250, TODAY)]
+    scores = lambda qid: [a[qid] for a in youth if isinstance(a.get(qid), int)]  # noqa: E731
+    assert mean(scores("safe_home")) > mean(scores("safe_area")) + 0.3
+    pairs = [(a["adults_listen"], a["adults_act"]) for a in youth
+             if isinstance(a.get("adults_listen"), int) and isinstance(a.get("adults_act"), int)]
+    xs, ys = zip(*pairs)
+    mx, my = mean(xs), mean(ys)
+    covariance = sum((x - mx) * (y - my) for x, y in pairs)
+    spread = (sum((x - mx) ** 2 for x in xs) * sum((y - my) ** 2 for y in ys)) ** 0.5
+    assert covariance / spread > 0.2, "people who feel listened to also feel helped"
+
+    workforce = [p.answers for p in plan_survey(definitions["workforce"], 2026, 250, TODAY)]
+    agencies = Counter(a["agency"] for a in workforce)
+    assert agencies["education"] > 3 * agencies["probation"]
+    by_agency = defaultdict(list)
+    for a in workforce:
+        grid = a["confidence_priorities"]
+        by_agency[a["agency"]] += [v for v in grid.values() if isinstance(v, int)]
+    assert mean(by_agency["childrens_social_care"]) > mean(by_agency["housing"])
+
+
+def test_this_year_is_a_little_better_than_last(definitions):
+    plan = plan_survey(definitions["workforce"], 2026, 250, TODAY)
+    cut = TODAY - timedelta(days=200)
+    def agreeing(items):
+        return mean(a["info_sharing_confident"] in ("agree", "strongly_agree") for a in items)
+    last = [p.answers for p in plan if p.submitted_at.date() < cut]
+    this = [p.answers for p in plan if p.submitted_at.date() >= cut]
+    assert agreeing(this) > agreeing(last)
+
+
+# -- the command -----------------------------------------------------------------
+
+def test_command_fills_every_survey_over_two_years_and_cohorts(demo_runner, definitions):
+    output = _run(demo_runner)
+    for slug in SLUGS:
+        survey, responses, _ = _answers_by_response(slug)
+        expected = len(plan_survey(definitions[slug], 2026, PER_YEAR, TODAY))
+        assert f"{slug}: added {expected} demo responses" in output
+        assert len(responses) == expected >= 2 * 4
+        this_year = [r for r in responses if r.submitted_at.date() > TODAY - timedelta(days=WINDOW_DAYS + 1)]
+        last_year = [r for r in responses if r.submitted_at.date() <= TODAY - timedelta(days=365)]
+        assert len(this_year) == len(last_year) == expected // 2
+        assert all(r.submitted_at.date() <= TODAY for r in responses)
+        for group in (this_year, last_year):
+            assert len({r.cohort_id for r in group if r.cohort_id}) >= 2, slug
+        assert all(r.draft_id is None and r.language == "en" for r in responses)
+    assert len(_answers_by_response("workforce")[1]) == 2 * PER_YEAR
+
+
+def test_two_runs_into_an_empty_database_give_identical_rows(demo_runner):
+    _run(demo_runner)
+    first = _snapshot()
+    assert first
+    db.session.execute(delete(Answer))
+    db.session.execute(delete(Response))
+    db.session.commit()
+    _run(demo_runner)
+    assert _snapshot() == first
+
+
+def test_a_second_run_skips_surveys_that_have_responses(demo_runner):
+    _run(demo_runner)
+    before = db.session.scalar(select(db.func.count()).select_from(Response))
+    output = _run(demo_runner)
+    for slug in SLUGS:
+        assert f"{slug}: skipped (already has" in output
+    assert db.session.scalar(select(db.func.count()).select_from(Response)) == before
+
+
+def test_free_text_is_stored_for_theme_analysis_and_recurs(demo_runner):
+    _run(demo_runner, "--survey", "workforce", "--responses", "150")
+    survey, responses, _ = _answers_by_response("workforce")
+    assert len(responses) == 300
+    bank = load_phrases()["surveys"]["workforce"]["free_text"]["what_gets_in_the_way"]["themes"]
+    phrase_theme = {phrase: theme for theme, phrases in bank.items() for phrase in phrases}
+    texts = db.session.scalars(select(Answer).join(Response).where(
+        Response.survey_id == survey.id, Answer.question_id == "what_gets_in_the_way")).all()
+    assert 0.4 * 300 < len(texts) < 0.9 * 300
+    themes = Counter()
+    for answer in texts:
+        assert answer.text == answer.value and answer.text_language == "en"
+        parts = [part.strip() for part in answer.text.rstrip(".").split(". ")]
+        assert all(part in phrase_theme for part in parts), answer.text
+        themes.update({phrase_theme[part] for part in parts})
+    assert set(themes) == set(bank), "every theme turns up"
+    assert themes["caseloads"] > themes["systems"], "weighted themes recur more"
+    closed = db.session.scalars(select(Answer).join(Response).where(
+        Response.survey_id == survey.id, Answer.question_id == "agency")).all()
+    assert all(a.text is None for a in closed)
+
+
+def test_stored_answers_respect_show_and_skip_rules(demo_runner):
+    _run(demo_runner, "--survey", "youth-voice", "--survey", "partnership")
+    for slug in ("youth-voice", "partnership"):
+        survey, _, answers = _answers_by_response(slug)
+        definition = definition_of(survey.versions[-1])
+        assert answers and all(definition.visible_answers(a) == a for a in answers)
+    assert _answers_by_response("workforce")[1] == []
+
+
+def test_no_surveys_loaded_is_an_error(app, runner):
+    assert "demo-data" in app.cli.commands
+    result = runner.invoke(args=["demo-data"])
+    assert result.exit_code != 0
+    assert "flask surveys load" in result.output
