@@ -45,6 +45,7 @@ db: install
 demo: db
 	$(FLASK) surveys load
 	$(FLASK) demo-data
+	$(FLASK) demo-admin
 
 run: demo
 	@echo "Serving on http://127.0.0.1:5000"

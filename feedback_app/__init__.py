@@ -23,6 +23,7 @@ def create_app(config_class=None):
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(app.instance_path) / "feedback.sqlite")
+        app.config.setdefault("EMBEDDED_DEMO", True)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS)

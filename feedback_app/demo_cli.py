@@ -1,9 +1,14 @@
 """``flask demo-data``: fill the loaded surveys with plausible, repeatable responses."""
 
+import secrets
+
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
-from feedback_app.services import demo_data
+from feedback_app.services import accounts, demo_data
+
+DEMO_ADMIN = "admin@demo.invalid"
 
 
 @click.command("demo-data")
@@ -31,5 +36,17 @@ def demo_data_command(seed, per_year, slugs, today):
             click.echo(f"{outcome.slug}: added {outcome.created} demo responses")
 
 
+@click.command("demo-admin")
+@with_appcontext
+def demo_admin_command():
+    """Create (or reset) the demo admin and print its sign-in details: embedded demo only."""
+    if not current_app.config.get("EMBEDDED_DEMO"):
+        raise click.ClickException("The demo admin is only for the embedded SQLite demo.")
+    password = secrets.token_urlsafe(12)
+    accounts.reset_demo_admin(DEMO_ADMIN, password)
+    click.echo(f"Demo staff sign-in: {DEMO_ADMIN} / {password}  (http://127.0.0.1:5000/staff/sign-in)")
+
+
 def init_app(app):
     app.cli.add_command(demo_data_command)
+    app.cli.add_command(demo_admin_command)

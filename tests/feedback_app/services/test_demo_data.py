@@ -204,3 +204,21 @@ def test_no_surveys_loaded_is_an_error(app, runner):
     result = runner.invoke(args=["demo-data"])
     assert result.exit_code != 0
     assert "flask surveys load" in result.output
+
+
+def test_demo_admin_is_printed_and_can_sign_in(runner, client_request):
+    result = runner.invoke(args=["demo-admin"])
+    assert result.exit_code == 0, result.output
+    email, password = result.output.split("Demo staff sign-in: ")[1].split("  (")[0].split(" / ")
+    client_request.submit("/staff/sign-in", {"email": email, "password": password})
+    again = runner.invoke(args=["demo-admin"])
+    new_password = again.output.split(" / ")[1].split("  (")[0]
+    assert new_password != password
+    client_request.submit("/staff/sign-in", {"email": email, "password": password}, _expected_status=401)
+
+
+def test_demo_admin_is_refused_outside_the_embedded_demo(app, runner):
+    app.config["EMBEDDED_DEMO"] = False
+    result = runner.invoke(args=["demo-admin"])
+    assert result.exit_code == 1
+    assert "only for the embedded SQLite demo" in result.output
