@@ -16,6 +16,7 @@ CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+REAL_SURVEYS = Path(__file__).resolve().parents[2] / "surveys"
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +27,7 @@ def live_server(tmp_path_factory):
     with app.app_context():
         upgrade()
         survey_loader.load_directory(app.config["SURVEYS_DIR"])
+        survey_loader.load_directory(REAL_SURVEYS)
         db.session.remove()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
