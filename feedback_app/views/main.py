@@ -31,3 +31,9 @@ def exit_this_page():
 @public
 def index():
     return render_template("views/main/index.html")
+
+
+@bp.route("/accessibility")
+@public
+def accessibility():
+    return render_template("views/main/accessibility.html")

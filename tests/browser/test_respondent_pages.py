@@ -83,8 +83,9 @@ def test_save_resume_and_unavailable_pages_have_no_axe_violations(page):
     page.get_by_label("Continue your answers").fill(code)
     page.get_by_role("button", name="Continue").click()
     assert "/q/" in page.url
-    page.goto("/s/no-such-survey")
-    assert_accessible(page)
+    for url in ("/s/no-such-survey", "/", "/accessibility"):
+        page.goto(url)
+        assert_accessible(page)
 
 
 def _tab_to(page, predicate_js, limit=40):

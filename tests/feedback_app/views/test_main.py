@@ -39,3 +39,13 @@ def test_security_headers(client):
 def test_oversized_request_gets_413(client):
     response = client.post("/s/anything/start", data={"x": "a" * (2 * 1024 * 1024)})
     assert response.status_code == 413
+
+
+def test_accessibility_statement_is_linked_from_every_page(client_request):
+    page = client_request.get("/accessibility")
+    assert page.select_one("h1").text.strip() == "Accessibility statement"
+    headings = [h.text.strip() for h in page.select("h2.govuk-heading-l")]
+    assert headings == ["How accessible this service is", "Known issues", "Reporting accessibility problems",
+                        "Enforcement procedure", "Compliance status"]
+    home = client_request.get("/")
+    assert home.select_one("footer a[href='/accessibility']").text.strip() == "Accessibility statement"
