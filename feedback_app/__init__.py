@@ -12,7 +12,10 @@ from feedback_app.views import errors, security
 from feedback_app.views.auth import bp as auth_bp
 from feedback_app.views.main import bp as main_bp
 from feedback_app.views.respond import bp as respond_bp
+from feedback_app.views.safeguarding import bp as safeguarding_bp
+from feedback_app.views.results import bp as results_bp
 from feedback_app.views.staff import bp as staff_bp
+from feedback_app.views.surveys import bp as surveys_bp
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -40,4 +43,7 @@ def create_app(config_class=None):
     app.register_blueprint(respond_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
+    app.register_blueprint(safeguarding_bp)
+    app.register_blueprint(results_bp)
+    app.register_blueprint(surveys_bp)
     return app

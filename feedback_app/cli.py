@@ -7,12 +7,13 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from feedback_app.models import ROLES
-from feedback_app.services import accounts, journey, survey_loader
+from feedback_app.services import accounts, journey, safeguarding, survey_loader
 from feedback_app.survey_definitions import SurveyDefinitionError, load_file
 
 surveys_cli = AppGroup("surveys", help="Load and check survey definition files.")
 drafts_cli = AppGroup("drafts", help="Housekeeping of unsubmitted answers.")
 users_cli = AppGroup("users", help="Staff accounts.")
+safeguarding_cli = AppGroup("safeguarding", help="Possible disclosures: notify DSLs and escalate.")
 
 
 @surveys_cli.command("load")
@@ -70,7 +71,26 @@ def create_user(email, roles, password_stdin):
     click.echo(f"Created {user.email} with roles: {', '.join(sorted(user.roles))}")
 
 
+@safeguarding_cli.command("notify")
+def notify_dsls():
+    """Email the DSLs about alerts not yet notified (retries failed emails)."""
+    sent, failed = safeguarding.notify_new_alerts()
+    click.echo(f"Notified {sent} alerts, {failed} still to send")
+    if failed:
+        raise SystemExit(1)
+
+
+@safeguarding_cli.command("escalate")
+def escalate_alerts():
+    """Send alerts not reviewed by their deadline to the escalation contact."""
+    escalated, failed = safeguarding.escalate_overdue()
+    click.echo(f"Escalated {escalated} alerts, {failed} could not be sent")
+    if failed:
+        raise SystemExit(1)
+
+
 def init_app(app):
+    app.cli.add_command(safeguarding_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(surveys_cli)
     app.cli.add_command(drafts_cli)

@@ -6,6 +6,8 @@ from flask_login import current_user
 
 NAVIGATION = [
     ("surveys.index", _l("Surveys"), ("admin", "analyst")),
+    ("results.index", _l("Results"), ("admin", "analyst", "viewer")),
+    ("safeguarding.queue", _l("Safeguarding queue"), ("dsl",)),
     ("staff.users", _l("Users"), ("admin",)),
     ("staff.audit_log", _l("Audit log"), ("admin",)),
 ]

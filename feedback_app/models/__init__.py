@@ -1,10 +1,11 @@
 """SQLAlchemy models, one module per aggregate."""
 
 from feedback_app.models.response import Answer, Draft, Response
+from feedback_app.models.safeguarding import AlertStatus, SafeguardingAlert
 from feedback_app.models.survey import Cohort, Survey, SurveyStatus, SurveyVersion
 from feedback_app.models.user import ROLES, AuditEvent, PasswordResetToken, User, UserRole
 
 __all__ = [
-    "ROLES", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response", "Survey",
+    "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response", "Survey",
     "SurveyStatus", "SurveyVersion", "User", "UserRole",
 ]

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from feedback_app import queries
 from feedback_app.models import SurveyStatus
 from feedback_app.queries import responses as response_queries
 from feedback_app.queries import surveys as survey_queries
+from feedback_app.services import safeguarding
 from feedback_app.survey_definitions import definition_from_data
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
@@ -165,6 +167,7 @@ def submit(draft):
         value = answers[question.id]
         text = question.answer_type.text_for_analysis(value)
         rows.append((question.id, value, text, draft.language if text else None))
+    rows, findings = safeguarding.prepare_answers(definition, rows)
     try:
         with queries.transaction():
             locked = response_queries.lock_draft(draft.id)
@@ -177,12 +180,23 @@ def submit(draft):
             response = response_queries.add_response(
                 reference, version.survey_id, version.id, locked.cohort_id, locked.id, locked.language, rows
             )
+            safeguarding.add_alerts(response, findings, current_app.config["SAFEGUARDING_REVIEW_WORKING_DAYS"])
             # The draft no longer needs the answers: keep only what stops a resubmit.
             locked.answers = {}
             locked.resume_code_hash = None
+        if findings:
+            _notify_quietly()
         return response
     except IntegrityError:
         return response_queries.get_response_for_draft(draft.id)
+
+
+def _notify_quietly():
+    """Tell the DSL now; if email fails, ``flask safeguarding notify`` retries later."""
+    try:
+        safeguarding.notify_new_alerts()
+    except Exception:  # noqa: BLE001 - the response is saved; never fail the respondent here
+        current_app.logger.exception("safeguarding notification deferred")
 
 
 def purge_expired_drafts():

@@ -1,0 +1,152 @@
+"""Replace personal data with typed placeholders."""
+
+from __future__ import annotations
+
+import threading
+from typing import Iterable
+
+from . import patterns as P
+from .names import find_names, first_names
+
+PLACEHOLDERS = {
+    "name": "[name]", "email": "[email]", "phone": "[phone]", "postcode": "[postcode]",
+    "address": "[address]", "nhs": "[nhs-number]", "dob": "[date-of-birth]",
+    "handle": "[handle]", "url": "[url]",
+}
+KINDS = tuple(PLACEHOLDERS)
+
+
+class PersonalDataRedactor:
+    """Redact personal data (scikit-learn style).
+
+    Parameters
+    ----------
+    kinds : iterable of str or None
+        Which kinds to redact (default: all of ``KINDS``).
+    extra_names : iterable of str or None
+        Extra first names to treat as names (e.g. a local list).
+    """
+
+    def __init__(self, kinds=None, extra_names=None):
+        self.kinds = kinds
+        self.extra_names = extra_names
+
+    def fit(self, X=None, y=None):
+        kinds = set(self.kinds) if self.kinds else set(KINDS)
+        unknown = kinds - set(KINDS)
+        if unknown:
+            raise ValueError(f"unknown kinds: {sorted(unknown)}")
+        self.kinds_ = frozenset(kinds)
+        self.names_ = first_names() | frozenset(n.lower() for n in (self.extra_names or ()))
+        self.lock_ = threading.Lock()
+        return self
+
+    # ---------------------------------------------------------- detection
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans ``(start, end, kind)`` to redact, non-overlapping, sorted."""
+        found: list[tuple[int, int, str]] = []
+
+        def add(a, b, kind):
+            if kind in self.kinds_ and b > a:
+                found.append((a, b, kind))
+
+        for m in P.EMAIL.finditer(text):
+            add(m.start(), m.end(), "email")
+        for a, b in P.find_urls(text):
+            while b > a and text[b - 1] in ".,;:!?)]}'\"":
+                b -= 1
+            add(a, b, "url")
+        for m in P.HANDLE.finditer(text):
+            add(m.start(), m.end(), "handle")
+        for m in P.HANDLE_CUE.finditer(text):
+            h = m.group(1)
+            if h.lower() in _NOT_HANDLE or (not any(c.isdigit() or c in "_.@" for c in h)
+                                            and not _strong_handle_cue(text, m)):
+                continue
+            b = m.end(1)
+            while b > m.start(1) and text[b - 1] in ".":
+                b -= 1
+            add(m.start(1), b, "handle")
+        for m in P.NHS_CUE.finditer(text):
+            add(m.start(1), m.end(1), "nhs")
+        for m in P.DOB_CUE.finditer(text):
+            add(m.start(1), m.end(1), "dob")
+        for m in P.NUMERIC_DATE.finditer(text):
+            add(m.start(), m.end(), "dob")
+        for m in P.PHONE.finditer(text):
+            a, b = m.start(), m.end()
+            s = text[a:b]
+            while s and not s[-1].isdigit():
+                s, b = s[:-1], b - 1
+            if P.phone_ok(s):
+                add(a, b, "phone")
+        for m in P.NHS.finditer(text):
+            add(m.start(), m.end(), "nhs")
+        for m in P.POSTCODE.finditer(text):
+            add(m.start(), m.end(), "postcode")
+        for m in P.ADDRESS.finditer(text):
+            add(m.start(), m.end(), "address")
+        for m in P.ADDRESS_CUE.finditer(text):
+            add(m.start(1), m.end(1), "address")
+        if "name" in self.kinds_:
+            for a, b in find_names(text, self.names_):
+                add(a, b, "name")
+        return _resolve(found)
+
+    def redact(self, text) -> str:
+        if not hasattr(self, "kinds_"):
+            raise RuntimeError("PersonalDataRedactor is not fitted; call fit() first")
+        if text is None:
+            return ""
+        if not isinstance(text, str):
+            text = str(text)
+        out, last = [], 0
+        for a, b, kind in self.find(text):
+            out.append(text[last:a])
+            out.append(PLACEHOLDERS[kind])
+            last = b
+        out.append(text[last:])
+        return "".join(out)
+
+    def transform(self, texts: Iterable[str]) -> list[str]:
+        return [self.redact(t) for t in texts]
+
+    def fit_transform(self, X, y=None):
+        return self.fit(X, y).transform(X)
+
+    def get_params(self, deep=True) -> dict:
+        return {"kinds": self.kinds, "extra_names": self.extra_names}
+
+    def set_params(self, **params):
+        for k, v in params.items():
+            if k not in self.get_params():
+                raise ValueError(f"invalid parameter {k!r}")
+            setattr(self, k, v)
+        return self
+
+
+_NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "stories", "story",
+                         "messages", "message", "streaks", "with", "too", "and", "was", "him",
+                         "her", "them", "all", "every", "someone", "people", "when", "said",
+                         "pics", "pictures", "videos", "called", "named", "its", "it's", "now",
+                         "they", "and", "sent", "asking", "keeps", "then", "who", "that", "this",
+                         "lot", "not", "has", "have", "had", "got", "get", "for", "from", "about"})
+
+
+def _strong_handle_cue(text: str, m) -> bool:
+    between = text[m.start():m.start(1)].lower()
+    return any(c in between for c in ":=@") or " is " in f" {between} " or "name" in between
+
+
+_PRIORITY = {k: i for i, k in enumerate(
+    ["email", "url", "nhs", "dob", "phone", "handle", "postcode", "address", "name"])}
+
+
+def _resolve(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop overlaps: higher-priority kinds first, then longer spans."""
+    found.sort(key=lambda s: (_PRIORITY[s[2]], -(s[1] - s[0]), s[0]))
+    taken: list[tuple[int, int, str]] = []
+    for a, b, kind in found:
+        if all(b <= x or a >= y for x, y, _ in taken):
+            taken.append((a, b, kind))
+    return sorted(taken)

@@ -1,0 +1,20 @@
+"""Stable category identifiers and their human-readable labels."""
+
+from __future__ import annotations
+
+CATEGORY_LABELS: dict[str, str] = {
+    "physical_abuse": "Physical abuse",
+    "sexual_abuse": "Sexual abuse",
+    "emotional_abuse": "Emotional abuse",
+    "neglect": "Neglect",
+    "domestic_abuse": "Domestic abuse at home",
+    "self_harm_suicide": "Self-harm and suicidal thoughts",
+    "sexual_exploitation_grooming": "Sexual exploitation and online grooming",
+    "criminal_exploitation": "Criminal exploitation (county lines, gangs)",
+    "missing_homeless": "Going missing and homelessness",
+    "forced_marriage_fgm_honour": "Forced marriage, FGM and so-called honour-based abuse",
+    "bullying": "Serious bullying",
+    "secrets_adult": "Told by an adult to keep secrets",
+}
+
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)

@@ -1,0 +1,201 @@
+"""Word lists shared by the screening rules.
+
+Everything here is plain data so that a reviewer can audit exactly which
+words the screen reacts to.  Words are written as a young person might
+write them; they are normalised (lower case, text speak expanded, lemma)
+when the rules are compiled, so listing one inflection is enough.
+"""
+
+from __future__ import annotations
+
+# Text speak, dialect and frequent misspellings -> standard word.
+# Applied to each lower-cased token before lemmatising.
+SLANG: dict[str, str] = {
+    "ma": "my", "mi": "my", "muh": "my", "meh": "me", "moi": "me",
+    "u": "you", "ya": "you", "yu": "you", "ur": "your", "yr": "your", "r": "are",
+    "hes": "he", "shes": "she", "im": "i", "ive": "i", "theyre": "they",
+    "theyve": "they", "itz": "it", "iz": "is", "wuz": "was", "woz": "was",
+    "bf": "boyfriend", "gf": "girlfriend", "bfriend": "boyfriend",
+    "sum1": "someone", "some1": "someone", "sumone": "someone", "summat": "something",
+    "any1": "anyone", "every1": "everyone", "evry1": "everyone",
+    "no1": "nobody", "noone": "nobody", "nobdy": "nobody",
+    "ppl": "people", "peeps": "people",
+    "bc": "because", "bcos": "because", "cos": "because", "coz": "because",
+    "cuz": "because", "becoz": "because", "cause": "because", "cus": "because",
+    "wiv": "with", "wif": "with", "wid": "with", "w/": "with",
+    "wen": "when", "wot": "what", "wat": "what", "wht": "what",
+    "dat": "that", "dis": "this", "tho": "though", "nd": "and", "n": "and",
+    "abt": "about", "bout": "about", "luv": "love", "hav": "have",
+    "wanna": "want", "wana": "want", "wannt": "want", "gotta": "have",
+    "dont": "not", "doesnt": "not", "didnt": "not", "wont": "not", "cant": "not",
+    "isnt": "not", "wasnt": "not", "aint": "not", "havent": "not", "hasnt": "not",
+    "nt": "not", "n't": "not", "ca": "can", "wo": "will", "sha": "shall",
+    "mam": "mum", "mom": "mum", "mommy": "mum", "mummy": "mum", "mumma": "mum",
+    "mother": "mum", "mumz": "mum", "muma": "mum",
+    "daddy": "dad", "father": "dad", "da": "dad", "pops": "dad", "papa": "dad",
+    "stepdad": "dad", "stepmum": "mum", "stepmom": "mum",
+    "bro": "brother", "bruv": "brother", "sis": "sister", "lil": "little",
+    "nana": "nan", "gran": "nan", "granny": "nan", "grandma": "nan", "nanny": "nan",
+    "grandad": "grandad", "granddad": "grandad", "grandpa": "grandad", "gramps": "grandad",
+    "auntie": "aunt", "aunty": "aunt", "aunties": "aunt", "aunts": "aunt", "uncles": "uncle",
+    "cousins": "cousin", "carers": "carer", "parents": "parent", "m8": "mate", "m8s": "mate", "bestie": "friend",
+    "pic": "picture", "pics": "picture", "piccy": "picture", "piccies": "picture",
+    "photo": "picture", "photos": "picture", "pix": "picture", "selfie": "picture",
+    "selfies": "picture", "nudes": "nude", "noodz": "nude", "nudez": "nude", "n00dz": "nude",
+    "snap": "snapchat", "sc": "snapchat", "insta": "instagram", "ig": "instagram",
+    "txt": "text", "msg": "message", "msgs": "message", "dm": "message", "dms": "message",
+    "dming": "message", "dmd": "message", "dmed": "message", "dmin": "message", "pm": "message",
+    "pming": "message", "inboxing": "message", "snapping": "message",
+    "kms": "kms", "kys": "kys", "unalive": "kill", "unalived": "kill",
+    "suicidle": "suicidal", "sucidal": "suicidal", "suicidel": "suicidal",
+    "sucide": "suicide", "suiside": "suicide", "suicde": "suicide",
+    "rapped": "raped", "rappd": "raped", "raipd": "raped",
+    "hitted": "hit", "beated": "beat", "punshed": "punch", "kickd": "kick",
+    "slaped": "slap", "touchd": "touch", "tuched": "touch", "tutched": "touch",
+    "bullyed": "bullied", "bulied": "bullied", "bullyd": "bullied",
+    "smaks": "smack", "smaked": "smack", "battered": "batter", "leathered": "batter",
+    "homless": "homeless", "missin": "missing",
+    "scard": "scared", "scaired": "scared", "skared": "scared",
+    "drunk": "drunk", "pissed": "drunk", "wasted": "drunk", "hammered": "drunk",
+    "nuffin": "nothing", "nuthin": "nothing", "nothin": "nothing",
+    "sumthin": "something", "somethin": "something",
+    "dnt": "not", "dint": "not", "dosnt": "not", "wudnt": "not", "wouldnt": "not",
+    "couldnt": "not", "shouldnt": "not", "cudnt": "not", "shudnt": "not",
+    "2": "to", "wnt": "want", "lyf": "life", "ded": "dead", "h8": "hate", "hte": "hate",
+    "tellin": "tell", "tell'n": "tell", "meself": "myself", "maself": "myself",
+    "myslef": "myself", "mysef": "myself", "slapt": "slap", "slappd": "slap",
+    "bashd": "bash", "punchd": "punch", "kikd": "kick", "chokd": "choke",
+    "groomd": "groomed", "grommed": "groomed",
+}
+
+# Words that negate the trigger that follows them (checked right before it).
+NEGATIONS: frozenset[str] = frozenset({
+    "not", "never", "no", "nobody", "none", "nothing", "neither", "nor",
+    "noone", "nowhere",
+})
+# Words that may sit between a negation and the trigger ("has never ever hit").
+NEGATION_SKIP: frozenset[str] = frozenset({
+    "do", "have", "be", "will", "would", "could", "can", "should", "ever",
+    "really", "actually", "even", "once", "one", "'s", "s", "m", "'m", "'ve",
+    "got", "get", "personally", "been", "anyone", "anybody", "one", "at",
+    "all", "like", "i", "he", "she", "they", "we", "you", "it", "'d", "d",
+    "'ll", "ll", "so", "too", "much", "that", "this",
+})
+
+# Cues that make the rest of the clause hypothetical / not about the writer.
+HYPOTHETICAL_CUES: tuple[str, ...] = (
+    "if", "what if", "in case", "imagine", "pretend", "suppose",
+    "what to do", "how to", "who to", "where to", "when to",
+    "someone who", "somebody who", "people who", "anyone who", "anybody who",
+    "children who", "kids who", "young people who", "students who", "pupils who",
+    "person who", "friend who", "for example", "e.g.", "eg", "such as",
+    "whether", "unless", "hypothetically", "scenario", "role play",
+    "could happen", "might", "what happens", "what happen",
+)
+
+# Cues that show the writer is talking *about a topic* (lessons, training,
+# leaflets), not disclosing.  Only used for "topic" rules.
+TOPIC_CUES: tuple[str, ...] = (
+    "learn", "learnt", "learned", "lesson", "session", "sessions", "workshop",
+    "assembly", "pshe", "rse", "pshce", "class about", "talk about", "talked about",
+    "taught", "teach", "information", "info", "leaflet", "poster", "video",
+    "awareness", "training", "course", "sign of", "signs of", "spot the",
+    "more about", "topic", "talk on", "talks on", "film", "documentary",
+    "helpline", "campaign", "charity", "website", "advice on", "advice about",
+    "understand", "explain", "explained", "discussion", "discuss", "debate",
+    "programme", "program", "the news", "tiktok about", "speaker",
+    "useful", "helpful", "interesting", "talk to us", "talked to us", "came in",
+    "come in", "charity", "donate", "donated", "collect", "collected", "volunteer",
+    "volunteering", "fundraiser", "fundraising", "raise money", "food bank", "visit", "visited", "visitor", "lecture", "quiz", "research", "project",
+)
+
+# Cues that a past problem is over (used only by rules with resolved_ok=False,
+# e.g. bullying: "I used to be bullied but it's all sorted now").
+RESOLVED_CUES: tuple[str, ...] = (
+    "sorted", "resolved", "stopped now", "all fine now", "over now", "not anymore",
+    "no longer", "dealt with", "fixed now", "much better now", "all good now",
+    "fine now", "ok now", "okay now", "better now", "in primary", "years ago",
+)
+
+# Words that stop the backwards search for a cue (a new clause begins).
+CLAUSE_BREAKS: frozenset[str] = frozenset({
+    ".", "!", "?", ";", "but", "and", "because", "so", "then", "though",
+    "although", "however", "now", "actually", "tbh", "honestly", "lol", ":",
+})
+
+# ---------------------------------------------------------------- word sets
+# People who might harm a child or whose behaviour a child may describe.
+SETS: dict[str, tuple[str, ...]] = {
+    "KIN": (
+        "dad", "mum", "parent", "parents", "carer", "carers", "foster",
+        "brother", "sister", "uncle", "aunt", "nan", "grandad", "cousin",
+        "boyfriend", "girlfriend", "partner", "husband", "wife", "guardian",
+        "family", "step", "stepbrother", "stepsister", "he", "she", "they",
+        "someone", "somebody", "man", "men", "guy", "guys", "lad", "lads",
+        "adult", "adults", "teacher", "coach", "neighbour", "him", "her",
+        "bloke", "fella", "folks", "mums", "dads", "sibling", "siblings",
+    ),
+    "FAMILY": (
+        "dad", "mum", "parent", "parents", "carer", "carers", "foster",
+        "uncle", "aunt", "nan", "grandad", "guardian", "family", "step",
+        "folks", "boyfriend", "girlfriend", "partner",
+    ),
+    "PARENT_OBJ": (
+        "mum", "dad", "mother", "parent", "nan", "aunt", "stepmum", "stepdad",
+    ),
+    "POSS": ("my", "his", "her", "their", "our", "your", "me", "the"),
+    "ME": ("me", "us", "myself", "ourselves"),
+    "VICTIM": (
+        "me", "us", "myself", "him", "her", "them", "brother", "sister",
+        "sibling", "siblings", "friend", "mate", "baby", "kids", "children",
+        "cousin", "girlfriend", "boyfriend",
+    ),
+    "FIRST": ("i", "me", "my", "we", "us", "our", "myself", "mine"),
+    "PEERS": (
+        "people", "kids", "they", "them", "everyone", "everybody", "girls",
+        "boys", "students", "pupils", "class", "year", "someone", "somebody",
+        "he", "she", "friends", "group", "lads", "gang",
+    ),
+    "HIT": (
+        "hit", "punch", "kick", "slap", "beat", "smack", "strangle", "choke",
+        "hurt", "batter", "belt", "whack", "throttle", "burn", "thump", "bite",
+        "attack", "headbutt", "stamp", "shove", "push", "grab", "drag",
+        "batter", "lash", "whip", "stab", "bash", "boot", "pin", "slam", "leather", "wallop", "thump", "clout", "deck", "shake", "bruise", "abuse",
+        "assault", "pinch", "scratch", "strike", "slam",
+    ),
+    "SEXVERB": (
+        "rape", "molest", "touch", "grope", "finger", "fondle", "feel",
+        "abuse", "assault", "kiss", "undress", "strip",
+    ),
+    "PRIVATE": (
+        "private", "privates", "bum", "butt", "chest", "boob", "boobs", "breast",
+        "breasts", "vagina", "penis", "willy", "dick", "cock", "fanny", "crotch",
+        "there", "inappropriately", "sexually", "bits", "tits", "thigh", "pants",
+        "knickers", "underwear", "body", "parts",
+    ),
+    "INSULT": (
+        "worthless", "useless", "stupid", "fat", "ugly", "nothing", "mistake",
+        "thick", "pathetic", "disgusting", "waste", "idiot", "retard", "retarded",
+        "slag", "slut", "whore", "bitch", "dumb", "failure", "burden", "freak",
+        "loser", "unwanted", "horrible", "evil", "disappointment", "pig", "cow", "fatty",
+        "whale", "weirdo", "rat", "scum", "trash", "moron", "dumbass", "skank", "hoe", "tramp",
+        "bastard", "nobody", "rubbish", "lazy", "selfish", "liar", "psycho", "mental", "crazy",
+    ),
+    "IMAGE": ("picture", "nude", "video", "vid", "image", "naked", "topless"),
+    "APP": (
+        "snapchat", "instagram", "tiktok", "whatsapp", "discord", "facebook",
+        "online", "internet", "game", "gaming", "roblox", "fortnite", "xbox",
+        "ps4", "ps5", "kik", "omegle", "telegram", "twitter", "app", "chat",
+    ),
+    "PACKAGE": (
+        "package", "packages", "parcel", "parcels", "bag", "bags", "drug", "drugs",
+        "stuff", "weed", "gear", "food", "knife", "knives", "blade", "shank",
+        "money", "cash", "phone", "box", "sim", "line", "lines", "things", "something",
+        "coke", "crack", "pills", "nang", "nangs",
+    ),
+    "HARMSELF": (
+        "cut", "burn", "hurt", "harm", "kill", "scratch", "starve", "hit",
+        "punch", "hang", "drown", "stab", "poison", "unalive", "slit", "choke",
+    ),
+    "SCARED": ("scared", "afraid", "frightened", "terrified", "petrified", "fear", "scare"),
+}

@@ -1,0 +1,113 @@
+"""Token normalisation: lower case, text speak, lemma and fuzzy spelling.
+
+The normalised form is written to ``token.norm_`` so that spaCy
+``Matcher`` patterns on ``NORM`` see ``"ma da hittin me"`` and
+``"my dad hits me"`` the same way, while the character offsets (and so the
+evidence quoted back) stay those of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from .lexicon import SLANG
+
+_REPEAT3 = re.compile(r"(.)\1{2,}")
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+
+def _damerau(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance, giving up once above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if (i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]):
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+            best = min(best, cur[j])
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Normaliser:
+    """Maps a surface word to the form used by the rules.
+
+    ``lemma_table`` is spaCy's English lookup table (inflected -> lemma);
+    ``known`` is the set of ordinary English words that must never be
+    "corrected"; ``targets`` are the rule words a misspelling may be
+    corrected towards.
+    """
+
+    def __init__(self, lemma_table, known: Iterable[str], fuzzy: bool = True):
+        self._table = lemma_table
+        self._known = set(known)
+        self._targets: dict[str, list[str]] = {}
+        self.fuzzy = fuzzy
+
+    def set_targets(self, words: Iterable[str]) -> None:
+        self._targets = {}
+        for w in set(words):
+            if w.isalpha() and len(w) >= 4:
+                self._targets.setdefault(w[0], []).append(w)
+        self.norm.cache_clear()
+
+    def lemma(self, word: str) -> str:
+        return self._table.get(word, word)
+
+    def is_known(self, word: str) -> bool:
+        return word in self._known or word in self._table or word in SLANG
+
+    @lru_cache(maxsize=50000)
+    def norm(self, text: str) -> str:
+        w = text.lower().translate(_APOS)
+        if w in SLANG:
+            return self.lemma(SLANG[w])
+        if not w.isalpha():
+            stripped = w.replace("'", "")
+            if stripped in SLANG:
+                return self.lemma(SLANG[stripped])
+            return w
+        if not self.is_known(w):
+            w2 = _REPEAT3.sub(r"\1\1", w)
+            for cand in (w2, _REPEAT3.sub(r"\1", w)):
+                if cand in SLANG:
+                    return self.lemma(SLANG[cand])
+                if self.is_known(cand):
+                    return self.lemma(cand)
+            w = w2
+            if w.endswith("in") and self.is_known(w + "g"):  # hittin -> hitting
+                return self.lemma(w + "g")
+            if self.fuzzy:
+                fixed = self._fuzzy(w)
+                if fixed:
+                    return fixed
+        return self.lemma(w)
+
+    def _fuzzy(self, w: str) -> str | None:
+        if len(w) < 5:
+            return None
+        limit = 1 if len(w) < 8 else 2
+        best, best_key = None, (limit + 1, 0)
+        for cand in sorted(self._targets.get(w[0], ())):
+            d = _damerau(w, cand, limit)
+            if d > limit:
+                continue
+            prefix = 0
+            for x, y in zip(w, cand):
+                if x != y:
+                    break
+                prefix += 1
+            key = (d, -prefix)   # closer first, then longer shared beginning
+            if key < best_key:
+                best, best_key = cand, key
+        return self.lemma(best) if best else None

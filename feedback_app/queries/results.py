@@ -1,0 +1,88 @@
+"""Reads for results, free text and exports. Aggregation happens in ``services.results``."""
+
+from sqlalchemy import func, select
+
+from feedback_app.extensions import db
+from feedback_app.models import Answer, Cohort, Draft, Response, SurveyVersion
+
+
+def response_counts():
+    """``{survey_id: number of responses}`` for every survey with any."""
+    rows = db.session.execute(select(Response.survey_id, func.count()).group_by(Response.survey_id))
+    return dict(rows.all())
+
+
+def list_responses(survey_id, start=None, end=None):
+    """Responses to a survey, oldest first, optionally submitted in ``[start, end)``."""
+    query = select(Response).where(Response.survey_id == survey_id)
+    if start is not None:
+        query = query.where(Response.submitted_at >= start)
+    if end is not None:
+        query = query.where(Response.submitted_at < end)
+    return list(db.session.scalars(query.order_by(Response.submitted_at, Response.id)))
+
+
+def list_answers(survey_id, start=None, end=None):
+    """``(response_id, question_id, value, text)`` for a survey's responses."""
+    query = (select(Answer.response_id, Answer.question_id, Answer.value, Answer.text)
+             .join(Response, Response.id == Answer.response_id).where(Response.survey_id == survey_id))
+    if start is not None:
+        query = query.where(Response.submitted_at >= start)
+    if end is not None:
+        query = query.where(Response.submitted_at < end)
+    return db.session.execute(query.order_by(Answer.response_id, Answer.id)).all()
+
+
+def count_unsubmitted_drafts(survey_id, start=None, end=None):
+    """Drafts started for a survey (in ``[start, end)``) that never became a response."""
+    submitted = select(Response.draft_id).where(Response.draft_id.is_not(None))
+    query = (select(func.count()).select_from(Draft)
+             .join(SurveyVersion, SurveyVersion.id == Draft.survey_version_id)
+             .where(SurveyVersion.survey_id == survey_id, Draft.id.not_in(submitted)))
+    if start is not None:
+        query = query.where(Draft.created_at >= start)
+    if end is not None:
+        query = query.where(Draft.created_at < end)
+    return db.session.scalar(query)
+
+
+def list_cohorts(survey_id):
+    return list(db.session.scalars(select(Cohort).where(Cohort.survey_id == survey_id).order_by(Cohort.id)))
+
+
+def version_numbers(survey_id):
+    """``{version_id: number}`` for a survey's versions."""
+    rows = db.session.execute(select(SurveyVersion.id, SurveyVersion.number)
+                              .where(SurveyVersion.survey_id == survey_id))
+    return dict(rows.all())
+
+
+def _free_text_query(survey_id, question_ids, search, cohort_id, start, end):
+    query = (select(Answer, Response).join(Response, Response.id == Answer.response_id)
+             .where(Response.survey_id == survey_id, Answer.question_id.in_(question_ids),
+                    Answer.text.is_not(None), Answer.text != ""))
+    if search:
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Answer.text.ilike(f"%{escaped}%", escape="\\"))
+    if cohort_id == "none":
+        query = query.where(Response.cohort_id.is_(None))
+    elif cohort_id is not None:
+        query = query.where(Response.cohort_id == cohort_id)
+    if start is not None:
+        query = query.where(Response.submitted_at >= start)
+    if end is not None:
+        query = query.where(Response.submitted_at < end)
+    return query
+
+
+def list_free_text(survey_id, question_ids, search=None, cohort_id=None, start=None, end=None,
+                   limit=50, offset=0):
+    """``(Answer, Response)`` pairs of free-text answers, newest first."""
+    query = _free_text_query(survey_id, question_ids, search, cohort_id, start, end)
+    query = query.order_by(Response.submitted_at.desc(), Answer.id).limit(limit).offset(offset)
+    return db.session.execute(query).all()
+
+
+def count_free_text(survey_id, question_ids, search=None, cohort_id=None, start=None, end=None):
+    query = _free_text_query(survey_id, question_ids, search, cohort_id, start, end)
+    return db.session.scalar(select(func.count()).select_from(query.subquery()))

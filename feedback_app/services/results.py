@@ -1,0 +1,287 @@
+"""Survey results: counts per answer for every closed question, suppressed for publication.
+
+Figures are worked out in Python from the rows ``queries.results`` returns.
+Every published figure goes through ``services.suppression``. One pattern of
+hidden figures per question is used everywhere it appears: the year-on-year
+table is suppressed first, with the all-years figures as its totals; a single
+year's figures are that table's row, so the two views cannot be subtracted
+from each other. Breakdowns (by cohort or by a single-choice question) keep
+the figures of the view they belong to as fixed totals. When a survey has
+responses in more than one year a breakdown needs a year, so per-year and
+all-years breakdowns cannot be played off against each other.
+"""
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from flask_babel import gettext as _
+
+from feedback_app.queries import results as result_queries
+from feedback_app.queries import surveys as survey_queries
+from feedback_app.services.journey import definition_of
+from feedback_app.services.suppression import SUPPRESSED, percentage, shown, suppress_counts, suppress_table
+
+CHOICE_TYPES = ("single_choice", "agreement", "yes_no", "rating")
+CLOSED_TYPES = (*CHOICE_TYPES, "multiple_choice", "grid", "number")
+BREAKDOWN_TYPES = ("single_choice", "yes_no")
+NUMBER_BINS = 5
+
+
+@dataclass
+class Item:
+    """One thing counted: a question, or one statement of a grid."""
+
+    key: str
+    question_id: str
+    title: str
+    type: str
+    options: list  # (code, label, is_opt_out)
+    codes_of: object  # value -> list of codes
+    additive: bool = True
+
+
+@dataclass
+class Row:
+    code: str
+    label: str
+    count: object
+    percent: object
+    opt_out: bool
+
+
+@dataclass
+class Breakdown:
+    groups: list  # labels
+    table: object  # suppression.Table
+
+
+@dataclass
+class ItemResult:
+    item: Item
+    rows: list
+    total: object
+    years: list = field(default_factory=list)
+    year_table: object = None
+    breakdown: Breakdown | None = None
+
+    @property
+    def has_hidden(self):
+        return any(not shown(row.count) for row in self.rows) or not shown(self.total)
+
+
+@dataclass
+class SurveyResults:
+    survey: object
+    definition: object
+    years: list
+    year: int | None
+    responses: object
+    drafts: int
+    completion: object
+    items: list
+    year_counts: list  # (year, count)
+    breakdown_key: str | None
+    breakdown_choices: list  # (key, label)
+    breakdown_refused: bool = False
+
+
+def year_bounds(year):
+    if year is None:
+        return None, None
+    return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+
+
+def overview():
+    """``(survey, responses)`` for every survey."""
+    counts = result_queries.response_counts()
+    return [(survey, counts.get(survey.id, 0)) for survey in survey_queries.list_surveys()]
+
+
+def _number_bins(question, values):
+    spec = question.answer_type.spec
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    low = spec.get("min", min(numbers, default=0))
+    high = spec.get("max", max(numbers, default=0))
+    width = max(1, math.ceil((high - low + 1) / NUMBER_BINS))
+    bins = []
+    start = low
+    while start <= high:
+        end = min(start + width - 1, high)
+        bins.append((start, end))
+        start = end + 1
+
+    def label(start, end):
+        return str(start) if start == end else f"{start}–{end}"
+
+    def codes_of(value):
+        for start, end in bins:
+            if isinstance(value, int | float) and start <= value <= end:
+                return [label(start, end)]
+        return []
+
+    return [(label(s, e), label(s, e), False) for s, e in bins], codes_of
+
+
+def items_for(definition, language, answers_by_question=None):
+    """The countable items of a survey: closed questions, grid statements one each."""
+    items = []
+    for question in definition.questions:
+        kind = question.type
+        if kind not in CLOSED_TYPES:
+            continue
+        answer_type = question.answer_type
+        title = question.text(language)
+        if kind == "number":
+            values = (answers_by_question or {}).get(question.id, [])
+            options, codes_of = _number_bins(question, values)
+            items.append(Item(question.id, question.id, title, kind, options, codes_of))
+            continue
+        opt_outs = {code for code, _label in answer_type.opt_out_choices(language)}
+        options = [(code, label, code in opt_outs) for code, label in answer_type.choice_labels(language)]
+        if kind == "grid":
+            for sid, text in answer_type.statements(language):
+                items.append(Item(f"{question.id}.{sid}", question.id, f"{title}: {text}", kind, options,
+                                  lambda value, sid=sid: [str(value[sid])] if isinstance(value, dict)
+                                  and value.get(sid) is not None else []))
+        elif kind == "multiple_choice":
+            items.append(Item(question.id, question.id, title, kind, options,
+                              lambda value: [str(v) for v in value or []], additive=False))
+        else:
+            items.append(Item(question.id, question.id, title, kind, options,
+                              lambda value: [] if value is None else [str(value)]))
+    return items
+
+
+def _count(item, values):
+    """Counts per option (in option order) and how many answered, from answer values."""
+    counts = Counter()
+    answered = 0
+    for value in values:
+        codes = item.codes_of(value)
+        if codes:
+            answered += 1
+            counts.update(codes)
+    return [counts.get(code, 0) for code, _label, _opt in item.options], answered
+
+
+def _rows(item, counts, total):
+    return [Row(code, label, count, percentage(count, total), opt_out)
+            for (code, label, opt_out), count in zip(item.options, counts, strict=True)]
+
+
+def _breakdown_groups(key, definition, cohorts, responses, answers, language):
+    """``(labels, {response_id: group index})`` for a breakdown, or ``None``."""
+    if key == "cohort":
+        labels = [cohort.label for cohort in cohorts]
+        index = {cohort.id: i for i, cohort in enumerate(cohorts)}
+        labels.append(_("No cohort"))
+        return labels, {r.id: index.get(r.cohort_id, len(cohorts)) for r in responses}
+    try:
+        question = definition.question(key)
+    except KeyError:
+        return None
+    if question.type not in BREAKDOWN_TYPES:
+        return None
+    choices = question.answer_type.choice_labels(language)
+    index = {code: i for i, (code, _label) in enumerate(choices)}
+    labels = [label for _code, label in choices] + [_("Not answered")]
+    return labels, {r.id: index.get(str(answers.get((r.id, key))), len(choices)) for r in responses}
+
+
+def breakdown_choices(definition, language):
+    choices = [("cohort", _("Cohort"))]
+    choices += [(q.id, q.text(language)) for q in definition.questions if q.type in BREAKDOWN_TYPES]
+    return choices
+
+
+def survey_results(survey, year=None, breakdown=None, language="en"):
+    version = survey_queries.get_latest_version(survey)
+    definition = definition_of(version)
+    all_responses = result_queries.list_responses(survey.id)
+    answers = {(rid, qid): value for rid, qid, value, _text in result_queries.list_answers(survey.id)}
+    response_year = {r.id: r.submitted_at.year for r in all_responses}
+    years = sorted(set(response_year.values()))
+    responses = [r for r in all_responses if year is None or response_year[r.id] == year]
+    ids = {r.id for r in responses}
+
+    by_question = defaultdict(list)
+    for (rid, qid), value in answers.items():
+        by_question[qid].append((rid, value))
+    items = items_for(definition, language, {qid: [v for _r, v in pairs] for qid, pairs in by_question.items()})
+
+    year_sizes = Counter(response_year.values())
+    year_figures, year_total = suppress_counts([year_sizes[y] for y in years])
+    responses_shown = year_total if year is None else (
+        year_figures[years.index(year)] if year in years else 0)
+    drafts = result_queries.count_unsubmitted_drafts(survey.id, *year_bounds(year))
+    completion = SUPPRESSED if not shown(responses_shown) else percentage(len(responses),
+                                                                        len(responses) + drafts)
+
+    refused = False
+    groups = None
+    if breakdown:
+        if len(years) > 1 and year is None:
+            refused = True
+        else:
+            groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id),
+                                       responses, answers, language)
+    results = []
+    for item in items:
+        pairs = by_question.get(item.question_id, [])
+        overall, answered = _count(item, [v for _rid, v in pairs])
+        figures, total = suppress_counts(overall, answered, additive=item.additive)
+        per_year = [_count(item, [v for rid, v in pairs if response_year[rid] == y]) for y in years]
+        year_table = suppress_table([c for c, _a in per_year], row_totals=[a for _c, a in per_year],
+                                    group_sizes=[year_sizes[y] for y in years], fixed_totals=figures,
+                                    additive=item.additive) if years else None
+        if year is not None:
+            if year in years:
+                figures, total = year_table.cells[years.index(year)], year_table.row_totals[years.index(year)]
+            else:
+                figures, total = [0] * len(item.options), 0
+        result = ItemResult(item, _rows(item, figures, total), total, years=years,
+                            year_table=year_table if len(years) > 1 and year is None else None)
+        if groups and item.question_id != breakdown:
+            result.breakdown = _breakdown(item, groups, ids, answers, figures)
+        results.append(result)
+
+    sizes = [(y, year_figures[i]) for i, y in enumerate(years)]
+    return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, sizes,
+                         breakdown if groups else None, breakdown_choices(definition, language), refused)
+
+
+def _breakdown(item, groups, ids, answers, fixed):
+    labels, group_of = groups
+    cells = [[0] * len(item.options) for _label in labels]
+    answered = [0] * len(labels)
+    sizes = [0] * len(labels)
+    codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
+    for rid in ids:
+        sizes[group_of[rid]] += 1
+        codes = item.codes_of(answers[(rid, item.question_id)]) if (rid, item.question_id) in answers else []
+        if codes:
+            answered[group_of[rid]] += 1
+        for code in codes:
+            if code in codes_index:
+                cells[group_of[rid]][codes_index[code]] += 1
+    keep = [i for i, size in enumerate(sizes) if size or i < len(labels) - 1]
+    table = suppress_table([cells[i] for i in keep], row_totals=[answered[i] for i in keep],
+                           group_sizes=[sizes[i] for i in keep], fixed_totals=fixed, additive=item.additive)
+    return Breakdown([labels[i] for i in keep], table)
+
+
+def group_response_counts(survey, year, breakdown, language="en"):
+    """Responses per breakdown group, suppressed: ``[(label, count)], total``."""
+    definition = definition_of(survey_queries.get_latest_version(survey))
+    responses = result_queries.list_responses(survey.id, *year_bounds(year))
+    answers = {(rid, qid): value for rid, qid, value, _t in result_queries.list_answers(survey.id, *year_bounds(year))}
+    groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), responses, answers,
+                               language)
+    if groups is None:
+        return [], len(responses)
+    labels, group_of = groups
+    sizes = Counter(group_of.values())
+    figures, total = suppress_counts([sizes.get(i, 0) for i in range(len(labels))])
+    return list(zip(labels, figures, strict=True)), total

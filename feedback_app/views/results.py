@@ -1,0 +1,189 @@
+"""Survey results, free text and exports.
+
+Admins and analysts see everything here; viewers (Board members) see only
+the suppressed aggregate pages and summary. Exports and views of raw free
+text are written to the audit log.
+"""
+
+import re
+
+from flask import Blueprint, Response, abort, g, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from feedback_app.auth.permissions import roles_required
+from feedback_app.forms.results import FreeTextFilterForm, ResultsFilterForm
+from feedback_app.queries import results as result_queries
+from feedback_app.queries import surveys as survey_queries
+from feedback_app.services import audit, charts, exports
+from feedback_app.services import results as results_service
+from feedback_app.services.journey import definition_of
+from feedback_app.services.suppression import is_small, shown
+
+bp = Blueprint("results", __name__, url_prefix="/staff/results")
+AGGREGATE = ("analyst", "viewer")
+RAW = ("analyst",)
+PAGE_SIZE = 25
+
+
+def current_language():
+    return g.get("language", "en")
+
+
+@bp.app_template_filter("figure")
+def figure(value, suffix=""):
+    """A published figure, or "fewer than 5" for a suppressed one."""
+    return f"{value}{suffix}" if shown(value) else _("fewer than 5")
+
+
+def _survey_or_404(slug):
+    return survey_queries.get_survey_by_slug(slug) or abort(404)
+
+
+def _year_arg():
+    value = request.args.get("year", "")
+    return int(value) if value.isdigit() else None
+
+
+def _results(survey):
+    year = _year_arg()
+    breakdown = request.args.get("breakdown") or None
+    found = results_service.survey_results(survey, year, breakdown, current_language())
+    if year is not None and year not in found.years:
+        abort(404)
+    return found
+
+
+def _charts(found):
+    drawn = []
+    for result in found.items:
+        chart = charts.distribution_chart(result.item.title, result.rows)
+        comparison = None
+        if result.year_table is not None:
+            series = [(year, [results_service.percentage(c, total) for c in cells])
+                      for year, cells, total in zip(found.years, result.year_table.cells,
+                                                    result.year_table.row_totals, strict=True)]
+            comparison = charts.comparison_chart(_("%(question)s, by year", question=result.item.title),
+                                                 [row.label for row in result.rows], series)
+        drawn.append((result, chart, comparison))
+    return drawn
+
+
+@bp.route("/")
+@roles_required(*AGGREGATE)
+def index():
+    surveys = [(survey, _("fewer than 5") if is_small(count) else count)
+               for survey, count in results_service.overview()]
+    return render_template("views/results/index.html", surveys=surveys)
+
+
+@bp.route("/<slug>")
+@roles_required(*AGGREGATE)
+def survey(slug):
+    target = _survey_or_404(slug)
+    found = _results(target)
+    form = ResultsFilterForm(request.args)
+    form.set_choices(found.years, found.breakdown_choices, _("All years"), _("No breakdown"))
+    return render_template("views/results/survey.html", survey=target, found=found, items=_charts(found),
+                           form=form, can_read_raw=current_user.has_role(*RAW))
+
+
+@bp.route("/<slug>/report")
+@roles_required(*AGGREGATE)
+def report(slug):
+    target = _survey_or_404(slug)
+    found = _results(target)
+    return render_template("views/results/report.html", survey=target, found=found, items=_charts(found))
+
+
+@bp.route("/<slug>/text")
+@roles_required(*RAW)
+def text(slug):
+    target = _survey_or_404(slug)
+    definition = definition_of(survey_queries.get_latest_version(target))
+    language = current_language()
+    questions = [(q.id, q.text(language)) for q in definition.questions if q.answer_type.free_text]
+    cohorts = result_queries.list_cohorts(target.id)
+    years = results_service.survey_results(target, language=language).years
+    form = FreeTextFilterForm(request.args)
+    form.question.choices = [("", _("All questions"))] + questions
+    form.cohort.choices = ([("", _("All cohorts"))] + [(str(c.id), c.label) for c in cohorts]
+                           + [("none", _("No cohort"))])
+    form.year.choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
+    form.validate()
+    chosen = [form.question.data] if form.question.data and not form.question.errors else [q for q, _t in questions]
+    cohort = None if form.cohort.errors or not form.cohort.data else (
+        "none" if form.cohort.data == "none" else int(form.cohort.data))
+    year = int(form.year.data) if (form.year.data or "").isdigit() else None
+    search = (form.q.data or "").strip()[:200] or None
+    page = max(request.args.get("page", 1, type=int), 1)
+    filters = {"survey": slug, "question": chosen if form.question.data else None, "cohort": cohort,
+               "year": year, "search": search, "page": page}
+    args = (target.id, chosen, search, cohort, *results_service.year_bounds(year))
+    total = result_queries.count_free_text(*args)
+    answers = result_queries.list_free_text(*args, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    audit.record(current_user, "results.free_text_viewed", target=slug, **{k: v for k, v in filters.items()
+                                                                            if k != "survey"}, shown=len(answers))
+    labels = dict(questions)
+    cohort_labels = {c.id: c.label for c in cohorts}
+    query = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template("views/results/text.html", survey=target, form=form, answers=answers, total=total,
+                           labels=labels, cohort_labels=cohort_labels, page=page, query=query,
+                           has_next=page * PAGE_SIZE < total)
+
+
+def _filename(survey, suffix):
+    return re.sub(r"[^a-z0-9-]", "", survey.slug) + suffix
+
+
+def _download(data, mimetype, filename):
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _nothing_to_export(survey):
+    return render_template("views/results/nothing_to_export.html", survey=survey)
+
+
+def _export(slug, kind):
+    target = _survey_or_404(slug)
+    year = _year_arg()
+    headers, rows = exports.response_table(target, year, current_language())
+    if not rows:
+        return _nothing_to_export(target)
+    audit.record(current_user, "results.exported", target=slug, format=kind, rows=len(rows), year=year)
+    if kind == "csv":
+        return _download(exports.to_csv(headers, rows), "text/csv", _filename(target, "-responses.csv"))
+    return _download(exports.to_xlsx(headers, rows, target.slug),
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                     _filename(target, "-responses.xlsx"))
+
+
+@bp.route("/<slug>/export.csv")
+@roles_required(*RAW)
+def export_csv(slug):
+    return _export(slug, "csv")
+
+
+@bp.route("/<slug>/export.xlsx")
+@roles_required(*RAW)
+def export_xlsx(slug):
+    return _export(slug, "xlsx")
+
+
+@bp.route("/<slug>/summary.csv")
+@roles_required(*AGGREGATE)
+def summary_csv(slug):
+    target = _survey_or_404(slug)
+    found_year = _year_arg()
+    headers, rows, found = exports.summary_table(target, found_year, request.args.get("breakdown") or None,
+                                                 current_language())
+    if found_year is not None and found_year not in found.years:
+        abort(404)
+    if not found.years:
+        return _nothing_to_export(target)
+    audit.record(current_user, "results.exported", target=slug, format="summary.csv", rows=len(rows),
+                 year=found_year, breakdown=found.breakdown_key)
+    return _download(exports.to_csv(headers, rows), "text/csv", _filename(target, "-summary.csv"))

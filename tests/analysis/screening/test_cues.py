@@ -1,0 +1,63 @@
+"""Negation, hypotheticals, topic talk and young people's own phrasing."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "no one has ever hurt me",
+    "my dad has never hit me",
+    "i have never been bullied",
+    "nobody touches me at home",
+    "i would never hurt myself",
+    "my parents never shout at me",
+])
+def test_negated_statements_are_not_flagged(screener, text):
+    assert not screener.screen(text).flagged
+
+
+@pytest.mark.parametrize("text", [
+    "if my dad hit me i would tell a teacher",
+    "what should you do if someone hits you",
+    "what would you do if a stranger asked for pictures",
+    "if someone was getting bullied i would tell a teacher",
+    "i'd like more info on what to do if someone touches you",
+])
+def test_hypotheticals_are_not_flagged(screener, text):
+    assert not screener.screen(text).flagged
+
+
+@pytest.mark.parametrize("text", [
+    "the talk about suicide prevention was really good",
+    "we did a workshop on emotional abuse",
+    "the police talked to us about gangs and knife crime",
+    "we collected food for the homeless at christmas",
+])
+def test_topic_talk_is_not_flagged(screener, text):
+    assert not screener.screen(text).flagged
+
+
+@pytest.mark.parametrize("text,category", [
+    ("ma dad hittin me", "physical_abuse"),
+    ("hes always punshed me n ma sis", "physical_abuse"),
+    ("kms honestly", "self_harm_suicide"),
+    ("im sucidal", "self_harm_suicide"),
+    ("i'm gonna kill my self", "self_harm_suicide"),
+    ("sum1 i dont know keeps adding me and asking for noodz", "sexual_exploitation_grooming"),
+    ("my bf is 24 and buys me vapes", "sexual_exploitation_grooming"),
+    ("MY STEP DAD HITS ME", "physical_abuse"),
+    ("my best friend told me she wants to die", "self_harm_suicide"),
+    ("my friend said her step dad beats her", "physical_abuse"),
+])
+def test_young_peoples_phrasing(screener, text, category):
+    result = screener.screen(text)
+    assert category in result.categories, result.hits
+
+
+def test_negation_does_not_hide_a_later_disclosure(screener):
+    assert screener.screen("nobody knows my dad hits me").flagged
+    assert screener.screen("i dont feel safe at home").flagged
+
+
+def test_threat_with_if_is_still_caught(screener):
+    result = screener.screen("if i tell anyone he said he will hurt my mum")
+    assert "secrets_adult" in result.categories

@@ -1,0 +1,217 @@
+"""Results pages, free text and exports: roles, suppression, escaping and the audit log."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import AuditEvent
+from tests.feedback_app import results_data
+
+BASE = "/staff/results"
+AGGREGATE = [f"{BASE}/", f"{BASE}/all-types", f"{BASE}/all-types/report", f"{BASE}/all-types/summary.csv"]
+RAW = [f"{BASE}/all-types/text", f"{BASE}/all-types/export.csv", f"{BASE}/all-types/export.xlsx"]
+
+
+@pytest.fixture
+def answered(app, surveys_loaded):
+    results_data.add(20, cohort="youth_forum")
+    results_data.add(3, {"told_someone": "no", "do_better": "<script>alert(1)</script> =cmd"},
+                     cohort="school_a", start=100)
+    return results_data.survey()
+
+
+def _events(action):
+    return db.session.scalars(select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)).all()
+
+
+@pytest.mark.parametrize("role", ["trainer", "dsl"])
+@pytest.mark.parametrize("url", AGGREGATE + RAW)
+def test_trainers_and_dsls_are_refused(client_request, sign_in, answered, role, url):
+    sign_in(role)
+    client_request.get(url, _expected_status=403)
+
+
+@pytest.mark.parametrize("url", RAW)
+def test_viewers_cannot_read_raw_answers_or_export_responses(client_request, sign_in, answered, url):
+    sign_in("viewer")
+    client_request.get(url, _expected_status=403)
+    assert _events("results.exported") == [] and _events("results.free_text_viewed") == []
+
+
+@pytest.mark.parametrize("role", ["admin", "analyst", "viewer"])
+@pytest.mark.parametrize("url", AGGREGATE)
+def test_aggregate_pages_for_analysts_admins_and_viewers(client_request, sign_in, answered, role, url):
+    sign_in(role)
+    client_request.get(url)
+
+
+@pytest.mark.parametrize("role", ["admin", "analyst"])
+@pytest.mark.parametrize("url", RAW)
+def test_raw_pages_for_analysts_and_admins(client_request, sign_in, answered, role, url):
+    sign_in(role)
+    client_request.get(url)
+
+
+def test_signed_out_people_are_sent_to_sign_in(client, answered):
+    for url in AGGREGATE + RAW:
+        assert client.get(url).status_code == 302
+
+
+def test_results_menu_entry(client_request, sign_in):
+    sign_in("viewer")
+    page = client_request.get("/staff/")
+    assert "Results" in [a.text.strip() for a in page.select(".govuk-service-navigation__link")]
+
+
+def test_index_lists_surveys_with_counts(client_request, sign_in, answered):
+    sign_in("analyst")
+    page = client_request.get(f"{BASE}/")
+    row = [r for r in page.select("tbody tr") if "Every answer type" in r.text][0]
+    assert row.select("td")[-1].text.strip() == "23"
+
+
+def test_survey_page_has_accessible_charts_and_suppressed_tables(client_request, sign_in, answered):
+    sign_in("viewer")
+    page = client_request.get(f"{BASE}/all-types")
+    section = page.select_one("h2:-soup-contains('Have you ever told an adult')").find_parent("section")
+    svg = section.select_one("svg")
+    assert svg["role"] == "img"
+    assert section.select_one("svg title").text == "Have you ever told an adult about a worry?"
+    assert "fewer than 5" in section.select_one("svg desc").text
+    assert not page.select("svg script")
+    cells = {row.select_one("th, td").text.strip(): [c.text.strip() for c in row.select("td")]
+             for row in section.select("tbody tr")}
+    assert cells["Yes"][-2:] == ["fewer than 5", "fewer than 5"]
+    assert cells["No"][-2:] == ["fewer than 5", "fewer than 5"]
+    assert cells["People answering"][-2] == "23"
+    assert "Read free-text answers" not in page.text
+
+
+def test_breakdown_by_cohort_is_suppressed(client_request, sign_in, answered):
+    sign_in("analyst")
+    page = client_request.get(f"{BASE}/all-types?breakdown=cohort")
+    section = page.select_one("h2:-soup-contains('Have you ever told an adult')").find_parent("section")
+    table = section.select(".app-table-scroll table tbody tr")
+    rows = {row.select_one("th, td").text.strip(): [c.text.strip() for c in row.select("td")] for row in table}
+    assert rows["School A"][-4:] == ["fewer than 5"] * 4
+    assert "3" not in rows["School A"] and "20" not in rows["Youth forum"][:2]
+
+
+def test_report_prints_without_filters(client_request, sign_in, answered):
+    sign_in("viewer")
+    page = client_request.get(f"{BASE}/all-types/report")
+    assert page.select_one(".app-report")
+    assert not page.select("form.app-results-filters")
+    assert len(page.select(".app-results-item svg[role=img]")) == 8
+
+
+def test_unknown_year_or_survey_is_not_found(client_request, sign_in, answered):
+    sign_in("analyst")
+    client_request.get(f"{BASE}/all-types?year=1999", _expected_status=404)
+    client_request.get(f"{BASE}/nope", _expected_status=404)
+
+
+def test_free_text_is_escaped_searchable_and_audited(client_request, sign_in, answered):
+    user = sign_in("analyst")
+    page = client_request.get(f"{BASE}/all-types/text?q=SCRIPT")
+    answers = [a.text for a in page.select(".app-free-text__answer")]
+    assert answers == ["<script>alert(1)</script> =cmd"] * 3
+    assert not page.select("main script")
+    assert "&lt;script&gt;" in client_request.last.get_data(as_text=True)
+    event = _events("results.free_text_viewed")[-1]
+    assert event.actor_id == user.id and event.target == "all-types"
+    assert event.detail["search"] == "SCRIPT" and event.detail["shown"] == 3
+
+
+def test_free_text_filters_by_question_cohort_and_year(client_request, sign_in, answered):
+    sign_in("analyst")
+    cohort = results_data.survey_queries.get_cohort_by_code(answered, "youth_forum")
+    page = client_request.get(f"{BASE}/all-types/text?question=online_detail&cohort={cohort.id}&year=2025")
+    assert len(page.select(".app-free-text")) == 20
+    assert {a.text for a in page.select(".app-free-text__answer")} == {"People I don't know messaging me"}
+    event = _events("results.free_text_viewed")[-1]
+    assert event.detail["question"] == ["online_detail"] and event.detail["cohort"] == cohort.id
+    assert event.detail["year"] == 2025
+    page = client_request.get(f"{BASE}/all-types/text?year=2024")
+    assert not page.select(".app-free-text")
+
+
+def test_free_text_is_paginated(client_request, sign_in, answered):
+    sign_in("analyst")
+    page = client_request.get(f"{BASE}/all-types/text")
+    assert len(page.select(".app-free-text")) == 25
+    assert page.select_one(".govuk-pagination__next a")["href"].endswith("page=2")
+    page = client_request.get(f"{BASE}/all-types/text?page=2")
+    assert len(page.select(".app-free-text")) == 21
+
+
+def test_csv_export_cell_by_cell_with_audit(client_request, sign_in, answered):
+    user = sign_in("analyst")
+    response = client_request.get(f"{BASE}/all-types/export.csv")
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    data = response.get_data()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 24
+    header = rows[0]
+    first = dict(zip(header, rows[1], strict=True))
+    last = dict(zip(header, rows[-1], strict=True))
+    assert first["reference"] == "R202500000" and first["cohort"] == "Youth forum"
+    assert (first["told_someone"], first["told_someone_label"]) == ("yes", "Yes")
+    assert (last["told_someone"], last["told_someone_label"]) == ("no", "No")
+    assert last["do_better"] == "<script>alert(1)</script> =cmd"
+    assert first["worries"] == "bullying;online"
+    assert (first["services.police"], first["services.police_label"]) == ("disagree", "Disagree")
+    event = _events("results.exported")[-1]
+    assert event.actor_id == user.id
+    assert event.detail == {"format": "csv", "rows": 23, "year": None}
+
+
+def test_xlsx_export_cell_by_cell_with_audit(client_request, sign_in, answered):
+    sign_in("admin")
+    response = client_request.get(f"{BASE}/all-types/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    header = [cell.value for cell in sheet[1]]
+    assert sheet.max_row == 24
+    row = dict(zip(header, [cell.value for cell in sheet[24]], strict=True))
+    assert row["reference"] == "R202500102"
+    assert row["cohort"] == "School A"
+    assert row["sessions"] == 12
+    assert row["age_band_label"] == "14 to 16"
+    assert _events("results.exported")[-1].detail == {"format": "xlsx", "rows": 23, "year": None}
+
+
+def test_formula_injection_is_neutralised(client_request, sign_in, app, surveys_loaded):
+    results_data.add(1, {"do_better": "=HYPERLINK(\"http://evil\")"})
+    sign_in("analyst")
+    data = client_request.get(f"{BASE}/all-types/export.csv").get_data().decode("utf-8-sig")
+    row = dict(zip(*list(csv.reader(io.StringIO(data))), strict=True))
+    assert row["do_better"] == "'=HYPERLINK(\"http://evil\")"
+
+
+def test_summary_export_is_suppressed_and_audited(client_request, sign_in, answered):
+    sign_in("viewer")
+    data = client_request.get(f"{BASE}/all-types/summary.csv?breakdown=cohort").get_data().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    told = {(r["group"], r["code"]): r for r in rows if r["question_id"] == "told_someone"}
+    assert told[("All", "no")]["count"] == "fewer than 5"
+    assert told[("All", "yes")]["count"] == "fewer than 5"
+    assert told[("School A", "no")]["count"] == "fewer than 5"
+    assert told[("Youth forum", "yes")]["count"] == "fewer than 5"
+    assert "3" not in {r["count"] for r in rows if r["question_id"] == "told_someone"}
+    event = _events("results.exported")[-1]
+    assert event.detail["format"] == "summary.csv" and event.detail["breakdown"] == "cohort"
+
+
+@pytest.mark.parametrize("url", RAW[1:] + [AGGREGATE[-1]])
+def test_exporting_an_empty_survey_says_there_is_nothing(client_request, sign_in, app, surveys_loaded, url):
+    sign_in("analyst")
+    page = client_request.get(url)
+    assert page.select_one("h1").text.strip() == "Nothing to export"
+    assert "There are no responses to Every answer type" in page.text
+    assert _events("results.exported") == []
