@@ -68,8 +68,17 @@ def _current_draft(state):
         return None, redirect(url_for("respond.start", slug=state.survey.slug))
     if journey.response_for(draft) is not None:
         return None, redirect(url_for("respond.confirmation", slug=state.survey.slug))
-    if journey.is_expired(draft):
-        return draft, None
+    return draft, None
+
+
+def _open_draft(state):
+    """The session's draft on a survey that is taking answers, or what to send instead."""
+    draft, redirect_to = _current_draft(state)
+    if redirect_to is not None:
+        return None, redirect_to
+    g.language = draft.language
+    if state.availability != "open":
+        return None, _unavailable(state, draft.language)
     return draft, None
 
 
@@ -141,13 +150,10 @@ def _render_page(state, draft, definition, page, form, language, status=200, not
 @public
 def question(slug, page_id):
     state = _load(slug)
-    draft, redirect_to = _current_draft(state)
-    if redirect_to is not None:
-        return redirect_to
+    draft, send_instead = _open_draft(state)
+    if send_instead is not None:
+        return send_instead
     language = draft.language
-    g.language = language
-    if state.availability != "open":
-        return _unavailable(state, language)
     definition = journey.draft_definition(draft)
     try:
         page = definition.page(page_id)
@@ -214,13 +220,10 @@ def next_page(slug):
 @public
 def check(slug):
     state = _load(slug)
-    draft, redirect_to = _current_draft(state)
-    if redirect_to is not None:
-        return redirect_to
+    draft, send_instead = _open_draft(state)
+    if send_instead is not None:
+        return send_instead
     language = draft.language
-    g.language = language
-    if state.availability != "open":
-        return _unavailable(state, language)
     if journey.is_expired(draft):
         _forget_draft(slug)
         return render_template("views/respond/expired.html", state=state, language=language), 410
