@@ -151,3 +151,33 @@ def test_deadline_skips_the_weekend():
     assert due_after(friday) == datetime(2026, 11, 23, 16, 0, tzinfo=timezone.utc)
     tuesday = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
     assert due_after(tuesday) == datetime(2026, 11, 18, 9, 0, tzinfo=timezone.utc)
+
+
+PERSONAL = ("Mr Hughes from the duty team never called back, ring me on 07700 900456 "
+            "or email sam.jones@example.com, I live at 14 Acacia Avenue, NE1 4ST")
+LEAKS = ("Hughes", "07700 900456", "sam.jones@example.com", "14 Acacia Avenue", "NE1 4ST")
+
+
+def test_no_unredacted_personal_data_reaches_analysts_pages_or_exports(client_request, sign_in):
+    answer_all(client_request, overrides={"better": {"do_better": PERSONAL}})
+    submit(client_request)
+    client_request.client.get("/exit")
+    sign_in("analyst")
+    for url in ("/staff/results/all-types/text", "/staff/results/all-types/export.csv",
+                "/staff/results/all-types/export.xlsx", "/staff/results/all-types"):
+        response = client_request.client.get(url)
+        assert response.status_code == 200, url
+        body = response.get_data(as_text=True) if not url.endswith(".xlsx") else _xlsx_text(response.data)
+        for leak in LEAKS:
+            assert leak not in body, f"{leak!r} reached {url}"
+    text_page = client_request.client.get("/staff/results/all-types/text").get_data(as_text=True)
+    assert "[phone]" in text_page and "[email]" in text_page
+
+
+def _xlsx_text(data):
+    import io
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data), read_only=True)
+    return "\n".join(str(cell) for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row)
