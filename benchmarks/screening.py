@@ -45,7 +45,7 @@ def bench_screening(path: Path, show_errors: bool) -> None:
     tp = fp = fn = tn = 0
     per = {c: [0, 0, 0] for c in CATEGORIES}  # tp, fp, fn
     errors = []
-    for r, res in zip(rows, results):
+    for r, res in zip(rows, results, strict=True):
         gold = r["flagged"] == "1"
         gold_cats = {c for c in r["categories"].split(";") if c}
         if gold and res.flagged:

@@ -55,6 +55,7 @@ _FROM_RE = re.compile(r"\b([A-Z][A-Za-z'\-]+)((?:[ \t]+[A-Z][A-Za-z'\-]+)?)\s+fr
                       r"(?:duty|social|camhs|early\s+help|children's|childrens|youth|yot|leaving\s+care|"
                       r"mash|front\s+door|fostering|school|council|nspcc|barnardo|police|[a-z]+\s+team)",
                       re.IGNORECASE)
+_NEXT_CAP = re.compile(r"[ \t]+([A-Z][a-z'\-]+)\b")
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
 
@@ -123,8 +124,8 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
         first = m.group(0).split("-")[0].lower()
         if first in names:
             b = m.end()
-            nxt = re.match(r"[ \t]+([A-Z][a-z'\-]+)\b", text[b:])
+            nxt = _NEXT_CAP.match(text, b)
             if nxt and nxt.group(1).lower() not in STOP:
-                b += nxt.end()
+                b = nxt.end()
             spans.append((m.start(), b))
     return spans

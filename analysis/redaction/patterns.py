@@ -76,7 +76,8 @@ DOB_CUE = re.compile(
     r"b-day(?:\s+is)?)\s*[:\-,]?\s*(?:is\s+)?(?:on\s+)?(?:the\s+)?(" + _DATE + r")\b",
     re.IGNORECASE,
 )
-NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d{2}(?![\d/.\-])")
+NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]"
+                          r"(?:19|20)?\d{2}(?![\d/.\-])")
 
 
 def phone_ok(s: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import patterns as P
 from .names import find_names, first_names
@@ -126,10 +126,10 @@ class PersonalDataRedactor:
 
 
 _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "stories", "story",
-                         "messages", "message", "streaks", "with", "too", "and", "was", "him",
+                         "messages", "message", "streaks", "with", "too", "was", "him",
                          "her", "them", "all", "every", "someone", "people", "when", "said",
                          "pics", "pictures", "videos", "called", "named", "its", "it's", "now",
-                         "they", "and", "sent", "asking", "keeps", "then", "who", "that", "this",
+                         "they", "sent", "asking", "keeps", "then", "who", "that", "this",
                          "lot", "not", "has", "have", "had", "got", "get", "for", "from", "about"})
 
 
@@ -145,8 +145,12 @@ _PRIORITY = {k: i for i, k in enumerate(
 def _resolve(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop overlaps: higher-priority kinds first, then longer spans."""
     found.sort(key=lambda s: (_PRIORITY[s[2]], -(s[1] - s[0]), s[0]))
+    if not found:
+        return []
+    occupied = bytearray(max(b for _, b, _ in found))
     taken: list[tuple[int, int, str]] = []
     for a, b, kind in found:
-        if all(b <= x or a >= y for x, y, _ in taken):
+        if not any(occupied[a:b]):
+            occupied[a:b] = b"\x01" * (b - a)
             taken.append((a, b, kind))
     return sorted(taken)

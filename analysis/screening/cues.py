@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .lexicon import (CLAUSE_BREAKS, HYPOTHETICAL_CUES, NEGATION_SKIP, NEGATIONS,
-                      RESOLVED_CUES, TOPIC_CUES)
+from .lexicon import CLAUSE_BREAKS, HYPOTHETICAL_CUES, NEGATION_SKIP, NEGATIONS, RESOLVED_CUES, TOPIC_CUES
 
 # Anchors that make a topic word personal: the writer or someone they know.
 PERSONAL = frozenset({
@@ -120,7 +119,7 @@ class CueChecker:
         sent = doc[start].sent
         norms = [t.norm_ for t in sent]
         lowers = [t.lower_ for t in sent]
-        if not any(n in PERSONAL or lw in PERSONAL for n, lw in zip(norms, lowers)):
+        if not any(n in PERSONAL or lw in PERSONAL for n, lw in zip(norms, lowers, strict=True)):
             return False
         if self._find(norms, self.topic) is not None:
             return False

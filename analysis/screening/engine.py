@@ -6,11 +6,12 @@ import gzip
 import json
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import spacy
+from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
@@ -63,9 +64,35 @@ def _load_lemma_lookup() -> dict[str, str]:
         return json.load(fh)
 
 
+MAX_SENT_TOKENS = 80
+
+
+@Language.component("safeguarding_sentence_limits")
+def _sentence_limits(doc: Doc) -> Doc:
+    """Start a new sentence after line breaks and every MAX_SENT_TOKENS tokens.
+
+    Answers are often written without full stops; this keeps "one sentence"
+    (the scope of the cue checks) short and the checks fast on long text.
+    """
+    run = 0
+    for i, tok in enumerate(doc):
+        if i == 0:
+            continue
+        prev = doc[i - 1]
+        if tok.is_sent_start:
+            run = 0
+        elif "\n" in prev.text or run >= MAX_SENT_TOKENS:
+            tok.is_sent_start = True
+            run = 0
+        else:
+            run += 1
+    return doc
+
+
 def build_nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("safeguarding_sentence_limits")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     nlp.max_length = MAX_CHARS + 10
@@ -88,6 +115,14 @@ def _trigger_words(spec: list[dict]) -> set[str]:
         if best_key is None or key < best_key:
             best, best_key = words, key
     return best
+
+
+_LONG_RUN = re.compile(r"\S{60,}")
+
+
+def _break_run(m: re.Match) -> str:
+    s = m.group()
+    return " ".join(s[i:i + 39] for i in range(0, len(s), 40))[: len(s)].ljust(len(s))
 
 
 _TAG_RE = re.compile(r"<[^<>]{0,500}>")
@@ -173,20 +208,25 @@ class DisclosureScreener:
             norm_targets.update(inflected.get(t, ()))
         self.normaliser_.set_targets(w for w in norm_targets if w not in known or w in targets)
         norm = self.normaliser_.norm
-        self.matcher_ = Matcher(self.nlp_.vocab)
+        self.matchers_: dict[str, Matcher] = {}
+        self.rule_triggers_: dict[str, frozenset[str]] = {}
         self.gap_maps_: dict[str, list[list[bool]]] = {}
         self.key_rule_: dict[str, str] = {}
         self.triggers_: set[str] = set()
         for r in self.rules_:
             k = 0
+            matcher = self.matchers_[r.name] = Matcher(self.nlp_.vocab)
+            rule_trig: set[str] = set()
             for p in r.patterns:
                 for spec, gap in compile_pattern(p, norm):
-                    self.triggers_.update(_trigger_words(spec))
+                    rule_trig.update(_trigger_words(spec))
                     key = f"{r.name}#{k}"
-                    self.matcher_.add(key, [spec])
+                    matcher.add(key, [spec])
                     self.gap_maps_[key] = gap
                     self.key_rule_[key] = r.name
                     k += 1
+            self.rule_triggers_[r.name] = frozenset(rule_trig)
+            self.triggers_.update(rule_trig)
         self.rule_by_name_ = {r.name: r for r in self.rules_}
         self.unless_ = {r.name: {norm(w) for w in r.unless} for r in self.rules_}
         self.requires_ = {r.name: [{norm(w) for w in _words(item)} | set(_words(item))
@@ -198,7 +238,7 @@ class DisclosureScreener:
     # ----------------------------------------------------------- helpers
     def _doc(self, text: str) -> Doc:
         doc = self.nlp_.make_doc(text)
-        for name, proc in self.nlp_.pipeline:
+        for _name, proc in self.nlp_.pipeline:
             doc = proc(doc)
         norm = self.normaliser_.norm
         for tok in doc:
@@ -224,25 +264,6 @@ class DisclosureScreener:
             with doc.retokenize() as rt:
                 for span, target in spans:
                     rt.merge(span, attrs={"NORM": target, "LEMMA": target})
-
-    def _active_spans(self, doc: Doc):
-        """Runs of sentences holding at least one word some rule requires.
-
-        Every pattern needs one of its "trigger" words, so sentences without
-        any cannot match; skipping them keeps 100k-character answers fast.
-        """
-        trig = self.triggers_
-        run_start = run_end = None
-        for sent in doc.sents:
-            if any(t.norm_ in trig for t in sent):
-                if run_start is None:
-                    run_start = sent.start
-                run_end = sent.end
-            elif run_start is not None:
-                yield doc[run_start:run_end]
-                run_start = None
-        if run_start is not None:
-            yield doc[run_start:run_end]
 
     def _requirements_met(self, doc: Doc, name: str, start: int, end: int) -> bool:
         """Each required list needs its own word in the sentence, outside the match."""
@@ -286,11 +307,19 @@ class DisclosureScreener:
     def _screen_chunk(self, text: str, offset: int) -> list[Hit]:
         # Blank out HTML tags (same length, so offsets still point into text).
         masked = _TAG_RE.sub(lambda m: " " * len(m.group()), text)
+        # Break up runs of 60+ non-space characters (emoji walls, base64...):
+        # spaCy's tokenizer is slow on them and they hold no sentences.
+        masked = _LONG_RUN.sub(_break_run, masked)
         doc = self._doc(masked)
         matches = []
-        for span in self._active_spans(doc):
-            for match_id, s, e, align in self.matcher_(span, with_alignments=True):
-                matches.append((match_id, s + span.start, e + span.start, align))
+        for sent in doc.sents:
+            present = {t.norm_ for t in sent}
+            if not present & self.triggers_:
+                continue
+            for name, trig in self.rule_triggers_.items():
+                if present & trig:
+                    for match_id, s, e, align in self.matchers_[name](sent, with_alignments=True):
+                        matches.append((match_id, s + sent.start, e + sent.start, align))
         kept: dict[str, list] = {}
         for match_id, start, end, align in matches:
             key = self.nlp_.vocab.strings[match_id]
@@ -306,7 +335,7 @@ class DisclosureScreener:
 
     # ---------------------------------------------------------------- API
     def screen(self, text) -> ScreeningResult:
-        if not hasattr(self, "matcher_"):
+        if not hasattr(self, "matchers_"):
             raise RuntimeError("DisclosureScreener is not fitted; call fit() first")
         if text is None or not isinstance(text, str):
             text = "" if text is None else str(text)

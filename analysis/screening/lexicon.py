@@ -77,7 +77,7 @@ NEGATIONS: frozenset[str] = frozenset({
 NEGATION_SKIP: frozenset[str] = frozenset({
     "do", "have", "be", "will", "would", "could", "can", "should", "ever",
     "really", "actually", "even", "once", "one", "'s", "s", "m", "'m", "'ve",
-    "got", "get", "personally", "been", "anyone", "anybody", "one", "at",
+    "got", "get", "personally", "been", "anyone", "anybody", "at",
     "all", "like", "i", "he", "she", "they", "we", "you", "it", "'d", "d",
     "'ll", "ll", "so", "too", "much", "that", "this",
 })
@@ -106,7 +106,8 @@ TOPIC_CUES: tuple[str, ...] = (
     "programme", "program", "the news", "tiktok about", "speaker",
     "useful", "helpful", "interesting", "talk to us", "talked to us", "came in",
     "come in", "charity", "donate", "donated", "collect", "collected", "volunteer",
-    "volunteering", "fundraiser", "fundraising", "raise money", "food bank", "visit", "visited", "visitor", "lecture", "quiz", "research", "project",
+    "volunteering", "fundraiser", "fundraising", "raise money", "food bank", "visit", "visited",
+    "visitor", "lecture", "quiz", "research", "project",
 )
 
 # Cues that a past problem is over (used only by rules with resolved_ok=False,
@@ -160,7 +161,8 @@ SETS: dict[str, tuple[str, ...]] = {
         "hit", "punch", "kick", "slap", "beat", "smack", "strangle", "choke",
         "hurt", "batter", "belt", "whack", "throttle", "burn", "thump", "bite",
         "attack", "headbutt", "stamp", "shove", "push", "grab", "drag",
-        "batter", "lash", "whip", "stab", "bash", "boot", "pin", "slam", "leather", "wallop", "thump", "clout", "deck", "shake", "bruise", "abuse",
+        "batter", "lash", "whip", "stab", "bash", "boot", "pin", "slam", "leather", "wallop", "thump",
+        "clout", "deck", "shake", "bruise", "abuse",
         "assault", "pinch", "scratch", "strike", "slam",
     ),
     "SEXVERB": (

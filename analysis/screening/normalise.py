@@ -9,8 +9,8 @@ evidence quoted back) stay those of the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from .lexicon import SLANG
 
@@ -53,6 +53,8 @@ class Normaliser:
         self._known = set(known)
         self._targets: dict[str, list[str]] = {}
         self.fuzzy = fuzzy
+        # Per-instance cache (a decorator on the method would keep instances alive).
+        self.norm = lru_cache(maxsize=50000)(self._norm)
 
     def set_targets(self, words: Iterable[str]) -> None:
         self._targets = {}
@@ -67,8 +69,7 @@ class Normaliser:
     def is_known(self, word: str) -> bool:
         return word in self._known or word in self._table or word in SLANG
 
-    @lru_cache(maxsize=50000)
-    def norm(self, text: str) -> str:
+    def _norm(self, text: str) -> str:
         w = text.lower().translate(_APOS)
         if w in SLANG:
             return self.lemma(SLANG[w])
@@ -103,7 +104,7 @@ class Normaliser:
             if d > limit:
                 continue
             prefix = 0
-            for x, y in zip(w, cand):
+            for x, y in zip(w, cand, strict=False):
                 if x != y:
                     break
                 prefix += 1

@@ -44,10 +44,10 @@ def rule(category: str, *patterns: str, **kw) -> Rule:
 
 
 def all_rules() -> list[Rule]:
-    from . import abuse, broad, exploitation, wellbeing
+    from . import abuse, broad, exploitation, signals, wellbeing
 
     rules: list[Rule] = []
-    for mod in (abuse, wellbeing, exploitation, broad):
+    for mod in (abuse, wellbeing, exploitation, broad, signals):
         rules.extend(mod.RULES)
     named = []
     for i, r in enumerate(rules):

@@ -39,9 +39,11 @@ RULES = [
          "(by the) throat|neck|hair",
          "pull ~1 my|her|his hair",
          "(black eye)|bruise|mark|cut|injury|injuries|burn ~6 @KIN ~1 do|cause ~1 it|this|that|them",
-         "@HIT ~2 me|us|her|him with (a|his|her|the)? belt|shoe|stick|wire|slipper|spoon|hanger|bat|cable|lead|cane|hammer|knife"),
+         "@HIT ~2 me|us|her|him with (a|his|her|the)? belt|shoe|stick|wire|slipper|spoon|hanger|bat|cable|lead|cane|"
+         "hammer|knife"),
     rule("physical_abuse",
-         "(throw|chuck|push|shove|kick|drag|boot|fling) me|us|her|him ~2 down|across|into|against|out|off|at|over|round",
+         "(throw|chuck|push|shove|kick|drag|boot|fling) me|us|her|him ~2 down|across|into|against|out|off|at|over|"
+         "round",
          "(fat|split|busted|bust|burst) lip|nose|head ~3 off|from|by|because ~2 @KIN",
          "(fat|split|busted|bust|burst) lip|nose",
          unless=_SPORT),
@@ -49,7 +51,8 @@ RULES = [
     # someone they know (topic rule: lesson/leaflet talk is excluded).
     rule("physical_abuse",
          "(physically abuse|physically abused|physical abuse)", "abuse|abuses|abused me|us",
-         "batter|leather|wallop|thump|slap|smack|strangle|choke|throttle|headbutt|bruise|beating|beatings|whack|bash|assault",
+         "batter|leather|wallop|thump|slap|smack|strangle|choke|throttle|headbutt|bruise|beating|beatings|whack|bash|"
+         "assault",
          "(beat up|beaten up|black eye|black eyes|gave me a hiding|give me a hiding)",
          kind="topic", unless=_SPORT + ("bag", "punchbag", "pillow", "wall", "food", "drink", "joke",
                                         "rap", "song", "beat", "drum", "music", "game", "level",
@@ -78,20 +81,27 @@ RULES = [
          "make|force|pressure ~1 me|us|her ~2 do stuff|things ~2 to|with|for ~1 him|her|them",
          "take ~1 my|her clothes off",
          "sleep with me ~3 not|want|force|make",
-         "touch me ~2 where|when|(at night)|(in bed)|inappropriate|inappropriately|wrong|funny|weird|strange|private|bath|shower"),
+         "touch me ~2 where|when|(at night)|(in bed)|inappropriate|inappropriately|wrong|funny|weird|strange|private|"
+         "bath|shower"),
     rule("sexual_abuse",
-         "@KIN ~6 touch|grope|feel|rub|stroke ~4 my|me|her ~2 leg|legs|thigh|thighs|bum|body|chest|boob|boobs|breast|breasts|bottom|private|privates|skin",
+         "@KIN ~6 touch|grope|feel|rub|stroke ~4 my|me|her ~2 leg|legs|thigh|thighs|bum|body|chest|boob|boobs|breast|"
+         "breasts|bottom|private|privates|skin",
          "(sit on his lap|sit on his knee|sat on his lap|sat on his knee)",
-         "hand|hands ~2 up|down|in|inside|under ~1 my|her ~1 top|skirt|shirt|shorts|pants|trousers|knickers|bra|dress|jumper|clothes|leg|legs",
-         "(keep|keeps|always) ~1 (coming|walking|barging|bursting|looking|come|walk) ~1 in|into ~2 bathroom|shower|bath|bedroom|room",
+         "hand|hands ~2 up|down|in|inside|under ~1 my|her ~1 top|skirt|shirt|shorts|pants|trousers|knickers|bra|"
+         "dress|jumper|clothes|leg|legs",
+         "(keep|keeps|always) ~1 (coming|walking|barging|bursting|looking|come|walk) ~1 in|into ~2 bathroom|shower|"
+         "bath|bedroom|room",
          "(make|force|pressure|made|forced) ~1 me ~1 (do|doing) (things|stuff|something|it) ~4 not ~1 want|like",
          "(force|forced|forces) (himself|herself|themselves) on|onto ~1 me|her|us|him",
-         "watch|film|photograph|spy|peek|look|stare|record ~1 me|us|her ~4 shower|bath|bathroom|changing|(getting changed)|undress|undressing|naked|toilet|sleep|sleeping",
+         "watch|film|photograph|spy|peek|look|stare|record ~1 me|us|her ~4 shower|bath|bathroom|changing|(getting "
+         "changed)|undress|undressing|naked|toilet|sleep|sleeping",
          "sneak|sneaks|creep|creeps|come|climb ~2 in|into my|our ~1 room|bed|bedroom|shower|bathroom",
-         "(does things|did things|do things|does stuff|did stuff) ~3 (to me|to us|at night|in bed|in my room|i don't like|i dont like)",
+         "(does things|did things|do things|does stuff|did stuff) ~3 (to me|to us|at night|in bed|in my room|i don't "
+         "like|i dont like)",
          "(sexually assault|sexually assaulted|sexual assault|assault|assaulted)"),
     rule("sexual_abuse",
-         "rape|raped|rapist|molest|molested|(sexual abuse)|(sexually abused)|(sexual assault)|incest|paedo|pedo|nonce|paedophile|pedophile",
+         "rape|raped|rapist|molest|molested|(sexual abuse)|(sexually abused)|(sexual assault)|incest|paedo|pedo|"
+         "nonce|paedophile|pedophile",
          kind="topic"),
 
     # ----------------------------------------------------------- emotional
@@ -102,12 +112,14 @@ RULES = [
          "@FAMILY ~4 wish ~4 never ~2 born|had|have",
          "@FAMILY ~4 not ~1 talk|speak ~2 to me|us ~3 (for days|for weeks|punishment|as punishment|as a punishment)",
          "(silent treatment)|(as punishment)|(as a punishment)",
-         "@FAMILY ~5 (ruin|ruined|my fault|blame me|blames me|blamed me|regret having me|never wanted me|not want me|abort|aborted)",
+         "@FAMILY ~5 (ruin|ruined|my fault|blame me|blames me|blamed me|regret having me|never wanted me|not want me|"
+         "abort|aborted)",
          "be|get blame ~2 for everything",
          "be|get (scream at|screamed at|shouted at|yelled at|sworn at) ~3 " + _OFTEN + "|home|(for nothing)",
          "(scream|shout|yell|swear) at ~1 me|us ~4 (at home|every day|every night|all the time|constantly)",
          "@FAMILY ~3 scream|shout|yell|swear ~2 at me|us ~3 " + _OFTEN + "|(for nothing)|(for no reason)|(every time)",
-         "@FAMILY ~3 (always|constantly|keep|keeps|never stop|never stops|wont stop) ~1 scream|shout|yell|swear ~2 at me|us",
+         "@FAMILY ~3 (always|constantly|keep|keeps|never stop|never stops|wont stop) ~1 scream|shout|yell|swear ~2 "
+         "at me|us",
          "@FAMILY ~3 swear ~2 at me|us",
          "@FAMILY ~3 hate ~1 me|us",
          "@FAMILY ~3 not love|want|care ~1 me|us|(about me)",
@@ -136,7 +148,8 @@ RULES = [
          "(hungry all the time)",
          "nobody ~2 look|care|feed|cook|wash|clean ~1 after|for|about? me|us",
          "@FAMILY ~3 not ~2 feed|cook|look|care|wash|buy|clean|bother ~2 me|us|after|for|food|clothes",
-         "leave ~2 (on my own|alone|by myself|homealone) ~3 days|night|nights|weekend|all|ages|hours|week|lot|overnight",
+         "leave ~2 (on my own|alone|by myself|homealone) ~3 days|night|nights|weekend|all|ages|hours|week|lot|"
+         "overnight",
          "homealone ~3 days|night|nights|weekend|all|ages|week|lot|always|overnight",
          "(have to|got to|got ta|have ta) look after ~2 my|our ~1 brother|sister|siblings|mum|dad|baby",
          "@FAMILY ~3 always|too|really|get|be ~1 drunk|high|stoned|wasted|off",
@@ -152,24 +165,30 @@ RULES = [
          "(steal|stealing|stole|nick|nicking|nicked) ~1 food",
          "nobody ~3 (make sure|makes sure|check|checks|bother|bothers|notice|notices) ~4 me|i|us|my",
          "not ~1 get|be fed|feed ~2 (at home|properly|enough|much|anything)?",
-         "not have ~2 (a|any)? fridge|cooker|oven|bed|beds|heating|electric|electricity|gas|(hot water)|food|coat|shoes|uniform|carpet|carpets",
+         "not have ~2 (a|any)? fridge|cooker|oven|bed|beds|heating|electric|electricity|gas|(hot water)|food|coat|"
+         "shoes|uniform|carpet|carpets",
          "no|not|never ~3 money ~2 for|to ~2 food|eat|electric|gas|heating|rent|dinner|tea",
          "(have to|got to|had to|have ta) (sort|fend|look after|care for|feed|cook for) (ourselves|myself|ourself)",
          "@FAMILY ~2 sleep|bed ~2 (all day|all the time)",
-         "nobody|never ~3 wash|clean|feed|cook|iron|buy|check|ask ~2 my|me|us|our|for ~1 clothes|food|dinner|tea|uniform|school",
+         "nobody|never ~3 wash|clean|feed|cook|iron|buy|check|ask ~2 my|me|us|our|for ~1 clothes|food|dinner|tea|"
+         "uniform|school",
          "@FAMILY ~2 never|not|rarely|hardly ~1 home|around|there|in|(at home)|(look after)",
-         "(make|cook|get|find) my own (tea|dinner|food|meals|breakfast) ~4 (every night|every day|always|no one|nobody|never)",
-         "leave|left ~6 (on our own|by ourselves|ourselves|alone|on my own|by myself) ~3 overnight|days|night|nights|weekend|ages|week",
+         "(make|cook|get|find) my own (tea|dinner|food|meals|breakfast) ~4 (every night|every day|always|no one|"
+         "nobody|never)",
+         "leave|left ~6 (on our own|by ourselves|ourselves|alone|on my own|by myself) ~3 overnight|days|night|nights|"
+         "weekend|ages|week",
          "nobody (at home)",
          "(forget|forgets|forgot|forgotten) ~2 to? ~1 (pick me up|feed|collect|get me|about me|about us|pick us up)",
-         unless=("hurt", "hurts", "hit", "hits", "touch", "touches", "harm", "harms", "lol", "party", "busy", "picnic", "restaurant", "diet", "fasting", "ramadan")),
+         unless=("hurt", "hurts", "hit", "hits", "touch", "touches", "harm", "harms", "lol", "party",
+                 "busy", "picnic", "restaurant", "diet", "fasting", "ramadan")),
     rule("neglect", "neglect|neglected|neglecting", kind="topic"),
 
     # ------------------------------------------------------------- domestic
     rule("domestic_abuse",
          "@KIN ~3 @HIT ~2 @POSS? mum|dad|nan|parent|girlfriend|wife|partner",
          "@FAMILY ~3 @HIT ~1 her|him",
-         "@FAMILY ~3 fight|row|argue|scream|shout ~3 " + _OFTEN + "|drunk|violent|physical|hit|throw|smash|police|night",
+         "@FAMILY ~3 fight|row|argue|scream|shout ~3 " + _OFTEN + "|drunk|violent|physical|hit|throw|smash|police|"
+                                                                  "night",
          "@FAMILY ~3 fight|fighting",
          "police ~3 come|called|round|over ~3 house|home|round|ours|again|flat",
          "call|ring (the police) ~2 on|because ~2 @POSS? @FAMILY",
@@ -186,7 +205,8 @@ RULES = [
          "hide|hiding ~4 when ~3 @KIN ~3 drunk|angry|home|mad|shouting|kick",
          "hide|hiding ~3 from ~2 @FAMILY|him|he",
          "@KIN ~3 threaten ~1 her|him|mum|dad|us|me ~3 knife|knives|weapon|gun|hammer|bat|blade|machete",
-         "(always|constantly|loads of|lots of|so much|non stop) ~2 (shouting|screaming|fighting|arguing|rows|violence) ~3 (at home|in my house|in our house|home|house)",
+         "(always|constantly|loads of|lots of|so much|non stop) ~2 (shouting|screaming|fighting|arguing|rows|"
+         "violence) ~3 (at home|in my house|in our house|home|house)",
          "things|stuff|plates|furniture ~2 get|got|be ~1 broken|smashed|thrown",
          "violent|aggressive ~2 towards|to|with ~2 her|him|mum|dad|me|us"),
     rule("domestic_abuse", "violent|violence|aggressive", kind="topic",

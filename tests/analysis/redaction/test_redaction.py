@@ -96,3 +96,12 @@ def test_sklearn_conventions():
 def test_extra_names():
     r = PersonalDataRedactor(extra_names=["Zebedee"]).fit()
     assert r.redact("Zebedee came round") == "[name] came round"
+
+
+@pytest.mark.parametrize("text", ["a." * 50000, "Sarah " * 20000, "1 " * 50000, "@" * 100000])
+def test_pathological_long_input_is_fast_enough(text):
+    import time
+    t = time.perf_counter()
+    out = redact_text(text)
+    assert isinstance(out, str)
+    assert time.perf_counter() - t < 5

@@ -5,8 +5,7 @@ import sys
 
 import pytest
 
-from analysis.screening import (CATEGORIES, DisclosureScreener, Hit, ScreeningResult,
-                                screen_text)
+from analysis.screening import CATEGORIES, DisclosureScreener, Hit, ScreeningResult, screen_text
 
 
 def test_screen_text_returns_result_with_hits():
@@ -37,11 +36,11 @@ def test_sklearn_conventions():
     s = DisclosureScreener(categories=["bullying"], fuzzy=False)
     assert s.get_params() == {"categories": ["bullying"], "fuzzy": False,
                               "use_negation": True, "use_hypothetical": True}
-    assert not hasattr(s, "matcher_")
+    assert not hasattr(s, "matchers_")
     with pytest.raises(RuntimeError):
         s.screen("text")
     assert s.fit() is s
-    assert hasattr(s, "matcher_") and hasattr(s, "nlp_")
+    assert hasattr(s, "matchers_") and hasattr(s, "nlp_")
     out = s.transform(["i'm being bullied", "my dad hits me"])
     assert isinstance(out, list) and len(out) == 2
     assert out[0].categories == ("bullying",)
@@ -103,3 +102,13 @@ def test_no_web_framework_imports():
             "print(bad); sys.exit(1 if bad else 0)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "😀" * 20000,
+    "my dad hits me\n" * 300,
+    "a." * 20000,
+])
+def test_pathological_long_input_is_handled(text):
+    result = screen_text(text)
+    assert isinstance(result, ScreeningResult)

@@ -14,11 +14,11 @@ def _run(tmp_path, content: bytes, column="answer"):
 
 
 def test_rows_in_order_with_all_fields(tmp_path):
-    content = ("id,answer\n"
-               "1,\"my dad hits me, ring me on 07700 900123\"\n"
-               "2,I hit the ball\n"
-               "3,\n"
-               "4,\"my snap is jess_x12 and i want to kms\"\n").encode()
+    content = (b"id,answer\n"
+               b"1,\"my dad hits me, ring me on 07700 900123\"\n"
+               b"2,I hit the ball\n"
+               b"3,\n"
+               b"4,\"my snap is jess_x12 and i want to kms\"\n")
     code, out = _run(tmp_path, content)
     assert code == 0
     data = json.loads(out.read_text(encoding="utf-8"))

@@ -61,3 +61,25 @@ def test_negation_does_not_hide_a_later_disclosure(screener):
 def test_threat_with_if_is_still_caught(screener):
     result = screener.screen("if i tell anyone he said he will hurt my mum")
     assert "secrets_adult" in result.categories
+
+
+def test_reported_threat_with_if_is_not_hypothetical(screener):
+    result = screener.screen("they told me if i don't do the drop they'll come to my house")
+    assert "criminal_exploitation" in result.categories
+
+
+def test_negative_subject_earlier_in_clause(screener):
+    assert not screener.screen("nobody at home hurts me").flagged
+    assert screener.screen("nobody knows my dad hits me").flagged
+
+
+def test_line_breaks_separate_answers(screener):
+    text = "what would you do if someone hit you?\nmy dad hits me"
+    result = screener.screen(text)
+    assert result.flagged
+    assert result.hits[0].evidence == "dad hits me"
+
+
+def test_past_bullying_resolved_is_not_flagged(screener):
+    assert not screener.screen("i used to be bullied but its all sorted now and im happy").flagged
+    assert screener.screen("i used to be bullied and it still happens").flagged
