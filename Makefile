@@ -24,20 +24,20 @@ install: $(STAMP) assets translations
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-$(ASSETS): node_modules/.package-lock.json feedback_app/assets/app.scss scripts/build-assets.mjs
+$(ASSETS): node_modules/.package-lock.json $(wildcard feedback_app/assets/*.scss) scripts/build-assets.mjs
 	node scripts/build-assets.mjs
 
 assets: $(ASSETS)
 
 translations: $(STAMP)
 	@if ls feedback_app/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-		$(VENV)/bin/pybabel compile --use-fuzzy -q -d feedback_app/translations; fi
+		$(VENV)/bin/pybabel compile -d feedback_app/translations; fi
 
 translations-update: $(STAMP)
 	$(VENV)/bin/pybabel extract -F feedback_app/translations/babel.cfg -k _l -k lazy_gettext \
 		--no-location --sort-output --omit-header -o feedback_app/translations/messages.pot .
 	@if ls feedback_app/translations/*/LC_MESSAGES/messages.po >/dev/null 2>&1; then \
-		$(VENV)/bin/pybabel update --no-fuzzy-matching --omit-header -i feedback_app/translations/messages.pot -d feedback_app/translations; fi
+		$(VENV)/bin/pybabel update --no-fuzzy-matching -i feedback_app/translations/messages.pot -d feedback_app/translations; fi
 
 db: install
 	$(FLASK) db upgrade
@@ -55,7 +55,8 @@ check-chromium:
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; }
 
 test: install check-chromium
-	$(PY) -m pytest -q $(PYTEST_ARGS)
+	$(VENV)/bin/bandit -q -r feedback_app analysis -lll
+	$(PY) -m pytest -q -m "not postgres" $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
 		TEST_DB=postgres $(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS); \

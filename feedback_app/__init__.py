@@ -4,18 +4,23 @@ from pathlib import Path
 
 from flask import Flask
 
-from feedback_app import cli, demo_cli, i18n, templating
+from feedback_app import cli, demo_cli, i18n, jobs, templating, training_cli
 from feedback_app.auth import login
 from feedback_app.config import config_from_environment
 from feedback_app.extensions import csrf, db, migrate
 from feedback_app.views import errors, security
+from feedback_app.views.audits import bp as audits_bp
 from feedback_app.views.auth import bp as auth_bp
 from feedback_app.views.main import bp as main_bp
+from feedback_app.views.reports import bp as reports_bp
 from feedback_app.views.respond import bp as respond_bp
 from feedback_app.views.safeguarding import bp as safeguarding_bp
 from feedback_app.views.results import bp as results_bp
 from feedback_app.views.staff import bp as staff_bp
 from feedback_app.views.surveys import bp as surveys_bp
+from feedback_app.views.themes import bp as themes_bp
+from feedback_app.views.training import bp as training_bp
+from feedback_app.views.training import respond_bp as training_respond_bp
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
@@ -38,6 +43,8 @@ def create_app(config_class=None):
     errors.init_app(app)
     cli.init_app(app)
     demo_cli.init_app(app)
+    training_cli.init_app(app)
+    jobs.init_app(app)
 
     app.register_blueprint(main_bp)
     app.register_blueprint(respond_bp)
@@ -46,4 +53,9 @@ def create_app(config_class=None):
     app.register_blueprint(safeguarding_bp)
     app.register_blueprint(results_bp)
     app.register_blueprint(surveys_bp)
+    app.register_blueprint(training_bp)
+    app.register_blueprint(training_respond_bp)
+    app.register_blueprint(themes_bp)
+    app.register_blueprint(audits_bp)
+    app.register_blueprint(reports_bp)
     return app

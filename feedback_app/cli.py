@@ -89,7 +89,51 @@ def escalate_alerts():
         raise SystemExit(1)
 
 
+mail_cli = AppGroup("mail", help="Emails kept in the outbox until the mail server takes them.")
+retention_cli = AppGroup("retention", help="Delete free text past each survey's retention period.")
+
+
+@mail_cli.command("retry")
+def retry_mail():
+    """Send emails still waiting in the outbox (schedule every few minutes)."""
+    from feedback_app.services import outbox
+
+    outcomes = outbox.send_due()
+    click.echo(f"Sent {outcomes['sent']}, {outcomes['waiting']} still waiting, {outcomes['given_up']} given up")
+    if outcomes["waiting"] or outcomes["given_up"]:
+        raise SystemExit(1)
+
+
+@retention_cli.command("purge")
+@click.option("--dry-run", is_flag=True, help="Only count what would be deleted.")
+def purge_retention(dry_run):
+    """Delete raw free text older than each survey's retention_months (schedule daily)."""
+    from feedback_app.services import retention
+
+    for result in retention.purge(dry_run=dry_run):
+        verb = "would delete" if dry_run else "deleted"
+        click.echo(f"{result.slug}: {verb} {result.total} free-text answers submitted before "
+                   f"{result.cutoff:%Y-%m-%d} (kept {result.months} months)")
+
+
+priorities_cli = AppGroup("priorities", help="The partnership's priority areas, which audit proposals serve.")
+
+
+@priorities_cli.command("load")
+@click.option("--file", "path", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="YAML file of priorities (default: PRIORITIES_FILE).")
+def load_priorities(path):
+    """Add or update priority areas from the file; ones no longer listed stop being offered."""
+    from feedback_app.services import audit_planning
+
+    added, updated = audit_planning.load_priorities(path or current_app.config["PRIORITIES_FILE"])
+    click.echo(f"Priority areas: {added} added, {updated} updated")
+
+
 def init_app(app):
+    app.cli.add_command(priorities_cli)
+    app.cli.add_command(mail_cli)
+    app.cli.add_command(retention_cli)
     app.cli.add_command(safeguarding_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(surveys_cli)

@@ -25,6 +25,8 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _database_url(None)  # None: SQLite in the instance folder
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SURVEYS_DIR = Path(_env("SURVEYS_DIR", str(BASE_DIR / "surveys")))
+    # The partnership's priority areas, which audit proposals serve (`flask priorities load`).
+    PRIORITIES_FILE = Path(_env("PRIORITIES_FILE", str(BASE_DIR / "config" / "priorities.yaml")))
     PARTNERSHIP_NAME = _env("PARTNERSHIP_NAME", "Northshire Safeguarding Children Partnership")
     SERVICE_NAME = _env("SERVICE_NAME", "Have your say")
     EXIT_THIS_PAGE_URL = _env("EXIT_THIS_PAGE_URL", "https://www.bbc.co.uk/weather")
@@ -46,10 +48,34 @@ class Config:
     MAIL_PASSWORD = _env("MAIL_PASSWORD")
     MAIL_FROM = _env("MAIL_FROM", "no-reply@partnership.example")
     BASE_URL = _env("BASE_URL", "http://127.0.0.1:5000")
+    # Salts training attendees' pairing codes (with each course's own salt). Default: SECRET_KEY.
+    TRAINING_PAIRING_SECRET = _env("TRAINING_PAIRING_SECRET")
     SAFEGUARDING_ESCALATION_EMAIL = _env("SAFEGUARDING_ESCALATION_EMAIL")
     SAFEGUARDING_REVIEW_WORKING_DAYS = int(_env("SAFEGUARDING_REVIEW_WORKING_DAYS", "1"))
     MAX_CONTENT_LENGTH = 1024 * 1024
     MAX_FORM_MEMORY_SIZE = 512 * 1024
+    MAX_FORM_PARTS = 300
+    # Behind N reverse proxies, trust N X-Forwarded-For/-Proto hops (for rate limits and HSTS).
+    PROXY_COUNT = int(_env("PROXY_COUNT", "0"))
+    # Shared by every machine: rate-limit counters and the job queue. Unset: a database table, in-process jobs.
+    RATE_LIMIT_REDIS_URL = _env("REDIS_URL")
+    RATE_LIMIT_SALT = _env("RATE_LIMIT_SALT")  # default: derived from SECRET_KEY, rotated daily
+    # "count/seconds" per client address (hashed, never stored); "0/1" switches a limit off.
+    RATE_LIMITS = {
+        "start": _env("RATE_LIMIT_START", "600/3600"),
+        "submit": _env("RATE_LIMIT_SUBMIT", "300/3600"),
+        "sign_in": _env("RATE_LIMIT_SIGN_IN", "30/900"),
+        "reset": _env("RATE_LIMIT_RESET", "10/3600"),
+    }
+    MAIL_RETRY_MINUTES = int(_env("MAIL_RETRY_MINUTES", "5"))
+    # Background jobs (feedback_app.jobs): an RQ queue on REDIS_URL, or a worker thread when unset.
+    REDIS_URL = _env("REDIS_URL")
+    JOBS_QUEUE = _env("JOBS_QUEUE", "feedback")
+    # Theme runs: "tfidf" (no model needed) or "embeddings" (sentence-transformers, THEME_MODEL).
+    THEME_BACKEND = _env("THEME_BACKEND", "tfidf")
+    THEME_MODEL = _env("THEME_MODEL")
+    # A running theme run whose heartbeat is older than this is taken as dead (its worker was killed).
+    THEME_RUN_LEASE_SECONDS = int(_env("THEME_RUN_LEASE_SECONDS", "120"))
     TESTING = False
 
 
@@ -63,6 +89,8 @@ class TestConfig(Config):
     SECRET_KEY = "test-secret"
     SQLALCHEMY_DATABASE_URI = _database_url(_env("TEST_DATABASE_URL")) if _env("TEST_DB") == "postgres" else None
     SURVEYS_DIR = BASE_DIR / "tests" / "fixtures" / "surveys"
+    RATE_LIMIT_REDIS_URL = None  # tests that need Redis set it themselves
+    REDIS_URL = None  # jobs run in a thread unless a test sets it
 
 
 class ProductionConfig(Config):

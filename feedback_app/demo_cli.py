@@ -6,7 +6,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from feedback_app.services import accounts, demo_data
+from feedback_app.services import accounts, audit_planning, demo_data, theme_runs, training_demo
 
 DEMO_ADMIN = "admin@demo.invalid"
 
@@ -25,6 +25,7 @@ def demo_data_command(seed, per_year, slugs, today):
     A survey that already has responses is skipped, so running this twice
     does not double the data and never mixes demo rows into real answers.
     """
+    click.echo(training_demo.add_demo_course(seed, today.date() if today else None))  # before: fills the training forms
     outcomes = demo_data.generate(seed=seed, per_year=per_year, today=today.date() if today else None,
                                   slugs=set(slugs) or None)
     if not outcomes:
@@ -34,6 +35,10 @@ def demo_data_command(seed, per_year, slugs, today):
             click.echo(f"{outcome.slug}: skipped ({outcome.skipped_reason})")
         else:
             click.echo(f"{outcome.slug}: added {outcome.created} demo responses")
+    if theme_runs.add_demo_run():
+        click.echo("Added a finished demo theme run (Themes in the staff menu)")
+    if audit_planning.add_demo_programme(current_app.config["PRIORITIES_FILE"]):
+        click.echo("Added demo audit proposals and a published programme (Audit programme, Reports)")
 
 
 @click.command("demo-admin")

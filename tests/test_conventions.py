@@ -62,3 +62,69 @@ def test_every_translation_catalogue_is_complete():
         unused = sorted(set(messages) - template)
         assert not missing, f"{catalogue}: untranslated {missing[:10]}"
         assert not unused, f"{catalogue}: unused {unused[:10]}"
+
+
+def _catalogues():
+    return sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+
+
+@pytest.mark.parametrize("catalogue", _catalogues(), ids=lambda path: path.parts[-3])
+def test_translations_keep_every_placeholder_and_are_compiled(catalogue):
+    """Placeholders survive translation; the compiled .mo (built at install) matches the .po."""
+    from babel.messages.mofile import read_mo
+
+    language = catalogue.parts[-3]
+    with open(catalogue, "rb") as handle:
+        messages = read_po(handle, locale=language)
+    problems = [(message.id, [str(error) for error in errors]) for message, errors in messages.check()]
+    assert problems == []
+    compiled = catalogue.with_suffix(".mo")
+    assert compiled.exists(), f"{compiled} is missing: run make translations"
+    def table(catalogue):
+        return {_hashable(m.id): _hashable(m.string) for m in catalogue if m.id}
+
+    with open(compiled, "rb") as handle:
+        built = table(read_mo(handle))
+    assert built == table(messages), f"{compiled} is out of date: run make translations"
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
+
+def test_every_survey_language_has_an_interface_catalogue():
+    from feedback_app.config import Config
+    from feedback_app.survey_definitions import load_file, survey_files
+
+    catalogued = {path.parts[-3] for path in _catalogues()} | {"en"}
+    assert set(Config.LANGUAGES) == catalogued, "LANGUAGES in config.py and the catalogues differ"
+    for folder in (ROOT / "surveys", ROOT / "tests" / "fixtures" / "surveys"):
+        for path in survey_files(folder):
+            offered = set(load_file(path).languages)
+            assert offered <= catalogued, f"{path.name} offers {offered - catalogued}, which has no catalogue"
+
+
+def _survey_texts(node, path=()):
+    """Each piece of wording in a survey file that is given in more than one language."""
+    if isinstance(node, dict):
+        if "en" in node and all(isinstance(value, str) for value in node.values()):
+            yield path, set(node)
+            return
+        for key, value in node.items():
+            yield from _survey_texts(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _survey_texts(value, (*path, index))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "surveys").glob("*.yaml")) + sorted(
+    (ROOT / "tests" / "fixtures" / "surveys").glob("*.yaml")), ids=lambda path: path.stem)
+def test_survey_wording_is_in_exactly_the_languages_the_survey_offers(path):
+    """Missing translations are refused on load; translations for a language not offered are unused."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    offered = set(data.get("languages", ["en"]))
+    wrong = [(".".join(map(str, place)), sorted(languages ^ offered)) for place, languages in _survey_texts(data)
+             if languages != offered and place[:1] != ("cohorts",)]
+    assert wrong == [], f"{path.name}: wording not in exactly {sorted(offered)}: {wrong[:5]}"

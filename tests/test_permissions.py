@@ -1,8 +1,11 @@
 """Every route either says it is public or checks the signed-in user's roles."""
 
+import pytest
+
 from feedback_app.auth.permissions import ANY_STAFF
 
-PUBLIC_PREFIXES = ("respond.", "main.", "auth.sign_in", "auth.reset_request", "auth.reset_password")
+PUBLIC_PREFIXES = ("respond.", "main.", "auth.sign_in", "auth.reset_request", "auth.reset_password",
+                   "training_respond.")
 
 
 def test_every_route_is_public_or_checks_a_role(app):
@@ -24,3 +27,78 @@ def test_staff_routes_exist(app):
              if getattr(app.view_functions[rule.endpoint], "required_roles", None)]
     assert "staff.users" in staff
     assert set(app.view_functions["staff.dashboard"].required_roles) == set(ANY_STAFF)
+
+
+# -- audit planning and reports (issue 7): who may use each route ------------------------------------
+PLANNERS = {"admin", "analyst"}
+BOARD = {"admin", "analyst", "viewer"}
+AUDIT_AND_REPORT_ROLES = {
+    "audits.index": PLANNERS, "audits.new": PLANNERS, "audits.proposal": PLANNERS, "audits.change_status": PLANNERS,
+    "audits.edit": PLANNERS, "audits.evidence": PLANNERS, "audits.complete": PLANNERS,
+    "reports.index": BOARD, "reports.published": BOARD, "reports.published_csv": BOARD,
+    "reports.withdraw": PLANNERS, "reports.theme_summary": PLANNERS, "reports.theme_summary_csv": PLANNERS,
+    "reports.programme": PLANNERS, "reports.programme_csv": PLANNERS, "reports.publish": PLANNERS,
+}
+
+
+def test_audit_and_report_routes_check_the_right_roles(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()
+                 if rule.endpoint.startswith(("audits.", "reports."))}
+    assert endpoints == set(AUDIT_AND_REPORT_ROLES)
+    for endpoint, roles in AUDIT_AND_REPORT_ROLES.items():
+        assert set(app.view_functions[endpoint].required_roles) == roles, endpoint
+
+
+@pytest.mark.parametrize("role", ANY_STAFF)
+def test_audit_and_report_pages_by_role(client, sign_in, role):
+    sign_in(role)
+    for url, endpoint in [("/staff/audits/", "audits.index"), ("/staff/audits/new", "audits.new"),
+                          ("/staff/reports/", "reports.index"), ("/staff/reports/programme", "reports.programme"),
+                          ("/staff/reports/programme.csv", "reports.programme_csv")]:
+        expected = 200 if role in AUDIT_AND_REPORT_ROLES[endpoint] else 403
+        assert client.get(url).status_code == expected, (role, url)
+
+
+# -- theme runs and review (issue 7): analysts and admins only ----------------------------------------
+THEME_ROLES = {"admin", "analyst"}
+
+
+def test_theme_routes_are_for_analysts_and_admins_only(app):
+    endpoints = [rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("themes.")]
+    assert len(endpoints) >= 19
+    for endpoint in endpoints:
+        assert set(app.view_functions[endpoint].required_roles) == THEME_ROLES, endpoint
+
+
+@pytest.mark.parametrize("role", ANY_STAFF)
+def test_theme_pages_by_role(client, sign_in, role):
+    sign_in(role)
+    for url in ("/staff/themes", "/staff/themes/new"):
+        assert client.get(url).status_code == (200 if role in THEME_ROLES else 403), (role, url)
+
+
+# -- training (issue 5): trainers and admins; a trainer sees only their own courses ---------------------
+TRAINING_ROLES = {"admin", "trainer"}
+TRAINING_ENDPOINTS = {
+    "training.index", "training.new_course", "training.course", "training.edit_course", "training.new_session",
+    "training.session", "training.attendance", "training.qr_code", "training.session_report",
+    "training.course_report", "training.year_report",
+}
+
+
+def test_training_routes_are_for_trainers_and_admins_only(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("training.")}
+    assert endpoints == TRAINING_ENDPOINTS
+    for endpoint in endpoints:
+        assert set(app.view_functions[endpoint].required_roles) == TRAINING_ROLES, endpoint
+    attendee = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("training_respond.")}
+    assert attendee == {"training_respond.start", "training_respond.reminder", "training_respond.reminder_set"}
+    assert all(app.view_functions[endpoint].public for endpoint in attendee)
+
+
+@pytest.mark.parametrize("role", ANY_STAFF)
+def test_training_pages_by_role(client, sign_in, role):
+    # Object-level checks (another trainer's course is "not found") are in tests/feedback_app/views/test_training.py.
+    sign_in(role)
+    for url in ("/staff/training", "/staff/training/courses/new"):
+        assert client.get(url).status_code == (200 if role in TRAINING_ROLES else 403), (role, url)

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .lexicon import CLAUSE_BREAKS, HYPOTHETICAL_CUES, NEGATION_SKIP, NEGATIONS, RESOLVED_CUES, TOPIC_CUES
+from .lexicon import (
+    CLAUSE_BREAKS,
+    FRAME_CUES,
+    FRAME_LINKS,
+    FRAME_VERB_LINKS,
+    FRAME_VERBS,
+    HYPOTHETICAL_CUES,
+    NEGATION_SKIP,
+    NEGATIONS,
+    OVER_CUES,
+    PAST_CUES,
+    RESOLVED_CUES,
+    TOPIC_CUES,
+)
 
 # Anchors that make a topic word personal: the writer or someone they know.
 PERSONAL = frozenset({
-    "i", "me", "my", "myself", "we", "us", "our", "mine", "friend", "mate",
+    "i", "me", "my", "myself", "we", "us", "our", "mine", "ours", "friend", "mate",
     "brother", "sister", "cousin", "boyfriend", "girlfriend", "bestfriend",
     "mum", "dad", "parent", "nan", "grandad", "uncle", "aunt", "carer", "step",
 })
+_WRITER = frozenset({"i", "me", "my", "myself", "mine"})
 _NEG_SUBJECTS = frozenset({"nobody", "noone", "none"})
 _SUBJECTS = frozenset({
     "i", "he", "she", "they", "we", "you", "it", "dad", "mum", "parent", "brother", "sister",
@@ -19,8 +33,12 @@ _SUBJECTS = frozenset({
     "man", "men", "guy", "teacher", "coach", "someone", "somebody", "people", "everyone",
     "who", "that", "which", "but", "and", "because",
 })
+# People other than the writer: a sentence naming one does not continue the last.
+_OTHERS = _SUBJECTS - {"i", "we", "it", "that", "which", "but", "and", "because", "who"}
 _REPORTING = frozenset({"say", "said", "tell", "told", "threaten", "threatened", "warn", "warned",
                         "says", "tells", "threatens", "warns"})
+_TELLING = frozenset({"say", "tell", "speak", "talk", "grass", "snitch", "report"})
+_FRAME_BACK = 15   # how far back a "book about ..." frame may start
 _IF_MAX = 5        # "if" only governs words close after it
 _WINDOW = 10
 
@@ -34,6 +52,12 @@ class CueChecker:
         self.hypo = _phrases(HYPOTHETICAL_CUES, norm)
         self.topic = _phrases(TOPIC_CUES, norm)
         self.resolved_cues = _phrases(RESOLVED_CUES, norm)
+        self.frame = _phrases(FRAME_CUES, norm) + _phrases(FRAME_CUES, str.lower)
+        self.links = {norm(w) for w in FRAME_LINKS} | set(FRAME_LINKS)
+        self.verbs = _phrases(FRAME_VERBS, norm) + _phrases(FRAME_VERBS, str.lower)
+        self.verb_links = {norm(w) for w in FRAME_VERB_LINKS} | set(FRAME_VERB_LINKS)
+        self.past = _phrases(PAST_CUES, norm)
+        self.over = _phrases(OVER_CUES, norm)
         self.if_norm = norm("if")
         self.neg = {norm(w) for w in NEGATIONS} | set(NEGATIONS)
         self.skip = {norm(w) for w in NEGATION_SKIP} | set(NEGATION_SKIP)
@@ -104,7 +128,15 @@ class CueChecker:
                     continue
                 # "he said if I tell ..." is a reported threat, not a hypothetical.
                 j = len(norms) - d
-                if any(n in _REPORTING for n in norms[max(0, j - 3):j]):
+                # ... unless the writer is the one who would tell ("I'd tell someone if ...")
+                rep = [k for k in range(max(0, j - 3), j) if norms[k] in _REPORTING]
+                if rep and not (rep[0] > 0 and norms[rep[0] - 1] in ("'d", "d", "would", "will", "'ll", "ll")):
+                    continue
+                # "mum said to tell them it's fine and if I say anything else ...": a threat
+                # about telling, said earlier in the sentence.
+                k = start - d
+                if (k + 2 < len(doc) and doc[k + 1].norm_ in ("i", "we") and doc[k + 2].norm_ in _TELLING
+                        and any(t.norm_ in _REPORTING for t in doc[doc[start].sent.start:k])):
                     continue
             return True
         return False
@@ -113,14 +145,66 @@ class CueChecker:
         norms = [t.norm_ for t in doc[start].sent]
         return self._find(norms, self.resolved_cues) is not None
 
+    def past_and_over(self, doc: Doc, start: int) -> bool:
+        """Harm told as past ("used to", "when I was little") that the answer says is over."""
+        sent = doc[start].sent
+        if self._find([t.norm_ for t in sent], self.past) is None and not self._past_age(sent):
+            return False
+        return self._find([t.norm_ for t in doc[start:]], self.over) is not None
+
+    @staticmethod
+    def _past_age(sent) -> bool:
+        """"left home at 16", "when I was 12": an age the writer has been."""
+        for t in sent:
+            if t.like_num and t.text.isdigit() and 4 <= int(t.text) <= 17 and t.i > sent.start:
+                prev = t.doc[t.i - 1].lower_
+                nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+                was_i = prev == "was" and t.i >= 2 and t.doc[t.i - 2].lower_ == "i"
+                if (prev == "at" or was_i) and nxt not in ("pm", "am", "o'clock", "oclock", ":", "at", "every"):
+                    return True
+        return False
+
+    # ------------------------------------------------------ lesson frame
+    def framed(self, doc: Doc, start: int, end: int | None = None) -> bool:
+        """The match is what a lesson, story or case is about, not about the writer."""
+        sent = doc[start].sent
+        sent_start = sent.start
+        # "talking about a cutting for my little sister": the writer in or just after the match
+        after = range(start, min(sent.end, (end or start + 1) + 3))
+        if any(doc[k].norm_ in _WRITER or doc[k].lower_ in _WRITER for k in after):
+            return False
+        i = start - 1
+        while i >= max(sent_start, start - _FRAME_BACK):
+            t = doc[i]
+            if t.norm_ in PERSONAL or t.lower_ in PERSONAL:
+                return False
+            noun_link = t.norm_ in self.links or t.lower_ in self.links
+            if noun_link or t.norm_ in self.verb_links or t.lower_ in self.verb_links:
+                before = [(doc[k].norm_, doc[k].lower_) for k in range(max(sent_start, i - 3), i)]
+                for ph in (self.frame if noun_link else self.verbs):
+                    k = len(ph)
+                    for j in range(len(before) - k + 1):
+                        if all(ph[m] in before[j + m] for m in range(k)):
+                            return True
+            i -= 1
+        return False
+
     # -------------------------------------------------------------- topic
-    def topic_ok(self, doc: Doc, start: int, end: int) -> bool:
-        """A bare topic word counts only if personal and not lesson talk."""
+    def topic_ok(self, doc: Doc, start: int, end: int, lesson_cues: bool = True) -> bool:
+        """A bare topic word counts only if personal and not lesson talk.
+
+        ``lesson_cues=False`` (warning-sign rules) skips the broad list of
+        lesson / practitioner words; the narrower :meth:`framed` check still applies.
+        """
         sent = doc[start].sent
         norms = [t.norm_ for t in sent]
         lowers = [t.lower_ for t in sent]
         if not any(n in PERSONAL or lw in PERSONAL for n, lw in zip(norms, lowers, strict=True)):
-            return False
-        if self._find(norms, self.topic) is not None:
-            return False
-        return True
+            # "ours has been broken since summer. there's usually no food either":
+            # a sentence with no people of its own continues the one before.
+            if sent.start == 0 or any(n in _OTHERS for n in norms):
+                return False
+            prev = doc[sent.start - 1].sent
+            if not any(t.norm_ in PERSONAL or t.lower_ in PERSONAL for t in prev):
+                return False
+        return not (lesson_cues and self._find(norms, self.topic) is not None)

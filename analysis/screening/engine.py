@@ -2,39 +2,41 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-import spacy
-from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
 from .cues import CueChecker
-from .lexicon import SETS, SLANG
+from .frames import FrameChecker
+from .learned import LearnedNet, doc_tokens, learned_hit, load_training_cases
+from .lexicon import (
+    ABSENCE_CATEGORIES,
+    JOKE_MARKERS,
+    LEARNED_BENIGN,
+    LEARNED_REASSURANCE,
+    REASSURANCE_EXEMPT,
+    SETS,
+    SLANG,
+)
 from .normalise import Normaliser
 from .rules import Rule, all_rules
-
-MAX_CHARS = 200_000  # longer answers are screened in chunks of this size
-
-# Multi-word expressions merged into one token before matching.
-_MERGES = {
-    ("no", "one"): "nobody", ("no", "-", "one"): "nobody", ("no1",): "nobody",
-    ("self", "harm"): "selfharm", ("self", "-", "harm"): "selfharm",
-    ("self", "harming"): "selfharm", ("self", "-", "harming"): "selfharm",
-    ("self", "harmed"): "selfharm", ("self", "-", "harmed"): "selfharm",
-    ("self", "harms"): "selfharm", ("self", "-", "harms"): "selfharm",
-    ("home", "alone"): "homealone",
-    ("my", "self"): "myself", ("ma", "self"): "myself", ("me", "self"): "myself",
-    ("her", "self"): "herself", ("him", "self"): "himself", ("them", "selves"): "themselves",
-}
+from .text import (
+    _LONG_RUN,
+    _MERGES,
+    _TAG_RE,
+    MAX_CHARS,
+    _break_run,
+    _chunks,
+    _load_lemma_lookup,
+    _union,
+    _word_bounds,
+    build_nlp,
+)
 
 
 @dataclass(frozen=True)
@@ -57,48 +59,6 @@ class ScreeningResult:
                 "evidence": [h.evidence for h in self.hits]}
 
 
-def _load_lemma_lookup() -> dict[str, str]:
-    import spacy_lookups_data
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf8") as fh:
-        return json.load(fh)
-
-
-MAX_SENT_TOKENS = 80
-
-
-@Language.component("safeguarding_sentence_limits")
-def _sentence_limits(doc: Doc) -> Doc:
-    """Start a new sentence after line breaks and every MAX_SENT_TOKENS tokens.
-
-    Answers are often written without full stops; this keeps "one sentence"
-    (the scope of the cue checks) short and the checks fast on long text.
-    """
-    run = 0
-    for i, tok in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
-        if tok.is_sent_start:
-            run = 0
-        elif "\n" in prev.text or run >= MAX_SENT_TOKENS:
-            tok.is_sent_start = True
-            run = 0
-        else:
-            run += 1
-    return doc
-
-
-def build_nlp():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("safeguarding_sentence_limits")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    nlp.max_length = MAX_CHARS + 10
-    return nlp
-
-
 _COMMON = frozenset({"me", "us", "i", "my", "the", "a", "to", "be", "have", "do", "not", "he",
                      "she", "they", "him", "her", "it", "and", "of", "in", "on", "at", "for",
                      "with", "you", "your", "our", "we", "them", "get", "go", "say", "tell"})
@@ -117,50 +77,8 @@ def _trigger_words(spec: list[dict]) -> set[str]:
     return best
 
 
-_LONG_RUN = re.compile(r"\S{60,}")
-
-
-def _break_run(m: re.Match) -> str:
-    s = m.group()
-    return " ".join(s[i:i + 39] for i in range(0, len(s), 40))[: len(s)].ljust(len(s))
-
-
-_TAG_RE = re.compile(r"<[^<>]{0,500}>")
-
-
-def _chunks(text: str, size: int):
-    """Split very long text near sentence ends so no disclosure is cut in two."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            cut = max(text.rfind(ch, start + size // 2, end) for ch in (".", "!", "?", "\n"))
-            if cut <= start:
-                cut = text.rfind(" ", start + size // 2, end)
-            if cut > start:
-                end = cut + 1
-        yield start, end
-        start = end
-
-
-def _union(spans) -> list[tuple[int, int]]:
-    """Merge overlapping spans (character offsets) of one category."""
-    out: list[list[int]] = []
-    for a, b in sorted((sp.start_char, sp.end_char) for sp in spans):
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
-
-
-def _word_bounds(text: str, a: int, b: int) -> tuple[int, int]:
-    """Widen to whole words so evidence never starts mid-word ("nt feel")."""
-    while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "'\u2019") and b - a < 2000:
-        a -= 1
-    while b < len(text) and (text[b].isalnum() or text[b] in "'\u2019"):
-        b += 1
-    return a, b
+# "told me not to tell", "says not to": an instruction, not a denial.
+_INSTRUCT = frozenset({"say", "tell", "ask", "warn", "want", "make", "beg"})
 
 
 class DisclosureScreener:
@@ -174,13 +92,25 @@ class DisclosureScreener:
         Correct misspellings of rule words (edit distance 1-2).
     use_negation, use_hypothetical : bool
         Switch the negation / hypothetical suppression on or off.
+    learned : bool
+        Add the learned safety net (:mod:`analysis.screening.learned`): it
+        flags answers no rule caught when its word weights say so.
+    learned_threshold : float
+        Probability at or above which the learned net flags an answer.
+
+    ``fit(X, y)`` trains the learned net on texts ``X`` and their category
+    lists ``y`` (empty = ordinary answer); ``fit()`` uses the packaged
+    labelled cases.
     """
 
-    def __init__(self, categories=None, fuzzy=True, use_negation=True, use_hypothetical=True):
+    def __init__(self, categories=None, fuzzy=True, use_negation=True, use_hypothetical=True,
+                 learned=True, learned_threshold=0.5):
         self.categories = categories
         self.fuzzy = fuzzy
         self.use_negation = use_negation
         self.use_hypothetical = use_hypothetical
+        self.learned = learned
+        self.learned_threshold = learned_threshold
 
     # ---------------------------------------------------------------- fit
     def fit(self, X=None, y=None):
@@ -232,7 +162,19 @@ class DisclosureScreener:
         self.requires_ = {r.name: [{norm(w) for w in _words(item)} | set(_words(item))
                                    for item in r.requires] for r in self.rules_}
         self.cues_ = CueChecker(norm)
+        self.frames_ = FrameChecker(norm)
         self.lock_ = threading.Lock()
+        self.wanted_ = wanted
+        self.learned_ = None
+        self.learned_benign_ = {c: {norm(w) for w in ws} | set(ws) for c, ws in LEARNED_BENIGN.items()}
+        self.jokes_ = [tuple(norm(w) for w in p.split()) for p in JOKE_MARKERS]
+        self.reassurance_ = [tuple(norm(w) for w in p.split()) for p in LEARNED_REASSURANCE]
+        if self.learned:
+            if y is None:
+                X, y = load_training_cases()
+            tokens = [doc_tokens(self._doc(t))[0] for t in X]
+            labels = [tuple(c for c in cats if c) for cats in y]
+            self.learned_ = LearnedNet(threshold=self.learned_threshold).fit(tokens, labels)
         return self
 
     # ----------------------------------------------------------- helpers
@@ -296,13 +238,43 @@ class DisclosureScreener:
             return False
         if r.negatable and self.use_negation and self.cues_.negated(doc, start, gap_tokens):
             return False
-        if r.hypothetical and self.use_hypothetical and self.cues_.hypothetical(doc, start):
+        if (r.hypothetical and self.use_hypothetical and self.cues_.hypothetical(doc, start)
+                and not self.frames_.owned(doc)):
             return False
         if not r.resolved_ok and self.cues_.resolved(doc, start):
             return False
-        if r.kind == "topic" and not self.cues_.topic_ok(doc, start, end):
+        if r.kind in ("topic", "sign") and not self.cues_.topic_ok(doc, start, end, r.kind == "topic"):
             return False
-        return True
+        if self.frames_.suppress(doc, start, end, r.category):
+            return False
+        return not (self.cues_.framed(doc, start, end) or self.cues_.past_and_over(doc, start))
+
+    def _learned_gate(self, doc: Doc, i: int, category: str) -> bool:
+        """The learned net's strongest word must pass the same cue checks as a topic rule.
+
+        Also vetoed: a joke marker ("lol", "haha", "as a joke") in the
+        sentence, the category's own benign frame (``LEARNED_BENIGN``),
+        reassurance anywhere in the answer (``LEARNED_REASSURANCE``) and a
+        lesson frame ("a book about ...").
+        Negation only vetoes where it denies the harm ("nobody has ever hurt
+        me"), not where the absence is the harm ("nobody makes tea", "told me
+        not to tell").
+        """
+        if not self.cues_.topic_ok(doc, i, i + 1) or self.cues_.framed(doc, i) or self.cues_.past_and_over(doc, i):
+            return False
+        sent = [t.norm_ for t in doc[i].sent]
+        if self.cues_._find(sent, self.jokes_) is not None or set(sent) & self.learned_benign_.get(category, set()):
+            return False
+        if (category not in REASSURANCE_EXEMPT
+                and self.cues_._find([t.norm_ for t in doc], self.reassurance_) is not None):
+            return False
+        if (self.use_negation and category not in ABSENCE_CATEGORIES
+                and self.cues_.negated(doc, i, [])
+                and not any(t.norm_ in _INSTRUCT for t in doc[max(doc[i].sent.start, i - 5):i])):
+            return False
+        if self.frames_.suppress(doc, i, i + 1, category):
+            return False
+        return not (self.use_hypothetical and self.cues_.hypothetical(doc, i) and not self.frames_.owned(doc))
 
     def _screen_chunk(self, text: str, offset: int) -> list[Hit]:
         # Blank out HTML tags (same length, so offsets still point into text).
@@ -316,8 +288,10 @@ class DisclosureScreener:
             present = {t.norm_ for t in sent}
             if not present & self.triggers_:
                 continue
+            words = present | {t.lower_ for t in sent}
             for name, trig in self.rule_triggers_.items():
-                if present & trig:
+                # cheap pre-checks: a trigger word, and a word of each required list
+                if present & trig and all(words & req for req in self.requires_[name]):
                     for match_id, s, e, align in self.matchers_[name](sent, with_alignments=True):
                         matches.append((match_id, s + sent.start, e + sent.start, align))
         kept: dict[str, list] = {}
@@ -329,6 +303,12 @@ class DisclosureScreener:
         hits = []
         for cat, spans in kept.items():
             for a, b in _union(spans):
+                a, b = _word_bounds(text, a, b)
+                hits.append(Hit(cat, text[a:b], a + offset, b + offset))
+        if not hits and self.learned_ is not None:
+            found = learned_hit(self.learned_, doc, self.wanted_, self._learned_gate)
+            if found:
+                cat, (a, b) = found
                 a, b = _word_bounds(text, a, b)
                 hits.append(Hit(cat, text[a:b], a + offset, b + offset))
         return hits
@@ -355,7 +335,8 @@ class DisclosureScreener:
 
     def get_params(self, deep=True) -> dict:
         return {"categories": self.categories, "fuzzy": self.fuzzy,
-                "use_negation": self.use_negation, "use_hypothetical": self.use_hypothetical}
+                "use_negation": self.use_negation, "use_hypothetical": self.use_hypothetical,
+                "learned": self.learned, "learned_threshold": self.learned_threshold}
 
     def set_params(self, **params):
         for k, v in params.items():

@@ -66,6 +66,13 @@ SLANG: dict[str, str] = {
     "myslef": "myself", "mysef": "myself", "slapt": "slap", "slappd": "slap",
     "bashd": "bash", "punchd": "punch", "kikd": "kick", "chokd": "choke",
     "groomd": "groomed", "grommed": "groomed",
+    # laughter and joke markers all read as "lol" (a benign frame for some rules)
+    "haha": "lol", "hahaha": "lol", "lmao": "lol", "lmfao": "lol", "jk": "lol", "jks": "lol",
+    "rofl": "lol", "\U0001f480": "lol",
+    "skl": "school", "skool": "school", "skwl": "school", "agen": "again", "agin": "again",
+    "wateva": "whatever", "watever": "whatever", "wotever": "whatever", "feds": "police",
+    "shing": "selfharm", "footy": "football",
+    "\U0001f602": "lol", "\U0001f923": "lol", "\U0001f606": "lol", "\U0001f605": "lol",
 }
 
 # Words that negate the trigger that follows them (checked right before it).
@@ -77,7 +84,7 @@ NEGATIONS: frozenset[str] = frozenset({
 NEGATION_SKIP: frozenset[str] = frozenset({
     "do", "have", "be", "will", "would", "could", "can", "should", "ever",
     "really", "actually", "even", "once", "one", "'s", "s", "m", "'m", "'ve",
-    "got", "get", "personally", "been", "anyone", "anybody", "at",
+    "got", "get", "personally", "been", "anyone", "anybody", "at", "let", "lets",
     "all", "like", "i", "he", "she", "they", "we", "you", "it", "'d", "d",
     "'ll", "ll", "so", "too", "much", "that", "this",
 })
@@ -90,7 +97,7 @@ HYPOTHETICAL_CUES: tuple[str, ...] = (
     "children who", "kids who", "young people who", "students who", "pupils who",
     "person who", "friend who", "for example", "e.g.", "eg", "such as",
     "whether", "unless", "hypothetically", "scenario", "role play",
-    "could happen", "might", "what happens", "what happen",
+    "could happen", "what happens", "what happen",
 )
 
 # Cues that show the writer is talking *about a topic* (lessons, training,
@@ -107,7 +114,56 @@ TOPIC_CUES: tuple[str, ...] = (
     "useful", "helpful", "interesting", "talk to us", "talked to us", "came in",
     "come in", "charity", "donate", "donated", "collect", "collected", "volunteer",
     "volunteering", "fundraiser", "fundraising", "raise money", "food bank", "visit", "visited",
-    "visitor", "lecture", "quiz", "research", "project",
+    "visitor", "lecture", "quiz", "research", "project", "prevention",
+    # practitioners writing about their work
+    "case", "cases", "caseload", "referral", "referrals", "disclosures", "practitioner",
+    "practitioners", "professional", "professionals", "colleague", "colleagues", "our setting",
+    "supervision", "paperwork", "guidance", "agencies", "multi agency", "young people",
+    "presenting with", "risk assessment", "thresholds", "staff dealing", "children missing",
+    "trained to", "should be trained", "spot when", "dsl", "lscp", "senco", "designated",
+    "safeguarding lead", "between peers", "peer on peer", "child-on-child",
+)
+
+# A harm word that is the subject of a lesson, story or case ("a book about a
+# girl who was abused", "the trainer explained that cuckooing is ...", "our
+# staff report concerns about young people going missing") is talk about a
+# topic, whatever the rule.  FRAME_CUES must come right before one of
+# FRAME_LINKS, and no word about the writer or their family may come between
+# the link and the harm word ("the lesson about consent made me realise my
+# uncle ..." still counts).
+FRAME_CUES: tuple[str, ...] = (
+    "book", "novel", "story", "stories", "play", "film", "movie", "documentary", "video", "lesson",
+    "lessons", "assembly", "session", "workshop", "a talk", "the talk", "presentation", "case study", "training",
+    "trainer", "course", "poster", "leaflet", "article", "poem", "programme", "episode", "concern",
+    "concerns", "research", "project", "essay", "explained", "explain", "taught", "learned", "learnt",
+    "learn", "guidance", "policy", "debate", "module", "scenario", "campaign", "news", "report",
+    "reports", "speaker", "performance", "show", "drama", "song", "quiz", "information", "info",
+)
+FRAME_LINKS: frozenset[str] = frozenset({"about", "on", "from", "called", "showing", "around", "regarding", "re"})
+# "explained that ...", "taught us how ...": these links only after a teaching verb
+# ("mentioned during a session that she's been sleeping in a car" is a disclosure).
+FRAME_VERBS: tuple[str, ...] = ("explained", "explain", "taught", "teach", "learned", "learnt", "learn",
+                                "showed us", "told us", "shown")
+FRAME_VERB_LINKS: frozenset[str] = frozenset({"that", "how", "what", "where", "us", "never", "not", "to"})
+
+# Past harm that is over, for every rule and the net: a PAST cue before the
+# match in its sentence and an OVER cue anywhere after it in the answer ("my
+# dad used to hit me when I was little but he went to prison and I live with
+# my gran now and I'm happy").  "used to hit me and now he hits my brother"
+# has no OVER cue and still counts.
+PAST_CUES: tuple[str, ...] = (
+    "used to", "when i was little", "when i was younger", "when i was small", "when i was a kid",
+    "when i was a baby", "years ago", "in the past", "for a bit when", "when we were little",
+    "when we were younger", "when we were small", "when we were kids", "in primary", "once",
+)
+OVER_CUES: tuple[str, ...] = (
+    "better now", "much better", "happy now", "i'm happy", "im happy", "safe now", "fine now", "ok now",
+    "okay now", "now we have", "now we live", "now i live", "went to prison", "moved out", "moved away",
+    "done it since", "not since", "no longer", "in a good place", "got help", "had counselling",
+    "had help", "it stopped", "its nice", "it's nice", "get on now", "all good now",
+    "adopted", "new family", "friends now", "we're friends", "now he works", "now she works",
+    "things are fine", "things are good", "going well", "blocked them", "blocked him", "blocked her",
+    "reported it", "reported them", "reported him", "reported her", "support worker",
 )
 
 # Cues that a past problem is over (used only by rules with resolved_ok=False,
@@ -116,12 +172,53 @@ RESOLVED_CUES: tuple[str, ...] = (
     "sorted", "resolved", "stopped now", "all fine now", "over now", "not anymore",
     "no longer", "dealt with", "fixed now", "much better now", "all good now",
     "fine now", "ok now", "okay now", "better now", "in primary", "years ago",
+    "it stopped", "stopped when", "moved schools", "changed schools", "moved school",
+    "but now", "get on now", "actually get on", "we get on", "got help", "getting help", "good place now",
+    "in a good place", "in a better place",
 )
 
 # Words that stop the backwards search for a cue (a new clause begins).
 CLAUSE_BREAKS: frozenset[str] = frozenset({
     ".", "!", "?", ";", "but", "and", "because", "so", "then", "though",
     "although", "however", "now", "actually", "tbh", "honestly", "lol", ":",
+})
+
+# Categories where a negation states the harm ("nobody cooks", "no one talks
+# to me", "told me not to tell") rather than denying it; the learned net's
+# negation veto does not apply to them.
+ABSENCE_CATEGORIES: frozenset[str] = frozenset({
+    "neglect", "emotional_abuse", "bullying", "secrets_adult",
+})
+
+# Per category: words that make an ordinary reading likely, so the learned
+# net (which has no negation or context rules of its own) stays quiet.
+LEARNED_BENIGN: dict[str, tuple[str, ...]] = {
+    "secrets_adult": ("surprise", "birthday", "christmas", "party", "santa", "spoiler", "spoilers", "recipe",
+                      "fancy", "fancies", "crush"),
+    # parents nagging about chores, and the writer saying it was fair
+    "emotional_abuse": ("fair", "deserve", "deserved", "tbf", "dishes", "tidy", "chores", "homework"),
+    "sexual_exploitation_grooming": ("ads", "advert", "adverts", "spam", "scam", "prize", "link"),
+    "missing_homeless": ("camping", "camp", "tent", "holiday", "festival", "sleepover", "scouts"),
+    "neglect": ("diet", "fasting", "ramadan", "picky", "fussy"),
+}
+
+# Joke markers: in the sentence of the learned net's strongest word they veto its hit.
+JOKE_MARKERS: tuple[str, ...] = ("lol", "joke", "jokes", "joking", "banter", "kidding", "as a joke")
+
+# Reassurance anywhere in the answer ("it was a really happy day", "they're
+# lovely when you meet them", "nobody is violent"): the learned net, which
+# only sees words, stays quiet.  Not for categories where kindness is itself
+# the warning sign (grooming, an adult's secret, gifts from exploiters).
+LEARNED_REASSURANCE: tuple[str, ...] = (
+    "really happy", "so happy", "very happy", "really nice", "lovely", "made me feel better",
+    "nobody is violent", "no one is violent", "really good place",
+    "good place now", "get on really well", "really supportive", "so supportive", "arranged it",
+    "my choice", "my own choice", "i can choose", "feel loved", "always listen", "makes sure i",
+    "enough to eat", "enough food", "a legend", "only because she worries", "only cos she worries",
+    "she worries", "he worries", "they worry",
+)
+REASSURANCE_EXEMPT: frozenset[str] = frozenset({
+    "sexual_exploitation_grooming", "secrets_adult", "criminal_exploitation",
 })
 
 # ---------------------------------------------------------------- word sets
@@ -199,5 +296,7 @@ SETS: dict[str, tuple[str, ...]] = {
         "cut", "burn", "hurt", "harm", "kill", "scratch", "starve", "hit",
         "punch", "hang", "drown", "stab", "poison", "unalive", "slit", "choke",
     ),
+    # Quote marks as tokens (scare quotes around a euphemism: "clumsy", "holiday").
+    "QUOTE": ('"', "\u201c", "\u201d", "''", "``"),
     "SCARED": ("scared", "afraid", "frightened", "terrified", "petrified", "fear", "scare"),
 }

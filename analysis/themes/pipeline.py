@@ -23,7 +23,7 @@ BACKENDS = ("tfidf", "embeddings")
 
 
 def _text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()  # a cache key, not security
 
 
 def _clean(text) -> str:

@@ -114,23 +114,26 @@ class Grid(ChoiceBase):
     name = "grid"
     spec_properties = {
         "statements": {
-            "type": "array", "minItems": 2,
+            "type": "array", "minItems": 1,
             "items": {
                 "type": "object", "additionalProperties": False, "required": ["id", "text"],
                 "properties": {"id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}, "text": TEXT},
             },
         },
+        # Statements filled in when the survey is answered (e.g. a course's learning objectives).
+        "statements_from": {"enum": ["learning_objectives"]},
         "scale": {"enum": ["agreement", "rating"]},
         "min": {"type": "integer", "minimum": 0, "maximum": 10},
         "max": {"type": "integer", "minimum": 1, "maximum": 10},
         "labels": {"type": "object", "propertyNames": {"pattern": "^[0-9]+$"}, "additionalProperties": TEXT},
         **OPT_OUT_PROPERTIES,
     }
-    spec_required = ("statements",)
 
     @classmethod
     def check_semantics(cls, spec):
-        ids = [s["id"] for s in spec["statements"]]
+        if ("statements" in spec) == ("statements_from" in spec):
+            return "statements", "give either statements or statements_from"
+        ids = [s["id"] for s in spec.get("statements", [])]
         if len(ids) != len(set(ids)):
             return "statements", "statement ids must be unique"
         return None
@@ -147,7 +150,7 @@ class Grid(ChoiceBase):
         return f"{self.qid}__{statement_id}"
 
     def statements(self, language):
-        return [(s["id"], translate(s["text"], language)) for s in self.spec["statements"]]
+        return [(s["id"], translate(s["text"], language)) for s in self.spec.get("statements", [])]
 
     def required_message(self):
         return _l("Select an answer for this statement")
@@ -194,4 +197,4 @@ class Grid(ChoiceBase):
         for sid, _ in self.statements("en"):
             if getattr(form, self.field_name(sid)).errors:
                 return self.field_name(sid)
-        return self.field_name(self.spec["statements"][0]["id"])
+        return self.field_name(self.spec["statements"][0]["id"]) if self.spec.get("statements") else self.qid

@@ -7,6 +7,10 @@ from flask_login import current_user
 NAVIGATION = [
     ("surveys.index", _l("Surveys"), ("admin", "analyst")),
     ("results.index", _l("Results"), ("admin", "analyst", "viewer")),
+    ("themes.index", _l("Themes"), ("admin", "analyst")),
+    ("audits.index", _l("Audit programme"), ("admin", "analyst")),
+    ("reports.index", _l("Reports"), ("admin", "analyst", "viewer")),
+    ("training.index", _l("Training"), ("trainer",)),
     ("safeguarding.queue", _l("Safeguarding queue"), ("dsl",)),
     ("staff.users", _l("Users"), ("admin",)),
     ("staff.audit_log", _l("Audit log"), ("admin",)),

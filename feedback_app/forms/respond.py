@@ -8,6 +8,16 @@ from wtforms import HiddenField, StringField
 from feedback_app.forms.validators import AnswerRequired
 
 
+# A field people never see or fill in (hidden from sight, screen readers and the tab order), which
+# form-filling bots do. The hyphen keeps it apart from every question's field name.
+HONEYPOT = "your-website"
+
+
+def filled_honeypot(formdata):
+    """True when the hidden "Leave this blank" field came back filled in: a bot, not a person."""
+    return bool((formdata.get(HONEYPOT) or "").strip())
+
+
 class StartForm(FlaskForm):
     cohort = HiddenField()
 

@@ -1,11 +1,25 @@
 """SQLAlchemy models, one module per aggregate."""
 
+from feedback_app.models.audits import (
+    AuditAction, AuditProposal, AuditProposalTheme, PriorityArea, ProposalStatus, PublishedReport,
+)
 from feedback_app.models.response import Answer, Draft, Response
+from feedback_app.models.reliability import OutboxEmail, RateLimitCounter
 from feedback_app.models.safeguarding import AlertStatus, SafeguardingAlert
 from feedback_app.models.survey import Cohort, Survey, SurveyStatus, SurveyVersion
+from feedback_app.models.training import (
+    FollowupReminder, TrainingCourse, TrainingResponse, TrainingSession,
+)
+from feedback_app.models.themes import (
+    RunStatus, Theme, ThemeAnswer, ThemeReviewEvent, ThemeRun, ThemeTriangulation,
+)
 from feedback_app.models.user import ROLES, AuditEvent, PasswordResetToken, User, UserRole
 
 __all__ = [
     "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response", "Survey",
     "SurveyStatus", "SurveyVersion", "User", "UserRole",
+    "OutboxEmail", "RateLimitCounter",
+    "FollowupReminder", "TrainingCourse", "TrainingResponse", "TrainingSession",
+    "RunStatus", "Theme", "ThemeAnswer", "ThemeReviewEvent", "ThemeRun", "ThemeTriangulation",
+    "AuditAction", "AuditProposal", "AuditProposalTheme", "PriorityArea", "ProposalStatus", "PublishedReport",
 ]

@@ -23,6 +23,8 @@ class Draft(db.Model):
     survey_version_id: Mapped[int] = mapped_column(ForeignKey("survey_version.id"), index=True)
     cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"))
     language: Mapped[str] = mapped_column(String(10), default="en")
+    # What the draft was started from beyond its survey, e.g. a course session: filled-in lists.
+    context: Mapped[dict | None] = mapped_column(JSONType)
     answers: Mapped[dict] = mapped_column(JSONType, default=dict)
     visited_pages: Mapped[list] = mapped_column(JSONType, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -68,5 +70,7 @@ class Answer(db.Model):
     value: Mapped[object] = mapped_column(JSONType)
     text: Mapped[str | None] = mapped_column(Text)
     text_language: Mapped[str | None] = mapped_column(String(10))
+    # Set when the retention policy deleted the free text (closed answers are never deleted).
+    text_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     response: Mapped[Response] = relationship(back_populates="answers")

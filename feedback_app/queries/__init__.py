@@ -9,6 +9,10 @@ def commit():
     db.session.commit()
 
 
+def flush():
+    db.session.flush()
+
+
 def rollback():
     db.session.rollback()
 
@@ -22,6 +26,14 @@ def transaction():
     except BaseException:
         db.session.rollback()
         raise
+
+
+def rollback_quietly():
+    """Roll back after the connection was lost; a dead connection cannot fail the error page."""
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001, S110 - the session is discarded at the end of the request anyway
+        pass
 
 
 def ping():

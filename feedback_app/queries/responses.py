@@ -53,6 +53,11 @@ def count_responses(survey_id=None):
     return db.session.scalar(query)
 
 
+def delete_draft(draft):
+    db.session.delete(draft)
+    db.session.flush()
+
+
 def delete_expired_drafts(now):
     """Delete drafts past their expiry that never became a response."""
     submitted = select(Response.draft_id).where(Response.draft_id.is_not(None))

@@ -40,6 +40,8 @@ def _svg(chart, title, description):
             f'<desc id="{chart_id}-desc">{escape(description)}</desc>')
     # pygal writes its config as a script even with ``js=[]``: the page needs none.
     body = re.sub(r"<!--.*?-->|<script\b.*?</script>", "", svg[match.end():], flags=re.S)
+    # Legend ids are the same in every pygal chart: make them unique to this chart.
+    body = body.replace("activate-serie-", f"{chart_id}-activate-serie-")
     # pygal builds the SVG with etree (labels escaped); title and description are escaped above.
     return Markup(head + body)  # noqa: S704
 

@@ -25,6 +25,7 @@ from feedback_app.queries import demo as demo_queries
 from feedback_app.queries import responses as response_queries
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.services.journey import CODE_ALPHABET, definition_of
+from feedback_app.survey_definitions import needs_lists
 from feedback_app.survey_definitions.loader import parse_yaml
 
 WINDOW_DAYS = 56  # each annual survey is open for eight weeks
@@ -240,6 +241,9 @@ def generate(seed=2026, per_year=250, today=None, slugs=None):
             continue
         version = survey_queries.get_latest_version(survey)
         definition = definition_of(version)
+        if needs_lists(definition.data):  # e.g. training forms: their answers belong to a course session
+            outcomes.append(Outcome(survey.slug, 0, "answered only through the links that fill in its lists"))
+            continue
         planned = plan_survey(definition, seed, per_year, today, phrases)
         cohort_ids = {cohort.code: cohort.id for cohort in survey.cohorts}
         with queries.transaction():

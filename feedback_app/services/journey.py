@@ -1,6 +1,7 @@
 """The respondent journey: drafts kept server-side, save and return, one submit."""
 
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -13,8 +14,8 @@ from feedback_app import queries
 from feedback_app.models import SurveyStatus
 from feedback_app.queries import responses as response_queries
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import safeguarding
-from feedback_app.survey_definitions import definition_from_data
+from feedback_app.services import safeguarding, training_pairing
+from feedback_app.survey_definitions import definition_from_data, needs_lists, with_lists
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
 
@@ -70,17 +71,27 @@ def find_survey(slug, today=None):
     return SurveyState(survey, version, definition_of(version), availability)
 
 
+def needs_context(state):
+    """Whether the survey fills in lists when answered, so can only be started from a link that gives them."""
+    return bool(needs_lists(state.definition.data))
+
+
 def cohort_for(survey, token):
     return survey_queries.get_cohort_by_token(survey, token)
 
 
-def start_draft(state, cohort, language, lifetime):
-    """Create a draft; return ``(draft, token)``. Only the token's hash is stored."""
+def start_draft(state, cohort, language, lifetime, context=None):
+    """Create a draft; return ``(draft, token)``. Only the token's hash is stored.
+
+    ``context``: what else the draft was started from, e.g. a course session's
+    ``{"lists": {...}, "training": {...}}`` (see ``services.training_pairing``).
+    """
     token = secrets.token_urlsafe(32)
     with queries.transaction():
         draft = response_queries.add_draft(
             _hash(token), state.version.id, cohort.id if cohort else None, language, _now() + lifetime
         )
+        draft.context = context
     return draft, token
 
 
@@ -94,8 +105,24 @@ def is_expired(draft):
     return draft.expires_at < _now()
 
 
+_FILLED = {}
+
+
+def definition_in_context(definition, context):
+    """``definition`` with the lists of a draft's context filled in (cached)."""
+    lists = (context or {}).get("lists")
+    if not lists:
+        return definition
+    key = (definition.content_hash, json.dumps(lists, sort_keys=True))
+    if key not in _FILLED:
+        if len(_FILLED) >= 256:
+            _FILLED.clear()
+        _FILLED[key] = with_lists(definition, lists)
+    return _FILLED[key]
+
+
 def draft_definition(draft):
-    return definition_of(survey_queries.get_version(draft.survey_version_id))
+    return definition_in_context(definition_of(survey_queries.get_version(draft.survey_version_id)), draft.context)
 
 
 def save_answers(draft, page_id, values, lifetime):
@@ -181,6 +208,8 @@ def submit(draft):
                 reference, version.survey_id, version.id, locked.cohort_id, locked.id, locked.language, rows
             )
             safeguarding.add_alerts(response, findings, current_app.config["SAFEGUARDING_REVIEW_WORKING_DAYS"])
+            training_pairing.record_response(response, locked.context)
+            locked.context = None
             # The draft no longer needs the answers: keep only what stops a resubmit.
             locked.answers = {}
             locked.resume_code_hash = None
@@ -197,6 +226,12 @@ def _notify_quietly():
         safeguarding.notify_new_alerts()
     except Exception:  # noqa: BLE001 - the response is saved; never fail the respondent here
         current_app.logger.exception("safeguarding notification deferred")
+
+
+def discard_draft(draft):
+    """Delete an unsent draft and its answers (a bot's, caught by the honeypot)."""
+    with queries.transaction():
+        response_queries.delete_draft(draft)
 
 
 def purge_expired_drafts():

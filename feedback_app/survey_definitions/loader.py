@@ -61,6 +61,8 @@ def parse_yaml(text, source):
         raise SurveyDefinitionError(source, place, f"not valid YAML ({error.problem})") from None
     except yaml.YAMLError as error:
         raise SurveyDefinitionError(source, "", f"not valid YAML ({error})") from None
+    except RecursionError:
+        raise SurveyDefinitionError(source, "", "nested too deeply to be a survey") from None
     if not isinstance(data, dict):
         raise SurveyDefinitionError(source, "", "the file must hold a mapping of survey settings")
     return data
@@ -82,7 +84,8 @@ def _walk_texts(node, path):
                 yield path + [key], value
             elif key == "labels" and isinstance(value, dict):
                 for point, label in value.items():
-                    yield path + [key, point], label
+                    if isinstance(label, str | dict):  # other types are refused by the answer type's schema
+                        yield path + [key, point], label
             else:
                 yield from _walk_texts(value, path + [key])
     elif isinstance(node, list):

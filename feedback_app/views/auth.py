@@ -3,13 +3,13 @@
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from feedback_app.auth.permissions import ANY_STAFF, public, roles_required
 from feedback_app.forms.auth import NewPasswordForm, ResetRequestForm, SignInForm
-from feedback_app.services import accounts, audit, mail
+from feedback_app.services import accounts, audit, outbox, rate_limit
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
@@ -27,6 +27,8 @@ def sign_in():
     form = SignInForm()
     status = 200
     idle = session.pop("signed_out_idle", False)
+    if request.method == "POST":
+        rate_limit.hit("sign_in")
     if form.validate_on_submit():
         result = accounts.sign_in(form.email.data, form.password.data)
         if result.user is not None:
@@ -61,16 +63,17 @@ def sign_out():
 @public
 def reset_request():
     form = ResetRequestForm()
+    if request.method == "POST":
+        rate_limit.hit("reset")
     if form.validate_on_submit():
         user, token = accounts.start_password_reset(form.email.data)
         if user is not None:
             link = url_for("auth.reset_password", token=token, _external=True)
-            try:
-                mail.send(user.email, _("Reset your password"),
-                          _("Use this link within an hour to set a new password:\n\n%(link)s\n\n"
-                            "If you did not ask for this, ignore this email.", link=link))
-            except mail.MailError:
-                current_app.logger.exception("password reset email not sent")
+            # Kept in the outbox until the mail server takes it (retried if it is down), then deleted.
+            outbox.send("password_reset", user.email, _("Reset your password"),
+                        _("Use this link within an hour to set a new password:\n\n%(link)s\n\n"
+                          "If you did not ask for this, ignore this email.", link=link),
+                        expires_at=datetime.now(UTC) + accounts.RESET_LIFETIME)
         return render_template("views/auth/reset_sent.html")
     return render_template("views/auth/reset_request.html", form=form), 422 if form.errors else 200
 

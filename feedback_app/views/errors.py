@@ -1,9 +1,11 @@
 """Error pages: plain English, a 4xx where the request was at fault, never a stack trace."""
 
-from flask import render_template, request
+from flask import current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 
+from feedback_app import queries
 from feedback_app.views import respond
 
 MESSAGES = {
@@ -13,13 +15,27 @@ MESSAGES = {
     405: (_l("Sorry, there is a problem with that request"), _l("Go back and try again.")),
     410: (_l("This page is no longer available"), _l("Go back to the start and try again.")),
     413: (_l("What you sent is too large"), _l("Shorten your answers and try again.")),
+    429: (_l("Too many attempts from your connection"), _l("Wait a few minutes, then try again. Any answers you have given are kept.")),
     500: (_l("Sorry, there is a problem with the service"), _l("Try again later. Your answers have not been lost if you saved them.")),
+    503: (_l("Sorry, we could not save that just now"), _l("Nothing has been lost: the answers you gave before this page are kept. Wait a moment, then try again.")),
 }
 
 
-def render_error(status):
+def render_error(status, retry_url=None):
     title, body = MESSAGES.get(status, MESSAGES[400])
-    return render_template("views/errors/error.html", title=title, body=body), status
+    return render_template("views/errors/error.html", title=title, body=body, retry_url=retry_url), status
+
+
+def rate_limited(error):
+    page, status = render_error(429)
+    return page, status, {"Retry-After": str(max(1, getattr(error, "retry_after", 60)))}
+
+
+def database_unavailable(error):
+    """The database went away mid-request (a restart, a failover): nothing half-written, say try again."""
+    current_app.logger.warning("database unavailable: %s", type(error).__name__)
+    queries.rollback_quietly()
+    return render_error(503, retry_url=request.path)
 
 
 def csrf_error(error):
@@ -34,3 +50,5 @@ def init_app(app):
     for status in MESSAGES:
         app.register_error_handler(status, lambda error, status=status: render_error(status))
     app.register_error_handler(CSRFError, csrf_error)
+    app.register_error_handler(429, rate_limited)
+    app.register_error_handler(OperationalError, database_unavailable)

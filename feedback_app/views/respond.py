@@ -9,8 +9,17 @@ from flask import Blueprint, abort, current_app, g, redirect, render_template, r
 from flask_babel import gettext as _
 
 from feedback_app.auth.permissions import public
-from feedback_app.forms.respond import ResumeForm, StartForm, SubmitForm, error_list, page_form, page_values
-from feedback_app.services import journey
+from feedback_app.forms.respond import (
+    ResumeForm,
+    StartForm,
+    SubmitForm,
+    error_list,
+    filled_honeypot,
+    page_form,
+    page_values,
+)
+from feedback_app.i18n import use_language
+from feedback_app.services import journey, rate_limit, training_pairing
 
 bp = Blueprint("respond", __name__, url_prefix="/s")
 
@@ -56,7 +65,7 @@ def _load(slug):
 
 
 def _unavailable(state, language):
-    g.language = language
+    use_language(language)
     status = 410 if state.availability == "closed" else 403
     return render_template("views/respond/unavailable.html", state=state, language=language), status
 
@@ -76,14 +85,14 @@ def _open_draft(state):
     draft, redirect_to = _current_draft(state)
     if redirect_to is not None:
         return None, redirect_to
-    g.language = draft.language
+    use_language(draft.language)
     if state.availability != "open":
         return None, _unavailable(state, draft.language)
     return draft, None
 
 
 def _context(state, draft, language):
-    g.language = language
+    use_language(language)
     return {"state": state, "definition": journey.draft_definition(draft) if draft else state.definition,
             "language": language}
 
@@ -92,6 +101,12 @@ def _context(state, draft, language):
 @public
 def start(slug):
     state = _load(slug)
+    if journey.needs_context(state):
+        # A training form is started only from a course session's link: back to an answer in progress, if any.
+        draft = journey.find_draft(_draft_tokens().get(slug))
+        if draft is None or journey.response_for(draft) is not None:
+            abort(404)
+        return redirect(url_for("respond.next_page", slug=slug))
     language = _language(state)
     if request.args.get("lang") in state.definition.languages:
         session["lang"] = {**session.get("lang", {}), slug: request.args["lang"]}
@@ -101,7 +116,7 @@ def start(slug):
     form = StartForm(cohort=cohort.token if cohort else "")
     draft = journey.find_draft(_draft_tokens().get(slug))
     in_progress = draft is not None and not journey.is_expired(draft) and journey.response_for(draft) is None
-    g.language = language
+    use_language(language)
     return render_template("views/respond/start.html", state=state, definition=state.definition,
                            language=language, form=form, in_progress=in_progress)
 
@@ -110,9 +125,15 @@ def start(slug):
 @public
 def begin(slug):
     state = _load(slug)
+    if journey.needs_context(state):
+        abort(404)
     language = _language(state)
     if state.availability != "open":
         return _unavailable(state, language)
+    if filled_honeypot(request.form):
+        # A bot: a neutral answer, and no draft made.
+        return redirect(url_for("respond.start", slug=slug))
+    rate_limit.hit("start")
     form = StartForm()
     form.validate()
     cohort = journey.cohort_for(state.survey, form.cohort.data)
@@ -166,7 +187,7 @@ def question(slug, page_id):
             _forget_draft(slug)
             return render_template("views/respond/expired.html", state=state, language=language), 410
         # Keep what was typed on this page in a fresh draft.
-        draft, token = journey.start_draft(state, draft.cohort, language, lifetime)
+        draft, token = journey.start_draft(state, draft.cohort, language, lifetime, context=draft.context)
         _remember_draft(slug, token)
         notice = _("Your earlier answers were deleted because you did not continue for a while. "
                    "What you entered on this page has been kept.")
@@ -181,6 +202,9 @@ def question(slug, page_id):
     if request.method == "GET":
         form = page_form(page, answers, language)
         return _render_page(state, draft, definition, page, form, language)
+    if filled_honeypot(request.form):
+        # A bot: carry on as if all was well, storing nothing.
+        return redirect(url_for("respond.next_page", slug=slug))
     form = page_form(page, answers, language, formdata=request.form)
     valid = form.validate()
     if request.form.get("action") == "save":
@@ -233,6 +257,12 @@ def check(slug):
         return redirect(url_for("respond.question", slug=slug, page_id=incomplete.id))
     form = SubmitForm()
     if request.method == "POST" and form.validate():
+        if filled_honeypot(request.form):
+            # A bot: nothing stored, the draft and its answers dropped, a neutral page.
+            journey.discard_draft(draft)
+            _forget_draft(slug)
+            return redirect(url_for("respond.start", slug=slug))
+        rate_limit.hit("submit")
         journey.submit(draft)
         return redirect(url_for("respond.confirmation", slug=slug))
     answers = definition.visible_answers(draft.answers or {})
@@ -249,10 +279,10 @@ def confirmation(slug):
     if response is None:
         return redirect(url_for("respond.start", slug=slug))
     language = response.language
-    g.language = language
+    use_language(language)
     return render_template("views/respond/confirmation.html", state=state,
                            definition=journey.draft_definition(draft), language=language,
-                           reference=response.reference)
+                           reference=response.reference, reminder_token=training_pairing.reminder_token(response))
 
 
 @bp.route("/<slug>/saved")
@@ -265,7 +295,7 @@ def saved(slug):
     code = session.pop("resume_code", None)
     if code is None:
         return redirect(url_for("respond.next_page", slug=slug))
-    g.language = draft.language
+    use_language(draft.language)
     days = current_app.config["DRAFT_LIFETIME"].days
     return render_template("views/respond/saved.html", state=state, definition=state.definition,
                            language=draft.language, code=code, days=days)
@@ -276,7 +306,7 @@ def saved(slug):
 def resume(slug):
     state = _load(slug)
     language = _language(state)
-    g.language = language
+    use_language(language)
     if state.availability != "open":
         return _unavailable(state, language)
     form = ResumeForm(data={"code": request.args.get("code", "")} if request.method == "GET" else None)
@@ -308,7 +338,7 @@ def page_after_csrf_failure():
     except KeyError:
         return None
     answers = definition.visible_answers(draft.answers or {})
-    g.language = draft.language
+    use_language(draft.language)
     form = page_form(page, answers, draft.language, formdata=request.form)
     notice = _("This page timed out, so your answers on it were not saved yet. "
                "Check them and select Continue again.")

@@ -1,37 +1,69 @@
-"""Browser tests: the service served on loopback, driven by Playwright in Debian's Chromium."""
+"""Browser tests: the service served on loopback, driven by Playwright in Debian's Chromium.
 
+``assert_accessible(page)`` is the one check every page goes through: axe-core with the
+WCAG 2.2 A and AA rules, then the page's structure (one h1, a title that starts with it,
+"Error: " when there are errors, errors linked to fields, choices grouped in fieldsets,
+unique ids). Each call records which route it checked, with what status and as which
+staff role, in ``CHECKED``; ``test_zz_route_coverage.py`` (run last) fails on any route
+the suite never checked.
+"""
+
+import re
 import threading
 from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 from werkzeug.serving import make_server
 
 from feedback_app import create_app
 from feedback_app.config import TestConfig
 from feedback_app.extensions import db
-from feedback_app.services import survey_loader
+from feedback_app.services import demo_data, survey_loader
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
 REAL_SURVEYS = Path(__file__).resolve().parents[2] / "surveys"
+# Rate limits count per client address, and every browser here is 127.0.0.1.
+NO_RATE_LIMITS = {"start": "0/1", "submit": "0/1", "sign_in": "0/1", "reset": "0/1"}
+
+# "Error:" at the start of a page title, in each interface language.
+ERROR_PREFIXES = ("Error:", "Gwall:", "خرابی:")
+# What assert_accessible checked: dicts of endpoint, path, status, roles (empty: signed out).
+CHECKED = []
+_SERVER = {}
+# Route arguments the route-coverage walker can use, e.g. {"slug": "all-types"}. A browser
+# test module that makes data for its own routes can add to it with sample_args(...).
+SAMPLE_ARGS = {}
+
+
+def sample_args(**kwargs):
+    """Offer ``kwargs`` (route argument values) to the walker that visits every staff route."""
+    SAMPLE_ARGS.update(kwargs)
 
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     url = "sqlite:///" + str(tmp_path_factory.mktemp("browser-db") / "browser.sqlite")
-    config = type("BrowserConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url})
+    config = type("BrowserConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url, "RATE_LIMITS": NO_RATE_LIMITS})
     app = create_app(config)
     with app.app_context():
         upgrade()
         survey_loader.load_directory(app.config["SURVEYS_DIR"])
         survey_loader.load_directory(REAL_SURVEYS)
+        # Demo workforce answers before any browser journey adds a response (the generator skips
+        # surveys that have some), so theme runs have answers whatever order the tests run in.
+        demo_data.generate(seed=11, per_year=40, slugs={"workforce"})
         db.session.remove()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    _SERVER["app"] = app
     yield {"url": f"http://127.0.0.1:{server.server_port}", "app": app}
     server.shutdown()
     thread.join(timeout=5)
@@ -67,14 +99,34 @@ def page_without_js(browser, live_server):
     context.close()
 
 
-def axe_violations(page):
-    """Run axe-core in the page with the WCAG 2.2 A and AA rules; return violations."""
+def _run_axe(page):
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
+        # Evaluated rather than added as a <script>: the service's Content-Security-Policy refuses those.
+        page.evaluate("source => { (0, eval)(source); }", AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
     )
+
+
+def _run_axe_on_a_copy(page):
+    """axe-core needs JavaScript: check the page as served to a browser with JavaScript off by
+    showing the same HTML, scripts removed, at the same address in a browser with it on."""
+    html = re.sub(r"<script\b.*?</script>", "", page.content(), flags=re.S | re.I)
+    context = page.context.browser.new_context(viewport=page.viewport_size)
+    try:
+        copy = context.new_page()
+        copy.route(page.url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+        copy.goto(page.url)
+        return _run_axe(copy)
+    finally:
+        context.close()
+
+
+def axe_violations(page):
+    """Run axe-core on the page with the WCAG 2.2 A and AA rules; return violations."""
+    javascript_on = page.evaluate("document.body.classList.contains('js-enabled')")
+    result = _run_axe(page) if javascript_on else _run_axe_on_a_copy(page)
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],
          "targets": [node["target"] for node in v["nodes"]][:5]}
@@ -82,6 +134,114 @@ def axe_violations(page):
     ]
 
 
-def assert_accessible(page):
+STRUCTURE = """
+() => {
+  const text = el => (el ? el.textContent : '').replace(/\\s+/g, ' ').trim();
+  const ids = [...document.querySelectorAll('[id]')].map(el => el.id);
+  const summary = document.querySelector('.govuk-error-summary');
+  const groups = {};
+  for (const input of document.querySelectorAll('main input[type=radio], main input[type=checkbox]')) {
+    (groups[input.name] = groups[input.name] || []).push(input);
+  }
+  const ungrouped = Object.entries(groups)
+    .filter(([, inputs]) => inputs.length > 1)
+    .filter(([, inputs]) => {
+      const fieldset = inputs[0].closest('fieldset');
+      return !fieldset || !fieldset.querySelector('legend') || !text(fieldset.querySelector('legend'));
+    })
+    .map(([name]) => name);
+  return {
+    h1s: [...document.querySelectorAll('h1')].map(text),
+    title: document.title.replace(/\\s+/g, ' ').trim(),
+    lang: document.documentElement.lang,
+    duplicateIds: ids.filter((id, i) => ids.indexOf(id) !== i),
+    hasErrors: !!summary,
+    brokenErrorLinks: summary ? [...summary.querySelectorAll('a')].map(a => a.getAttribute('href'))
+      .filter(href => !href || !href.startsWith('#') || !document.getElementById(href.slice(1))) : [],
+    ungrouped,
+    signedInAs: text(document.querySelector('.app-sign-out p')).replace(/^.*?(\\S+@\\S+).*$/, '$1'),
+    status: (performance.getEntriesByType('navigation')[0] || {}).responseStatus || 0,
+  };
+}
+"""
+
+
+def page_structure_problems(facts):
+    """What is wrong with a page's headings, title, ids, error links and fieldsets."""
+    problems = []
+    if len(facts["h1s"]) != 1:
+        problems.append(f"{len(facts['h1s'])} h1 elements (there must be exactly one)")
+    else:
+        title = facts["title"]
+        if facts["hasErrors"]:
+            if not title.startswith(ERROR_PREFIXES):
+                problems.append(f"the title of a page with errors must start with 'Error:': {title!r}")
+            title = title.split(":", 1)[1].strip() if ":" in title else title
+        if not title.startswith(facts["h1s"][0]):
+            problems.append(f"the title {facts['title']!r} does not start with the h1 {facts['h1s'][0]!r}")
+    if not facts["lang"]:
+        problems.append("the page has no lang")
+    if facts["duplicateIds"]:
+        problems.append(f"duplicate ids: {sorted(set(facts['duplicateIds']))}")
+    if facts["brokenErrorLinks"]:
+        problems.append(f"error summary links to no field: {facts['brokenErrorLinks']}")
+    if facts["ungrouped"]:
+        problems.append(f"choices not in a fieldset with a legend: {facts['ungrouped']}")
+    return problems
+
+
+def _endpoint(app, url):
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url).path
+    adapter = app.url_map.bind("localhost")
+    for method in ("GET", "POST"):
+        try:
+            return adapter.match(path, method=method)[0]
+        except MethodNotAllowed:
+            continue
+        except (NotFound, RequestRedirect):
+            return None
+    return None
+
+
+def _roles_of(app, email):
+    if not email or "@" not in email:
+        return frozenset()
+    from feedback_app.queries import users as user_queries
+
+    with app.app_context():
+        user = user_queries.get_user_by_email(email)
+        roles = frozenset(user.roles) if user else frozenset()
+        db.session.remove()
+    return roles
+
+
+def assert_accessible(page, role=None):
+    """Zero axe-core WCAG 2.2 A/AA violations and a sound structure; record the route checked.
+
+    The staff role checked as is read from the page ("Signed in as ..."); pages that do not show
+    it (a refusal, say) can be told it with ``role``.
+    """
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: {violations}"
+    facts = page.evaluate(STRUCTURE)
+    problems = page_structure_problems(facts)
+    assert problems == [], f"{page.url}: {problems}"
+    app = _SERVER.get("app")
+    if app is not None:
+        CHECKED.append({"endpoint": _endpoint(app, page.url), "path": page.url, "status": facts["status"],
+                        "roles": frozenset({role}) if role else _roles_of(app, facts["signedInAs"]),
+                        "lang": facts["lang"]})
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """The route-coverage meta-test only means something after the whole browser suite."""
+    browser_modules = {path.name for path in Path(__file__).parent.glob("test_*.py")}
+    collected = {Path(str(item.fspath)).name for item in items if "tests/browser/" in str(item.fspath)}
+    coverage = [item for item in items if Path(str(item.fspath)).name == "test_zz_route_coverage.py"
+                and item.name.startswith("test_every_route")]
+    if coverage and not browser_modules - {"test_zz_route_coverage.py"} <= collected:
+        config.hook.pytest_deselected(items=coverage)
+        items[:] = [item for item in items if item not in coverage]

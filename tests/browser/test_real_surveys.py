@@ -1,74 +1,126 @@
-"""Each survey in surveys/ completed in Chromium, with axe-core on every page."""
+"""Each survey in surveys/ in Chromium: completed in every language it offers with axe-core on every
+page, with the keyboard alone, with JavaScript turned off, and at 320 CSS pixels wide (400% zoom)."""
 
 from pathlib import Path
 
 import pytest
 
+from feedback_app.survey_definitions import load_file
 from tests.browser.conftest import REAL_SURVEYS, assert_accessible
+from tests.browser.journeys import fill_page, focused, keyboard_answer_page, press_button
 
 pytestmark = pytest.mark.browser
-SLUGS = sorted(path.stem for path in Path(REAL_SURVEYS).glob("*.yaml"))
-
-FILL = """
-() => {
-  const done = new Set();
-  for (const input of document.querySelectorAll('main input, main textarea')) {
-    if (input.type === 'hidden' || done.has(input.name)) continue;
-    if (input.type === 'radio' || input.type === 'checkbox') {
-      done.add(input.name);
-      input.click();
-    } else if (input.name.endsWith('-day')) { input.value = '3'; }
-    else if (input.name.endsWith('-month')) { input.value = '4'; }
-    else if (input.name.endsWith('-year')) { input.value = '2025'; }
-    else if (input.inputMode === 'numeric' || input.inputMode === 'decimal') { input.value = '2'; }
-    else { input.value = 'An example answer written in the browser'; }
-  }
-}
-"""
+DEFINITIONS = {path.stem: load_file(path) for path in sorted(Path(REAL_SURVEYS).glob("*.yaml"))}
+# Training forms are reached only through a course session's links (tests/browser/test_training_pages.py).
+SLUGS = sorted(slug for slug, definition in DEFINITIONS.items() if definition.audience != "training")
+SLUG_LANGUAGES = [(slug, language) for slug in SLUGS for language in DEFINITIONS[slug].languages]
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_survey_completes_in_chromium_with_no_axe_violations(page, slug):
-    page.goto(f"/s/{slug}")
-    assert_accessible(page)
+def _start(page, slug, language="en"):
+    page.goto(f"/s/{slug}" + ("" if language == "en" else f"?lang={language}"))
     with page.expect_navigation():
-        page.get_by_role("button", name="Start now").click()
+        page.locator("main form button").click()  # "Start now", in the page's language
+
+
+def _continue(page):
+    with page.expect_navigation():
+        page.locator("main form button:not([value=save])").first.click()
+
+
+@pytest.mark.parametrize(("slug", "language"), SLUG_LANGUAGES)
+def test_survey_completes_in_chromium_with_no_axe_violations(page, slug, language):
+    page.goto(f"/s/{slug}?lang={language}")
+    assert page.locator("html").get_attribute("lang") == language
+    assert_accessible(page)
+    _start(page, slug, language)
     pages = 0
     while "/q/" in page.url:
+        assert page.locator("html").get_attribute("lang") == language, page.url
         assert_accessible(page)
-        page.evaluate(FILL)
-        with page.expect_navigation():
-            page.get_by_role("button", name="Continue").click()
+        fill_page(page)
+        _continue(page)
         assert page.locator(".govuk-error-summary").count() == 0, page.url
         pages += 1
         assert pages < 60
     assert page.url.endswith("/check")
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Send answers").click()
+    _continue(page)
     assert page.url.endswith("/confirmation")
+    assert page.locator("html").get_attribute("lang") == language
     assert_accessible(page)
     assert pages >= 5
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_survey_completes_with_the_keyboard_alone(page, slug):
+    """Tab, Shift+Tab, Space and Enter only, with visible focus at every step."""
+    page.goto(f"/s/{slug}")
+    press_button(page, "Start now")
+    # Shift+Tab goes back the way Tab came.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    forward = focused(page)
+    page.keyboard.press("Shift+Tab")
+    back = focused(page)
+    assert back != forward and back["visibleFocus"]
+    page.keyboard.press("Tab")
+    assert focused(page) == forward
+    page.goto(page.url)  # start the page again from the top
+    # Sending a page with a required question unanswered moves focus to the error summary.
+    first = page.url
+    press_button(page, "Continue")
+    if page.url == first:
+        page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
+        assert page.title().startswith("Error:")
+        page.goto(first)
+    pages = 0
+    while "/q/" in page.url:
+        keyboard_answer_page(page)
+        pages += 1
+        assert pages < 60, page.url
+    assert page.url.endswith("/check")
+    press_button(page, "Send answers")
+    assert page.url.endswith("/confirmation")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_survey_completes_with_javascript_off(page_without_js, slug):
+    page = page_without_js
+    page.goto(f"/s/{slug}")
+    assert page.evaluate("document.body.classList.contains('js-enabled')") is False
+    assert_accessible(page)
+    _start(page, slug)
+    while "/q/" in page.url:
+        assert_accessible(page)
+        fill_page(page)
+        _continue(page)
+        assert page.locator(".govuk-error-summary").count() == 0, page.url
+    assert page.url.endswith("/check")
+    _continue(page)
+    assert page.url.endswith("/confirmation")
+    assert_accessible(page)
 
 
 def _no_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_nothing_needs_horizontal_scrolling_at_320_css_pixels(browser, live_server, slug):
+@pytest.mark.parametrize(("slug", "language"), SLUG_LANGUAGES)
+def test_nothing_needs_horizontal_scrolling_at_320_css_pixels(browser, live_server, slug, language):
+    """WCAG 1.4.10 reflow: 320 CSS pixels is a 1280 pixel wide window zoomed to 400%."""
     context = browser.new_context(base_url=live_server["url"], viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
-        page.goto(f"/s/{slug}")
+        page.goto(f"/s/{slug}?lang={language}")
         assert _no_horizontal_scroll(page), page.url
-        with page.expect_navigation():
-            page.get_by_role("button", name="Start now").click()
+        _start(page, slug, language)
         while "/q/" in page.url:
             assert _no_horizontal_scroll(page), page.url
-            page.evaluate(FILL)
-            with page.expect_navigation():
-                page.get_by_role("button", name="Continue").click()
+            fill_page(page)
+            _continue(page)
+        assert _no_horizontal_scroll(page), page.url
+        _continue(page)
+        assert page.url.endswith("/confirmation")
         assert _no_horizontal_scroll(page), page.url
     finally:
         context.close()

@@ -15,6 +15,9 @@ patterns (see :mod:`analysis.screening.compiler`):
 they only count when the sentence is about the writer or someone they know
 (I/me/my/my friend...) and is not talk about a lesson, leaflet or training.
 
+``kind="sign"`` rules (warning signs, :mod:`.signs`) need the same personal
+anchor but are only cancelled by the narrow lesson frame ("a book about ...").
+
 ``requires=("@KIN", "me|us")`` makes a co-occurrence rule: the pattern
 (usually one harm word) counts only if the same sentence also holds a word
 from each required list, in any order.
@@ -29,7 +32,7 @@ from dataclasses import dataclass, field
 class Rule:
     category: str
     patterns: tuple[str, ...]
-    kind: str = "strong"            # "strong" or "topic"
+    kind: str = "strong"            # "strong", "topic" or "sign"
     negatable: bool = True          # suppressed by "never", "not", "no one"...
     hypothetical: bool = True       # suppressed by "if", "what to do", ...
     unless: tuple[str, ...] = field(default_factory=tuple)  # words right after that cancel
@@ -44,10 +47,10 @@ def rule(category: str, *patterns: str, **kw) -> Rule:
 
 
 def all_rules() -> list[Rule]:
-    from . import abuse, broad, exploitation, signals, wellbeing
+    from . import abuse, broad, exploitation, signals, signs, wellbeing
 
     rules: list[Rule] = []
-    for mod in (abuse, wellbeing, exploitation, broad, signals):
+    for mod in (abuse, wellbeing, exploitation, broad, signals, signs):
         rules.extend(mod.RULES)
     named = []
     for i, r in enumerate(rules):

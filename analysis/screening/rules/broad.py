@@ -53,7 +53,8 @@ RULES = [
                    "me|us|my|we|friends|friend",
                    "if|for|flat|house|car|party|parties|hang|meet|come|do|photos|pics|picture|return|long|back|"
                    "favour|favours|secret|owe|number|snap|snapchat|insta|address|want|wants"),
-         unless=_FAMILY_WORDS, unless_sentence=True),
+         unless=_FAMILY_WORDS + ("ads", "advert", "adverts", "advertising", "spam", "annoying", "scam"),
+         unless_sentence=True),
     rule("sexual_exploitation_grooming",
          "meet|(meet up)|(in person)|(see me)|(come round)|(my address)|(where i live)|(pick me up)|(come and get me)",
          requires=("online|internet|game|gaming|app|message|dm|text|snapchat|instagram|tiktok|discord|roblox|chat|"
@@ -68,7 +69,8 @@ RULES = [
          negatable=False,
          unless=("party", "busy", "picnic", "trip", "camp", "camping", "restaurant", "cinema", "sure",
                  "enough", "plenty", "lucky", "school", "lunch", "diet", "fussy", "like", "likes",
-                 "favourite", "hate", "allergic", "vegetarian", "vegan", "fasting", "ramadan", "full"),
+                 "favourite", "hate", "allergic", "vegetarian", "vegan", "fasting", "ramadan", "full",
+                 "argue", "argument", "serious", "chores", "rather"),
          unless_sentence=True),
     rule("self_harm_suicide", "note|letter",
          requires=("wrote|write|writing|written|left|leave",
@@ -106,7 +108,8 @@ RULES = [
          "intimidates|abuse|abuses|isolate|isolates) ~2 her|mum|him|dad|(my mum)|(my dad)",
          "(not|never) ~1 let ~1 her|mum|him ~2 (out|go|leave|see|have|talk|speak|work|use)",
          "(kill|hurt|stab|strangle|batter|beat) ~2 (mum|dad|mother|nan|her) ~3 if|when|because|(one day)",
-         "(kill|hurt|stab|strangle) ~1 my ~1 (mum|dad|mother|nan)"),
+         "(kill|hurt|stab|strangle) ~1 my ~1 (mum|dad|mother|nan)",
+         unless=("tell", "telling", "grass", "easter", "lol", "joke", "joking")),
     rule("self_harm_suicide",
          "not ~1 see ~1 the? point ~1 (anymore|any more|in anything|in life|in living|of anything|in being here|of "
          "living)",
@@ -121,6 +124,9 @@ RULES = [
          "dating|(going out with)|seeing|boyfriend|girlfriend|bf|gf ~3 (a|an)? "
          + _AGES_OLD + " (year|yr|years|yrs|yo)?",
          _AGES_OLD + " (year old|yr old|years old|yo|yrs old) ~2 boyfriend|man|guy|bf|girlfriend|gf|dating|lover",
+         unless=("uni", "university", "engaged", "wedding", "married", "cousin", "cousins", "aunt", "mum", "dad", "17",
+                 "nan"), unless_sentence=True),
+    rule("sexual_exploitation_grooming",
          "record|film|photograph|video|recorded|filmed ~1 me|her|us ~4 (without|naked|undressed|changing|shower|no "
          "clothes|in my underwear|nothing on)",
          "(give|pay|offer|offered|gives|pays|offers) ~2 me|us|her ~3 (money|cash|£|quid) ~4 for ~2 @IMAGE",
@@ -138,7 +144,8 @@ RULES = [
          "not welcome ~2 (home|house|back|at home)",
          "(on the street|on the streets)",
          unless=("camping", "camp", "festival", "holiday", "trip", "phone", "computer", "wifi", "office",
-                 "game", "console", "kit", "lol", "playing", "road", "cycling", "bike", "traffic", "careful")),
+                 "game", "console", "kit", "lol", "playing", "road", "cycling", "bike", "traffic", "careful",
+                 "loads", "people")),
     rule("forced_marriage_fgm_honour",
          "(sent|send|sending|taken|take|taking|go|going) ~6 (to marry|to get married|to be married|for marriage|to "
          "marry someone)",
@@ -146,7 +153,8 @@ RULES = [
          "family|my parents|my dad|my brothers)",
          "(watch|watches|control|controls|follow|follows|check|checks) ~2 (everything|everywhere|who) ~2 i ~1 (do|go|"
          "talk|see|speak)",
-         requires=(), hypothetical=False),
+         requires=(), hypothetical=False,
+         unless=("annoying", "fair", "understand", "why", "safe", "lol"), unless_sentence=True),
     rule("bullying",
          "(video|videos|pics|pictures|photos|photo|picture|screenshot|screenshots|clip|vid) ~1 of me ~4 (round|"
          "around|everyone|online|group|chat|school|year|people)",
@@ -197,10 +205,12 @@ RULES = [
          "(said|says|decided|told me|planned|planning) ~6 (marrying|marry|getting married|get married|be engaged|get "
          "engaged)",
          "(marrying|marry|getting married|get married|engaged) ~3 (my cousin|a cousin|a man i|someone i|an older man|"
-         "a stranger)"),
+         "a stranger)",
+         unless=("choose", "chose", "choice", "whoever", "decide", "decision", "happy", "excited", "bridesmaid"),
+         unless_sentence=True),
     rule("bullying", "(slag|slagging|slate|slating|diss|dissing|roast|roasting|cuss|cussing|trash talk|trash "
                      "talking) ~1 me|us ~1 off?",
-         unless=("lol", "joke", "banter", "jokes", "friends"), resolved_ok=False),
+         unless=("lol", "joke", "banter", "jokes", "friends"), resolved_ok=False, unless_sentence=True),
     rule("secrets_adult",
          "(not allowed|cant|can not|not supposed|mustnt|must not) ~1 to? ~1 (talk|speak|see) ~2 (to|with)? ~2 "
          "(social worker|worker|teacher|teachers|police|anyone|anybody|iro|advocate|counsellor|nurse|doctor|sw) ~2 "

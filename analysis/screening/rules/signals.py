@@ -12,7 +12,8 @@ from . import rule
 
 _LESSON = ("lesson", "assembly", "workshop", "session", "poster", "leaflet", "video", "film",
            "movie", "book", "story", "news", "documentary", "tv", "programme", "game", "song",
-           "lyrics", "character", "show", "play", "drama", "research", "project", "essay")
+           "lyrics", "character", "show", "play", "drama", "research", "project", "essay",
+           "fortnite", "fifa", "minecraft", "roblox", "cod", "warzone", "gaming", "xbox", "ps5", "music")
 
 RULES = [
     rule("sexual_abuse",
@@ -40,7 +41,10 @@ RULES = [
     rule("domestic_abuse",
          "(domestic violence)|(domestic abuse)|(dv)|abusive|(beats my mum)|(hits my mum)|(hurts my mum)|(police "
          "came)|(police were called)|(called the police)",
-         kind="topic", unless=_LESSON, unless_sentence=True),
+         kind="topic", unless=_LESSON + ("crash", "accident", "street", "road", "burglary", "burgled",
+                                         "stolen", "fire", "alarm", "neighbour", "neighbours", "car",
+                                         "broke", "robbed", "lost"),
+         unless_sentence=True),
     rule("missing_homeless",
          "homeless|runaway|(ran away)|(run away)|(running away)|(kicked out)|(thrown out)|(sofa surfing)|(sleeping "
          "rough)|(slept rough)|(nowhere to)|(no where to)",
@@ -62,13 +66,14 @@ RULES = [
          "suicidal|suicide|selfharm|(self harm)|(self-harm)|(kill myself)|(end my life)|(want to die)|(wanna die)|"
          "(better off dead)|(no reason to live)|overdose|(cutting myself)|(hurting myself)|(harming myself)",
          kind="topic", unless=_LESSON + ("prevention", "awareness", "helpline", "squad", "bomber", "shaving",
+                                         "coach", "drill", "drills", "sprints",
                                          "shave", "hair", "dye", "accident", "accidentally", "cooking", "finger"),
-         unless_sentence=True),
+         unless_sentence=True, resolved_ok=False),
     rule("neglect",
          "neglect|neglected|neglecting|(no food)|(nothing to eat)|(always hungry)|(go hungry)|(dirty clothes)|(no "
          "electricity)|(no heating)|(no hot water)|(left alone)|(left on my own)|(fend for myself)|(fend for "
          "ourselves)",
-         kind="topic", unless=_LESSON + ("party", "trip", "camp", "camping", "restaurant", "lol",
+         kind="topic", unless=_LESSON + ("party", "trip", "camp", "camping", "restaurant", "canteen", "menu",
                                          "sometimes", "fine", "like", "peace", "quiet"),
          unless_sentence=True),
 ]

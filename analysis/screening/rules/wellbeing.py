@@ -10,7 +10,13 @@ _JOKE = ("laughter", "laughing", "laugh", "embarrassment", "cringe", "boredom", 
 RULES = [
     # ------------------------------------------------------- self-harm / suicide
     rule("self_harm_suicide",
-         "kms",
+         "(nobody|no one|no1) ~1 (would|will|wud|wd|gonna) ~1 (notice|miss|care)", negatable=False),
+    rule("missing_homeless",
+         "(not|never) ~2 (want|wanna) ~2 (go|going|be|get) ~1 (home|back home)",
+         unless=("party", "holiday", "fun", "lol", "club", "trip", "school", "match", "sleepover", "game"),
+         negatable=False),
+    rule("self_harm_suicide", "kms", unless=("test", "exam", "exams", "homework", "lol"), unless_sentence=True),
+    rule("self_harm_suicide",
          "@HARMSELF myself|herself|himself|themselves|themself",
          "want|wanna|wish ~2 to? disappear",
          "(punish|punishing|punished) myself",
@@ -37,7 +43,12 @@ RULES = [
          "in life)",
          "not ~1 want|wanna ~1 to? (live|be alive|be here|wake up|exist|carry on|go on)",
          "wish ~2 i|me ~1 be? ~1 (dead|never born|not born|not here|not alive|gone)",
-         "take|overdose ~2 (an overdose|too many|all the|a load of|loads of|pills|tablets|paracetamol)",
+         "take|overdose ~2 (an overdose)",
+         "take|overdose|swallow ~2 pills|tablets|paracetamol|painkillers ~3 (all|too many|a load|loads|whole|to sleep|"
+         "forever|again)",
+         "take|swallow ~2 (too many|all the|a load of|loads of|a bottle of|a packet of|a box of|whole packet|"
+         "whole box) "
+         "~1 pills|tablets|paracetamol|painkillers|meds|medication|ibuprofen|them",
          "overdose|overdosed|od",
          "(hang|hanging) myself",
          "jump ~2 (off a|off the|in front of) bridge|train|building|roof|car|cliff|bus",
@@ -48,7 +59,9 @@ RULES = [
          "much longer)",
          unless=_JOKE + ("hair", "dye", "accident", "accidentally", "playing", "football", "rugby", "pe", "fell",
                          "falling", "skating", "bike", "trampoline", "cooking", "wasp", "sports", "shaving", "shave",
-                         "exams", "exam", "homework", "cringe", "embarrassing")),
+                         "exams", "exam", "homework", "cringe", "embarrassing"),
+         # "had thoughts of hurting myself, but I got help and I'm in a good place now"
+         resolved_ok=False),
     rule("self_harm_suicide",
          "(just|should|could|gonna|will|wanna|to|might) ~1 end it",
          unless=_JOKE + ("with", "relationship", "him", "her", "them", "friendship", "streak", "game")),
@@ -82,9 +95,10 @@ RULES = [
          "(hostel|temporary accommodation|emergency accommodation|b&b)",
          unless=("dog", "cat", "dogs", "bee", "wasp", "spider", "ball", "game", "tag", "chaser",
                  "hamster", "rabbit", "bus", "class", "lesson", "club", "school", "college", "pub",
-                 "maze", "minutes", "minute", "seconds", "lol", "supermarket", "shopping", "ikea",
+                 "maze", "minutes", "minute", "seconds", "lol", "mins", "min", "secs",
+                 "supermarket", "shopping", "ikea",
                  "camping", "camp", "festival", "dofe", "holiday", "scouts", "guides", "brownies",
-                 "sleepover", "garden", "cubs",
+                 "sleepover", "garden", "cubs", "tent", "tents",
                  "shop", "pokemon", "item", "sock", "homework", "tooth", "chasing")),
     rule("missing_homeless", "homeless|homelessness|runaway", kind="topic",
          unless=("people", "person", "man", "men", "woman", "shelter", "shelters", "charity")),
@@ -114,6 +128,9 @@ RULES = [
          "(group chat|gc) ~3 about me",
          "(tell|told|say|said|telling) me to ~1 (kys|kill myself|go die|die|neck myself|unalive myself)",
          "kys",
+         "(jump|jumping|jumped) me|us ~6 (film|filming|filmed|record|recording|video|every|again|after|at)",
+         "(death threat|death threats)",
+         "be|get ~1 (sent|send) ~2 (threats|threat|hate|abuse|horrible messages|nasty messages)",
          "(send|sent|sending) me ~3 (horrible|nasty|mean|hate|threatening|abusive|death) (messages|message|texts|"
          "comments|stuff|threats)",
          "(film|record|filmed|recorded|video|photo|photos|pics) ~1 me ~6 (post|share|send|put|upload|online|laugh)",
@@ -123,7 +140,8 @@ RULES = [
          "(racist|homophobic|transphobic) ~2 (abuse|names|comments|slurs|things)",
          "(steal|take|nick) my (lunch|money|stuff|bag|phone|things) ~3 (every day|all the time|always|again)",
          unless=("lol",), resolved_ok=False),
-    rule("bullying", "bullying|bullied|bullies|cyberbullying|bully", kind="topic", resolved_ok=False),
+    rule("bullying", "bullying|bullied|bullies|cyberbullying|bully", kind="topic", resolved_ok=False,
+         unless=("anti", "ambassador", "ambassadors", "week", "policy")),
 
     # ------------------------------------------------------------ adult secrets
     rule("secrets_adult",
@@ -161,7 +179,7 @@ RULES = [
          "(say|said|says|tell|told|warn|warned) ~6 if ~2 (anyone|anybody|someone|people|mum|dad|teachers|teacher) ~1 "
          "(find|finds|found|know|knows|hear|hears)",
          hypothetical=False, negatable=False,
-         unless=("surprise", "present", "presents", "birthday", "party", "crush", "lol", "christmas",
-                 "vase", "santa", "gift", "gifts", "mothers", "fathers", "lies", "lie", "fibs",
-                 "jokes", "spoilers", "ending", "answers"), unless_sentence=True),
+         unless=("surprise", "birthday", "party", "crush", "lol", "christmas",
+                 "vase", "santa", "mothers", "fathers", "lies", "lie", "fibs",
+                 "jokes", "spoilers", "ending", "answers", "recipe", "recipes"), unless_sentence=True),
 ]

@@ -35,7 +35,8 @@ def test_several_categories_in_one_answer():
 def test_sklearn_conventions():
     s = DisclosureScreener(categories=["bullying"], fuzzy=False)
     assert s.get_params() == {"categories": ["bullying"], "fuzzy": False,
-                              "use_negation": True, "use_hypothetical": True}
+                              "use_negation": True, "use_hypothetical": True,
+                              "learned": True, "learned_threshold": 0.5}
     assert not hasattr(s, "matchers_")
     with pytest.raises(RuntimeError):
         s.screen("text")

@@ -50,3 +50,12 @@ def test_labels_are_escaped(app):
         svg = distribution_chart("Q", _rows(("<script>alert(1)</script>", 100)))
     assert "<script>alert" not in svg
     assert not BeautifulSoup(svg, "html.parser").select("script")
+
+
+def test_two_comparison_charts_on_one_page_share_no_ids(app):
+    with app.test_request_context():
+        page = "".join(comparison_chart(title, ["Yes", "No"], [(2024, [70, 30]), (2025, [60, 40])])
+                       for title in ("First", "Second"))
+    ids = [tag["id"] for tag in BeautifulSoup(page, "html.parser").select("[id]")]
+    assert any("activate-serie" in id_ for id_ in ids)
+    assert len(ids) == len(set(ids))

@@ -1,0 +1,193 @@
+"""Benign frames around a rule match: jokes, accidents, opinions, choices.
+
+Each frame is checked after a rule has matched and cancels the match only
+when nothing concrete points the other way:
+
+* **joke / exaggeration** - a laughter marker ("lol", "haha", "jk", a
+  laughing emoji) or an idiom ("die laughing") in the match's sentence.
+  Not when the joke is denied or ironic ("not joking", "as if", "but it
+  isn't"), put in someone else's mouth ("said it was a joke", "says it's
+  just banter"), or when the answer holds concrete harm (an injury, police
+  or hospital, "again", "since sat", "every night"), and never for sexual
+  abuse.
+* **accident / sport** - "smacked in the face by a netball", "scratched my
+  arm climbing a tree": physical harm or self-harm with a sport / accident
+  word in the sentence and no one to blame (no adult or he / she / they),
+  no cover-story words ("said", "told", "pretend", quote marks).
+* **opinion / prevention** - "apps should do more to stop old men messaging
+  kids": the match follows "should / need to ... stop / ban / protect" and
+  the writer is not in or just after the match.
+* **advice** - "I'd tell someone if an adult told me to ...": what the
+  writer would do, not what happened.
+* **choice** (forced marriage) - "he says it's up to me".
+
+:meth:`FrameChecker.owned` undoes the hypothetical cue when the answer
+says the "what if" is the writer's own ("is that allowed? because it keeps
+happening to me").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+JOKE_WORDS = frozenset({"lol", "joke", "jokes", "joking", "kidding", "banter"})
+JOKE_PHRASES = ("die laughing", "died laughing", "dying laughing", "die of embarrassment",
+                "died of embarrassment", "dying of embarrassment", "wet myself laughing")
+# The joke is denied or ironic.
+JOKE_DENIED = ("not joking", "no joke", "not a joke", "not kidding", "as if", "it isn't", "it is not",
+               "its not", "it's not", "isn't funny", "not funny", "srsly", "seriously", "for real", "deadass")
+JOKE_REPORTED = frozenset({"say", "said", "says", "tell", "told", "call", "called", "calls", "claim", "claims",
+                           "claimed", "pretend", "pretends", "pretended", "laugh", "laughed", "laughs"})
+# Concrete harm anywhere in the answer keeps the match, joke or not.
+CONCRETE = ("bruise", "bruises", "bruised", "blood", "bleed", "bleeding", "burst", "black eye", "scar",
+            "scars", "hospital", "a&e", "police", "broken", "broke my", "again", "since", "every night",
+            "every day", "every time", "all the time", "for days", "scared", "hurts", "marks", "swollen")
+JOKE_EXEMPT = frozenset({"sexual_abuse"})
+
+ACCIDENT_CATEGORIES = frozenset({"physical_abuse", "self_harm_suicide"})
+ACCIDENT_WORDS = frozenset({
+    "ball", "football", "netball", "rugby", "hockey", "cricket", "basketball", "dodgeball", "tennis",
+    "climb", "climbing", "tree", "trampoline", "bike", "scooter", "skate", "skating", "skateboard",
+    "accident", "accidentally", "accidently", "trip", "tripped", "slip", "slipped", "fell", "fall",
+    "match", "training", "practice", "pe", "gymnastics", "swimming", "tackle", "tackled", "playground",
+    "sport", "sports", "game", "goalkeeper", "shaving", "cooking", "thorn", "bramble", "nettle",
+})
+ACCIDENT_BLAME = frozenset({
+    "dad", "mum", "parent", "step", "uncle", "aunt", "nan", "grandad", "carer", "man", "men", "teacher",
+    "coach", "boyfriend", "girlfriend", "partner", "fella", "he", "she", "they", "someone", "somebody",
+    "said", "say", "says", "told", "tell", "pretend", "pretended", "supposed", "meant", "clumsy", "excuse",
+    "lie", "lied", "purpose", "deliberately", "myself", "again", "group", "gang", "boys", "girls", "kids",
+    "lads", "people", "everyone", "them", "him", "her", "filmed", "up", "jump", "jumped", "kill",
+    '"', "\u201c", "\u201d", "''", "``",
+})
+
+OPINION_MODALS = ("should", "shud", "ought to", "need to", "needs to", "must", "have to do more",
+                  "has to do more", "more to")
+OPINION_ACTIONS = frozenset({"stop", "ban", "prevent", "protect", "block", "tackle", "catch", "deal",
+                             "remove", "report", "check"})
+_WRITER = frozenset({"i", "me", "my", "myself", "mine", "us", "we", "our"})
+
+_WOULD = frozenset({"'d", "would", "will", "'ll", "wud", "d"})
+
+CHOICE_CATEGORIES = frozenset({"forced_marriage_fgm_honour"})
+CHOICE = ("up to me", "my choice", "my own choice", "my decision", "i can choose", "i get to choose",
+          "let me choose", "let me decide", "i can decide", "i decide")
+
+OWNED = ("happening to me", "happens to me", "happened to me", "happen to me", "this is me", "its me",
+         "it's me", "asking for myself", "about me really", "is my situation", "going on at mine",
+         "going on at my house")
+
+
+def _phrases(items, norm):
+    out = set()
+    for p in items:
+        out.add(tuple(norm(w) for w in p.split()))
+        out.add(tuple(p.lower().split()))
+    return out
+
+
+def _has(words: list[str], phrases) -> bool:
+    for ph in phrases:
+        k = len(ph)
+        for j in range(len(words) - k + 1):
+            if tuple(words[j:j + k]) == ph:
+                return True
+    return False
+
+
+class FrameChecker:
+    def __init__(self, norm):
+        self.norm = norm
+        # compared as written: the lemma of "kidding" is "kid", of "training" "train"
+        self.joke_words = JOKE_WORDS
+        self.lol = norm("lol")
+        self.joke_phrases = _phrases(JOKE_PHRASES, norm)
+        self.denied = _phrases(JOKE_DENIED, norm)
+        self.reported = {norm(w) for w in JOKE_REPORTED} | JOKE_REPORTED
+        self.concrete = _phrases(CONCRETE, norm)
+        self.accident = ACCIDENT_WORDS
+        self.blame = ACCIDENT_BLAME
+        self.modals = _phrases(OPINION_MODALS, norm)
+        self.actions = {norm(w) for w in OPINION_ACTIONS} | OPINION_ACTIONS
+        self.choice = _phrases(CHOICE, norm)
+        self.owned_cues = _phrases(OWNED, norm)
+
+    @staticmethod
+    def _words(tokens) -> tuple[list[str], list[str]]:
+        return [t.norm_ for t in tokens], [t.lower_ for t in tokens]
+
+    def _has(self, tokens, phrases) -> bool:
+        norms, lowers = self._words(tokens)
+        return _has(norms, phrases) or _has(lowers, phrases)
+
+    # ------------------------------------------------------------- joke
+    def joking(self, doc: Doc, start: int, category: str) -> bool:
+        if category in JOKE_EXEMPT:
+            return False
+        sent = doc[start].sent
+        markers = [t.i for t in sent if t.lower_ in self.joke_words or t.norm_ == self.lol]
+        idiom = self._has(sent, self.joke_phrases)
+        if not markers and not idiom:
+            return False
+        if self._has(sent, self.denied):
+            return False
+        if idiom:  # "I want to die laughing": the idiom itself is the other reading
+            return True
+        if self._has(doc, self.concrete):
+            return False
+        # "said it was a joke", "he says it's just banter": someone else's excuse
+        for i in markers:
+            if any(doc[k].norm_ in self.reported or doc[k].lower_ in self.reported
+                   for k in range(max(sent.start, i - 5), i)):
+                return False
+        return True
+
+    # --------------------------------------------------------- accident
+    def accidental(self, doc: Doc, start: int, category: str) -> bool:
+        if category not in ACCIDENT_CATEGORIES:
+            return False
+        sent = doc[start].sent
+        lowers = [t.lower_ for t in sent]
+        if not any(w in self.accident for w in lowers):
+            return False
+        return not any(w in self.blame or t.norm_ in ("dad", "mum", "parent")
+                       for w, t in zip(lowers, sent, strict=True))
+
+    # ---------------------------------------------------------- opinion
+    def opinion(self, doc: Doc, start: int, end: int) -> bool:
+        sent = doc[start].sent
+        if any(doc[k].lower_ in _WRITER or doc[k].norm_ in _WRITER for k in range(start, min(sent.end, end + 4))):
+            return False
+        before = doc[sent.start:start]
+        if not self._has(before, self.modals):
+            return False
+        return any(t.norm_ in self.actions or t.lower_ in self.actions for t in before)
+
+    # ----------------------------------------------------------- advice
+    def advice(self, doc: Doc, start: int) -> bool:
+        """"I'd tell someone if an adult told me to keep a bad secret": what the writer would do."""
+        sent = doc[start].sent
+        lowers = [doc[k].lower_ for k in range(sent.start, start)]
+        if "if" not in lowers:
+            return False
+        j = len(lowers) - 1 - lowers[::-1].index("if")
+        if any(w in (".", "!", "?", ";", "but", "because", "cos", "coz") for w in lowers[j:]):
+            return False
+        head = lowers[:j]
+        return any(w == "i" and head[k + 1] in _WOULD for k, w in enumerate(head[:-1])) or any(
+            w in ("i'd", "id", "ill", "i'll") for w in head)
+
+    # ----------------------------------------------------------- choice
+    def chosen(self, doc: Doc, start: int, category: str) -> bool:
+        return category in CHOICE_CATEGORIES and self._has(doc[start].sent, self.choice)
+
+    def suppress(self, doc: Doc, start: int, end: int, category: str) -> bool:
+        """Any benign frame (joke, accident, opinion, choice) around the match."""
+        return (self.joking(doc, start, category) or self.accidental(doc, start, category)
+                or self.opinion(doc, start, end) or self.chosen(doc, start, category)
+                or self.advice(doc, start))
+
+    # ------------------------------------------------------------ owned
+    def owned(self, doc: Doc) -> bool:
+        """The answer says the hypothetical is the writer's own situation."""
+        return self._has(doc, self.owned_cues)

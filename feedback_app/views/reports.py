@@ -1,0 +1,148 @@
+"""Reports for the Board: theme summaries and the audit programme, printable and as CSV.
+
+Admins and analysts see reports live and publish snapshots of them; the viewer
+role (Board members) sees only published snapshots. Publishing, withdrawing and
+downloading are written to the audit log.
+"""
+
+import re
+from datetime import date
+
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from feedback_app.auth.permissions import roles_required
+from feedback_app.forms.audits import ConfirmForm, PublishForm
+from feedback_app.queries import audits as audit_queries
+from feedback_app.queries import reports as report_queries
+from feedback_app.queries import themes as theme_queries
+from feedback_app.services import audit
+from feedback_app.services import audit_planning as planning
+from feedback_app.services import reports as reports_service
+
+bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
+PUBLISHERS = ("analyst",)
+READERS = ("analyst", "viewer")
+
+
+def _can_publish():
+    return current_user.has_role(*PUBLISHERS)
+
+
+def _year_arg():
+    value = request.args.get("year", "")
+    if value.isdigit() and 2000 <= int(value) <= 2100:
+        return int(value)
+    return planning.programme_year_of(date.today())
+
+
+def _csv(content, name):
+    response = Response(reports_service.to_csv(content), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{re.sub(r"[^a-z0-9-]", "", name)}.csv"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _complete_run_or_404(run_id):
+    run = theme_queries.get_run(run_id)
+    if run is None or run.status.value != "complete":
+        abort(404)
+    return run
+
+
+@bp.route("/")
+@roles_required(*READERS)
+def index():
+    publisher = _can_publish()
+    years = planning.year_choices(existing=audit_queries.list_programme_years()) if publisher else []
+    return render_template("views/reports/index.html", reports=report_queries.list_reports(include_withdrawn=publisher),
+                           runs=theme_queries.list_complete_runs() if publisher else [], years=years,
+                           can_publish=publisher)
+
+
+@bp.route("/published/<int:report_id>")
+@roles_required(*READERS)
+def published(report_id):
+    report = report_queries.get_report(report_id)
+    if report is None or (report.withdrawn_at and not _can_publish()):
+        abort(404)
+    return render_template("views/reports/report.html", content=report.content, report=report,
+                           csv_url=url_for("reports.published_csv", report_id=report.id),
+                           withdraw_form=ConfirmForm(), can_publish=_can_publish())
+
+
+@bp.route("/published/<int:report_id>.csv")
+@roles_required(*READERS)
+def published_csv(report_id):
+    report = report_queries.get_report(report_id)
+    if report is None or (report.withdrawn_at and not _can_publish()):
+        abort(404)
+    audit.record(current_user, "reports.downloaded", f"published_report:{report.id}", format="csv")
+    return _csv(report.content, f"report-{report.id}")
+
+
+@bp.route("/published/<int:report_id>/withdraw", methods=["POST"])
+@roles_required(*PUBLISHERS)
+def withdraw(report_id):
+    report = report_queries.get_report(report_id) or abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if report.withdrawn_at is None:
+        reports_service.withdraw(report, current_user)
+        flash(_("Report withdrawn: viewers can no longer see it."))
+    return redirect(url_for("reports.published", report_id=report_id))
+
+
+def _live(content, csv_url):
+    form = PublishForm(formdata=None, kind=content["kind"], subject=str(content["subject"]))
+    return render_template("views/reports/report.html", content=content, report=None, csv_url=csv_url,
+                           publish_form=form, can_publish=True)
+
+
+@bp.route("/themes/<int:run_id>")
+@roles_required(*PUBLISHERS)
+def theme_summary(run_id):
+    content = reports_service.theme_summary(_complete_run_or_404(run_id))
+    return _live(content, url_for("reports.theme_summary_csv", run_id=run_id))
+
+
+@bp.route("/themes/<int:run_id>.csv")
+@roles_required(*PUBLISHERS)
+def theme_summary_csv(run_id):
+    content = reports_service.theme_summary(_complete_run_or_404(run_id))
+    audit.record(current_user, "reports.downloaded", f"theme_run:{run_id}", format="csv", kind="theme_summary")
+    return _csv(content, f"themes-{run_id}")
+
+
+@bp.route("/programme")
+@roles_required(*PUBLISHERS)
+def programme():
+    year = _year_arg()
+    content = reports_service.audit_programme(year, g.get("language", "en"))
+    return _live(content, url_for("reports.programme_csv", year=year))
+
+
+@bp.route("/programme.csv")
+@roles_required(*PUBLISHERS)
+def programme_csv():
+    year = _year_arg()
+    content = reports_service.audit_programme(year)
+    audit.record(current_user, "reports.downloaded", f"audit_programme:{year}", format="csv",
+                 kind="audit_programme")
+    return _csv(content, f"audit-programme-{year}")
+
+
+@bp.route("/publish", methods=["POST"])
+@roles_required(*PUBLISHERS)
+def publish():
+    form = PublishForm()
+    if not form.validate_on_submit() or form.kind.data not in reports_service.KINDS or not form.subject.data.isdigit():
+        abort(400)
+    try:
+        report = reports_service.publish(form.kind.data, int(form.subject.data), current_user,
+                                         g.get("language", "en"))
+    except reports_service.ReportRefused:
+        abort(404)
+    flash(_("Report published. Board members with the viewer role can now read it."))
+    return redirect(url_for("reports.published", report_id=report.id))

@@ -1,0 +1,36 @@
+"""gunicorn settings for production: ``gunicorn -c gunicorn.conf.py "feedback_app:create_app()"``.
+
+Every value can be overridden from the environment (GUNICORN_BIND, GUNICORN_WORKERS,
+GUNICORN_THREADS, GUNICORN_TIMEOUT) so the same file serves a small VM and a large one.
+Run several of these behind a reverse proxy, on as many machines as needed: they
+share one PostgreSQL and one Redis, and hold no state of their own.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers, a few threads each: requests are short and mostly wait on PostgreSQL.
+workers = int(os.environ.get("GUNICORN_WORKERS", str(min(8, multiprocessing.cpu_count() * 2 + 1))))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak can never take a server down.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Load the app in each worker, not in the master: no database connection is shared across a fork.
+preload_app = False
+# Request limits before Flask sees the request (Flask's MAX_CONTENT_LENGTH limits the body).
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# Logs to stdout/stderr for the service manager. The access log leaves out client addresses:
+# no IP address is stored with anything respondents send.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Trust X-Forwarded-* only from the local reverse proxy (the app's PROXY_COUNT does the same in Flask).
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
