@@ -6,6 +6,7 @@ import pytest
 
 from feedback_app.services import accounts
 from tests.browser.conftest import assert_accessible
+from tests.browser.journeys import keyboard_answer_page, press_button
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser test password"
@@ -117,3 +118,42 @@ def test_training_pages_have_no_axe_violations(page, live_server):
         assert_accessible(page)
     page.goto(f"{session_url}/report")
     assert page.locator(".app-training-pairs tbody tr").first.inner_text().split("\t")[-1].strip() == "1"
+
+
+@pytest.fixture
+def session_links(browser, live_server):
+    """A new course and session made by the trainer; returns its before, after and follow-up links."""
+    context = browser.new_context(base_url=live_server["url"])
+    staff_page = context.new_page()
+    _sign_in(staff_page, live_server["app"])
+    _course_url, _session_url, links = _add_course_and_session(staff_page)
+    context.close()
+    return links
+
+
+def _no_horizontal_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_each_training_form_completes_with_the_keyboard_alone_at_320_pixels(browser, live_server, session_links):
+    context = browser.new_context(base_url=live_server["url"], viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        for link in session_links:
+            page.goto(link)
+            assert _no_horizontal_scroll(page), page.url
+            press_button(page, "Start now")
+            while "/q/" in page.url:
+                assert _no_horizontal_scroll(page), page.url
+                keyboard_answer_page(page)
+                assert page.locator(".govuk-error-summary").count() == 0, page.url
+            assert page.url.endswith("/check") and _no_horizontal_scroll(page)
+            press_button(page, "Send answers")
+            assert page.url.endswith("/confirmation") and _no_horizontal_scroll(page)
+    finally:
+        context.close()
+
+
+def test_each_training_form_completes_with_javascript_off(page_without_js, session_links):
+    for link in session_links:
+        _answer_form(page_without_js, link)

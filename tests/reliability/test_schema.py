@@ -1,4 +1,4 @@
-"""Migration 0008 builds exactly what the reliability models describe."""
+"""Migration 0007 builds exactly what the reliability models describe."""
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
