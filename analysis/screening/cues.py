@@ -26,6 +26,13 @@ PERSONAL = frozenset({
     "mum", "dad", "parent", "nan", "grandad", "uncle", "aunt", "carer", "step",
 })
 _WRITER = frozenset({"i", "me", "my", "myself", "mine"})
+# Other people a report can be about ("the girl next door", "older lads at the
+# park get year 7s to ..."): personal enough when the learned net is confident.
+THIRD_PARTY = frozenset({
+    "girl", "boy", "kid", "child", "son", "daughter", "neighbour", "lad", "teenager", "youngster",
+    "niece", "nephew", "pupil", "student", "he", "she", "they", "him", "her", "them", "family",
+    "sibling", "grandchild", "baby",
+})
 _NEG_SUBJECTS = frozenset({"nobody", "noone", "none"})
 _SUBJECTS = frozenset({
     "i", "he", "she", "they", "we", "you", "it", "dad", "mum", "parent", "brother", "sister",
@@ -190,21 +197,24 @@ class CueChecker:
         return False
 
     # -------------------------------------------------------------- topic
-    def topic_ok(self, doc: Doc, start: int, end: int, lesson_cues: bool = True) -> bool:
+    def topic_ok(self, doc: Doc, start: int, end: int, lesson_cues: bool = True,
+                 people: frozenset[str] = PERSONAL) -> bool:
         """A bare topic word counts only if personal and not lesson talk.
 
-        ``lesson_cues=False`` (warning-sign rules) skips the broad list of
-        lesson / practitioner words; the narrower :meth:`framed` check still applies.
+        ``lesson_cues=False`` (warning-sign rules, a confident learned net)
+        skips the broad list of lesson / practitioner words; the narrower
+        :meth:`framed` check still applies.  ``people`` are the words that
+        make a sentence personal.
         """
         sent = doc[start].sent
         norms = [t.norm_ for t in sent]
         lowers = [t.lower_ for t in sent]
-        if not any(n in PERSONAL or lw in PERSONAL for n, lw in zip(norms, lowers, strict=True)):
+        if not any(n in people or lw in people for n, lw in zip(norms, lowers, strict=True)):
             # "ours has been broken since summer. there's usually no food either":
             # a sentence with no people of its own continues the one before.
             if sent.start == 0 or any(n in _OTHERS for n in norms):
                 return False
             prev = doc[sent.start - 1].sent
-            if not any(t.norm_ in PERSONAL or t.lower_ in PERSONAL for t in prev):
+            if not any(t.norm_ in people or t.lower_ in people for t in prev):
                 return False
         return not (lesson_cues and self._find(norms, self.topic) is not None)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
-from .cues import CueChecker
+from .cues import PERSONAL, THIRD_PARTY, CueChecker
 from .frames import FrameChecker
 from .learned import LearnedNet, doc_tokens, learned_hit, load_training_cases
 from .lexicon import (
@@ -97,6 +97,14 @@ class DisclosureScreener:
         flags answers no rule caught when its word weights say so.
     learned_threshold : float
         Probability at or above which the learned net flags an answer.
+    learned_confident : float
+        Probability at or above which the net's hit is held to fewer checks:
+        lesson and practitioner words ("video", "lessons", "case") no longer
+        veto it, and a sentence about another child or adult ("the girl next
+        door", "older lads") counts as personal.  Negation, hypothetical,
+        joke, benign-frame and lesson-frame ("a book about ...") checks
+        still apply.  Measured on the blind rounds: see
+        ``benchmarks/SCREENING_RESULTS.md``.
 
     ``fit(X, y)`` trains the learned net on texts ``X`` and their category
     lists ``y`` (empty = ordinary answer); ``fit()`` uses the packaged
@@ -104,13 +112,14 @@ class DisclosureScreener:
     """
 
     def __init__(self, categories=None, fuzzy=True, use_negation=True, use_hypothetical=True,
-                 learned=True, learned_threshold=0.5):
+                 learned=True, learned_threshold=0.5, learned_confident=0.8):
         self.categories = categories
         self.fuzzy = fuzzy
         self.use_negation = use_negation
         self.use_hypothetical = use_hypothetical
         self.learned = learned
         self.learned_threshold = learned_threshold
+        self.learned_confident = learned_confident
 
     # ---------------------------------------------------------------- fit
     def fit(self, X=None, y=None):
@@ -249,7 +258,7 @@ class DisclosureScreener:
             return False
         return not (self.cues_.framed(doc, start, end) or self.cues_.past_and_over(doc, start))
 
-    def _learned_gate(self, doc: Doc, i: int, category: str) -> bool:
+    def _learned_gate(self, doc: Doc, i: int, category: str, probability: float = 0.0) -> bool:
         """The learned net's strongest word must pass the same cue checks as a topic rule.
 
         Also vetoed: a joke marker ("lol", "haha", "as a joke") in the
@@ -259,8 +268,12 @@ class DisclosureScreener:
         Negation only vetoes where it denies the harm ("nobody has ever hurt
         me"), not where the absence is the harm ("nobody makes tea", "told me
         not to tell").
+        A confident score (``learned_confident``) skips the lesson-word list
+        and also counts other children and adults as personal.
         """
-        if not self.cues_.topic_ok(doc, i, i + 1) or self.cues_.framed(doc, i) or self.cues_.past_and_over(doc, i):
+        confident = probability >= self.learned_confident
+        people = PERSONAL | THIRD_PARTY if confident else PERSONAL
+        if not self.cues_.topic_ok(doc, i, i + 1, lesson_cues=not confident, people=people) or self.cues_.framed(doc, i) or self.cues_.past_and_over(doc, i):
             return False
         sent = [t.norm_ for t in doc[i].sent]
         if self.cues_._find(sent, self.jokes_) is not None or set(sent) & self.learned_benign_.get(category, set()):
@@ -306,7 +319,8 @@ class DisclosureScreener:
                 a, b = _word_bounds(text, a, b)
                 hits.append(Hit(cat, text[a:b], a + offset, b + offset))
         if not hits and self.learned_ is not None:
-            found = learned_hit(self.learned_, doc, self.wanted_, self._learned_gate)
+            found = learned_hit(self.learned_, doc, self.wanted_, self._learned_gate,
+                                confident=self.learned_confident)
             if found:
                 cat, (a, b) = found
                 a, b = _word_bounds(text, a, b)
@@ -336,7 +350,8 @@ class DisclosureScreener:
     def get_params(self, deep=True) -> dict:
         return {"categories": self.categories, "fuzzy": self.fuzzy,
                 "use_negation": self.use_negation, "use_hypothetical": self.use_hypothetical,
-                "learned": self.learned, "learned_threshold": self.learned_threshold}
+                "learned": self.learned, "learned_threshold": self.learned_threshold,
+                "learned_confident": self.learned_confident}
 
     def set_params(self, **params):
         for k, v in params.items():

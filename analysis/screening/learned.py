@@ -175,12 +175,22 @@ _FUNCTION = frozenset({
 })
 
 
-def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None) -> tuple[str, tuple[int, int]] | None:
+_TRIES = 3         # a confident score may rest on any of its 3 strongest content words
+
+
+def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None,
+                confident: float | None = None) -> tuple[str, tuple[int, int]] | None:
     """``(category, (start_char, end_char))`` of the learned net's hit, or None.
 
     The evidence is the strongest content word for flagging plus the nearby
     words in the same sentence that also pushed the score up.  ``gate(doc,
-    token_index, category)`` may veto the hit (negated, hypothetical, lesson talk...).
+    token_index, category, probability)`` may veto the hit (negated,
+    hypothetical, lesson talk...); it is told the flag probability so that a
+    confident score can be held to fewer checks.  When the probability is at
+    least ``confident``, the gate is asked about each of the three strongest
+    content words (strongest first) and the first it lets through leads the
+    evidence: in "i didnt want to but he made me" the strongest word is
+    negated ("want") but the next ("made") is not.
     """
     norms, idx = doc_tokens(doc)
     if not norms:
@@ -195,8 +205,11 @@ def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None) -> tuple[str
     content = [k for k in range(len(norms)) if norms[k] not in _FUNCTION and contrib[k] > 0]
     if not content or (p < _CONFIDENT and sum(contrib[k] for k in content) < _CONTENT_MIN):
         return None
-    best = max(content, key=contrib.__getitem__)
-    if gate is not None and not gate(doc, idx[best], category):
+    ranked = sorted(content, key=contrib.__getitem__, reverse=True)
+    tries = _TRIES if confident is not None and p >= confident else 1
+    ranked = [k for k in ranked[:tries] if contrib[k] >= _SHARE * contrib[ranked[0]]]
+    best = next((k for k in ranked if gate is None or gate(doc, idx[k], category, p)), None)
+    if best is None:
         return None
     sent = doc[idx[best]].sent
     keep = [k for k in range(len(norms))

@@ -9,7 +9,7 @@ VALID = {
     "consent": {"agree": "y"},
     "age": {"age_band": "14_16"},
     "worries": {"worries": ["bullying", "online"]},
-    "online-detail": {"online_detail": "People I don't know messaging me"},
+    "online-detail": {"online_detail": "Adverts for vapes and gambling"},
     "safety": {"safe_school": "4", "adults_listen": "agree"},
     "grid": {"services__police": "disagree", "services__school": "dont_know"},
     "number": {"sessions": "12"},

@@ -13,7 +13,7 @@ FULL = {
     "agree": True,
     "age_band": "14_16",
     "worries": ["bullying", "online"],
-    "online_detail": "People I don't know messaging me",
+    "online_detail": "Adverts for vapes and gambling",
     "safe_school": 4,
     "adults_listen": "agree",
     "services": {"police": "disagree", "school": "dont_know"},

@@ -69,7 +69,7 @@ def test_learned_hit_names_category_and_quotes_words(screener):
     "nobody has ever touched me in a way i didnt like",      # denial
     "my dad told me not to tell mum what we got her for her birthday",  # benign frame
     "we had a session about people who get hit at home",     # lesson talk
-    "People I don't know messaging me",                      # weak score resting on "me", "not"
+    "not really me",                                         # score resting on "not", "me" alone
 ])
 def test_gate_keeps_the_net_quiet_on_lookalikes(screener, text):
     assert not screener.screen(text).flagged

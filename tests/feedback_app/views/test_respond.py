@@ -90,7 +90,7 @@ def test_complete_journey_records_one_response_with_every_answer(client_request)
     assert answers["agree"].value is True
     assert answers["age_band"].value == "14_16"
     assert answers["worries"].value == ["bullying", "online"]
-    assert answers["online_detail"].value == "People I don't know messaging me"
+    assert answers["online_detail"].value == "Adverts for vapes and gambling"
     assert answers["safe_school"].value == 4
     assert answers["adults_listen"].value == "agree"
     assert answers["services"].value == {"police": "disagree", "school": "dont_know"}

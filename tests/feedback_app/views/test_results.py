@@ -132,7 +132,7 @@ def test_free_text_filters_by_question_cohort_and_year(client_request, sign_in, 
     cohort = results_data.survey_queries.get_cohort_by_code(answered, "youth_forum")
     page = client_request.get(f"{BASE}/all-types/text?question=online_detail&cohort={cohort.id}&year=2025")
     assert len(page.select(".app-free-text")) == 20
-    assert {a.text for a in page.select(".app-free-text__answer")} == {"People I don't know messaging me"}
+    assert {a.text for a in page.select(".app-free-text__answer")} == {"Adverts for vapes and gambling"}
     event = _events("results.free_text_viewed")[-1]
     assert event.detail["question"] == ["online_detail"] and event.detail["cohort"] == cohort.id
     assert event.detail["year"] == 2025
