@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .lexicon import (
@@ -15,6 +17,7 @@ from .lexicon import (
     NEGATIONS,
     OVER_CUES,
     PAST_CUES,
+    PROFESSIONAL_ROLES,
     RESOLVED_CUES,
     TOPIC_CUES,
 )
@@ -45,6 +48,9 @@ _OTHERS = _SUBJECTS - {"i", "we", "it", "that", "which", "but", "and", "because"
 _REPORTING = frozenset({"say", "said", "tell", "told", "threaten", "threatened", "warn", "warned",
                         "says", "tells", "threatens", "warns"})
 _TELLING = frozenset({"say", "tell", "speak", "talk", "grass", "snitch", "report"})
+_ROLES = "|".join(map(re.escape, PROFESSIONAL_ROLES))
+_ROLE_PREFIX = re.compile(r"^\W*(?:[A-Za-z'&/-]+\s+){0,3}(?:" + _ROLES + r")\s*(?::|-|\u2013|\u2014)\s",
+                          re.IGNORECASE)
 _FRAME_BACK = 15   # how far back a "book about ..." frame may start
 _IF_MAX = 5        # "if" only governs words close after it
 _WINDOW = 10
@@ -66,6 +72,7 @@ class CueChecker:
         self.past = _phrases(PAST_CUES, norm)
         self.over = _phrases(OVER_CUES, norm)
         self.if_norm = norm("if")
+        self.stops = {norm(w) for w in ("stop", "stopped", "quit", "quits")} | {"stop", "stopped", "stops", "quit"}
         self.neg = {norm(w) for w in NEGATIONS} | set(NEGATIONS)
         self.skip = {norm(w) for w in NEGATION_SKIP} | set(NEGATION_SKIP)
         self.breaks = {norm(w) for w in CLAUSE_BREAKS} | set(CLAUSE_BREAKS)
@@ -96,6 +103,21 @@ class CueChecker:
             if n in _SUBJECTS or n in self.breaks or doc[i].text == ",":
                 return False
             i -= 1
+        return False
+
+    def denies_keeping(self, doc: Doc, start: int, end: int) -> bool:
+        """"i don't keep secrets from my mum", "she can't keep secrets if ...": no secret is asked for."""
+        norm_keep = {"keep", "kept"}
+        for k in range(start, end):
+            if doc[k].norm_ not in norm_keep and doc[k].lower_ not in norm_keep:
+                continue
+            j = k - 1
+            while j >= max(doc[k].sent.start, k - 4):
+                if doc[j].norm_ in self.neg:
+                    return True
+                if doc[j].norm_ not in self.skip:
+                    break
+                j -= 1
         return False
 
     # ------------------------------------------------------- hypothetical
@@ -131,6 +153,10 @@ class CueChecker:
             if d is None:
                 continue
             if ph == (self.if_norm,):
+                # "safer if my uncle stopped whacking me": the harm is presupposed, not supposed
+                clause = norms[len(norms) - d:]
+                if any(n in self.stops for n in clause) and any(n in PERSONAL for n in clause):
+                    continue
                 if d > _IF_MAX:
                     continue
                 # "he said if I tell ..." is a reported threat, not a hypothetical.
@@ -217,4 +243,6 @@ class CueChecker:
             prev = doc[sent.start - 1].sent
             if not any(t.norm_ in people or t.lower_ in people for t in prev):
                 return False
+        if lesson_cues and _ROLE_PREFIX.match(doc.text):
+            return False
         return not (lesson_cues and self._find(norms, self.topic) is not None)

@@ -77,6 +77,8 @@ def _trigger_words(spec: list[dict]) -> set[str]:
     return best
 
 
+_LAUGHTER = frozenset({"lol", "lmao", "haha", "hahaha", "joke", "jokes", "joking", "banter", "jk", "kidding"})
+
 # "told me not to tell", "says not to": an instruction, not a denial.
 _INSTRUCT = frozenset({"say", "tell", "ask", "warn", "want", "make", "beg"})
 
@@ -240,10 +242,16 @@ class DisclosureScreener:
             if r.unless_sentence:
                 lo, hi = doc[start].sent.start, doc[end - 1].sent.end
             num = "#num" in unless
-            if any(doc[i].norm_ in unless or doc[i].lower_ in unless or (num and doc[i].like_num)
-                   for i in range(lo, hi)):
+            found = [i for i in range(lo, hi)
+                     if doc[i].norm_ in unless or doc[i].lower_ in unless or (num and doc[i].like_num)]
+            # A laughter word cancels only as the joke frame would: not when the
+            # joke is denied or the answer holds concrete harm ("lol every time i speak").
+            if found and not (all(doc[i].lower_ in _LAUGHTER or doc[i].norm_ in _LAUGHTER for i in found)
+                              and self.frames_.serious(doc, start)):
                 return False
         if self.requires_[name] and not self._requirements_met(doc, name, start, end):
+            return False
+        if r.category == "secrets_adult" and self.cues_.denies_keeping(doc, start, end):
             return False
         if r.negatable and self.use_negation and self.cues_.negated(doc, start, gap_tokens):
             return False
@@ -262,7 +270,8 @@ class DisclosureScreener:
         """The learned net's strongest word must pass the same cue checks as a topic rule.
 
         Also vetoed: a joke marker ("lol", "haha", "as a joke") in the
-        sentence, the category's own benign frame (``LEARNED_BENIGN``),
+        sentence (unless denied or the answer holds concrete harm, as for
+        the rules), the category's own benign frame (``LEARNED_BENIGN``),
         reassurance anywhere in the answer (``LEARNED_REASSURANCE``) and a
         lesson frame ("a book about ...").
         Negation only vetoes where it denies the harm ("nobody has ever hurt
@@ -273,21 +282,35 @@ class DisclosureScreener:
         """
         confident = probability >= self.learned_confident
         people = PERSONAL | THIRD_PARTY if confident else PERSONAL
-        if not self.cues_.topic_ok(doc, i, i + 1, lesson_cues=not confident, people=people) or self.cues_.framed(doc, i) or self.cues_.past_and_over(doc, i):
+        if (not self.cues_.topic_ok(doc, i, i + 1, lesson_cues=not confident, people=people)
+                or self.cues_.framed(doc, i) or self.cues_.past_and_over(doc, i)):
             return False
         sent = [t.norm_ for t in doc[i].sent]
-        if self.cues_._find(sent, self.jokes_) is not None or set(sent) & self.learned_benign_.get(category, set()):
+        if self.cues_._find(sent, self.jokes_) is not None and not self.frames_.serious(doc, i):
+            return False
+        if set(sent) & self.learned_benign_.get(category, set()):
             return False
         if (category not in REASSURANCE_EXEMPT
                 and self.cues_._find([t.norm_ for t in doc], self.reassurance_) is not None):
             return False
         if (self.use_negation and category not in ABSENCE_CATEGORIES
-                and self.cues_.negated(doc, i, [])
-                and not any(t.norm_ in _INSTRUCT for t in doc[max(doc[i].sent.start, i - 5):i])):
+                and self.cues_.negated(doc, i, []) and not self._instructed(doc, i)):
             return False
         if self.frames_.suppress(doc, i, i + 1, category):
             return False
         return not (self.use_hypothetical and self.cues_.hypothetical(doc, i) and not self.frames_.owned(doc))
+
+    def _instructed(self, doc: Doc, i: int) -> bool:
+        """"told me not to tell": the negation is part of an instruction given to the writer.
+
+        Only when the instruction verb comes before the negation; in "no one
+        has ever asked me to sell drugs" the negation comes first and denies.
+        """
+        lo = doc[i].sent.start
+        neg = next((k for k in range(i - 1, max(lo, i - 7) - 1, -1) if doc[k].norm_ in self.cues_.neg), None)
+        if neg is None:
+            return False
+        return any(t.norm_ in _INSTRUCT for t in doc[max(lo, neg - 4):neg])
 
     def _screen_chunk(self, text: str, offset: int) -> list[Hit]:
         # Blank out HTML tags (same length, so offsets still point into text).

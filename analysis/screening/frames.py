@@ -129,11 +129,9 @@ class FrameChecker:
         idiom = self._has(sent, self.joke_phrases)
         if not markers and not idiom:
             return False
-        if self._has(sent, self.denied):
-            return False
         if idiom:  # "I want to die laughing": the idiom itself is the other reading
-            return True
-        if self._has(doc, self.concrete):
+            return not self._has(sent, self.denied)
+        if self.serious(doc, start):
             return False
         # "said it was a joke", "he says it's just banter": someone else's excuse
         for i in markers:
@@ -141,6 +139,10 @@ class FrameChecker:
                    for k in range(max(sent.start, i - 5), i)):
                 return False
         return True
+
+    def serious(self, doc: Doc, start: int) -> bool:
+        """The joke is denied ("not joking") or the answer holds concrete harm ("every time", "bruises")."""
+        return self._has(doc[start].sent, self.denied) or self._has(doc, self.concrete)
 
     # --------------------------------------------------------- accident
     def accidental(self, doc: Doc, start: int, category: str) -> bool:

@@ -87,6 +87,8 @@ NEGATION_SKIP: frozenset[str] = frozenset({
     "got", "get", "personally", "been", "anyone", "anybody", "at", "let", "lets",
     "all", "like", "i", "he", "she", "they", "we", "you", "it", "'d", "d",
     "'ll", "ll", "so", "too", "much", "that", "this",
+    # "never thought about hurting myself", "never tried to ..."
+    "think", "thought", "about", "of", "considered", "consider", "tried", "try",
 })
 
 # Cues that make the rest of the clause hypothetical / not about the writer.
@@ -124,6 +126,17 @@ TOPIC_CUES: tuple[str, ...] = (
     "safeguarding lead", "between peers", "peer on peer", "child-on-child",
 )
 
+# An answer that opens with a job title and a colon ("Housing officer: ...",
+# "Pastoral lead - ...") is a practitioner writing about their work: for bare
+# topic words it counts as lesson / practitioner talk.  Carers and lay members
+# are left out: they write about children they look after or know.
+PROFESSIONAL_ROLES: tuple[str, ...] = (
+    "officer", "lead", "worker", "nurse", "teacher", "manager", "dsl", "gp", "coordinator",
+    "co-ordinator", "practitioner", "head", "senco", "visitor", "paediatrician", "consultant",
+    "sergeant", "constable", "pc", "inspector", "governor", "trainer", "mentor", "clinician",
+    "therapist", "counsellor", "chair", "detective", "midwife", "psychologist", "advisor", "adviser",
+)
+
 # A harm word that is the subject of a lesson, story or case ("a book about a
 # girl who was abused", "the trainer explained that cuckooing is ...", "our
 # staff report concerns about young people going missing") is talk about a
@@ -155,6 +168,9 @@ PAST_CUES: tuple[str, ...] = (
     "used to", "when i was little", "when i was younger", "when i was small", "when i was a kid",
     "when i was a baby", "years ago", "in the past", "for a bit when", "when we were little",
     "when we were younger", "when we were small", "when we were kids", "in primary", "once",
+    "as a baby", "as a kid", "as a toddler", "when i lived with", "when we lived with", "my old school",
+    "my birth mum", "my birth dad", "my birth parents", "my real dad", "my real mum", "my old foster",
+    "taken into care", "went into care",
 )
 OVER_CUES: tuple[str, ...] = (
     "better now", "much better", "happy now", "i'm happy", "im happy", "safe now", "fine now", "ok now",
@@ -164,6 +180,11 @@ OVER_CUES: tuple[str, ...] = (
     "adopted", "new family", "friends now", "we're friends", "now he works", "now she works",
     "things are fine", "things are good", "going well", "blocked them", "blocked him", "blocked her",
     "reported it", "reported them", "reported him", "reported her", "support worker",
+    "forever family", "adoptive", "lovely to me", "are lovely", "is lovely", "happy and safe",
+    "safe and happy", "totally fine", "been fine", "never see him", "never see her",
+    "haven't seen him", "haven't seen her", "been clean", "clean for", "haven't for", "not done it for",
+    "doing well", "proud of myself", "got sorted", "all sorted", "really good now", "it 's really good",
+    "its really good", "now he 's a", "now he s a", "now she 's a", "now she s a", "now he goes", "now she goes",
 )
 
 # Cues that a past problem is over (used only by rules with resolved_ok=False,

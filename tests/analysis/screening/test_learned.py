@@ -109,3 +109,56 @@ def test_misspellings_are_corrected_towards_rule_words(text):
     fuzzy = DisclosureScreener(fuzzy=True, learned=False).fit()
     assert fuzzy.screen(text).categories == ("physical_abuse",)
     assert plain.normaliser_.norm("strangeled") != fuzzy.normaliser_.norm("strangeled")
+
+
+# ------------------------------------------------- a confident net's gate
+def _index(doc, norm):
+    return next(t.i for t in doc if norm in (t.norm_, t.lower_))
+
+
+def test_confident_score_is_not_vetoed_by_lesson_words(screener):
+    # "videos" is a lesson word ("we watched a video about ..."), but here it is what he shows
+    doc = screener._doc("mums boyfriend keeps showing me videos of people having sex")
+    i = _index(doc, "boyfriend")
+    assert not screener._learned_gate(doc, i, "sexual_abuse", 0.5)
+    assert screener._learned_gate(doc, i, "sexual_abuse", 0.95)
+
+
+def test_confident_score_counts_other_children_as_personal(screener):
+    doc = screener._doc("the girl next door gets left on her own all weekend with no food")
+    i = _index(doc, "leave")
+    assert not screener.cues_.topic_ok(doc, i, i + 1)
+    assert screener._learned_gate(doc, i, "neglect", 0.95)
+
+
+@pytest.mark.parametrize("text,word,category", [
+    ("we watched a video about online grooming in pshe and it was useful", "grooming",
+     "sexual_exploitation_grooming"),                                                  # lesson frame
+    ("nobody has ever asked me to carry drugs", "drug", "criminal_exploitation"),      # denial
+    ("i never thought about hurting myself, im just stressed about exams", "hurt", "self_harm_suicide"),
+])
+def test_confident_gate_still_checks_frames_and_denials(screener, text, word, category):
+    doc = screener._doc(text)
+    assert not screener._learned_gate(doc, _index(doc, word), category, 0.99)
+    assert not screener.screen(text).flagged
+
+
+def test_confident_hit_may_rest_on_its_next_strongest_word(screener):
+    from analysis.screening.learned import doc_tokens, learned_hit
+
+    doc = screener._doc("i didnt want to but he made me go to his room")
+    norms, idx = doc_tokens(doc)
+    ranked = sorted(range(len(norms)), key=screener.learned_.word_contributions(norms).__getitem__, reverse=True)
+    best = next(k for k in ranked if norms[k] not in ("i", "me", "he", "to", "not", "do", "but"))
+    refuse_best = lambda d, i, c, p: i != idx[best]  # noqa: E731
+    assert learned_hit(screener.learned_, doc, set(CATEGORIES), refuse_best) is None
+    found = learned_hit(screener.learned_, doc, set(CATEGORIES), refuse_best, confident=0.0)
+    assert found is not None
+    cat, (a, b) = found
+    assert cat in CATEGORIES and doc.text[a:b].strip()
+
+
+def test_confident_disclosures_without_harm_words(screener):
+    assert screener.screen("my mums new boyfriend shows me videos of people doing sex stuff and wants me "
+                           "to copy them").flagged
+    assert screener.screen("older boys on the estate pay year 7s in vapes to hold packages for them").flagged

@@ -1,0 +1,65 @@
+"""Rounds 6-8 mechanisms: denials the negation cue used to miss, "if X stopped",
+adults who say they can't keep secrets, practitioners' job-title prefixes,
+laughter beside concrete harm, and more ways of saying past harm is over.
+
+Rule-level checks use a rules-only screener; each positive has a look-alike.
+The sentences are new wording, not copies of the benchmark cases.
+"""
+
+import pytest
+
+from analysis.screening import DisclosureScreener
+
+
+@pytest.fixture(scope="module")
+def rules_only():
+    return DisclosureScreener(learned=False).fit()
+
+
+@pytest.mark.parametrize("text", [
+    # denial through a thinking verb, or with the negative subject first
+    "i never thought about hurting myself, im just stressed about exams",
+    "nobody has ever asked me to carry drugs",
+    # the writer or an adult denying secrets, not asking for one
+    "i dont keep secrets from my dad",
+    "our counsellor said she cannot keep secrets if we are in danger",
+    # practitioners writing about their work
+    "Housing officer: 16 and 17 year olds presenting as homeless need a clearer pathway",
+    "Pastoral lead - our bullying logs are hard to search",
+    # past harm that the answer says is over
+    "when i was little my dad used to hit mum but she left him and now we live with my nan and its really good",
+    "i used to cut myself in year 7 but ive been clean for a year and im doing well",
+    "i was neglected as a baby but my forever family are the best",
+    "my birth mum used to call me horrible names but my foster carers are lovely to me",
+])
+def test_lookalikes_are_not_flagged(screener, text):
+    assert not screener.screen(text).flagged
+
+
+@pytest.mark.parametrize("text,category", [
+    # a denial still lets a real disclosure through
+    ("nobody knows my dad hits me", "physical_abuse"),
+    ("my uncle told me not to tell anyone what he does", "secrets_adult"),
+    ("he said i have to keep our secret from mum", "secrets_adult"),
+    # "if X stopped ..." presupposes that X does it
+    ("it would be safer if my stepdad stopped hitting my mum", "domestic_abuse"),
+    ("maybe if my uncle stopped whacking me lol every time i speak", "physical_abuse"),
+    # a practitioner naming a specific child is still flagged
+    ("Teacher: one of my pupils told me her dad hits her and she is scared to go home", "physical_abuse"),
+    # harm that carries on after a past cue is not over
+    ("my dad used to hit mum and now he hits me", "physical_abuse"),
+])
+def test_disclosures_still_flagged(rules_only, text, category):
+    result = rules_only.screen(text)
+    assert result.flagged and category in result.categories
+
+
+def test_if_stopped_needs_someone_close(rules_only):
+    # "people stopped ..." is an opinion about the area, not a presupposed harm
+    assert not rules_only.screen("it would be safer if people stopped selling drugs in the park").flagged
+    assert not rules_only.screen("if my dad hit me i would tell a teacher").flagged
+
+
+def test_laughter_cancels_without_concrete_harm(rules_only):
+    assert not rules_only.screen("my brother whacked me with a pillow lol").flagged
+    assert rules_only.screen("my brother whacks me with his belt lol every time i speak").flagged
