@@ -47,6 +47,7 @@ _SUBJECTS = frozenset({
 _OTHERS = _SUBJECTS - {"i", "we", "it", "that", "which", "but", "and", "because", "who"}
 _REPORTING = frozenset({"say", "said", "tell", "told", "threaten", "threatened", "warn", "warned",
                         "says", "tells", "threatens", "warns"})
+_GENERIC = frozenset({"parents", "adults", "teachers", "dads", "mums", "grownups", "carers", "coaches"})
 _TELLING = frozenset({"say", "tell", "speak", "talk", "grass", "snitch", "report"})
 _ROLES = "|".join(map(re.escape, PROFESSIONAL_ROLES))
 _ROLE_PREFIX = re.compile(r"^\W*(?:[A-Za-z'&/-]+\s+){0,3}(?:" + _ROLES + r")\s*(?::|-|\u2013|\u2014)\s",
@@ -147,6 +148,9 @@ class CueChecker:
         return best
 
     def hypothetical(self, doc: Doc, start: int) -> bool:
+        # "parents who hit their kids should ...": the match itself opens with a generic "X who"
+        if doc[start].lower_ in _GENERIC and start + 1 < len(doc) and doc[start + 1].lower_ == "who":
+            return True
         norms = self._clause_before(doc, start)
         for ph in self.hypo:
             d = self._find(norms, [ph])

@@ -290,6 +290,8 @@ class DisclosureScreener:
             return False
         if set(sent) & self.learned_benign_.get(category, set()):
             return False
+        if category == "secrets_adult" and self.cues_.denies_keeping(doc, doc[i].sent.start, doc[i].sent.end):
+            return False
         if (category not in REASSURANCE_EXEMPT
                 and self.cues_._find([t.norm_ for t in doc], self.reassurance_) is not None):
             return False

@@ -44,13 +44,14 @@ CONCRETE = ("bruise", "bruises", "bruised", "blood", "bleed", "bleeding", "burst
             "every day", "every time", "all the time", "for days", "scared", "hurts", "marks", "swollen")
 JOKE_EXEMPT = frozenset({"sexual_abuse"})
 
-ACCIDENT_CATEGORIES = frozenset({"physical_abuse", "self_harm_suicide"})
+ACCIDENT_CATEGORIES = frozenset({"physical_abuse", "self_harm_suicide", "bullying"})
 ACCIDENT_WORDS = frozenset({
     "ball", "football", "netball", "rugby", "hockey", "cricket", "basketball", "dodgeball", "tennis",
     "climb", "climbing", "tree", "trampoline", "bike", "scooter", "skate", "skating", "skateboard",
     "accident", "accidentally", "accidently", "trip", "tripped", "slip", "slipped", "fell", "fall",
     "match", "training", "practice", "pe", "gymnastics", "swimming", "tackle", "tackled", "playground",
     "sport", "sports", "game", "goalkeeper", "shaving", "cooking", "thorn", "bramble", "nettle",
+    "chopping", "onions", "fryer", "oven", "chippy", "rounders", "boxing", "sparring", "karate",
 })
 ACCIDENT_BLAME = frozenset({
     "dad", "mum", "parent", "step", "uncle", "aunt", "nan", "grandad", "carer", "man", "men", "teacher",
@@ -68,10 +69,33 @@ OPINION_ACTIONS = frozenset({"stop", "ban", "prevent", "protect", "block", "tack
 _WRITER = frozenset({"i", "me", "my", "myself", "mine", "us", "we", "our"})
 
 _WOULD = frozenset({"'d", "would", "will", "'ll", "wud", "d"})
+HELP_ACTIONS = frozenset({"ring", "call", "phone", "tell", "talk", "speak", "text", "message", "go", "contact",
+                          "report", "ask", "get", "email", "see", "find"})
 
 CHOICE_CATEGORIES = frozenset({"forced_marriage_fgm_honour"})
 CHOICE = ("up to me", "my choice", "my own choice", "my decision", "i can choose", "i get to choose",
           "let me choose", "let me decide", "i can decide", "i decide")
+
+# "in the film the dad beats the kid", "in eastenders the mum is horrible to her
+# daughter": what happens to a character.  The writer's own words ("my", "me")
+# between the title and the match undo it ("in the game my brother screams at me").
+MEDIA = frozenset({
+    "film", "films", "movie", "movies", "show", "series", "episode", "book", "novel", "game", "storyline",
+    "soap", "eastenders", "hollyoaks", "corrie", "emmerdale", "netflix", "drama", "documentary", "play",
+    "cartoon", "anime", "manga", "comic", "youtube", "tiktok", "podcast", "song", "video",
+})
+MEDIA_LEADS = frozenset({"in", "on", "watched", "watching", "read", "reading", "played", "playing"})
+_OWN = frozenset({"my", "me", "mine", "myself", "us", "our"})
+MEDIA_EXEMPT = frozenset({"sexual_exploitation_grooming"})  # "on tiktok a man asked me for pics"
+
+# "my little sister bit me and kicked me when I took her toy, she's 3": a
+# younger child hurting the writer is not abuse in the safeguarding sense.
+YOUNGER = frozenset({"little", "lil", "younger", "baby", "small", "wee"})
+SIBLINGS = frozenset({"sister", "brother", "bro", "sis", "cousin", "sibling", "siblings", "twin"})
+YOUNGER_CATEGORIES = frozenset({"physical_abuse", "bullying", "emotional_abuse"})
+ADULTS = frozenset({"dad", "mum", "parent", "step", "stepdad", "stepmum", "uncle", "aunt", "aunty", "auntie", "nan",
+                    "grandad", "carer", "man", "men", "woman", "teacher", "coach", "boyfriend", "girlfriend",
+                    "partner", "fella", "adult", "adults", "older", "big"})
 
 OWNED = ("happening to me", "happens to me", "happened to me", "happen to me", "this is me", "its me",
          "it's me", "asking for myself", "about me really", "is my situation", "going on at mine",
@@ -167,8 +191,20 @@ class FrameChecker:
 
     # ----------------------------------------------------------- advice
     def advice(self, doc: Doc, start: int) -> bool:
-        """"I'd tell someone if an adult told me to keep a bad secret": what the writer would do."""
+        """"I'd tell someone if an adult told me to keep a bad secret": what the writer would do.
+
+        Also "If I ever felt suicidal I'd ring Childline": a sentence that opens
+        with "if" and goes on to what the writer would do to get help.
+        """
         sent = doc[start].sent
+        all_lowers = [t.lower_ for t in sent]
+        if all_lowers and all_lowers[0] == "if":
+            for k in range(1, len(all_lowers) - 1):
+                w, nxt = all_lowers[k], all_lowers[k + 1]
+                would = (w == "i" and nxt in _WOULD) or w in ("i'd", "id", "i'll")
+                act = all_lowers[k + 2] if w == "i" and k + 2 < len(all_lowers) else nxt
+                if would and act in HELP_ACTIONS:
+                    return True
         lowers = [doc[k].lower_ for k in range(sent.start, start)]
         if "if" not in lowers:
             return False
@@ -184,10 +220,38 @@ class FrameChecker:
         return category in CHOICE_CATEGORIES and self._has(doc[start].sent, self.choice)
 
     def suppress(self, doc: Doc, start: int, end: int, category: str) -> bool:
-        """Any benign frame (joke, accident, opinion, choice) around the match."""
+        """Any benign frame (joke, accident, opinion, choice, media, younger sibling) around the match."""
         return (self.joking(doc, start, category) or self.accidental(doc, start, category)
                 or self.opinion(doc, start, end) or self.chosen(doc, start, category)
-                or self.advice(doc, start))
+                or self.advice(doc, start) or self.media(doc, start, end, category)
+                or self.younger_sibling(doc, start, end, category))
+
+    # ------------------------------------------------------------ media
+    def media(self, doc: Doc, start: int, end: int, category: str) -> bool:
+        """The match is what happens in a film, show, game or book ("in the film the dad beats the kid")."""
+        if category in MEDIA_EXEMPT:
+            return False
+        sent = doc[start].sent
+        for m in range(start - 1, sent.start - 1, -1):
+            if doc[m].lower_ in _OWN:
+                return False
+            if doc[m].lower_ in MEDIA and any(doc[k].lower_ in MEDIA_LEADS for k in range(max(sent.start, m - 3), m)):
+                return not any(doc[k].lower_ in _OWN for k in range(start, min(sent.end, end + 3)))
+        return False
+
+    # --------------------------------------------------- younger sibling
+    def younger_sibling(self, doc: Doc, start: int, end: int, category: str) -> bool:
+        """A little brother or sister is the one hurting the writer."""
+        if category not in YOUNGER_CATEGORIES:
+            return False
+        sent = doc[start].sent
+        if not any(doc[k].lower_ in ("me", "i") for k in range(start, end)):
+            return False  # the writer is the one hurt
+        words = [t.lower_ for t in sent]
+        if "by" in words or any(t.lower_ in ADULTS or t.norm_ in ADULTS for t in sent):
+            return False  # "my lil sis gets hit by our step dad"
+        lowers = words[:end - sent.start]
+        return any(a in YOUNGER and b in SIBLINGS for a, b in zip(lowers, lowers[1:], strict=False))
 
     # ------------------------------------------------------------ owned
     def owned(self, doc: Doc) -> bool:

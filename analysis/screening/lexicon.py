@@ -97,7 +97,8 @@ HYPOTHETICAL_CUES: tuple[str, ...] = (
     "what to do", "how to", "who to", "where to", "when to",
     "someone who", "somebody who", "people who", "anyone who", "anybody who",
     "children who", "kids who", "young people who", "students who", "pupils who",
-    "person who", "friend who", "for example", "e.g.", "eg", "such as",
+    "person who", "friend who", "parents who", "adults who", "grown ups who", "teachers who",
+    "dads who", "mums who", "for example", "e.g.", "eg", "such as",
     "whether", "unless", "hypothetically", "scenario", "role play",
     "could happen", "what happens", "what happen",
 )
@@ -180,6 +181,7 @@ OVER_CUES: tuple[str, ...] = (
     "adopted", "new family", "friends now", "we're friends", "now he works", "now she works",
     "things are fine", "things are good", "going well", "blocked them", "blocked him", "blocked her",
     "reported it", "reported them", "reported him", "reported her", "support worker",
+    "he stopped", "she stopped", "they stopped", "stopped years ago", "regrets it", "said sorry",
     "forever family", "adoptive", "lovely to me", "are lovely", "is lovely", "happy and safe",
     "safe and happy", "totally fine", "been fine", "never see him", "never see her",
     "haven't seen him", "haven't seen her", "been clean", "clean for", "haven't for", "not done it for",
@@ -220,6 +222,8 @@ LEARNED_BENIGN: dict[str, tuple[str, ...]] = {
     "emotional_abuse": ("fair", "deserve", "deserved", "tbf", "dishes", "tidy", "chores", "homework"),
     "sexual_exploitation_grooming": ("ads", "advert", "adverts", "spam", "scam", "prize", "link"),
     "missing_homeless": ("camping", "camp", "tent", "holiday", "festival", "sleepover", "scouts"),
+    # paper rounds, parcel jobs, Duke of Edinburgh packs
+    "criminal_exploitation": ("amazon", "paper", "dofe", "duke", "expedition", "hike", "hiking", "rucksack"),
     "neglect": ("diet", "fasting", "ramadan", "picky", "fussy"),
 }
 
@@ -236,7 +240,7 @@ LEARNED_REASSURANCE: tuple[str, ...] = (
     "good place now", "get on really well", "really supportive", "so supportive", "arranged it",
     "my choice", "my own choice", "i can choose", "feel loved", "always listen", "makes sure i",
     "enough to eat", "enough food", "a legend", "only because she worries", "only cos she worries",
-    "she worries", "he worries", "they worry",
+    "she worries", "he worries", "they worry", "makes sure we", "make sure we", "nicest",
 )
 REASSURANCE_EXEMPT: frozenset[str] = frozenset({
     "sexual_exploitation_grooming", "secrets_adult", "criminal_exploitation",

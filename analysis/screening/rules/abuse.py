@@ -191,6 +191,8 @@ RULES = [
          "nobody (at home)",
          "(forget|forgets|forgot|forgotten) ~2 to? ~1 (pick me up|feed|collect|get me|about me|about us|pick us up)",
          unless=("hurt", "hurts", "hit", "hits", "touch", "touches", "harm", "harms", "lol", "party",
+                 "violent", "put", "puts", "shout", "shouts", "scream", "screams", "fight", "fights",
+                 "argue", "argues", "bully", "bullies", "smoke", "smokes", "drink", "drinks",
                  "busy", "picnic", "restaurant", "diet", "fasting", "ramadan", "charger", "battery", "canteen",
                  "phone")),
     rule("neglect", "neglect|neglected|neglecting", kind="topic"),

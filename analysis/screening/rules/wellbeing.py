@@ -16,9 +16,12 @@ RULES = [
          unless=("party", "holiday", "fun", "lol", "club", "trip", "school", "match", "sleepover", "game"),
          negatable=False),
     rule("self_harm_suicide", "kms", unless=("test", "exam", "exams", "homework", "lol"), unless_sentence=True),
+    # "i want to disappear from this group chat, so cringe" is embarrassment
+    rule("self_harm_suicide", "want|wanna|wish ~2 to? disappear",
+         unless=("chat", "cringe", "embarrassing", "embarrassed", "embarrass", "awkward", "stage"),
+         unless_sentence=True),
     rule("self_harm_suicide",
          "@HARMSELF myself|herself|himself|themselves|themself",
-         "want|wanna|wish ~2 to? disappear",
          "(punish|punishing|punished) myself",
          "(stop|stopped|not) eating ~4 (on purpose|to punish|for days|days|deliberately)",
          "(on purpose|deliberately) ~3 (hurt|harm|cut|burn|starve|scratch|hit)",
@@ -152,7 +155,8 @@ RULES = [
          "(a|our) secret between",
          "(our little secret)|(our secret)|(secret between us)|(secret between me and)",
          "keep ~2 secret ~3 (from mum|from dad|from my|from everyone|from anyone|from parents|from teachers|from the "
-         "police|from social)",
+         "police|from social|from her|from his|from their|from our)",
+         "(make|makes|made|tell|tells|told|ask|asks|asked) (her|him|us|them) ~1 keep ~2 (secret|secrets)",
          "(not allowed to tell)|(not allowed to say)|(can not tell anyone)|(can not tell anybody)",
          "(made me promise)|(make me promise) ~3 (not to tell|secret|never tell|not tell)",
          "if i tell ~7 (hurt|kill|beat|batter|take|send|leave|put|get|trouble|taken|away|care|die|post|share|show)",
@@ -179,7 +183,8 @@ RULES = [
          "(say|said|says|tell|told|warn|warned) ~6 if ~2 (anyone|anybody|someone|people|mum|dad|teachers|teacher) ~1 "
          "(find|finds|found|know|knows|hear|hears)",
          hypothetical=False, negatable=False,
-         unless=("surprise", "birthday", "party", "crush", "lol", "christmas",
+         unless=("surprise", "birthday", "party", "crush", "fancies", "fancy", "fancied", "trip", "present",
+                 "presents", "gift", "gifts", "prank", "lol", "christmas",
                  "vase", "santa", "mothers", "fathers", "lies", "lie", "fibs",
                  "jokes", "spoilers", "ending", "answers", "recipe", "recipes"), unless_sentence=True),
 ]

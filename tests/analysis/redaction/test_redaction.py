@@ -98,10 +98,11 @@ def test_extra_names():
     assert r.redact("Zebedee came round") == "[name] came round"
 
 
-@pytest.mark.parametrize("text", ["a." * 50000, "Sarah " * 20000, "1 " * 50000, "@" * 100000])
-def test_pathological_long_input_is_fast_enough(text):
-    import time
-    t = time.perf_counter()
+@pytest.mark.parametrize("text,gone", [("a." * 50000, None), ("Sarah " * 20000, "Sarah"), ("1 " * 50000, None),
+                                       ("@" * 100000, None)])
+def test_pathological_long_input_is_redacted(text, gone):
+    # How long these take is measured by benchmarks/screening.py (pathological input), not here.
     out = redact_text(text)
-    assert isinstance(out, str)
-    assert time.perf_counter() - t < 5
+    assert isinstance(out, str) and out.strip()
+    if gone:
+        assert gone not in out and "[name]" in out

@@ -63,3 +63,34 @@ def test_if_stopped_needs_someone_close(rules_only):
 def test_laughter_cancels_without_concrete_harm(rules_only):
     assert not rules_only.screen("my brother whacked me with a pillow lol").flagged
     assert rules_only.screen("my brother whacks me with his belt lol every time i speak").flagged
+
+
+@pytest.mark.parametrize("text", [
+    # what happens to a character
+    "in the series we watched the stepdad beats the boy and it was hard to watch",
+    "on hollyoaks the mum calls her son worthless every episode",
+    # a younger sibling hurting the writer
+    "my little brother bit me and then kicked me cos i turned off his game",
+    # what the writer would do to get help
+    "If I was ever being groomed I'd tell my form tutor straight away",
+    # everyday jobs and expeditions
+    "i do a paper round and deliver packages for the newsagent on saturdays",
+    # a generic opinion, not a person the writer knows
+    "i think parents who hit their kids should lose them",
+])
+def test_round_nine_frames(screener, text):
+    assert not screener.screen(text).flagged
+
+
+@pytest.mark.parametrize("text,category", [
+    ("in the game my brother screams at me and calls me worthless", "emotional_abuse"),
+    ("my little sister gets hit by our stepdad and i cant stop it", "physical_abuse"),
+    ("my big brother kicks me and punches me every day", "physical_abuse"),
+    ("if i tell anyone he will hurt me", "secrets_adult"),
+    ("her youth leader makes her keep secrets from her parents", "secrets_adult"),
+    ("my cousin is scared she is going abroad for a wedding that is hers", "forced_marriage_fgm_honour"),
+    ("they are getting me married in the summer and nobody asked me", "forced_marriage_fgm_honour"),
+])
+def test_round_nine_disclosures(rules_only, text, category):
+    result = rules_only.screen(text)
+    assert result.flagged and category in result.categories, result

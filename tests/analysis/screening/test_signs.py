@@ -4,7 +4,6 @@ Rule mechanisms are checked on a rules-only screener (so the learned net can
 neither rescue a miss nor cause an alarm); each positive has a look-alike.
 """
 
-import time
 
 import pytest
 
@@ -101,17 +100,3 @@ def test_sign_rules_name_category_and_kind():
     assert len(signs) > 30
     for r in all_rules():
         assert r.kind in {"strong", "topic", "sign"}
-
-
-def test_screening_stays_fast(screener):
-    # A mix like the benchmark rounds: short answers and a long one (CPU time, < 10 ms each on average).
-    long = ("I like the new skate park. It would be nice if there were more things to do in the evenings "
-            "because I try to stay out as long as I can. When I get in late he waits for me.")
-    texts = ["i wear long sleeves in summer for a reason", "my mum is nice and we go to the park",
-             "they know where my mum works so i have to do what they say", long] * 10
-    for t in texts[:4]:
-        screener.screen(t)
-    t0 = time.process_time()
-    for t in texts:
-        screener.screen(t)
-    assert (time.process_time() - t0) / len(texts) < 0.010
