@@ -47,11 +47,23 @@ _SUBJECTS = frozenset({
 _OTHERS = _SUBJECTS - {"i", "we", "it", "that", "which", "but", "and", "because", "who"}
 _REPORTING = frozenset({"say", "said", "tell", "told", "threaten", "threatened", "warn", "warned",
                         "says", "tells", "threatens", "warns"})
+# "no adult has ever asked me to keep ...": words between a denial and "keep"
+_ASKED = frozenset({"to", "me", "us", "ask", "tell", "make", "want", "adult", "grown", "up", "teacher", "anyone",
+                    "anybody", "one", "person"})
 _GENERIC = frozenset({"parents", "adults", "teachers", "dads", "mums", "grownups", "carers", "coaches"})
 _TELLING = frozenset({"say", "tell", "speak", "talk", "grass", "snitch", "report"})
 _ROLES = "|".join(map(re.escape, PROFESSIONAL_ROLES))
-_ROLE_PREFIX = re.compile(r"^\W*(?:[A-Za-z'&/-]+\s+){0,3}(?:" + _ROLES + r")\s*(?::|-|\u2013|\u2014)\s",
-                          re.IGNORECASE)
+_ROLE_PREFIX = re.compile(r"^\W*(?:(?:[A-Za-z'&/-]+\s+){0,3}(?:" + _ROLES + r")\s*(?::|-|\u2013|\u2014)\s"
+                          r"|as an? (?:[A-Za-z'&/-]+\s+){0,3}(?:" + _ROLES + r")\b)", re.IGNORECASE)
+# A practitioner writing about one child ("a 14 year old in our group", "a Year 4
+# pupil", "a boy (12)", "one of our pupils"): a live concern, not talk about the work.
+SPECIFIC_CHILD = re.compile(
+    r"\b(?:an?|one|the|this)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen)[- ]?(?:year|yr)s?[- ]?old\b"
+    r"|\b(?:an?|one|this)\s+(?:year|yr|y)\s?\d{1,2}\b"
+    r"|\b(?:boy|girl|child|pupil|student|lad|kid)\s*\(\d{1,2}\)"
+    r"|\bone of (?:my|our|the) (?:pupils|students|children|kids|young people|learners|girls|boys)\b",
+    re.IGNORECASE)
 _FRAME_BACK = 15   # how far back a "book about ..." frame may start
 _IF_MAX = 5        # "if" only governs words close after it
 _WINDOW = 10
@@ -113,10 +125,10 @@ class CueChecker:
             if doc[k].norm_ not in norm_keep and doc[k].lower_ not in norm_keep:
                 continue
             j = k - 1
-            while j >= max(doc[k].sent.start, k - 4):
+            while j >= max(doc[k].sent.start, k - 8):
                 if doc[j].norm_ in self.neg:
                     return True
-                if doc[j].norm_ not in self.skip:
+                if doc[j].norm_ not in self.skip and doc[j].norm_ not in _ASKED:
                     break
                 j -= 1
         return False
@@ -247,6 +259,6 @@ class CueChecker:
             prev = doc[sent.start - 1].sent
             if not any(t.norm_ in people or t.lower_ in people for t in prev):
                 return False
-        if lesson_cues and _ROLE_PREFIX.match(doc.text):
+        if lesson_cues and _ROLE_PREFIX.match(doc.text) and not SPECIFIC_CHILD.search(doc.text):
             return False
         return not (lesson_cues and self._find(norms, self.topic) is not None)

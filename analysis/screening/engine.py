@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
-from .cues import PERSONAL, THIRD_PARTY, CueChecker
+from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY, CueChecker
 from .frames import FrameChecker
 from .learned import LearnedNet, doc_tokens, learned_hit, load_training_cases
 from .lexicon import (
@@ -280,7 +280,8 @@ class DisclosureScreener:
         A confident score (``learned_confident``) skips the lesson-word list
         and also counts other children and adults as personal.
         """
-        confident = probability >= self.learned_confident
+        # confident, or a practitioner writing about one child ("a Year 4 pupil came in with ...")
+        confident = probability >= self.learned_confident or bool(SPECIFIC_CHILD.search(doc.text))
         people = PERSONAL | THIRD_PARTY if confident else PERSONAL
         if (not self.cues_.topic_ok(doc, i, i + 1, lesson_cues=not confident, people=people)
                 or self.cues_.framed(doc, i) or self.cues_.past_and_over(doc, i)):

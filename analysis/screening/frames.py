@@ -44,7 +44,7 @@ CONCRETE = ("bruise", "bruises", "bruised", "blood", "bleed", "bleeding", "burst
             "every day", "every time", "all the time", "for days", "scared", "hurts", "marks", "swollen")
 JOKE_EXEMPT = frozenset({"sexual_abuse"})
 
-ACCIDENT_CATEGORIES = frozenset({"physical_abuse", "self_harm_suicide", "bullying"})
+ACCIDENT_CATEGORIES = frozenset({"physical_abuse", "self_harm_suicide"})
 ACCIDENT_WORDS = frozenset({
     "ball", "football", "netball", "rugby", "hockey", "cricket", "basketball", "dodgeball", "tennis",
     "climb", "climbing", "tree", "trampoline", "bike", "scooter", "skate", "skating", "skateboard",
@@ -59,21 +59,30 @@ ACCIDENT_BLAME = frozenset({
     "said", "say", "says", "told", "tell", "pretend", "pretended", "supposed", "meant", "clumsy", "excuse",
     "lie", "lied", "purpose", "deliberately", "myself", "again", "group", "gang", "boys", "girls", "kids",
     "lads", "people", "everyone", "them", "him", "her", "filmed", "up", "jump", "jumped", "kill",
+    "called", "calls", "names", "changing",
     '"', "\u201c", "\u201d", "''", "``",
 })
 
 OPINION_MODALS = ("should", "shud", "ought to", "need to", "needs to", "must", "have to do more",
                   "has to do more", "more to")
+# compared as written (lower case): the normaliser turns "shouldn't" into "not"
+GENERAL_MODALS = ("should", "shud", "ought to", "need to", "needs to", "must", "i worry that", "is no place")
+_OPINION_OWN = frozenset({"my", "me", "mine", "myself", "us", "i'm", "im", "ive", "i've"})
+_OPINING = frozenset({"think", "reckon", "believe", "worry", "guess", "suppose", "feel", "'d", "would"})
+NEAR_PEOPLE = ("next door", "neighbour", "neighbours", "upstairs", "downstairs", "across the road", "over the road",
+               "this child", "this girl", "this boy", "in my class", "year old", "yr old")
 OPINION_ACTIONS = frozenset({"stop", "ban", "prevent", "protect", "block", "tackle", "catch", "deal",
                              "remove", "report", "check"})
 _WRITER = frozenset({"i", "me", "my", "myself", "mine", "us", "we", "our"})
 
 _WOULD = frozenset({"'d", "would", "will", "'ll", "wud", "d"})
 HELP_ACTIONS = frozenset({"ring", "call", "phone", "tell", "talk", "speak", "text", "message", "go", "contact",
-                          "report", "ask", "get", "email", "see", "find"})
+                          "report", "ask", "get", "email", "see", "find", "say", "refuse", "walk", "run",
+                          "block", "ignore", "leave", "shout"})
 
 CHOICE_CATEGORIES = frozenset({"forced_marriage_fgm_honour"})
 CHOICE = ("up to me", "my choice", "my own choice", "my decision", "i can choose", "i get to choose",
+          "whoever i want", "who i want", "no one is forcing me", "nobody is forcing me", "not forcing me",
           "let me choose", "let me decide", "i can decide", "i decide")
 
 # "in the film the dad beats the kid", "in eastenders the mum is horrible to her
@@ -84,7 +93,10 @@ MEDIA = frozenset({
     "soap", "eastenders", "hollyoaks", "corrie", "emmerdale", "netflix", "drama", "documentary", "play",
     "cartoon", "anime", "manga", "comic", "youtube", "tiktok", "podcast", "song", "video",
 })
-MEDIA_LEADS = frozenset({"in", "on", "watched", "watching", "read", "reading", "played", "playing"})
+MEDIA_LEADS = frozenset({"in", "on", "watched", "watching", "read", "reading", "played", "playing", "about"})
+# media on their own, with no "in the ..." before them
+MEDIA_ALONE = frozenset({"storyline", "documentary", "episode", "eastenders", "hollyoaks", "corrie", "emmerdale",
+                         "netflix", "soap", "novel", "character", "characters"})
 _OWN = frozenset({"my", "me", "mine", "myself", "us", "our"})
 MEDIA_EXEMPT = frozenset({"sexual_exploitation_grooming"})  # "on tiktok a man asked me for pics"
 
@@ -132,6 +144,8 @@ class FrameChecker:
         self.accident = ACCIDENT_WORDS
         self.blame = ACCIDENT_BLAME
         self.modals = _phrases(OPINION_MODALS, norm)
+        self.general_modals = {tuple(p.split()) for p in GENERAL_MODALS}
+        self.near_people = _phrases(NEAR_PEOPLE, norm)
         self.actions = {norm(w) for w in OPINION_ACTIONS} | OPINION_ACTIONS
         self.choice = _phrases(CHOICE, norm)
         self.owned_cues = _phrases(OWNED, norm)
@@ -182,6 +196,14 @@ class FrameChecker:
     # ---------------------------------------------------------- opinion
     def opinion(self, doc: Doc, start: int, end: int) -> bool:
         sent = doc[start].sent
+        # "there should be more youth clubs so kids don't get pulled into gangs": a view about
+        # other people's children, with nobody of the writer's own ("my", "me") in it.
+        words = [t.lower_ for t in sent]
+        own = any(w in _OPINION_OWN or (w == "i" and nxt not in _OPINING) for w, nxt in zip(words, words[1:] + [""],
+                                                                                              strict=True))
+        if (_has(words, self.general_modals) and not own
+                and not self._has(sent, self.near_people)):
+            return True
         if any(doc[k].lower_ in _WRITER or doc[k].norm_ in _WRITER for k in range(start, min(sent.end, end + 4))):
             return False
         before = doc[sent.start:start]
@@ -235,7 +257,10 @@ class FrameChecker:
         for m in range(start - 1, sent.start - 1, -1):
             if doc[m].lower_ in _OWN:
                 return False
-            if doc[m].lower_ in MEDIA and any(doc[k].lower_ in MEDIA_LEADS for k in range(max(sent.start, m - 3), m)):
+            w = doc[m].lower_
+            lead = any(doc[k].lower_ in MEDIA_LEADS for k in range(max(sent.start, m - 3), min(start, m + 4))
+                       if k != m)
+            if w in MEDIA_ALONE or (w in MEDIA and lead):
                 return not any(doc[k].lower_ in _OWN for k in range(start, min(sent.end, end + 3)))
         return False
 
@@ -245,7 +270,7 @@ class FrameChecker:
         if category not in YOUNGER_CATEGORIES:
             return False
         sent = doc[start].sent
-        if not any(doc[k].lower_ in ("me", "i") for k in range(start, end)):
+        if not any(doc[k].lower_ in ("me", "i") for k in range(start, min(len(doc), end + 2))):
             return False  # the writer is the one hurt
         words = [t.lower_ for t in sent]
         if "by" in words or any(t.lower_ in ADULTS or t.norm_ in ADULTS for t in sent):

@@ -125,6 +125,7 @@ TOPIC_CUES: tuple[str, ...] = (
     "presenting with", "risk assessment", "thresholds", "staff dealing", "children missing",
     "trained to", "should be trained", "spot when", "dsl", "lscp", "senco", "designated",
     "safeguarding lead", "between peers", "peer on peer", "child-on-child",
+    "toolkit", "module", "section on", "protocol", "clinic", "well explained", "pathway", "pathways",
 )
 
 # An answer that opens with a job title and a colon ("Housing officer: ...",
@@ -136,6 +137,7 @@ PROFESSIONAL_ROLES: tuple[str, ...] = (
     "co-ordinator", "practitioner", "head", "senco", "visitor", "paediatrician", "consultant",
     "sergeant", "constable", "pc", "inspector", "governor", "trainer", "mentor", "clinician",
     "therapist", "counsellor", "chair", "detective", "midwife", "psychologist", "advisor", "adviser",
+    "pcso", "idva", "isva", "paramedic", "probation", "police",
 )
 
 # A harm word that is the subject of a lesson, story or case ("a book about a
@@ -182,6 +184,7 @@ OVER_CUES: tuple[str, ...] = (
     "things are fine", "things are good", "going well", "blocked them", "blocked him", "blocked her",
     "reported it", "reported them", "reported him", "reported her", "support worker",
     "he stopped", "she stopped", "they stopped", "stopped years ago", "regrets it", "said sorry",
+    "had support", "we live with", "i live with", "safe for", "laugh about it", "now i get it", "now i understand",
     "forever family", "adoptive", "lovely to me", "are lovely", "is lovely", "happy and safe",
     "safe and happy", "totally fine", "been fine", "never see him", "never see her",
     "haven't seen him", "haven't seen her", "been clean", "clean for", "haven't for", "not done it for",
@@ -221,7 +224,7 @@ LEARNED_BENIGN: dict[str, tuple[str, ...]] = {
     # parents nagging about chores, and the writer saying it was fair
     "emotional_abuse": ("fair", "deserve", "deserved", "tbf", "dishes", "tidy", "chores", "homework"),
     "sexual_exploitation_grooming": ("ads", "advert", "adverts", "spam", "scam", "prize", "link"),
-    "missing_homeless": ("camping", "camp", "tent", "holiday", "festival", "sleepover", "scouts"),
+    "missing_homeless": ("camping", "camp", "holiday", "festival", "sleepover", "scouts"),
     # paper rounds, parcel jobs, Duke of Edinburgh packs
     "criminal_exploitation": ("amazon", "paper", "dofe", "duke", "expedition", "hike", "hiking", "rucksack"),
     "neglect": ("diet", "fasting", "ramadan", "picky", "fussy"),
@@ -241,6 +244,8 @@ LEARNED_REASSURANCE: tuple[str, ...] = (
     "my choice", "my own choice", "i can choose", "feel loved", "always listen", "makes sure i",
     "enough to eat", "enough food", "a legend", "only because she worries", "only cos she worries",
     "she worries", "he worries", "they worry", "makes sure we", "make sure we", "nicest",
+    "not happening", "just want to know", "just curious", "no one is forcing me", "nobody is forcing me",
+    "nobody ever gets hurt", "no one gets hurt", "nobody gets hurt", "always make up",
 )
 REASSURANCE_EXEMPT: frozenset[str] = frozenset({
     "sexual_exploitation_grooming", "secrets_adult", "criminal_exploitation",

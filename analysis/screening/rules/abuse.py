@@ -113,7 +113,7 @@ RULES = [
     rule("sexual_abuse",
          "rape|raped|rapist|molest|molested|(sexual abuse)|(sexually abused)|(sexual assault)|incest|paedo|pedo|"
          "nonce|paedophile|pedophile",
-         kind="topic"),
+         kind="topic", unless=("ref", "referee", "match", "game", "fifa", "exam", "test", "defence", "pitch")),
 
     # ----------------------------------------------------------- emotional
     rule("emotional_abuse",

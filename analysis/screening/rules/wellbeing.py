@@ -15,7 +15,11 @@ RULES = [
          "(not|never) ~2 (want|wanna) ~2 (go|going|be|get) ~1 (home|back home)",
          unless=("party", "holiday", "fun", "lol", "club", "trip", "school", "match", "sleepover", "game"),
          negatable=False),
-    rule("self_harm_suicide", "kms", unless=("test", "exam", "exams", "homework", "lol"), unless_sentence=True),
+    rule("self_harm_suicide", "kms", unless=("test", "exam", "exams", "homework", "lol", "game", "shot", "valorant",
+                                             "fortnite", "fifa", "ranked", "match", "lobby"), unless_sentence=True),
+    # "been doing sh again", "relapsed last night"
+    rule("self_harm_suicide", "(do|doing|did|done|been) sh", "relapse|relapsed|relapsing", kind="sign",
+         unless=("drink", "drinking", "drugs", "smoking", "vaping", "diet", "cold", "flu")),
     # "i want to disappear from this group chat, so cringe" is embarrassment
     rule("self_harm_suicide", "want|wanna|wish ~2 to? disappear",
          unless=("chat", "cringe", "embarrassing", "embarrassed", "embarrass", "awkward", "stage"),
@@ -184,6 +188,7 @@ RULES = [
          "(find|finds|found|know|knows|hear|hears)",
          hypothetical=False, negatable=False,
          unless=("surprise", "birthday", "party", "crush", "fancies", "fancy", "fancied", "trip", "present",
+                 "score", "scores", "result", "results", "grade", "grades",
                  "presents", "gift", "gifts", "prank", "lol", "christmas",
                  "vase", "santa", "mothers", "fathers", "lies", "lie", "fibs",
                  "jokes", "spoilers", "ending", "answers", "recipe", "recipes"), unless_sentence=True),
