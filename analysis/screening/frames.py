@@ -43,6 +43,11 @@ CONCRETE = ("bruise", "bruises", "bruised", "blood", "bleed", "bleeding", "burst
             "scars", "hospital", "a&e", "police", "broken", "broke my", "again", "since", "every night",
             "every day", "every time", "all the time", "for days", "scared", "hurts", "marks", "swollen")
 JOKE_EXEMPT = frozenset({"sexual_abuse"})
+# A nervous "lol": the answer hedges ("idk if this counts", "im not supposed to say"),
+# masks ("thats just home life", an upside-down smile) or plans ("just in case").
+HEDGES = ("if this counts", "if this is anything", "not supposed to say", "not supposed to tell", "dont tell",
+          "don't tell", "just in case", "just home life", "that's just", "thats just", "my fault", "prison",
+          "tablets", "pills", "saving up", "cut my", "cut me", "\U0001f643", "at 3am", "keep sending", "keeps sending")
 
 ACCIDENT_CATEGORIES = frozenset({"physical_abuse", "self_harm_suicide"})
 ACCIDENT_WORDS = frozenset({
@@ -141,6 +146,7 @@ class FrameChecker:
         self.denied = _phrases(JOKE_DENIED, norm)
         self.reported = {norm(w) for w in JOKE_REPORTED} | JOKE_REPORTED
         self.concrete = _phrases(CONCRETE, norm)
+        self.hedges = _phrases(HEDGES, norm)
         self.accident = ACCIDENT_WORDS
         self.blame = ACCIDENT_BLAME
         self.modals = _phrases(OPINION_MODALS, norm)
@@ -179,8 +185,10 @@ class FrameChecker:
         return True
 
     def serious(self, doc: Doc, start: int) -> bool:
-        """The joke is denied ("not joking") or the answer holds concrete harm ("every time", "bruises")."""
-        return self._has(doc[start].sent, self.denied) or self._has(doc, self.concrete)
+        """The joke is denied ("not joking"), the answer holds concrete harm ("every time", "bruises")
+        or the laughter is nervous ("idk if this counts", "just in case")."""
+        return (self._has(doc[start].sent, self.denied) or self._has(doc, self.concrete)
+                or self._has(doc, self.hedges) or any(t.text == "\U0001f643" for t in doc))
 
     # --------------------------------------------------------- accident
     def accidental(self, doc: Doc, start: int, category: str) -> bool:

@@ -94,3 +94,20 @@ def test_round_nine_frames(screener, text):
 def test_round_nine_disclosures(rules_only, text, category):
     result = rules_only.screen(text)
     assert result.flagged and category in result.categories, result
+
+
+@pytest.mark.parametrize("text", [
+    "not sure if this counts but my step mum throws things at me when shes drunk, got a cut on my head lol",
+    "lol been hiding my nans pills in my room just in case",
+    "my dad calls me a mistake every day \U0001f643 normal family stuff lol",
+])
+def test_nervous_laughter_does_not_cancel(screener, text):
+    assert screener.screen(text).flagged
+
+
+@pytest.mark.parametrize("text", [
+    "my mate threw a pillow at me lol",
+    "omg that test was so bad i wanna die lol but its fine",
+])
+def test_plain_laughter_still_cancels(rules_only, text):
+    assert not rules_only.screen(text).flagged
