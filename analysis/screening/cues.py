@@ -50,6 +50,9 @@ _REPORTING = frozenset({"say", "said", "tell", "told", "threaten", "threatened",
 # "no adult has ever asked me to keep ...": words between a denial and "keep"
 _ASKED = frozenset({"to", "me", "us", "ask", "tell", "make", "want", "adult", "grown", "up", "teacher", "anyone",
                     "anybody", "one", "person"})
+# A sentence that opens on its verb has the writer as its subject ("got hit again", "been kicked out").
+_IMPLIED_WRITER = frozenset({"got", "getting", "been", "being", "gets", "feel", "feeling", "felt", "want", "wanna",
+                             "cant", "can't", "keep", "hate", "need", "scared", "sometimes"})
 _GENERIC = frozenset({"parents", "adults", "teachers", "dads", "mums", "grownups", "carers", "coaches"})
 _TELLING = frozenset({"say", "tell", "speak", "talk", "grass", "snitch", "report"})
 _ROLES = "|".join(map(re.escape, PROFESSIONAL_ROLES))
@@ -179,7 +182,8 @@ class CueChecker:
                 j = len(norms) - d
                 # ... unless the writer is the one who would tell ("I'd tell someone if ...")
                 rep = [k for k in range(max(0, j - 3), j) if norms[k] in _REPORTING]
-                if rep and not (rep[0] > 0 and norms[rep[0] - 1] in ("'d", "d", "would", "will", "'ll", "ll")):
+                if rep and not (rep[0] > 0 and norms[rep[0] - 1] in ("'d", "d", "would", "will", "'ll", "ll", "can",
+                                                                      "could", "should", "always")):
                     continue
                 # "mum said to tell them it's fine and if I say anything else ...": a threat
                 # about telling, said earlier in the sentence.
@@ -251,7 +255,8 @@ class CueChecker:
         sent = doc[start].sent
         norms = [t.norm_ for t in sent]
         lowers = [t.lower_ for t in sent]
-        if not any(n in people or lw in people for n, lw in zip(norms, lowers, strict=True)):
+        implied = lowers[0] in _IMPLIED_WRITER if lowers else False
+        if not implied and not any(n in people or lw in people for n, lw in zip(norms, lowers, strict=True)):
             # "ours has been broken since summer. there's usually no food either":
             # a sentence with no people of its own continues the one before.
             if sent.start == 0 or any(n in _OTHERS for n in norms):

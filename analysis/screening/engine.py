@@ -114,7 +114,7 @@ class DisclosureScreener:
     """
 
     def __init__(self, categories=None, fuzzy=True, use_negation=True, use_hypothetical=True,
-                 learned=True, learned_threshold=0.5, learned_confident=0.8):
+                 learned=True, learned_threshold=0.5, learned_confident=0.7):
         self.categories = categories
         self.fuzzy = fuzzy
         self.use_negation = use_negation

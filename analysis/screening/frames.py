@@ -55,14 +55,14 @@ ACCIDENT_WORDS = frozenset({
     "climb", "climbing", "tree", "trampoline", "bike", "scooter", "skate", "skating", "skateboard",
     "accident", "accidentally", "accidently", "trip", "tripped", "slip", "slipped", "fell", "fall",
     "match", "training", "practice", "pe", "gymnastics", "swimming", "tackle", "tackled", "playground",
-    "sport", "sports", "game", "goalkeeper", "shaving", "cooking", "thorn", "bramble", "nettle",
+    "sport", "sports", "game", "goalkeeper", "shaving", "cooking", "thorn", "bramble", "nettle", "tray",
     "chopping", "onions", "fryer", "oven", "chippy", "rounders", "boxing", "sparring", "karate",
 })
 ACCIDENT_BLAME = frozenset({
     "dad", "mum", "parent", "step", "uncle", "aunt", "nan", "grandad", "carer", "man", "men", "teacher",
     "coach", "boyfriend", "girlfriend", "partner", "fella", "he", "she", "they", "someone", "somebody",
     "said", "say", "says", "told", "tell", "pretend", "pretended", "supposed", "meant", "clumsy", "excuse",
-    "lie", "lied", "purpose", "deliberately", "myself", "again", "group", "gang", "boys", "girls", "kids",
+    "lie", "lied", "purpose", "deliberately", "again", "group", "gang", "boys", "girls", "kids",
     "lads", "people", "everyone", "them", "him", "her", "filmed", "up", "jump", "jumped", "kill",
     "called", "calls", "names", "changing",
     '"', "\u201c", "\u201d", "''", "``",

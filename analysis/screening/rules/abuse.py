@@ -192,6 +192,7 @@ RULES = [
          "(forget|forgets|forgot|forgotten) ~2 to? ~1 (pick me up|feed|collect|get me|about me|about us|pick us up)",
          unless=("hurt", "hurts", "hit", "hits", "touch", "touches", "harm", "harms", "lol", "party",
                  "violent", "put", "puts", "shout", "shouts", "scream", "screams", "fight", "fights",
+                 "understand", "understands", "taste",
                  "argue", "argues", "bully", "bullies", "smoke", "smokes", "drink", "drinks",
                  "busy", "picnic", "restaurant", "diet", "fasting", "ramadan", "charger", "battery", "canteen",
                  "phone")),

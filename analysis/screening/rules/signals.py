@@ -47,7 +47,7 @@ RULES = [
          unless_sentence=True),
     rule("missing_homeless",
          "homeless|runaway|(ran away)|(run away)|(running away)|(kicked out)|(thrown out)|(sofa surfing)|(sleeping "
-         "rough)|(slept rough)|(nowhere to)|(no where to)",
+         "rough)|(slept rough)|(nowhere to)|(no where to)|(no fixed address)|(bouncing between)|(sofa hopping)",
          kind="topic", unless=_LESSON + ("dog", "cat", "pet", "hamster", "lesson", "class", "club",
                                          "school", "college", "pub", "shop", "people", "person", "wasp",
                                          "bee", "spider", "lol", "team", "squad", "training", "football",
@@ -75,6 +75,7 @@ RULES = [
          "electricity)|(no heating)|(no hot water)|(left alone)|(left on my own)|(fend for myself)|(fend for "
          "ourselves)",
          kind="topic", unless=_LESSON + ("party", "trip", "camp", "camping", "restaurant", "canteen", "menu",
-                                         "sometimes", "fine", "like", "peace", "quiet"),
+                                         "sometimes", "fine", "like", "peace", "quiet", "boiler", "landlord",
+                                         "fixed", "engineer", "plumber", "garden", "plants", "plant"),
          unless_sentence=True),
 ]

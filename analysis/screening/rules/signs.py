@@ -53,6 +53,12 @@ QUOTED: dict[str, str] = {
 }
 
 RULES = [
+    # ------------------------------------------------ seen from outside: a flat taken over, a child left out
+    rule("criminal_exploitation", "flat|house|flats ~10 (kids|children|teenagers|teens|young people|boys|lads|girls) "
+         "~8 (in and out|arriving|coming and going|leaving|all day|all night|all hours)", kind="sign",
+         unless=("party", "parties", "birthday", "nursery", "school", "club", "tuition"), unless_sentence=True),
+    rule("neglect", "(toddler|baby|kids|children|little ones|child) ~6 left ~6 (outside|garden|street|car|alone|"
+         "on their own|on his own|on her own) ~8 (hours|cold|night|dark|all day|nappy)", kind="sign"),
     # ------------------------------------------------ hiding injuries / cover stories
     rule("physical_abuse", f"hide|hiding|hid|cover|covering|covered|conceal|concealing ~5 {_COVER}",
          kind="sign", unless=_VANITY, unless_sentence=True),

@@ -17,6 +17,11 @@ RULES = [
          negatable=False),
     rule("self_harm_suicide", "kms", unless=("test", "exam", "exams", "homework", "lol", "game", "shot", "valorant",
                                              "fortnite", "fifa", "ranked", "match", "lobby"), unless_sentence=True),
+    # suicide notes; "things we do at camp are secret and parents wouldn't understand"
+    rule("self_harm_suicide", "(written|wrote|writing|write|left) ~2 (notes|note|letters|letter) ~4 (family|mum|dad|"
+         "everyone|(just in case)|goodbye|when i am gone|after i am gone)", kind="sign"),
+    rule("secrets_adult", "secret|secrets ~8 (not|never) ~1 understand", "understand ~8 secret|secrets",
+         unless=("film", "book", "story", "lesson"), unless_sentence=True, hypothetical=False),
     # "been doing sh again", "relapsed last night"
     rule("self_harm_suicide", "(do|doing|did|done|been) sh", "relapse|relapsed|relapsing", kind="sign",
          unless=("drink", "drinking", "drugs", "smoking", "vaping", "diet", "cold", "flu")),
@@ -188,7 +193,8 @@ RULES = [
          "(find|finds|found|know|knows|hear|hears)",
          hypothetical=False, negatable=False,
          unless=("surprise", "birthday", "party", "crush", "fancies", "fancy", "fancied", "trip", "present",
-                 "score", "scores", "result", "results", "grade", "grades",
+                 "score", "scores", "result", "results", "grade", "grades", "pregnant", "pregnancy", "scan",
+                 "tactics", "spoils", "spoil", "spoiling",
                  "presents", "gift", "gifts", "prank", "lol", "christmas",
                  "vase", "santa", "mothers", "fathers", "lies", "lie", "fibs",
                  "jokes", "spoilers", "ending", "answers", "recipe", "recipes"), unless_sentence=True),

@@ -36,7 +36,7 @@ def test_sklearn_conventions():
     s = DisclosureScreener(categories=["bullying"], fuzzy=False)
     assert s.get_params() == {"categories": ["bullying"], "fuzzy": False,
                               "use_negation": True, "use_hypothetical": True,
-                              "learned": True, "learned_threshold": 0.5, "learned_confident": 0.8}
+                              "learned": True, "learned_threshold": 0.5, "learned_confident": 0.7}
     assert not hasattr(s, "matchers_")
     with pytest.raises(RuntimeError):
         s.screen("text")
