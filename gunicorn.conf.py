@@ -34,3 +34,13 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Trust X-Forwarded-* only from the local reverse proxy (the app's PROXY_COUNT does the same in Flask).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Fit the safeguarding screen in the background as each worker starts (several seconds of CPU),
+    so the first respondent to send an answer does not wait for it."""
+    import threading
+
+    from analysis.screening import default_screener
+
+    threading.Thread(target=default_screener, name="warm-screener", daemon=True).start()

@@ -7,13 +7,6 @@ nor cause an alarm); each positive has a look-alike.
 
 import pytest
 
-from analysis.screening import DisclosureScreener
-
-
-@pytest.fixture(scope="module")
-def rules_only():
-    return DisclosureScreener(learned=False).fit()
-
 
 @pytest.mark.parametrize("text", [
     # joke / exaggeration

@@ -8,13 +8,6 @@ The sentences are new wording, not copies of the benchmark cases.
 
 import pytest
 
-from analysis.screening import DisclosureScreener
-
-
-@pytest.fixture(scope="module")
-def rules_only():
-    return DisclosureScreener(learned=False).fit()
-
 
 @pytest.mark.parametrize("text", [
     # denial through a thinking verb, or with the negative subject first

@@ -7,14 +7,7 @@ neither rescue a miss nor cause an alarm); each positive has a look-alike.
 
 import pytest
 
-from analysis.screening import DisclosureScreener
 from analysis.screening.rules import all_rules
-
-
-@pytest.fixture(scope="module")
-def rules_only():
-    return DisclosureScreener(learned=False).fit()
-
 
 
 @pytest.mark.parametrize("text, category", [
