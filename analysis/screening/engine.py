@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY, CueChecker
-from .frames import FrameChecker
+from .frames import JOKE_WORDS, FrameChecker
 from .learned import LearnedNet, doc_tokens, learned_hit, load_training_cases
 from .lexicon import (
     ABSENCE_CATEGORIES,
@@ -77,7 +77,13 @@ def _trigger_words(spec: list[dict]) -> set[str]:
     return best
 
 
-_LAUGHTER = frozenset({"lol", "lmao", "haha", "hahaha", "joke", "jokes", "joking", "banter", "jk", "kidding"})
+# Multi-word merges ("no one" -> "nobody") indexed by their first word, in _MERGES order.
+_MERGES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _key, _target in _MERGES.items():
+    if len(_key) > 1:
+        _MERGES_BY_FIRST.setdefault(_key[0], []).append((_key, _target))
+
+_LAUGHTER = JOKE_WORDS | {"lmao", "haha", "hahaha", "jk"}
 
 # "told me not to tell", "says not to": an instruction, not a denial.
 _INSTRUCT = frozenset({"say", "tell", "ask", "warn", "want", "make", "beg"})
@@ -206,9 +212,9 @@ class DisclosureScreener:
         spans = []
         i = 0
         while i < len(doc):
-            for key, target in _MERGES.items():
+            for key, target in _MERGES_BY_FIRST.get(lowers[i], ()):
                 k = len(key)
-                if tuple(lowers[i:i + k]) == key and k > 1:
+                if tuple(lowers[i:i + k]) == key:
                     spans.append((doc[i:i + k], target))
                     i += k - 1
                     break
