@@ -56,7 +56,7 @@ check-chromium:
 
 # Two workers (this project's CI machine has 2 cores); browser tests stay together on one of them.
 PYTEST_WORKERS ?= 2
-PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 test: install check-chromium
 	$(VENV)/bin/bandit -q -r feedback_app analysis -lll

@@ -35,21 +35,27 @@ def pytest_configure(config):
             os.environ["REDIS_URL_FOR_TESTS"] = f"{head}/{int(number) - _worker_number()}"
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
+def pytest_xdist_make_scheduler(config, log):
     """Browser tests share one served app and one record of the routes they checked
-    (``test_zz_route_coverage.py`` reads it last), so under ``-n 2 --dist loadgroup`` they all
-    run, in order, on one worker while the other tests spread over the rest.
+    (``test_zz_route_coverage.py`` reads it last), so under ``-n 2`` they all run, in order, on
+    one worker while every other test is handed to whichever worker is free. (xdist's own
+    ``--dist loadgroup`` no longer groups anything under pytest 9, whose node ids it cannot rename.)"""
+    from xdist.scheduler import LoadScopeScheduling
 
-    On the PostgreSQL pass (TEST_DB=postgres), run only the tests that touch the database.
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
+
+    return BrowserTestsTogether(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """On the PostgreSQL pass (TEST_DB=postgres), run only the tests that touch the database.
 
     A test touches it when it depends on the ``_database`` fixture (through ``app``, ``client``,
     ``client_request``...) or is marked ``postgres``; the rest (the analysis library, survey
     files, pure functions) already ran on the SQLite pass and would only run again unchanged.
     """
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
     if os.environ.get("TEST_DB") != "postgres":
         return
     keep, drop = [], []
