@@ -8,6 +8,7 @@ from feedback_app import cli, demo_cli, i18n, jobs, templating, training_cli
 from feedback_app.auth import login
 from feedback_app.config import config_from_environment
 from feedback_app.extensions import csrf, db, migrate
+from feedback_app.services import links
 from feedback_app.views import errors, security
 from feedback_app.views.audits import bp as audits_bp
 from feedback_app.views.auth import bp as auth_bp
@@ -39,6 +40,7 @@ def create_app(config_class=None):
     login.init_app(app)
     i18n.init_app(app)
     templating.init_app(app)
+    links.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

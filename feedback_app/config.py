@@ -87,6 +87,7 @@ class TestConfig(Config):
     TESTING = True
     EMBEDDED_DEMO = True
     SECRET_KEY = "test-secret"
+    BASE_URL = "http://localhost"  # the test client's host, so links read as a browser would see them
     SQLALCHEMY_DATABASE_URI = _database_url(_env("TEST_DATABASE_URL")) if _env("TEST_DB") == "postgres" else None
     SURVEYS_DIR = BASE_DIR / "tests" / "fixtures" / "surveys"
     RATE_LIMIT_REDIS_URL = None  # tests that need Redis set it themselves

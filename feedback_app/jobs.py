@@ -101,6 +101,14 @@ def join(job_id, timeout=None):
     return not thread.is_alive()
 
 
+def join_all(timeout=None):
+    """Wait for every thread job of this process to end (tests, and the CLI before it exits)."""
+    with _threads_lock:
+        threads = list(_threads.values())
+    for thread in threads:
+        thread.join(timeout)
+
+
 def _app_for_worker():
     global _worker_app
     if _worker_app is None:

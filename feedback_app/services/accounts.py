@@ -111,6 +111,7 @@ def start_password_reset(email):
         return None, None
     token = secrets.token_urlsafe(32)
     with queries.transaction():
+        user_queries.void_reset_tokens(user.id, _now())  # a new link voids older ones
         user_queries.add_reset_token(user, _hash_token(token), _now() + RESET_LIFETIME)
         audit_queries.add_event(user, "user.reset_requested", user.email)
     return user, token
@@ -129,7 +130,7 @@ def finish_password_reset(token, password):
         raise AccountError("expired")
     user = user_queries.get_user(record.user_id)
     with queries.transaction():
-        record.used_at = _now()
+        user_queries.void_reset_tokens(user.id, _now())  # this link and any other still out
         user.password_hash = HASHER.hash(password)
         user.session_version += 1
         user.failed_sign_ins = 0

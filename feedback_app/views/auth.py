@@ -10,6 +10,7 @@ from flask_login import current_user, login_user, logout_user
 from feedback_app.auth.permissions import ANY_STAFF, public, roles_required
 from feedback_app.forms.auth import NewPasswordForm, ResetRequestForm, SignInForm
 from feedback_app.services import accounts, audit, outbox, rate_limit
+from feedback_app.services.links import external_url
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
@@ -68,7 +69,7 @@ def reset_request():
     if form.validate_on_submit():
         user, token = accounts.start_password_reset(form.email.data)
         if user is not None:
-            link = url_for("auth.reset_password", token=token, _external=True)
+            link = external_url("auth.reset_password", token=token)
             # Kept in the outbox until the mail server takes it (retried if it is down), then deleted.
             outbox.send("password_reset", user.email, _("Reset your password"),
                         _("Use this link within an hour to set a new password:\n\n%(link)s\n\n"

@@ -40,7 +40,8 @@ def init_app(app):
     hops = app.config.get("PROXY_COUNT", 0)
     if hops:
         # Behind a reverse proxy: take the client address and scheme from its headers, and no more hops.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Never the host (X-Forwarded-Host): links are built from BASE_URL alone (services.links).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
     app.jinja_env.globals["csp_nonce"] = csp_nonce
 
