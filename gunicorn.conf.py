@@ -36,6 +36,19 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
+def on_starting(server):
+    """Refuse to start at all (exit 1, one clear message) when production settings are unsafe."""
+    import sys
+
+    from feedback_app.config import UnsafeConfiguration, as_mapping, check_production, config_from_environment
+
+    try:
+        check_production(as_mapping(config_from_environment()))
+    except UnsafeConfiguration as error:
+        print(error, file=sys.stderr)
+        sys.exit(1)
+
+
 def post_worker_init(worker):
     """Fit the safeguarding screen in the background as each worker starts (several seconds of CPU),
     so the first respondent to send an answer does not wait for it."""
