@@ -66,6 +66,11 @@ class Config:
         "start": _env("RATE_LIMIT_START", "600/3600"),
         "submit": _env("RATE_LIMIT_SUBMIT", "300/3600"),
         "sign_in": _env("RATE_LIMIT_SIGN_IN", "30/900"),
+        # Failed sign-ins per account name from browsers it has not signed in from before, and per
+        # browser it has (a signed "known browser" cookie): guesses at an account from elsewhere
+        # never lock the person out of their own browser.
+        "sign_in_account": _env("RATE_LIMIT_SIGN_IN_ACCOUNT", "10/900"),
+        "sign_in_browser": _env("RATE_LIMIT_SIGN_IN_BROWSER", "10/900"),
         "reset": _env("RATE_LIMIT_RESET", "10/3600"),
     }
     MAIL_RETRY_MINUTES = int(_env("MAIL_RETRY_MINUTES", "5"))

@@ -55,4 +55,8 @@ def init_app(app):
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
+        if request.path == "/staff" or request.path.startswith("/staff/"):
+            # Staff pages (safeguarding alerts with a child's own words, results, exports): never kept
+            # by the browser or a proxy, so the back button or a shared computer shows nothing later.
+            response.headers["Cache-Control"] = "no-store"
         return response
