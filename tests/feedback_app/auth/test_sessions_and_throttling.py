@@ -49,7 +49,7 @@ def test_a_stranger_cannot_lock_the_real_person_out_of_their_own_browser(app, cr
     own = app.test_client()
     assert _attempt(own, user.email, PASSWORD).status_code == 302  # their usual browser
     stranger = app.test_client()
-    statuses = [_attempt(stranger, user.email, "guess %d" % n, address="203.0.113.9").status_code
+    statuses = [_attempt(stranger, user.email, f"guess {n}", address="203.0.113.9").status_code
                 for n in range(15)]
     assert 429 in statuses and 403 not in statuses
     fresh = app.test_client()
