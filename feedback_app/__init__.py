@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from feedback_app import cli, demo_cli, i18n, jobs, templating, training_cli
+from feedback_app import cli, demo_cli, i18n, jobs, scheduler, templating, training_cli
 from feedback_app.auth import login
 from feedback_app.config import check_production, config_from_environment
 from feedback_app.extensions import csrf, db, migrate
@@ -48,6 +48,7 @@ def create_app(config_class=None):
     demo_cli.init_app(app)
     training_cli.init_app(app)
     jobs.init_app(app)
+    scheduler.init_app(app)
 
     app.register_blueprint(main_bp)
     app.register_blueprint(respond_bp)

@@ -20,6 +20,16 @@ def _database_url(default):
     return url
 
 
+def _schedule(text):
+    """``"mail retry=120, retention purge=0"`` → ``{"mail retry": 120, "retention purge": 0}``."""
+    changes = {}
+    for part in (text or "").split(","):
+        if part.strip():
+            name, _equals, seconds = part.partition("=")
+            changes[" ".join(name.split())] = int(seconds)
+    return changes
+
+
 class Config:
     ENVIRONMENT = "development"
     SECRET_KEY = _env("SECRET_KEY", "dev-only-not-secret")
@@ -74,6 +84,8 @@ class Config:
         "reset": _env("RATE_LIMIT_RESET", "10/3600"),
     }
     MAIL_RETRY_MINUTES = int(_env("MAIL_RETRY_MINUTES", "5"))
+    # `flask scheduler`: changes to its intervals in seconds (feedback_app.scheduler lists the defaults).
+    SCHEDULE = _schedule(_env("SCHEDULE"))
     # Background jobs (feedback_app.jobs): an RQ queue on REDIS_URL, or a worker thread when unset.
     REDIS_URL = _env("REDIS_URL")
     JOBS_QUEUE = _env("JOBS_QUEUE", "feedback")
