@@ -44,6 +44,17 @@ def redis_connection(url=None):
     return Redis.from_url(url or current_app.config["REDIS_URL"])
 
 
+def ping(url):
+    """Raise unless the Redis at ``url`` answers within two seconds (the health check)."""
+    from redis import Redis
+
+    client = Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+    try:
+        client.ping()
+    finally:
+        client.close()
+
+
 def queue(connection=None):
     from rq import Queue
 
