@@ -3,23 +3,31 @@ VENV := .venv
 PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask
 export FLASK_APP := feedback_app
+# Extras installed with the app: `dev` (tests, linters, browsers) for developers; none in production
+# (`make install-prod`). Several: EXTRAS=dev,embeddings.
 EXTRAS ?= dev
 comma := ,
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)-$(subst $(comma),-,$(EXTRAS))
 ASSETS := feedback_app/static/dist/app.css
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast install assets translations translations-update db demo lint check-chromium benchmark clean
+.PHONY: run test test-fast install install-prod assets translations translations-update db demo lint check-chromium benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	@# The embeddings extra needs torch: install the pinned CPU build first so nothing pulls a CUDA one.
 	@case "$(EXTRAS)" in *embeddings*) $(PY) -m pip install --quiet -c constraints.txt "torch==2.13.0";; esac
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".$(if $(EXTRAS),[$(EXTRAS)])"
 	rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP) assets translations
+
+# Production: the app and its runtime dependencies only (no pytest, Playwright, bandit or ruff).
+# Add the theme model with `make install-prod PROD_EXTRAS=embeddings`.
+PROD_EXTRAS ?=
+install-prod:
+	$(MAKE) install EXTRAS=$(PROD_EXTRAS)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -9,9 +9,33 @@ share one PostgreSQL and one Redis, and hold no state of their own.
 import multiprocessing
 import os
 
+# About what one worker holds once warm: the app, spaCy and the fitted safeguarding screen.
+WORKER_MEMORY_MB = 400
+
+
+def _memory_mb():
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemTotal:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return None
+
+
+def default_workers(cpus, memory_mb):
+    """One worker per core (each has 4 threads; requests mostly wait on PostgreSQL, and the CPU-heavy
+    screen fit runs once per worker), no more than a quarter of the memory can hold (the rest for
+    PostgreSQL, Redis, the RQ worker and the page cache), and never more than 8.
+    A 2-core, 4 GB host gets 2 workers x 4 threads; 1 GB gets 1."""
+    by_memory = max(1, (memory_mb // 4) // WORKER_MEMORY_MB) if memory_mb else cpus
+    return max(1, min(cpus, by_memory, 8))
+
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Sync workers, a few threads each: requests are short and mostly wait on PostgreSQL.
-workers = int(os.environ.get("GUNICORN_WORKERS", str(min(8, multiprocessing.cpu_count() * 2 + 1))))
+# gthread workers, a few threads each: requests are short and mostly wait on PostgreSQL.
+workers = int(os.environ.get("GUNICORN_WORKERS", str(default_workers(multiprocessing.cpu_count(), _memory_mb()))))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
@@ -34,6 +58,19 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Trust X-Forwarded-* only from the local reverse proxy (the app's PROXY_COUNT does the same in Flask).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def on_starting(server):
+    """Refuse to start at all (exit 1, one clear message) when production settings are unsafe."""
+    import sys
+
+    from feedback_app.config import UnsafeConfiguration, as_mapping, check_production, config_from_environment
+
+    try:
+        check_production(as_mapping(config_from_environment()))
+    except UnsafeConfiguration as error:
+        print(error, file=sys.stderr)
+        sys.exit(1)
 
 
 def post_worker_init(worker):

@@ -4,10 +4,11 @@ from pathlib import Path
 
 from flask import Flask
 
-from feedback_app import cli, demo_cli, i18n, jobs, templating, training_cli
+from feedback_app import cli, demo_cli, i18n, jobs, scheduler, templating, training_cli
 from feedback_app.auth import login
-from feedback_app.config import config_from_environment
+from feedback_app.config import check_production, config_from_environment
 from feedback_app.extensions import csrf, db, migrate
+from feedback_app.services import links
 from feedback_app.views import errors, security
 from feedback_app.views.audits import bp as audits_bp
 from feedback_app.views.auth import bp as auth_bp
@@ -28,6 +29,7 @@ MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 def create_app(config_class=None):
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_object(config_class or config_from_environment())
+    check_production(app.config)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
         app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + str(Path(app.instance_path) / "feedback.sqlite")
@@ -39,12 +41,14 @@ def create_app(config_class=None):
     login.init_app(app)
     i18n.init_app(app)
     templating.init_app(app)
+    links.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     demo_cli.init_app(app)
     training_cli.init_app(app)
     jobs.init_app(app)
+    scheduler.init_app(app)
 
     app.register_blueprint(main_bp)
     app.register_blueprint(respond_bp)

@@ -20,7 +20,18 @@ def _database_url(default):
     return url
 
 
+def _schedule(text):
+    """``"mail retry=120, retention purge=0"`` → ``{"mail retry": 120, "retention purge": 0}``."""
+    changes = {}
+    for part in (text or "").split(","):
+        if part.strip():
+            name, _equals, seconds = part.partition("=")
+            changes[" ".join(name.split())] = int(seconds)
+    return changes
+
+
 class Config:
+    ENVIRONMENT = "development"
     SECRET_KEY = _env("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = _database_url(None)  # None: SQLite in the instance folder
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
@@ -68,9 +79,16 @@ class Config:
         "start": _env("RATE_LIMIT_START", "600/3600"),
         "submit": _env("RATE_LIMIT_SUBMIT", "300/3600"),
         "sign_in": _env("RATE_LIMIT_SIGN_IN", "30/900"),
+        # Failed sign-ins per account name from browsers it has not signed in from before, and per
+        # browser it has (a signed "known browser" cookie): guesses at an account from elsewhere
+        # never lock the person out of their own browser.
+        "sign_in_account": _env("RATE_LIMIT_SIGN_IN_ACCOUNT", "10/900"),
+        "sign_in_browser": _env("RATE_LIMIT_SIGN_IN_BROWSER", "10/900"),
         "reset": _env("RATE_LIMIT_RESET", "10/3600"),
     }
     MAIL_RETRY_MINUTES = int(_env("MAIL_RETRY_MINUTES", "5"))
+    # `flask scheduler`: changes to its intervals in seconds (feedback_app.scheduler lists the defaults).
+    SCHEDULE = _schedule(_env("SCHEDULE"))
     # Background jobs (feedback_app.jobs): an RQ queue on REDIS_URL, or a worker thread when unset.
     REDIS_URL = _env("REDIS_URL")
     JOBS_QUEUE = _env("JOBS_QUEUE", "feedback")
@@ -87,9 +105,11 @@ class DevelopmentConfig(Config):
 
 
 class TestConfig(Config):
+    ENVIRONMENT = "test"
     TESTING = True
     EMBEDDED_DEMO = True
     SECRET_KEY = "test-secret"
+    BASE_URL = "http://localhost"  # the test client's host, so links read as a browser would see them
     SQLALCHEMY_DATABASE_URI = _database_url(_env("TEST_DATABASE_URL")) if _env("TEST_DB") == "postgres" else None
     SURVEYS_DIR = BASE_DIR / "tests" / "fixtures" / "surveys"
     # Cheap hashing so sign-ins in tests cost microseconds; production keeps the defaults (tested).
@@ -99,6 +119,7 @@ class TestConfig(Config):
 
 
 class ProductionConfig(Config):
+    ENVIRONMENT = "production"
     SESSION_COOKIE_SECURE = True
 
 
@@ -107,6 +128,61 @@ configs = {
     "test": TestConfig,
     "production": ProductionConfig,
 }
+
+
+# Keys that have been public (in this repository, in examples): never good enough to sign sessions with.
+KNOWN_SECRET_KEYS = frozenset({"dev-only-not-secret", "test-secret", "changeme", "change-me", "secret", "..."})
+MIN_SECRET_KEY_LENGTH = 32
+# OWASP's floor for argon2id (m=19 MiB, t=2); argon2-cffi's defaults (m=64 MiB, t=3, p=4) are above it.
+MIN_ARGON2 = {"time_cost": 2, "memory_cost": 19 * 1024}
+
+
+class UnsafeConfiguration(RuntimeError):
+    """Raised by create_app in production when a setting is missing or unsafe, so the process stops
+    (gunicorn: "Worker failed to boot", exit 3; gunicorn.conf.py checks first and exits 1)."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"Refusing to start in production (FEEDBACK_APP_ENV=production):\n{lines}")
+
+
+def production_problems(config):
+    """What is unsafe about a production configuration (a mapping such as ``app.config``); empty when fine."""
+    problems = []
+    key = config.get("SECRET_KEY") or ""
+    if not isinstance(key, str | bytes):
+        key = ""
+    if key in KNOWN_SECRET_KEYS or len(key) < MIN_SECRET_KEY_LENGTH or len(set(key)) < 10:
+        problems.append(f"SECRET_KEY must be set to a random value of at least {MIN_SECRET_KEY_LENGTH} characters "
+                        "(for example: python3 -c 'import secrets; print(secrets.token_urlsafe(48))')")
+    if not str(config.get("BASE_URL") or "").startswith("https://"):
+        problems.append("BASE_URL must be the service's public https:// address (links in emails are built from it)")
+    if not config.get("SQLALCHEMY_DATABASE_URI") or str(config["SQLALCHEMY_DATABASE_URI"]).startswith("sqlite"):
+        problems.append("DATABASE_URL must point at PostgreSQL (SQLite is for the embedded demo only)")
+    if config.get("DEBUG"):
+        problems.append("DEBUG must be off")
+    if not config.get("SESSION_COOKIE_SECURE"):
+        problems.append("SESSION_COOKIE_SECURE must be on (cookies only over HTTPS)")
+    hashing = config.get("PASSWORD_HASH_PARAMETERS") or {}
+    for name, floor in MIN_ARGON2.items():
+        if name in hashing and hashing[name] < floor:
+            problems.append(f"PASSWORD_HASH_PARAMETERS {name}={hashing[name]} is below {floor}: "
+                            "only tests may use cheap password hashing")
+    return problems
+
+
+def check_production(config):
+    """Stop a production process before it serves anything with an unsafe configuration."""
+    if config.get("ENVIRONMENT") == "production":
+        problems = production_problems(config)
+        if problems:
+            raise UnsafeConfiguration(problems)
+
+
+def as_mapping(config_class):
+    """A configuration class's settings as a dict, as ``app.config`` would hold them."""
+    return {name: getattr(config_class, name) for name in dir(config_class) if name.isupper()}
 
 
 def config_from_environment():

@@ -44,6 +44,17 @@ def redis_connection(url=None):
     return Redis.from_url(url or current_app.config["REDIS_URL"])
 
 
+def ping(url):
+    """Raise unless the Redis at ``url`` answers within two seconds (the health check)."""
+    from redis import Redis
+
+    client = Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+    try:
+        client.ping()
+    finally:
+        client.close()
+
+
 def queue(connection=None):
     from rq import Queue
 
@@ -99,6 +110,14 @@ def join(job_id, timeout=None):
         return True
     thread.join(timeout)
     return not thread.is_alive()
+
+
+def join_all(timeout=None):
+    """Wait for every thread job of this process to end (tests, and the CLI before it exits)."""
+    with _threads_lock:
+        threads = list(_threads.values())
+    for thread in threads:
+        thread.join(timeout)
 
 
 def _app_for_worker():

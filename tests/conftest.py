@@ -279,3 +279,10 @@ def smtp_server(app):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
     yield handler
     controller.stop()
+
+
+def wait_for_jobs(timeout=30):
+    """Wait for background jobs run in threads (when there is no Redis) to end."""
+    from feedback_app import jobs
+
+    jobs.join_all(timeout)

@@ -70,6 +70,11 @@ class TolerantRadioField(RadioField):
 
 
 class TolerantMultipleField(SelectMultipleField):
+    """Ticked options, each once: a value sent many times (a tampered form) counts once."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(list(dict.fromkeys(valuelist)))
+
     def pre_validate(self, form):
         if self.data and any(value not in _allowed(self) for value in self.data):
             raise ValidationError(_l("Select from the options shown"))
@@ -183,7 +188,7 @@ class MultipleChoice(ChoiceBase):
         )}
 
     def value_from_form(self, form):
-        return list(getattr(form, self.qid).data or []) or None
+        return list(dict.fromkeys(getattr(form, self.qid).data or [])) or None
 
     def form_data(self, value):
         return {self.qid: value or []}

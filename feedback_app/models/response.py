@@ -11,7 +11,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback_app.extensions import db
-from feedback_app.models._types import JSONType, UTCDateTime, utcnow
+from feedback_app.models._types import JSONType, SealedJSON, UTCDateTime, utcnow
 
 
 class Draft(db.Model):
@@ -25,7 +25,9 @@ class Draft(db.Model):
     language: Mapped[str] = mapped_column(String(10), default="en")
     # What the draft was started from beyond its survey, e.g. a course session: filled-in lists.
     context: Mapped[dict | None] = mapped_column(JSONType)
-    answers: Mapped[dict] = mapped_column(JSONType, default=dict)
+    # Encrypted at rest: names, phone numbers and addresses typed into an abandoned draft are not
+    # readable from the database (the respondent still sees what they typed).
+    answers: Mapped[dict] = mapped_column(SealedJSON, default=dict)
     visited_pages: Mapped[list] = mapped_column(JSONType, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

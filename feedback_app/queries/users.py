@@ -1,6 +1,6 @@
 """Staff users, roles, reset tokens."""
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from feedback_app.extensions import db
 from feedback_app.models import PasswordResetToken, User, UserRole
@@ -48,3 +48,9 @@ def add_reset_token(user, token_hash, expires_at):
 
 def get_reset_token(token_hash):
     return db.session.scalar(select(PasswordResetToken).where(PasswordResetToken.token_hash == token_hash))
+
+
+def void_reset_tokens(user_id, at):
+    """Mark every unused reset link of an account as used: only the newest one may work."""
+    return db.session.execute(update(PasswordResetToken).where(
+        PasswordResetToken.user_id == user_id, PasswordResetToken.used_at.is_(None)).values(used_at=at)).rowcount

@@ -17,8 +17,6 @@ from feedback_app.queries import users as user_queries
 # One hasher per set of parameters (config PASSWORD_HASH_PARAMETERS; production: argon2's defaults),
 # each with a real hash to verify against when the email is unknown, so timing does not reveal accounts.
 _HASHERS = {}
-MAX_FAILED_SIGN_INS = 5
-LOCKOUT = timedelta(minutes=15)
 RESET_LIFETIME = timedelta(hours=1)
 MIN_PASSWORD_LENGTH = 12
 
@@ -70,33 +68,24 @@ def create_user(email, password, roles, actor=None):
 @dataclass(frozen=True)
 class SignInResult:
     user: object = None
-    problem: str | None = None  # "invalid", "locked", "disabled"
+    problem: str | None = None  # "invalid": the one answer for a wrong password, an unknown or disabled account
 
 
 def sign_in(email, password):
-    """Check a password; count failures and lock the account after too many."""
+    """Check a password. Every failure gets the same answer after the same work (one argon2 check),
+    whether the account is unknown, disabled or the password wrong, so nothing tells which emails have
+    accounts. Nothing locks the account: throttling is per address and per account name in the view
+    (services.sign_in_throttle), and a browser the account has signed in from before keeps its own
+    allowance, so a stranger's guesses cannot lock the real person out."""
     user = user_queries.get_user_by_email(email or "")
-    if user is None:
-        try:
-            dummy_hasher, dummy_hash = _hasher_and_dummy()
-            dummy_hasher.verify(dummy_hash, password or "x")
-        except VerificationError:
-            pass
-        return SignInResult(problem="invalid")
-    if not user.active:
-        return SignInResult(problem="disabled")
-    if user.locked_until and user.locked_until > _now():
-        return SignInResult(problem="locked")
+    _hasher, dummy_hash = _hasher_and_dummy()
+    stored_hash = user.password_hash if user is not None else dummy_hash
     try:
-        hasher().verify(user.password_hash, password or "")
+        _hasher.verify(stored_hash, password or "")
+        matched = True
     except (VerificationError, InvalidHashError):
-        with queries.transaction():
-            user.failed_sign_ins += 1
-            if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
-                user.locked_until = _now() + LOCKOUT
-                user.failed_sign_ins = 0
-                audit_queries.add_event(user, "user.locked", user.email)
-                return SignInResult(problem="locked")
+        matched = False
+    if user is None or not user.active or not matched:
         return SignInResult(problem="invalid")
     with queries.transaction():
         user.failed_sign_ins = 0
@@ -106,6 +95,12 @@ def sign_in(email, password):
             user.password_hash = hasher().hash(password)
         audit_queries.add_event(user, "user.signed_in", user.email)
     return SignInResult(user=user)
+
+
+def end_sessions(user):
+    """Sign the account out everywhere: every session cookie issued before now stops working."""
+    with queries.transaction():
+        user.session_version += 1
 
 
 def load_session_user(session_id):
@@ -127,6 +122,7 @@ def start_password_reset(email):
         return None, None
     token = secrets.token_urlsafe(32)
     with queries.transaction():
+        user_queries.void_reset_tokens(user.id, _now())  # a new link voids older ones
         user_queries.add_reset_token(user, _hash_token(token), _now() + RESET_LIFETIME)
         audit_queries.add_event(user, "user.reset_requested", user.email)
     return user, token
@@ -145,7 +141,7 @@ def finish_password_reset(token, password):
         raise AccountError("expired")
     user = user_queries.get_user(record.user_id)
     with queries.transaction():
-        record.used_at = _now()
+        user_queries.void_reset_tokens(user.id, _now())  # this link and any other still out
         user.password_hash = hasher().hash(password)
         user.session_version += 1
         user.failed_sign_ins = 0

@@ -151,14 +151,18 @@ def create_resume_code(draft):
     return "-".join(code[i:i + 4] for i in range(0, 12, 4))
 
 
-def resume(code, lifetime):
-    """Swap a resume code for a new session token, or ``None``."""
+def resume(code, lifetime, slug=None):
+    """Swap a resume code for a new session token, or ``(None, None)``.
+
+    A code works once (saving again gives a new one), and only on its own survey: a code entered
+    on another survey's page changes nothing, so whoever has the draft open keeps it."""
     draft = response_queries.get_draft_by_resume_hash(_hash(normalise_code(code)))
-    if draft is None or is_expired(draft):
+    if draft is None or is_expired(draft) or (slug is not None and draft_definition(draft).slug != slug):
         return None, None
     token = secrets.token_urlsafe(32)
     with queries.transaction():
         draft.token_hash = _hash(token)
+        draft.resume_code_hash = None
         draft.expires_at = _now() + lifetime
     return draft, token
 

@@ -4,8 +4,8 @@ The address is never stored: a counter's key is an HMAC-SHA256 of the limit's na
 and the address, with a secret that changes every day (derived from
 ``RATE_LIMIT_SALT`` or ``SECRET_KEY`` and the date, so every machine agrees on it
 without storing it). Counters live in Redis when ``REDIS_URL`` is set, so several
-machines share them, and in a database table otherwise. Fixed windows: at most
-``count`` hits per ``seconds``.
+machines share them, and in a database table otherwise (and whenever Redis does not
+answer, so a limit never switches off). Fixed windows: at most ``count`` hits per ``seconds``.
 """
 
 import hashlib
@@ -76,25 +76,48 @@ def _count_in_database(key, window_start):
         return counter_queries.increment(key, window_start)
 
 
-def hit(name, address=None, now=None):
-    """Count one request under limit ``name``; raise ``RateLimited`` past the limit."""
+def _window(name, now):
     count, seconds = parse_limit(current_app.config["RATE_LIMITS"][name])
-    if count == 0:
-        return
-    address = address if address is not None else (request.remote_addr or "unknown")
     now = int(now if now is not None else time.time())
-    window_start = now - now % seconds
-    key = key_for(name, address)
+    return count, seconds, now, now - now % seconds
+
+
+def _used(key, window_start, seconds, add):
+    """The window's count (after adding one when ``add``): in Redis, or in the database when Redis
+    is not configured or not answering, so a limit never switches off."""
     url = current_app.config.get("RATE_LIMIT_REDIS_URL")
     if url:
         try:
-            used = _count_in_redis(url, key, window_start, seconds)
-        except Exception:  # noqa: BLE001 - Redis down: let people through rather than lock everyone out
-            current_app.logger.exception("rate limit: Redis unavailable, request allowed")
-            return
-    else:
-        used = _count_in_database(key, window_start)
+            if add:
+                return _count_in_redis(url, key, window_start, seconds)
+            return int(_redis(url).get(f"feedback:rl:{key}:{window_start}") or 0)
+        except Exception:  # noqa: BLE001 - Redis down or flushed mid-call: count in the database instead
+            current_app.logger.warning("rate limit: Redis unavailable, counting in the database")
+    if add:
+        return _count_in_database(key, window_start)
+    return counter_queries.get_count(key, window_start)
+
+
+def hit(name, address=None, now=None):
+    """Count one request under limit ``name``; raise ``RateLimited`` past the limit.
+
+    ``address`` is what is counted: the client address by default, or another subject
+    (an account's email for per-account limits); it is only ever stored as an HMAC."""
+    count, seconds, now, window_start = _window(name, now)
+    if count == 0:
+        return
+    address = address if address is not None else (request.remote_addr or "unknown")
+    used = _used(key_for(name, address), window_start, seconds, add=True)
     if used > count:
+        raise RateLimited(retry_after=window_start + seconds - now)
+
+
+def check(name, address, now=None):
+    """Raise ``RateLimited`` if limit ``name`` is already used up for ``address``, without counting."""
+    count, seconds, now, window_start = _window(name, now)
+    if count == 0:
+        return
+    if _used(key_for(name, address), window_start, seconds, add=False) >= count:
         raise RateLimited(retry_after=window_start + seconds - now)
 
 

@@ -147,7 +147,8 @@ def items_for(definition, language, answers_by_question=None):
                                   and value.get(sid) is not None else []))
         elif kind == "multiple_choice":
             items.append(Item(question.id, question.id, title, kind, options,
-                              lambda value: [str(v) for v in value or []], additive=False))
+                              # Each option at most once per response, even in a row stored with repeats.
+                              lambda value: list(dict.fromkeys(str(v) for v in value or [])), additive=False))
         else:
             items.append(Item(question.id, question.id, title, kind, options,
                               lambda value: [] if value is None else [str(value)]))

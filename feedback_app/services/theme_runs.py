@@ -77,8 +77,24 @@ def start(user, title, sources, k=None, previous_run_id=None, backend=None):
             answer_count=0, non_answer_count=0, job_id=jobs.new_job_id())
         audit.add(user, "themes.run_started", target=f"theme_run:{run.id}", sources=sources, k=k,
                   previous_run=previous_run_id)
-    jobs.enqueue(JOB, run.id, job_id=run.job_id)
+    _send_to_background(run.id, run.job_id)
     return theme_queries.get_run(run.id)
+
+
+def _send_to_background(run_id, job_id):
+    """Queue the run's job; if the queue cannot be reached (Redis down), mark the run failed at once
+    with a message saying so, so it can be retried instead of waiting as "Queued" for ever."""
+    try:
+        jobs.enqueue(JOB, run_id, job_id=job_id)
+        return True
+    except Exception:  # noqa: BLE001 - any failure to queue: the run must not look as if it will start
+        current_app.logger.exception("theme run %s: could not queue its job", run_id)
+        with queries.transaction():
+            theme_queries.update_run(run_id, status=RunStatus.failed, finished_at=_now(), error=_(
+                "The run could not be started because the background queue is not available. "
+                "Try again in a few minutes, or ask your administrator to check the job queue."))
+            audit.add(None, "themes.run_not_queued", target=f"theme_run:{run_id}")
+        return False
 
 
 def cancel(run, user):
@@ -105,21 +121,27 @@ def retry(run, user):
         theme_queries.update_run(run.id, status=RunStatus.queued, error=None, cancel_requested=False, progress=0,
                                  stage=None, started_at=None, finished_at=None, heartbeat_at=None, job_id=job_id)
         audit.add(user, "themes.run_retried", target=f"theme_run:{run.id}")
-    jobs.enqueue(JOB, run.id, job_id=job_id)
+    _send_to_background(run.id, job_id)
     return True
 
 
-def _rq_job_failed(job_id):
+def _rq_job_state(job_id):
+    """``"failed"``, ``"missing"`` (no such job in Redis: lost in a flush or restart), ``"unknown"``
+    (Redis not answering, or not an RQ job) or ``"alive"``."""
     if not job_id or not job_id.startswith("rq-") or not current_app.config.get("REDIS_URL"):
-        return False
+        return "unknown"
     from rq.exceptions import NoSuchJobError
     from rq.job import Job
 
     try:
         job = Job.fetch(job_id, connection=jobs.redis_connection())
+        status = job.get_status(refresh=True)
     except NoSuchJobError:
-        return False
-    return job.get_status(refresh=True) in ("failed", "stopped", "canceled")
+        return "missing"
+    except Exception:  # noqa: BLE001 - Redis down: say nothing now, the lease decides later
+        current_app.logger.warning("theme runs: Redis not answering while checking job %s", job_id)
+        return "unknown"
+    return "failed" if status in ("failed", "stopped", "canceled") else "alive"
 
 
 def refresh(run=None):
@@ -134,9 +156,12 @@ def refresh(run=None):
         stale = found.status == RunStatus.running and (found.heartbeat_at is None or found.heartbeat_at < now - lease)
         # Without Redis, a queued run belongs to a thread of this process: if nothing claimed it
         # within the lease, that thread is gone (the server restarted).
-        lost = (found.status == RunStatus.queued and not current_app.config.get("REDIS_URL")
-                and found.created_at < now - lease and (found.started_at is None))
-        if stale or lost or _rq_job_failed(found.job_id):
+        waited = found.status == RunStatus.queued and found.created_at < now - lease and found.started_at is None
+        state = _rq_job_state(found.job_id)
+        # With Redis, a queued run whose job is no longer there (Redis flushed or restarted without
+        # its data) or cannot be asked about past the lease will never start either.
+        lost = waited and (not current_app.config.get("REDIS_URL") or state in ("missing", "unknown"))
+        if stale or lost or state == "failed":
             with queries.transaction():
                 if found.cancel_requested:
                     theme_queries.update_run(found.id, status=RunStatus.cancelled, finished_at=now)

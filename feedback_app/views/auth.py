@@ -7,9 +7,10 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from feedback_app import jobs
 from feedback_app.auth.permissions import ANY_STAFF, public, roles_required
 from feedback_app.forms.auth import NewPasswordForm, ResetRequestForm, SignInForm
-from feedback_app.services import accounts, audit, outbox, rate_limit
+from feedback_app.services import accounts, audit, rate_limit, sign_in_throttle
 
 bp = Blueprint("auth", __name__, url_prefix="/staff")
 
@@ -30,20 +31,18 @@ def sign_in():
     if request.method == "POST":
         rate_limit.hit("sign_in")
     if form.validate_on_submit():
+        allowance = sign_in_throttle.allowance(form.email.data)
         result = accounts.sign_in(form.email.data, form.password.data)
         if result.user is not None:
             session.clear()
             login_user(result.user)
             session["last_seen"] = datetime.now(UTC).timestamp()
-            return redirect(_safe_next(request.args.get("next")))
-        messages = {
-            "invalid": _("Enter a correct email address and password"),
-            "locked": _("Your account is locked because of too many failed attempts. "
-                        "Try again in 15 minutes or reset your password."),
-            "disabled": _("Your account has been disabled. Contact the partnership's business unit."),
-        }
-        form.email.errors.append(messages[result.problem])
-        status = 401 if result.problem == "invalid" else 403
+            response = redirect(_safe_next(request.args.get("next")))
+            return sign_in_throttle.remember_browser(response, result.user.email)
+        sign_in_throttle.count_failure(*allowance)
+        # One message whatever the reason (wrong password, unknown or disabled account).
+        form.email.errors.append(_("Enter a correct email address and password"))
+        status = 401
     elif request.method == "POST":
         status = 422
     return render_template("views/auth/sign_in.html", form=form, idle=idle), status
@@ -53,6 +52,8 @@ def sign_in():
 @roles_required(*ANY_STAFF)
 def sign_out():
     audit.record(current_user, "user.signed_out", current_user.email)
+    # End the session on the server too: a copy of the old cookie no longer signs anyone in.
+    accounts.end_sessions(current_user._get_current_object())
     logout_user()
     session.clear()
     flash(_("You have signed out"))
@@ -66,14 +67,9 @@ def reset_request():
     if request.method == "POST":
         rate_limit.hit("reset")
     if form.validate_on_submit():
-        user, token = accounts.start_password_reset(form.email.data)
-        if user is not None:
-            link = url_for("auth.reset_password", token=token, _external=True)
-            # Kept in the outbox until the mail server takes it (retried if it is down), then deleted.
-            outbox.send("password_reset", user.email, _("Reset your password"),
-                        _("Use this link within an hour to set a new password:\n\n%(link)s\n\n"
-                          "If you did not ask for this, ignore this email.", link=link),
-                        expires_at=datetime.now(UTC) + accounts.RESET_LIFETIME)
+        # The same work for every address, known or not: the lookup, the link and the email happen in
+        # a background job, so the answer's timing says nothing about which emails have accounts.
+        jobs.enqueue("feedback_app.services.password_reset.send_link", form.email.data.strip(), job_timeout=120)
         return render_template("views/auth/reset_sent.html")
     return render_template("views/auth/reset_request.html", form=form), 422 if form.errors else 200
 
@@ -85,7 +81,8 @@ def reset_password(token):
         return render_template("views/auth/reset_expired.html"), 410
     form = NewPasswordForm()
     if form.validate_on_submit():
-        accounts.finish_password_reset(token, form.password.data)
+        user = accounts.finish_password_reset(token, form.password.data)
         flash(_("Your password has been changed. Sign in with your new password."))
-        return redirect(url_for("auth.sign_in"))
+        # Whoever holds the emailed link owns the account: this browser is now one it signs in from.
+        return sign_in_throttle.remember_browser(redirect(url_for("auth.sign_in")), user.email)
     return render_template("views/auth/reset_password.html", form=form), 422 if form.errors else 200

@@ -39,6 +39,13 @@ def database_unavailable(error):
 
 
 def csrf_error(error):
+    # Production cookies are only sent over HTTPS, so a form posted over plain HTTP always loses its
+    # token: say so plainly rather than "timed out", which would mislead whoever is setting it up.
+    if current_app.config.get("SESSION_COOKIE_SECURE") and not request.is_secure:
+        return render_template("views/errors/insecure.html", reason="http",
+                               secure_url=current_app.config["BASE_URL"]), 400
+    if "referrer" in str(error.description).lower():
+        return render_template("views/errors/insecure.html", reason="referrer"), 400
     if request.endpoint == "respond.question":
         page = respond.page_after_csrf_failure()
         if page is not None:

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, redirect, render_template, session
 
-from feedback_app import queries
+from feedback_app import jobs, queries
 from feedback_app.auth.permissions import public
 
 bp = Blueprint("main", __name__)
@@ -11,12 +11,23 @@ bp = Blueprint("main", __name__)
 @bp.route("/healthz")
 @public
 def healthz():
+    """Each dependency's state; 503 when any is down (Redis only when configured)."""
+    report = {}
     try:
         queries.ping()
+        report["database"] = "ok"
     except Exception:  # noqa: BLE001 - any failure to reach the database is "unhealthy"
         queries.rollback()
-        return {"status": "unavailable", "database": "unreachable"}, 503
-    return {"status": "ok", "database": "ok"}, 200
+        report["database"] = "unreachable"
+    redis_url = current_app.config.get("REDIS_URL") or current_app.config.get("RATE_LIMIT_REDIS_URL")
+    if redis_url:
+        try:
+            jobs.ping(redis_url)
+            report["redis"] = "ok"
+        except Exception:  # noqa: BLE001 - any failure to reach Redis is "unhealthy"
+            report["redis"] = "unreachable"
+    healthy = all(state == "ok" for state in report.values())
+    return {"status": "ok" if healthy else "unavailable", **report}, 200 if healthy else 503
 
 
 @bp.route("/exit")

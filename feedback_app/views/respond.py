@@ -313,8 +313,8 @@ def resume(slug):
     status = 200
     if request.method == "POST":
         if form.validate():
-            draft, token = journey.resume(form.code.data, current_app.config["DRAFT_LIFETIME"])
-            if draft is not None and journey.draft_definition(draft).slug == slug:
+            draft, token = journey.resume(form.code.data, current_app.config["DRAFT_LIFETIME"], slug=slug)
+            if draft is not None:
                 _remember_draft(slug, token)
                 return redirect(url_for("respond.next_page", slug=slug))
             form.code.errors.append(_("We could not find answers saved with that code. Check the code, "

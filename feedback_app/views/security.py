@@ -8,10 +8,36 @@ nothing in that could run.
 
 import secrets
 
-from flask import g, request
+from flask import abort, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 HSTS = "max-age=31536000; includeSubDomains"
+# The largest whole number any id, year or page number can be (PostgreSQL's integer); beyond it a
+# request is refused before it reaches a query, a date or a page count.
+MAX_NUMBER = 2**31 - 1
+
+
+def _absurd_number(value):
+    digits = value[1:] if value[:1] in "+-" else value
+    return digits.isdigit() and (len(digits) > 10 or int(digits) > MAX_NUMBER)
+
+
+def refuse_malformed_input():
+    """One guard for every route: NUL bytes anywhere (path, query, form) and numbers too large for any
+    id, year or page are the sender's fault, so a plain 400 (or 404 for a path), never a 500 deeper in."""
+    if "\x00" in request.path:
+        abort(404)
+    for value in (request.view_args or {}).values():
+        if isinstance(value, int) and abs(value) > MAX_NUMBER:
+            abort(404)
+    for value in (v for _k, v in request.args.items(multi=True)):
+        if "\x00" in value or _absurd_number(value):
+            abort(400)
+    if request.method in ("POST", "PUT", "PATCH") and request.mimetype in (
+            "application/x-www-form-urlencoded", "multipart/form-data"):
+        for value in (v for _k, v in request.form.items(multi=True)):
+            if "\x00" in value:
+                abort(400)
 
 
 def csp_nonce():
@@ -40,9 +66,11 @@ def init_app(app):
     hops = app.config.get("PROXY_COUNT", 0)
     if hops:
         # Behind a reverse proxy: take the client address and scheme from its headers, and no more hops.
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Never the host (X-Forwarded-Host): links are built from BASE_URL alone (services.links).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+    app.before_request(refuse_malformed_input)
 
     @app.after_request
     def security_headers(response):
@@ -54,4 +82,8 @@ def init_app(app):
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
+        if request.path == "/staff" or request.path.startswith("/staff/"):
+            # Staff pages (safeguarding alerts with a child's own words, results, exports): never kept
+            # by the browser or a proxy, so the back button or a shared computer shows nothing later.
+            response.headers["Cache-Control"] = "no-store"
         return response

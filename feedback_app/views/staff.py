@@ -11,6 +11,7 @@ from feedback_app.forms.auth import ConfirmForm, NewUserForm, RolesForm
 from feedback_app.queries import audit as audit_queries
 from feedback_app.queries import users as user_queries
 from feedback_app.services import accounts
+from feedback_app.services.links import external_url
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 PAGE_SIZE = 50
@@ -40,7 +41,7 @@ def new_user():
             user = accounts.create_user(form.email.data, secrets.token_urlsafe(24), form.roles.data, current_user)
             user, token = accounts.start_password_reset(user.email)
             flash(_("Account created. Send this one-time link so they can set a password: %(link)s",
-                    link=url_for("auth.reset_password", token=token, _external=True)))
+                    link=external_url("auth.reset_password", token=token)))
             return redirect(url_for("staff.users"))
     return render_template("views/staff/new_user.html", form=form), 422 if form.errors else 200
 

@@ -9,6 +9,7 @@ from feedback_app.forms.surveys import CohortForm, StatusForm, preview_form
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.services import journey
 from feedback_app.services import survey_admin as admin
+from feedback_app.services.links import external_url
 
 bp = Blueprint("surveys", __name__, url_prefix="/staff/surveys")
 
@@ -33,7 +34,7 @@ def _language(state):
 
 
 def _link_url(state, cohort):
-    return url_for("respond.start", slug=state.survey.slug, c=cohort.token if cohort else None, _external=True)
+    return external_url("respond.start", slug=state.survey.slug, c=cohort.token if cohort else None)
 
 
 def _link_name(cohort):

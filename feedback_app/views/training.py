@@ -17,6 +17,7 @@ from feedback_app.i18n import use_language
 from feedback_app.models.training import STAGES
 from feedback_app.queries import training as training_queries
 from feedback_app.services import journey, rate_limit, survey_admin, training, training_pairing, training_reminders
+from feedback_app.services.links import external_url
 from feedback_app.services.training_report import report
 from feedback_app.views.respond import _remember_draft
 
@@ -45,7 +46,7 @@ def _session_or_404(session_id):
 
 
 def _stage_url(session, stage):
-    return url_for("training_respond.start", token=session.token(stage), _external=True)
+    return external_url("training_respond.start", token=session.token(stage))
 
 
 # -- courses -------------------------------------------------------------------------

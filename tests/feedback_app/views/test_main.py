@@ -49,3 +49,19 @@ def test_accessibility_statement_is_linked_from_every_page(client_request):
                         "Enforcement procedure", "Compliance status"]
     home = client_request.get("/")
     assert home.select_one("footer a[href='/accessibility']").text.strip() == "Accessibility statement"
+
+
+def test_healthz_reports_redis_when_it_is_configured(app, client):
+    from tests.feedback_app.test_jobs import REDIS_URL
+
+    app.config["REDIS_URL"] = REDIS_URL
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "database": "ok", "redis": "ok"}
+
+
+def test_healthz_answers_503_when_redis_is_down(app, client):
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json == {"status": "unavailable", "database": "ok", "redis": "unreachable"}
