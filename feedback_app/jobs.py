@@ -101,6 +101,15 @@ def join(job_id, timeout=None):
     return not thread.is_alive()
 
 
+def join_all(timeout=None):
+    """Wait for every thread job running now (tests, the demo loader); ``True`` if all have ended."""
+    with _threads_lock:
+        threads = list(_threads.values())
+    for thread in threads:
+        thread.join(timeout)
+    return not any(thread.is_alive() for thread in threads)
+
+
 def _app_for_worker():
     global _worker_app
     if _worker_app is None:
