@@ -58,4 +58,16 @@ def create_app(config_class=None):
     app.register_blueprint(themes_bp)
     app.register_blueprint(audits_bp)
     app.register_blueprint(reports_bp)
+    if app.config.get("SCREEN_WARM_AT_START") and not app.testing:
+        _warm_screen()
     return app
+
+
+def _warm_screen():
+    """Fit the safeguarding screen in the background now (several seconds of CPU), as gunicorn.conf.py
+    does per worker, so the first respondent under `make run` does not wait for it."""
+    import threading
+
+    from analysis.screening import default_screener
+
+    threading.Thread(target=default_screener, name="warm-screener", daemon=True).start()
