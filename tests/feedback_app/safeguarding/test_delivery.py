@@ -156,3 +156,26 @@ def test_an_admin_who_is_also_a_dsl_reads_the_alert(client_request, sign_in):
 def test_only_admins_see_the_overview(client_request, sign_in, role):
     sign_in(role)
     client_request.get("/staff/safeguarding/overview", _expected_status=403)
+
+
+def test_with_redis_the_alert_email_is_a_queued_job_not_part_of_the_request(app, client_request, create_user,
+                                                                           smtp_server):
+    import os
+
+    from rq import SimpleWorker
+
+    create_user("dsl")
+    app.config["REDIS_URL"] = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
+    connection = jobs.redis_connection()
+    queue = jobs.queue(connection)
+    queue.empty()
+    try:
+        _disclose(client_request)
+        assert len(queue.job_ids) == 1, "the request only queued the job"
+        assert smtp_server.messages == [] and _alert().mail_queued_at is None
+        SimpleWorker([queue], connection=connection).work(burst=True)  # the notify job, then its email's job
+        assert len(smtp_server.messages) == 1
+        assert _alert().notified_at is not None
+    finally:
+        queue.empty()
+        connection.close()
