@@ -60,6 +60,10 @@ def live_server(tmp_path_factory):
         # surveys that have some), so theme runs have answers whatever order the tests run in.
         demo_data.generate(seed=11, per_year=40, slugs={"workforce"})
         db.session.remove()
+    # As the app does when it starts outside tests: the screen is fitted before the first respondent sends.
+    from analysis.screening import default_screener
+
+    threading.Thread(target=default_screener, name="warm-screener", daemon=True).start()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
