@@ -50,6 +50,9 @@ translations-update: $(STAMP)
 db: install
 	$(FLASK) db upgrade
 
+# The demo's emails (alerts for the demo DSL) are written here as .eml files: no mail server needed.
+demo run: export MAIL_FOLDER ?= $(CURDIR)/instance/mail
+
 demo: db
 	$(FLASK) surveys load
 	$(FLASK) demo-data

@@ -1,5 +1,6 @@
 """Feedback service for a Local Safeguarding Children Partnership."""
 
+import sys
 from pathlib import Path
 
 from flask import Flask
@@ -62,4 +63,24 @@ def create_app(config_class=None):
     app.register_blueprint(themes_bp)
     app.register_blueprint(audits_bp)
     app.register_blueprint(reports_bp)
+    if app.config.get("SCREEN_WARM_AT_START") and not app.testing and _serves_requests():
+        _warm_screen()
     return app
+
+
+def _serves_requests():
+    """False for one-off commands (``flask db upgrade``): only ``flask run``/``worker`` and servers need the screen."""
+    argv = sys.argv or [""]
+    if Path(argv[0]).name == "flask" or argv[0].endswith(str(Path("flask") / "__main__.py")):
+        return bool({"run", "worker"} & set(argv[1:]))
+    return True
+
+
+def _warm_screen():
+    """Fit the safeguarding screen in the background now (several seconds of CPU), as gunicorn.conf.py
+    does per worker, so the first respondent under `make run` does not wait for it."""
+    import threading
+
+    from analysis.screening import default_screener
+
+    threading.Thread(target=default_screener, name="warm-screener", daemon=True).start()

@@ -61,6 +61,10 @@ class Config:
     MAIL_USERNAME = _env("MAIL_USERNAME")
     MAIL_PASSWORD = _env("MAIL_PASSWORD")
     MAIL_FROM = _env("MAIL_FROM", "no-reply@partnership.example")
+    # Write emails as .eml files in this folder instead of sending them (the demo: `make run`).
+    MAIL_FOLDER = _env("MAIL_FOLDER")
+    # Fit the safeguarding screen in a background thread when the app starts, before the first respondent.
+    SCREEN_WARM_AT_START = _env("SCREEN_WARM_AT_START", "1") == "1"
     BASE_URL = _env("BASE_URL", "http://127.0.0.1:5000")
     # Salts training attendees' pairing codes (with each course's own salt). Default: SECRET_KEY.
     TRAINING_PAIRING_SECRET = _env("TRAINING_PAIRING_SECRET")
@@ -116,6 +120,8 @@ class TestConfig(Config):
     PASSWORD_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
     RATE_LIMIT_REDIS_URL = None  # tests that need Redis set it themselves
     REDIS_URL = None  # jobs run in a thread unless a test sets it
+    MAIL_FOLDER = None
+    SCREEN_WARM_AT_START = False  # tests share one fitted screen
 
 
 class ProductionConfig(Config):

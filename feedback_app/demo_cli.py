@@ -6,9 +6,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from feedback_app.services import accounts, audit_planning, demo_data, theme_runs, training_demo
+from feedback_app.services import accounts, audit_planning, demo_data, safeguarding, theme_runs, training_demo
 
 DEMO_ADMIN = "admin@demo.invalid"
+DEMO_DSL = "dsl@demo.invalid"
 
 
 @click.command("demo-data")
@@ -34,7 +35,8 @@ def demo_data_command(seed, per_year, slugs, today):
         if outcome.skipped_reason:
             click.echo(f"{outcome.slug}: skipped ({outcome.skipped_reason})")
         else:
-            click.echo(f"{outcome.slug}: added {outcome.created} demo responses")
+            flagged = f", {outcome.alerts} possible disclosures sent to the safeguarding queue" if outcome.alerts else ""
+            click.echo(f"{outcome.slug}: added {outcome.created} demo responses{flagged}")
     if theme_runs.add_demo_run():
         click.echo("Added a finished demo theme run (Themes in the staff menu)")
     if audit_planning.add_demo_programme(current_app.config["PRIORITIES_FILE"]):
@@ -44,12 +46,20 @@ def demo_data_command(seed, per_year, slugs, today):
 @click.command("demo-admin")
 @with_appcontext
 def demo_admin_command():
-    """Create (or reset) the demo admin and print its sign-in details: embedded demo only."""
+    """Create (or reset) the demo admin and DSL and print their sign-in details: embedded demo only."""
     if not current_app.config.get("EMBEDDED_DEMO"):
         raise click.ClickException("The demo admin is only for the embedded SQLite demo.")
     password = secrets.token_urlsafe(12)
     accounts.reset_demo_admin(DEMO_ADMIN, password)
     click.echo(f"Demo staff sign-in: {DEMO_ADMIN} / {password}  (http://127.0.0.1:5000/staff/sign-in)")
+    # Alerts and their words are for the DSL alone: the admin cannot read them, so the demo has a DSL too.
+    dsl_password = secrets.token_urlsafe(12)
+    accounts.reset_demo_admin(DEMO_DSL, dsl_password, roles=["dsl"])
+    click.echo(f"Demo safeguarding lead (DSL) sign-in: {DEMO_DSL} / {dsl_password}  (the safeguarding queue)")
+    queued, _failed = safeguarding.notify_new_alerts()
+    folder = current_app.config.get("MAIL_FOLDER")
+    if queued and folder:
+        click.echo(f"Emailed the DSL about {queued} alerts: the emails are in {folder}")
 
 
 def init_app(app):

@@ -102,3 +102,24 @@ def test_training_pages_by_role(client, sign_in, role):
     sign_in(role)
     for url in ("/staff/training", "/staff/training/courses/new"):
         assert client.get(url).status_code == (200 if role in TRAINING_ROLES else 403), (role, url)
+
+
+# -- safeguarding (issue 18): alerts and their words for the DSL alone; admins see counts and ages -------
+SAFEGUARDING_ROLES = {"safeguarding.queue": {"dsl"}, "safeguarding.alert": {"dsl"},
+                      "safeguarding.overview": {"admin"}}
+
+
+def test_safeguarding_routes_check_the_right_roles(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("safeguarding.")}
+    assert endpoints == set(SAFEGUARDING_ROLES)
+    for endpoint, roles in SAFEGUARDING_ROLES.items():
+        assert set(app.view_functions[endpoint].required_roles) == roles, endpoint
+
+
+@pytest.mark.parametrize("role", ANY_STAFF)
+def test_safeguarding_pages_by_role(client, sign_in, role):
+    sign_in(role)
+    for url, endpoint in [("/staff/safeguarding/", "safeguarding.queue"),
+                          ("/staff/safeguarding/overview", "safeguarding.overview")]:
+        expected = 200 if role in SAFEGUARDING_ROLES[endpoint] else 403
+        assert client.get(url).status_code == expected, (role, url)

@@ -12,16 +12,25 @@ NAVIGATION = [
     ("reports.index", _l("Reports"), ("admin", "analyst", "viewer")),
     ("training.index", _l("Training"), ("trainer",)),
     ("safeguarding.queue", _l("Safeguarding queue"), ("dsl",)),
+    ("safeguarding.overview", _l("Safeguarding alerts"), ("admin",)),
     ("staff.users", _l("Users"), ("admin",)),
     ("staff.audit_log", _l("Audit log"), ("admin",)),
 ]
+
+
+def _may_use(endpoint, roles):
+    view = current_app.view_functions[endpoint]
+    required = getattr(view, "required_roles", None)
+    if required is not None and "admin" not in required:
+        return current_user.has_exact_role(*required)  # e.g. the DSL's queue: admins do not get in
+    return current_user.has_role(*roles)
 
 
 def staff_navigation():
     endpoints = {rule.endpoint for rule in current_app.url_map.iter_rules()}
     items = []
     for endpoint, label, roles in NAVIGATION:
-        if endpoint in endpoints and current_user.is_authenticated and current_user.has_role(*roles):
+        if endpoint in endpoints and current_user.is_authenticated and _may_use(endpoint, roles):
             area = endpoint.split(".")[0]
             active = request.endpoint == endpoint or (area != "staff" and request.blueprint == area)
             items.append({"href": url_for(endpoint), "text": str(label), "active": active})

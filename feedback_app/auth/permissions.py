@@ -14,20 +14,25 @@ def public(view):
     return view
 
 
-def roles_required(*roles):
-    """Only signed-in staff with one of ``roles`` (admins always) may use the route."""
+def roles_required(*roles, admins=True):
+    """Only signed-in staff with one of ``roles`` (admins too, unless ``admins=False``) may use the route.
+
+    ``admins=False`` is for what only the named roles may read, such as a disclosure's own words (the DSL):
+    a person who needs both holds both roles.
+    """
 
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
                 return redirect(url_for("auth.sign_in", next=request.full_path))
-            if not current_user.has_role(*roles):
+            allowed = current_user.has_role(*roles) if admins else current_user.has_exact_role(*roles)
+            if not allowed:
                 current_app.logger.info("refused %s to user %s", request.endpoint, current_user.id)
                 abort(403)
             return view(*args, **kwargs)
 
-        wrapped.required_roles = frozenset(roles) | {"admin"}
+        wrapped.required_roles = frozenset(roles) | ({"admin"} if admins else frozenset())
         return wrapped
 
     return decorator

@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput
-from wtforms import RadioField, SelectChoice, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovTextInput
+from wtforms import RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import Length, ValidationError
 
 from feedback_app.forms.validators import AnswerRequired
@@ -15,16 +15,28 @@ OUTCOMES = [
 ]
 
 
-class NoteRequiredForReferral:
+class NoteRequired:
+    """Every outcome needs a short note: a dismissal in one click is not a review."""
+
+    def __call__(self, form, field):
+        if not (field.data or "").strip():
+            raise ValidationError(_l("Write a short note saying why you chose this outcome"))
+
+
+class ReferredToRequired:
     def __call__(self, form, field):
         if form.outcome.data == "referred" and not (field.data or "").strip():
-            raise ValidationError(_l("Say who it was referred to and how"))
+            raise ValidationError(_l("Say who it was referred to, for example MASH"))
 
 
 class ReviewForm(FlaskForm):
     outcome = RadioField(_l("Outcome of your review"), choices=OUTCOMES,
                          validators=[AnswerRequired(_l("Select the outcome of your review"))], widget=GovRadioInput())
-    note = TextAreaField(_l("Note"), description=_l("Required when referred on: who to, when and how"),
-                         validators=[NoteRequiredForReferral(),
+    referred_to = StringField(_l("Referred to"), description=_l("Only when referred on: who to, for example MASH"),
+                              validators=[ReferredToRequired(),
+                                          Length(max=200, message=_l("Referred to must be 200 characters or fewer"))],
+                              widget=GovTextInput())
+    note = TextAreaField(_l("Note"), description=_l("Why you chose this outcome; when referred on, when and how"),
+                         validators=[NoteRequired(),
                                      Length(max=2000, message=_l("The note must be 2000 characters or fewer"))],
                          widget=GovCharacterCount())

@@ -33,12 +33,16 @@ class SafeguardingAlert(db.Model):
         Enum(AlertStatus, name="alert_status", native_enum=False, length=20), default=AlertStatus.new, index=True
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # When the alert's emails were put in the outbox, and when the mail server first took one for a DSL.
+    mail_queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id", ondelete="SET NULL"))
     review_note: Mapped[str | None] = mapped_column(Text)
+    # "Referred on": to whom (free text, e.g. "MASH").
+    referred_to: Mapped[str | None] = mapped_column(String(200))
 
     response = relationship("Response")
     survey = relationship("Survey")

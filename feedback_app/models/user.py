@@ -36,6 +36,10 @@ class User(db.Model):
     def has_role(self, *roles):
         return "admin" in self.roles or bool(self.roles & set(roles))
 
+    def has_exact_role(self, *roles):
+        """Holds one of ``roles`` itself: being an admin is not enough (the DSL's own pages)."""
+        return bool(self.roles & set(roles))
+
     # Flask-Login interface
     @property
     def is_active(self):

@@ -21,7 +21,7 @@ def add_responses(survey_id, survey_version_id, language, rows):
 
     ``rows``: ``(reference, cohort_id, submitted_at, answers)`` where
     ``answers`` are ``(question_id, value, text, text_language)`` tuples.
-    Demo responses have no draft.
+    Demo responses have no draft. Returns the responses, in the order of ``rows``.
     """
     responses = [
         Response(reference=reference, survey_id=survey_id, survey_version_id=survey_version_id,
@@ -38,4 +38,4 @@ def add_responses(survey_id, survey_version_id, language, rows):
     ]
     if answers:
         db.session.execute(insert(Answer), answers)
-    return len(responses)
+    return responses

@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Cohort, Draft, Response, SurveyVersion
+from feedback_app.queries.safeguarding import released_clause
 
 
 def response_counts():
@@ -23,9 +24,13 @@ def list_responses(survey_id, start=None, end=None):
 
 
 def list_answers(survey_id, start=None, end=None):
-    """``(response_id, question_id, value, text)`` for a survey's responses."""
+    """``(response_id, question_id, value, text)`` for a survey's responses.
+
+    Answers held back for safeguarding review are left out (exports show their cells empty).
+    """
     query = (select(Answer.response_id, Answer.question_id, Answer.value, Answer.text)
-             .join(Response, Response.id == Answer.response_id).where(Response.survey_id == survey_id))
+             .join(Response, Response.id == Answer.response_id)
+             .where(Response.survey_id == survey_id, released_clause()))
     if start is not None:
         query = query.where(Response.submitted_at >= start)
     if end is not None:
@@ -60,7 +65,7 @@ def version_numbers(survey_id):
 def _free_text_query(survey_id, question_ids, search, cohort_id, start, end):
     query = (select(Answer, Response).join(Response, Response.id == Answer.response_id)
              .where(Response.survey_id == survey_id, Answer.question_id.in_(question_ids),
-                    Answer.text.is_not(None), Answer.text != ""))
+                    Answer.text.is_not(None), Answer.text != "", released_clause()))
     if search:
         escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Answer.text.ilike(f"%{escaped}%", escape="\\"))

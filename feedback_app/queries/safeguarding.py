@@ -1,9 +1,48 @@
-"""Safeguarding alerts."""
+"""Safeguarding alerts, and the rule that keeps flagged answers inside the safeguarding area."""
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, exists, func, select
 
 from feedback_app.extensions import db
-from feedback_app.models import AlertStatus, SafeguardingAlert
+from feedback_app.models import AlertStatus, Answer, OutboxEmail, Response, SafeguardingAlert, User, UserRole
+
+ALERT_EMAIL = "safeguarding_alert"  # outbox purpose "safeguarding_alert:<alert id>"
+
+# An answer whose alert is still open, or was referred on, stays with the DSL: it is left out of
+# theme runs, the free-text list, exports, reports and audit evidence. A DSL's "no concern" or
+# "false alarm" releases it.
+WITHHELD_STATUSES = (AlertStatus.new, AlertStatus.referred)
+
+
+def withheld_clause(answer=Answer):
+    """SQL true for an answer (row of ``answer``) held back for safeguarding review."""
+    return exists().where(and_(SafeguardingAlert.response_id == answer.response_id,
+                               SafeguardingAlert.question_id == answer.question_id,
+                               SafeguardingAlert.status.in_(WITHHELD_STATUSES)))
+
+
+def released_clause(answer=Answer):
+    """SQL true for an answer that may leave the safeguarding area."""
+    return ~withheld_clause(answer)
+
+
+def count_withheld(survey_ids=None, question_ids=None, start=None, end=None, cohort_ids=None, cohort_none=False):
+    """How many answers are held back, narrowed like the place that leaves them out."""
+    query = (select(func.count()).select_from(SafeguardingAlert)
+             .join(Response, Response.id == SafeguardingAlert.response_id)
+             .where(SafeguardingAlert.status.in_(WITHHELD_STATUSES)))
+    if survey_ids is not None:
+        query = query.where(SafeguardingAlert.survey_id.in_(list(survey_ids)))
+    if question_ids is not None:
+        query = query.where(SafeguardingAlert.question_id.in_(list(question_ids)))
+    if start is not None:
+        query = query.where(Response.submitted_at >= start)
+    if end is not None:
+        query = query.where(Response.submitted_at < end)
+    if cohort_none:
+        query = query.where(Response.cohort_id.is_(None))
+    elif cohort_ids:
+        query = query.where(Response.cohort_id.in_(list(cohort_ids)))
+    return db.session.scalar(query) or 0
 
 
 def add_alert(response_id, survey_id, question_id, original_text, categories, evidence, due_at):
@@ -33,6 +72,40 @@ def list_unnotified():
                                    .order_by(SafeguardingAlert.id)))
 
 
+def list_unqueued():
+    """Alerts whose emails to the DSLs have not yet been put in the outbox."""
+    return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.mail_queued_at.is_(None))
+                                   .order_by(SafeguardingAlert.id)))
+
+
+def list_open():
+    """Alerts not yet reviewed, oldest first."""
+    return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.status == AlertStatus.new)
+                                   .order_by(SafeguardingAlert.created_at, SafeguardingAlert.id)))
+
+
+def failing_alert_ids():
+    """Ids of alerts with an email in the outbox that the mail server has refused at least once."""
+    rows = db.session.scalars(select(OutboxEmail.purpose).where(
+        OutboxEmail.purpose.like(f"{ALERT_EMAIL}:%"), OutboxEmail.attempts > 0))
+    return {int(purpose.partition(":")[2]) for purpose in rows if purpose.partition(":")[2].isdigit()}
+
+
+def count_active_dsls():
+    return db.session.scalar(select(func.count(func.distinct(User.id))).select_from(User)
+                             .join(UserRole, UserRole.user_id == User.id)
+                             .where(UserRole.role == "dsl", User.active.is_(True))) or 0
+
+
+def answers_of_response(response_id):
+    return list(db.session.scalars(select(Answer).where(Answer.response_id == response_id).order_by(Answer.id)))
+
+
+def alerts_of_response(response_id):
+    return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.response_id == response_id)
+                                   .order_by(SafeguardingAlert.id)))
+
+
 def list_overdue(now):
     return list(db.session.scalars(select(SafeguardingAlert).where(
         SafeguardingAlert.status == AlertStatus.new, SafeguardingAlert.due_at < now,
@@ -43,3 +116,9 @@ def list_overdue(now):
 def count_new():
     return db.session.scalar(select(func.count()).select_from(SafeguardingAlert)
                              .where(SafeguardingAlert.status == AlertStatus.new))
+
+
+def withheld_texts():
+    """The stored (redacted) words of every held-back answer: to keep them out of copies made earlier."""
+    query = select(Answer.text).where(Answer.text.is_not(None), withheld_clause())
+    return {text.strip() for text in db.session.scalars(query) if text}

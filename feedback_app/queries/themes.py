@@ -15,6 +15,7 @@ from feedback_app.models import (
     ThemeRun,
     ThemeTriangulation,
 )
+from feedback_app.queries.safeguarding import released_clause
 
 # --- runs -----------------------------------------------------------------------------------------
 
@@ -121,10 +122,13 @@ def list_cohorts(survey_ids):
 
 
 def list_source_answers(survey_id, question_ids, start=None, end=None, cohort_ids=None):
-    """``(answer_id, text)`` of non-empty free-text answers, in a stable order."""
+    """``(answer_id, text)`` of non-empty free-text answers, in a stable order.
+
+    Answers held back for safeguarding review are never analysed (so never quoted or named after).
+    """
     query = (select(Answer.id, Answer.text).join(Response, Response.id == Answer.response_id)
              .where(Response.survey_id == survey_id, Answer.question_id.in_(question_ids),
-                    Answer.text.is_not(None), Answer.text != ""))
+                    Answer.text.is_not(None), Answer.text != "", released_clause()))
     if start is not None:
         query = query.where(Response.submitted_at >= start)
     if end is not None:

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 
 from feedback_app.models._types import utcnow
 from feedback_app.queries import audits as audit_queries
+from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.queries import themes as theme_queries
 from feedback_app.services import results as results_service
@@ -89,7 +90,8 @@ def _trend(run, themes, share):
 
 def _quotes(themes):
     """Up to ``MAX_QUOTES`` quotes, taking each theme's quotes in turn."""
-    pools = [list(theme.quotes or []) for theme in themes]
+    withheld = alert_queries.withheld_texts()
+    pools = [[q for q in theme.quotes or [] if (q or "").strip() not in withheld] for theme in themes]
     quotes = []
     while any(pools) and len(quotes) < MAX_QUOTES:
         for pool in pools:

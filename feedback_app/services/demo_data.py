@@ -4,7 +4,8 @@ Each respondent has a hidden "mood" (how positively they answer) drawn from a
 beta distribution and shifted by their cohort, the survey year (this year is a
 little better than last) and their own earlier answers (see
 ``demo_phrases.yaml``), so closed answers correlate instead of being uniform.
-Free text is put together from themed phrase banks.
+Free text is put together from themed phrase banks, then screened and
+redacted exactly as a real submit is (possible disclosures raise alerts).
 
 Repeatable: one ``random.Random`` per survey, seeded from the seed and the
 slug, and dates measured from ``today``: the same seed, count and day give
@@ -24,6 +25,7 @@ from feedback_app import queries
 from feedback_app.queries import demo as demo_queries
 from feedback_app.queries import responses as response_queries
 from feedback_app.queries import surveys as survey_queries
+from feedback_app.services import safeguarding
 from feedback_app.services.journey import CODE_ALPHABET, definition_of
 from feedback_app.survey_definitions import needs_lists
 from feedback_app.survey_definitions.loader import parse_yaml
@@ -52,6 +54,7 @@ class Outcome:
     slug: str
     created: int
     skipped_reason: str | None = None
+    alerts: int = 0  # possible disclosures the screen flagged, as on a real submit
 
 
 def _clamp(value, low=0.02, high=0.98):
@@ -227,8 +230,12 @@ def answer_rows(definition, answers):
     return rows
 
 
-def generate(seed=2026, per_year=250, today=None, slugs=None):
-    """Fill every loaded survey (or those in ``slugs``) that has no responses yet."""
+def generate(seed=2026, per_year=250, today=None, slugs=None, working_days=1):
+    """Fill every loaded survey (or those in ``slugs``) that has no responses yet.
+
+    Answers go through the submit path's screening and redaction: free text is stored redacted, and
+    a possible disclosure raises an alert for the DSL, as it would from a real respondent.
+    """
     today = today or date.today()
     phrases = load_phrases()
     outcomes = []
@@ -246,15 +253,45 @@ def generate(seed=2026, per_year=250, today=None, slugs=None):
             continue
         planned = plan_survey(definition, seed, per_year, today, phrases)
         cohort_ids = {cohort.code: cohort.id for cohort in survey.cohorts}
+        prepare = _Preparer(definition)
+        prepared = [prepare(answer_rows(definition, item.answers)) for item in planned]
         with queries.transaction():
             clashes = demo_queries.existing_references([p.reference for p in planned])
             used = clashes | {p.reference for p in planned}
             rng = random.Random(f"{seed}:{survey.slug}:references")  # noqa: S311
             rows = []
-            for item in planned:
+            for item, (stored, _findings) in zip(planned, prepared, strict=True):
                 reference = item.reference if item.reference not in clashes else _reference(rng, used)
-                rows.append((reference, cohort_ids.get(item.cohort_code), item.submitted_at,
-                             answer_rows(definition, item.answers)))
-            demo_queries.add_responses(survey.id, version.id, "en", rows)
-        outcomes.append(Outcome(survey.slug, len(rows)))
+                rows.append((reference, cohort_ids.get(item.cohort_code), item.submitted_at, stored))
+            responses = demo_queries.add_responses(survey.id, version.id, "en", rows)
+            alerts = 0
+            for response, (_stored, findings) in zip(responses, prepared, strict=True):
+                if findings:
+                    alerts += len(safeguarding.add_alerts(response, findings, working_days))
+        outcomes.append(Outcome(survey.slug, len(rows), alerts=alerts))
     return outcomes
+
+
+class _Preparer:
+    """The submit path's screening and redaction (``safeguarding.prepare_answers``), once per distinct answer.
+
+    Demo answers repeat the same phrases, so each distinct (question, text) is screened and redacted
+    once and the result reused: exactly what a real submit of that answer would store and flag.
+    """
+
+    def __init__(self, definition):
+        self.definition, self.seen = definition, {}
+
+    def __call__(self, rows):
+        stored, findings = [], []
+        for row in rows:
+            key = (row[0], row[2]) if row[2] else None
+            if key is None:
+                stored.append(row)
+                continue
+            if key not in self.seen:
+                self.seen[key] = safeguarding.prepare_answers(self.definition, [row])
+            (prepared_row,), found = self.seen[key]
+            stored.append(prepared_row)
+            findings.extend(found)
+        return stored, findings

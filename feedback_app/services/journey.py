@@ -218,18 +218,11 @@ def submit(draft):
             locked.answers = {}
             locked.resume_code_hash = None
         if findings:
-            _notify_quietly()
+            # The DSL is emailed in the background: the respondent never waits for the mail server.
+            safeguarding.notify_in_background()
         return response
     except IntegrityError:
         return response_queries.get_response_for_draft(draft.id)
-
-
-def _notify_quietly():
-    """Tell the DSL now; if email fails, ``flask safeguarding notify`` retries later."""
-    try:
-        safeguarding.notify_new_alerts()
-    except Exception:  # noqa: BLE001 - the response is saved; never fail the respondent here
-        current_app.logger.exception("safeguarding notification deferred")
 
 
 def discard_draft(draft):

@@ -25,18 +25,32 @@ def _now():
     return datetime.now(UTC)
 
 
+# Told when an email of theirs has been taken by the mail server: purpose "kind:reference" -> function(reference).
+SENT_HOOKS = {"safeguarding_alert": "feedback_app.services.safeguarding.email_delivered"}
+
+
 def send(purpose, recipient, subject, body, expires_at=None):
     """Keep an email, then try to deliver it; returns the outbox row's id (gone once sent)."""
     with queries.transaction():
-        email_id = outbox_queries.add_email(purpose, recipient, str(subject), str(body), expires_at, _now()).id
+        email_id = keep(purpose, recipient, subject, body, expires_at)
+    dispatch(email_id)
+    return email_id
+
+
+def keep(purpose, recipient, subject, body, expires_at=None):
+    """Add an email to the outbox inside the caller's transaction; ``dispatch`` it once committed."""
+    return outbox_queries.add_email(purpose, recipient, str(subject), str(body), expires_at, _now()).id
+
+
+def dispatch(email_id):
+    """Try to deliver a kept email: on an RQ worker when Redis is set, else here and now."""
     if current_app.config.get("REDIS_URL"):
         try:
             jobs.enqueue("feedback_app.services.outbox.deliver", email_id, job_timeout=120)
-        except Exception:  # noqa: BLE001 - Redis down: the row is kept and `flask mail retry` sends it
-            current_app.logger.exception("outbox %s: could not queue, kept for retry", email_id)
+        except Exception as error:  # noqa: BLE001 - Redis down: the row is kept and `flask mail retry` sends it
+            current_app.logger.error("outbox %s: could not queue, kept for retry: %s", email_id, error)
     else:
         deliver(email_id)
-    return email_id
 
 
 def _backoff(attempts):
@@ -68,6 +82,9 @@ def deliver(email_id):
                                        email.id, email.purpose, email.attempts, error)
             return "waiting"
         outbox_queries.delete_email(email)
+        kind, _sep, reference = email.purpose.partition(":")
+        if kind in SENT_HOOKS:
+            jobs.resolve(SENT_HOOKS[kind])(reference)
         return "sent"
 
 

@@ -13,6 +13,7 @@ from feedback_app import queries
 from feedback_app.models._types import utcnow
 from feedback_app.queries import audits as audit_queries
 from feedback_app.queries import reports as report_queries
+from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import themes as theme_queries
 from feedback_app.services import audit, audit_planning, exports
 from feedback_app.services.audit_evidence import figure_text
@@ -37,11 +38,13 @@ def theme_summary(run):
     sizes = [size for _theme, size in pairs]
     counts, total = suppress_counts(sizes + [max(analysed - sum(sizes), 0)], analysed)
     proposals = audit_queries.list_proposals_for_run(run.id)
+    withheld_texts = alert_queries.withheld_texts()
     themes = []
     for (theme, _size), count in zip(pairs, counts, strict=False):
+        quotes = [quote for quote in theme.quotes or [] if (quote or "").strip() not in withheld_texts]
         themes.append({
             "label": theme.label, "answers": _published(count), "share": _published(percentage(count, total)),
-            "narrative": theme.narrative or "", "quotes": list(theme.quotes or [])[:SUMMARY_QUOTES],
+            "narrative": theme.narrative or "", "quotes": quotes[:SUMMARY_QUOTES],
             "continues": theme.previous_number is not None,
         })
     return {
@@ -49,6 +52,8 @@ def theme_summary(run):
         "run_title": run.title, "narrative": run.narrative or "", "analysed": _published(total),
         "finished_at": run.finished_at.isoformat(timespec="minutes") if run.finished_at else None,
         "themes": themes,
+        # Answers held back for safeguarding review when the run was made: a count, never words.
+        "withheld": (run.original_output or {}).get("withheld", 0),
         "proposals": [{"title": p.title, "status": str(audit_planning.status_label(p.status))} for p in proposals],
     }
 

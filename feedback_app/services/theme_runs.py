@@ -281,6 +281,7 @@ def _work(run_id, attempt):
     _checkpoint(run_id, attempt, "collecting")
     run = theme_queries.get_run(run_id)
     answers = theme_sources.collect(run.sources)
+    withheld = theme_sources.count_withheld(run.sources)
     if not answers:
         raise ValueError(_("No answers match the chosen sources."))
     _checkpoint(run_id, attempt, "analysing")
@@ -296,7 +297,7 @@ def _work(run_id, attempt):
             matching = match_themes(_engine_themes(previous), result)
             matches = {m.current_id: m for m in matching.matches}
     _checkpoint(run_id, attempt, "saving")
-    _save(run_id, attempt, answers, result, non_answer, matches, run.previous_run_id)
+    _save(run_id, attempt, answers, result, non_answer, matches, run.previous_run_id, withheld=withheld)
 
 
 def _carry_triangulation(previous_run_id, previous_number, theme_id):
@@ -306,8 +307,10 @@ def _carry_triangulation(previous_run_id, previous_number, theme_id):
         theme_queries.add_triangulation(theme_id, row.survey_id, row.item_key, None)
 
 
-def _save(run_id, attempt, answers, result, non_answer, matches, previous_run_id=None):
+def _save(run_id, attempt, answers, result, non_answer, matches, previous_run_id=None, withheld=0):
     output = {
+        # Answers held back for safeguarding review: counted, never analysed.
+        "withheld": withheld,
         "themes": [theme.to_dict() | {"number": theme.id} for theme in result.themes],
         "assignments": {str(a.answer_id): n for a, n in zip(answers, result.assignments, strict=True)},
         "non_answers": result.non_answers,

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from analysis.redaction import redact_text
+from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.queries import themes as theme_queries
 from feedback_app.services.journey import definition_of
@@ -89,6 +90,8 @@ def chosen_surveys(sources):
 def collect(sources, redact=True):
     """The answers a run analyses, redacted again before analysis, in a stable order.
 
+    Answers held back for safeguarding review are never among them (see ``count_withheld``).
+
     ``redact=False`` only to count them (the form's check that anything matches).
     """
     sources = normalise(sources)
@@ -110,6 +113,27 @@ def collect(sources, redact=True):
                 answers.append(SourceAnswer(answer_id, redact_text(text) if redact else text, survey.id))
     answers.sort(key=lambda a: a.answer_id)
     return answers
+
+
+def count_withheld(sources):
+    """How many answers the sources would take in but are held back for safeguarding review."""
+    sources = normalise(sources)
+    wanted_questions = {}
+    for item in sources["questions"]:
+        slug, _sep, question_id = item.partition(":")
+        wanted_questions.setdefault(slug, set()).add(question_id)
+    total = 0
+    for survey in chosen_surveys(sources):
+        questions = [qid for qid, _text in theme_questions(survey)]
+        if sources["questions"]:
+            questions = [qid for qid in questions if qid in wanted_questions.get(survey.slug, ())]
+        if not questions:
+            continue
+        own_cohorts = {c.id for c in theme_queries.list_cohorts([survey.id])}
+        cohorts = [c for c in sources["cohorts"] if c in own_cohorts] or None
+        for start, end in [year_bounds(y) for y in sources["years"]] or [(None, None)]:
+            total += alert_queries.count_withheld([survey.id], questions, start, end, cohorts)
+    return total
 
 
 def describe(sources, language="en"):

@@ -14,6 +14,7 @@ from flask_login import current_user
 from feedback_app.auth.permissions import roles_required
 from feedback_app.forms.results import FreeTextFilterForm, ResultsFilterForm
 from feedback_app.queries import results as result_queries
+from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.services import audit, charts, exports
 from feedback_app.services import results as results_service
@@ -84,8 +85,11 @@ def survey(slug):
     found = _results(target)
     form = ResultsFilterForm(request.args)
     form.set_choices(found.years, found.breakdown_choices, _("All years"), _("No breakdown"))
+    can_read_raw = current_user.has_role(*RAW)
+    withheld = alert_queries.count_withheld([target.id], None, *results_service.year_bounds(found.year)) \
+        if can_read_raw else 0
     return render_template("views/results/survey.html", survey=target, found=found, items=_charts(found),
-                           form=form, can_read_raw=current_user.has_role(*RAW))
+                           form=form, can_read_raw=can_read_raw, withheld=withheld)
 
 
 @bp.route("/<slug>/report")
@@ -121,6 +125,10 @@ def text(slug):
                "year": year, "search": search, "page": page}
     args = (target.id, chosen, search, cohort, *results_service.year_bounds(year))
     total = result_queries.count_free_text(*args)
+    # Counted without the search words: a count that followed them would hint at a held-back answer's words.
+    withheld = alert_queries.count_withheld([target.id], chosen, *results_service.year_bounds(year),
+                                            cohort_ids=[cohort] if isinstance(cohort, int) else None,
+                                            cohort_none=cohort == "none")
     answers = result_queries.list_free_text(*args, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     audit.record(current_user, "results.free_text_viewed", target=slug, **{k: v for k, v in filters.items()
                                                                             if k != "survey"}, shown=len(answers))
@@ -129,7 +137,7 @@ def text(slug):
     query = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("views/results/text.html", survey=target, form=form, answers=answers, total=total,
                            labels=labels, cohort_labels=cohort_labels, page=page, query=query,
-                           has_next=page * PAGE_SIZE < total)
+                           has_next=page * PAGE_SIZE < total, withheld=withheld)
 
 
 def _filename(survey, suffix):

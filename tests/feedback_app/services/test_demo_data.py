@@ -199,6 +199,32 @@ def test_stored_answers_respect_show_and_skip_rules(demo_runner):
     assert _answers_by_response("workforce")[1] == []
 
 
+def test_demo_answers_are_screened_and_redacted_as_a_real_submit_is(demo_runner):
+    """A disclosure among the demo phrases raises an alert for the DSL and stays out of theme sources."""
+    from feedback_app.models import SafeguardingAlert
+    from feedback_app.services import theme_sources
+
+    output = _run(demo_runner, "--survey", "youth-voice")
+    alerts = db.session.scalars(select(SafeguardingAlert)).all()
+    assert alerts, "the demo's disclosures reach the safeguarding queue"
+    assert f"{len(alerts)} possible disclosures sent to the safeguarding queue" in output
+    disclosure = "Someone at home hurts me when they are drunk"
+    flagged = [a for a in alerts if disclosure in a.original_text]
+    assert flagged and all(a.status.value == "new" and a.categories for a in flagged)
+    for alert in flagged:
+        stored = db.session.scalar(select(Answer).where(Answer.response_id == alert.response_id,
+                                                        Answer.question_id == alert.question_id))
+        assert stored is not None and stored.text
+    assert not any(disclosure in a.text for a in theme_sources.collect({"surveys": ["youth-voice"]}))
+
+
+def test_workforce_demo_text_is_redacted_but_not_screened(demo_runner):
+    from feedback_app.models import SafeguardingAlert
+
+    _run(demo_runner, "--survey", "workforce")
+    assert db.session.scalars(select(SafeguardingAlert)).all() == [], "screening is off for this survey"
+
+
 def test_no_surveys_loaded_is_an_error(app, runner):
     assert "demo-data" in app.cli.commands
     result = runner.invoke(args=["demo-data"])
@@ -215,6 +241,23 @@ def test_demo_admin_is_printed_and_can_sign_in(runner, client_request):
     new_password = again.output.split(" / ")[1].split("  (")[0]
     assert new_password != password
     client_request.submit("/staff/sign-in", {"email": email, "password": password}, _expected_status=401)
+
+
+def test_demo_dsl_is_printed_can_read_the_queue_and_is_emailed_into_a_folder(app, demo_runner, client_request,
+                                                                              tmp_path):
+    app.config["MAIL_FOLDER"] = str(tmp_path / "mail")
+    _run(demo_runner, "--survey", "youth-voice")
+    result = demo_runner.invoke(args=["demo-admin"])
+    assert result.exit_code == 0, result.output
+    line = result.output.split("Demo safeguarding lead (DSL) sign-in: ")[1]
+    email, password = line.split("  (")[0].split(" / ")
+    assert "Emailed the DSL about" in result.output and str(tmp_path / "mail") in result.output
+    emails = list((tmp_path / "mail").glob("*.eml"))
+    assert emails and all(email in path.read_text() and "drunk" not in path.read_text() for path in emails)
+    client_request.submit("/staff/sign-in", {"email": email, "password": password})
+    queue = client_request.get("/staff/safeguarding/")
+    assert len(queue.select("tbody tr")) >= 1
+    assert queue.select_one(".app-safeguarding-banner") is None, "delivered, a DSL exists: no warning"
 
 
 def test_demo_admin_is_refused_outside_the_embedded_demo(app, runner):

@@ -5,8 +5,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
+from feedback_app import jobs
 from feedback_app.extensions import db
-from feedback_app.models import AlertStatus, Answer, AuditEvent, SafeguardingAlert
+from feedback_app.models import AlertStatus, Answer, AuditEvent, OutboxEmail, SafeguardingAlert
 from feedback_app.services.safeguarding import due_after
 from tests.conftest import path_of
 from tests.feedback_app.journey import answer_all, submit
@@ -30,6 +31,8 @@ def test_the_dsl_journey_end_to_end(app, client_request, create_user, sign_in, s
     # A young person's answer is submitted ...
     answer_all(client_request, overrides={"better": {"do_better": DISCLOSURE}})
     submit(client_request)
+    assert jobs.join_all(timeout=30), "the DSL is emailed in the background"
+    db.session.expire_all()
 
     # ... an alert is created, holding the only copy of the original words ...
     [alert] = _alerts()
@@ -56,19 +59,23 @@ def test_the_dsl_journey_end_to_end(app, client_request, create_user, sign_in, s
     assert "Physical abuse" in queue.select_one("tbody").text or "physical" in queue.select_one("tbody").text.lower()
     page = client_request.get(f"/staff/safeguarding/{alert.id}")
     assert page.select_one(".app-answer-text").text == DISCLOSURE
-    assert "This survey is anonymous" in page.select_one(".govuk-warning-text").text
+    assert "cannot be contacted" in page.select_one(".app-anonymous .govuk-warning-text").text
     assert "safeguarding.alert_viewed" in _actions()
 
     # ... and records the review, which lands in the audit log.
     response = client_request.submit(f"/staff/safeguarding/{alert.id}",
-                                     {"outcome": "referred", "note": "Referred to MASH by phone at 10:15"})
+                                     {"outcome": "referred", "referred_to": "MASH",
+                                      "note": "Phoned at 10:15, they will speak to the school"})
     assert path_of(response.location) == "/staff/safeguarding/"
     db.session.expire_all()
     alert = db.session.get(SafeguardingAlert, alert.id)
     assert alert.status == AlertStatus.referred
     assert alert.reviewed_by_id == dsl.id
+    assert (alert.referred_to, alert.review_note) == ("MASH", "Phoned at 10:15, they will speak to the school")
     reviewed = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "safeguarding.reviewed"))
-    assert reviewed.detail == {"outcome": "referred", "note": True}
+    assert reviewed.detail == {"outcome": "referred", "note": True, "referred_to": "MASH"}
+    done = client_request.get(f"/staff/safeguarding/{alert.id}")
+    assert done.select_one(".app-referred-to").text == "Referred to: MASH"
     assert reviewed.actor_id == dsl.id
 
 
@@ -77,6 +84,7 @@ def test_unreviewed_alert_is_escalated_after_its_deadline(app, client_request, c
     app.config["SAFEGUARDING_ESCALATION_EMAIL"] = "deputy@partnership.example"
     answer_all(client_request, overrides={"better": {"do_better": "i want to kill myself"}})
     submit(client_request)
+    assert jobs.join_all(timeout=30)
     [alert] = _alerts()
     result = runner.invoke(args=["safeguarding", "escalate"])
     assert "Escalated 0 alerts" in result.output, "not before the deadline"
@@ -98,13 +106,21 @@ def test_failed_email_is_retried_later_and_never_lost(app, client_request, creat
     app.config["MAIL_PORT"] = 9  # nothing listens here
     answer_all(client_request, overrides={"better": {"do_better": "my uncle touches me and says its our secret"}})
     submit(client_request)
+    assert jobs.join_all(timeout=30)
     [alert] = _alerts()
-    assert alert.notified_at is None
+    assert alert.notified_at is None and alert.mail_queued_at is not None
     assert smtp_server.messages == []
+    [waiting] = db.session.scalars(select(OutboxEmail)).all()
+    assert waiting.purpose == f"safeguarding_alert:{alert.id}" and waiting.attempts == 1
     app.config["MAIL_PORT"] = working_port
-    result = runner.invoke(args=["safeguarding", "notify"])
-    assert "Notified 1 alerts, 0 still to send" in result.output
+    waiting.next_attempt_at = datetime.now(timezone.utc) - timedelta(seconds=1)
+    db.session.commit()
+    result = runner.invoke(args=["mail", "retry"])
+    assert "Sent 1, 0 still waiting" in result.output
     assert len(smtp_server.messages) == 1
+    db.session.expire_all()
+    assert db.session.get(SafeguardingAlert, alert.id).notified_at is not None
+    assert "safeguarding.delivered" in _actions()
 
 
 def test_ordinary_answers_raise_no_alert_and_are_redacted(client_request):
@@ -115,7 +131,7 @@ def test_ordinary_answers_raise_no_alert_and_are_redacted(client_request):
     assert stored.text == "The session on self harm helped. Email me at [email]"
 
 
-def test_review_needs_an_outcome_and_a_note_when_referred(client_request, sign_in):
+def test_review_needs_an_outcome_a_note_and_whom_when_referred(client_request, sign_in):
     answer_all(client_request, overrides={"better": {"do_better": "my dad hits me"}})
     submit(client_request)
     client_request.client.get("/exit")
@@ -124,15 +140,30 @@ def test_review_needs_an_outcome_and_a_note_when_referred(client_request, sign_i
     page = client_request.submit(f"/staff/safeguarding/{alert.id}", {}, _expected_status=422)
     assert "Select the outcome of your review" in page.select_one(".govuk-error-summary").text
     page = client_request.submit(f"/staff/safeguarding/{alert.id}", {"outcome": "referred"}, _expected_status=422)
-    assert "Say who it was referred to and how" in page.select_one(".govuk-error-summary").text
+    assert "Say who it was referred to, for example MASH" in page.select_one("#referred_to-error").text
+    assert "Write a short note" in page.select_one("#note-error").text
+    for outcome in ("no_concern", "false_alarm"):
+        page = client_request.submit(f"/staff/safeguarding/{alert.id}", {"outcome": outcome, "note": "  "},
+                                     _expected_status=422)
+        assert "Write a short note saying why you chose this outcome" in page.select_one("#note-error").text
+        assert page.select_one("#referred_to-error") is None
     db.session.expire_all()
     assert db.session.get(SafeguardingAlert, alert.id).status == AlertStatus.new
 
 
-@pytest.mark.parametrize("role", ["analyst", "trainer", "viewer"])
+@pytest.mark.parametrize("role", ["admin", "analyst", "trainer", "viewer"])
 def test_only_the_dsl_sees_the_queue(client_request, sign_in, role):
+    answer_all(client_request, overrides={"better": {"do_better": "my dad hits me"}})
+    submit(client_request)
+    client_request.client.get("/exit")
+    [alert] = _alerts()
     sign_in(role)
     client_request.get("/staff/safeguarding/", _expected_status=403)
+    client_request.get(f"/staff/safeguarding/{alert.id}", _expected_status=403)
+    assert client_request.client.post(f"/staff/safeguarding/{alert.id}",
+                                      data={"outcome": "false_alarm", "note": "x"}).status_code in (400, 403)
+    db.session.expire_all()
+    assert db.session.get(SafeguardingAlert, alert.id).status == AlertStatus.new
 
 
 def test_answer_text_is_escaped_in_the_queue(client_request, sign_in):
@@ -162,6 +193,9 @@ def test_no_unredacted_personal_data_reaches_analysts_pages_or_exports(client_re
     answer_all(client_request, overrides={"better": {"do_better": PERSONAL}})
     submit(client_request)
     client_request.client.get("/exit")
+    for alert in _alerts():  # the screen may flag it: a DSL's "no concern" lets the (redacted) answer out
+        alert.status = AlertStatus.no_concern
+    db.session.commit()
     sign_in("analyst")
     for url in ("/staff/results/all-types/text", "/staff/results/all-types/export.csv",
                 "/staff/results/all-types/export.xlsx", "/staff/results/all-types"):

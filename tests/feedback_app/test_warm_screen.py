@@ -1,0 +1,31 @@
+"""The safeguarding screen is fitted in the background as a serving app starts (make run, gunicorn, workers)."""
+
+import pytest
+
+import feedback_app
+from feedback_app.config import TestConfig
+
+
+@pytest.mark.parametrize(("argv", "warms"), [
+    (["/venv/bin/flask", "run", "--port", "5000"], True),
+    (["/venv/lib/python3.11/site-packages/flask/__main__.py", "run"], True),
+    (["/venv/bin/flask", "worker"], True),
+    (["/venv/bin/gunicorn", "-c", "gunicorn.conf.py"], True),
+    (["/venv/bin/flask", "db", "upgrade"], False),
+    (["/venv/bin/flask", "surveys", "load"], False),
+])
+def test_a_serving_app_fits_the_screen_at_start_and_one_off_commands_do_not(monkeypatch, tmp_path, argv, warms):
+    started = []
+    monkeypatch.setattr(feedback_app, "_warm_screen", lambda: started.append(True))
+    monkeypatch.setattr(feedback_app.sys, "argv", argv)
+    config = type("Serving", (TestConfig,), {"TESTING": False, "SCREEN_WARM_AT_START": True,
+                                             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.sqlite"})
+    feedback_app.create_app(config)
+    assert started == ([True] if warms else [])
+
+
+def test_tests_do_not_fit_it_at_start(monkeypatch):
+    started = []
+    monkeypatch.setattr(feedback_app, "_warm_screen", lambda: started.append(True))
+    feedback_app.create_app(TestConfig)
+    assert started == []
