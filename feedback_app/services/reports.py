@@ -4,7 +4,7 @@ A report's content is a plain dict (JSON-safe), worked out from the data by
 ``theme_summary`` or ``audit_programme``. Staff see it live; publishing stores
 a snapshot of it, which is what the viewer role can read. The same dict feeds
 the printable page and the CSV, so they always agree. Small numbers are
-suppressed (``None`` means "fewer than 5").
+suppressed (``None`` means hidden: ``[c]`` in the CSV).
 """
 
 from flask_babel import gettext as _
@@ -15,8 +15,7 @@ from feedback_app.queries import audits as audit_queries
 from feedback_app.queries import reports as report_queries
 from feedback_app.queries import themes as theme_queries
 from feedback_app.services import audit, audit_planning, exports
-from feedback_app.services.audit_evidence import figure_text
-from feedback_app.services.suppression import percentage, shown, suppress_counts
+from feedback_app.services.suppression import DOWNLOAD_SYMBOL, percentage, shown, suppress_counts
 
 KINDS = ("theme_summary", "audit_programme")
 SUMMARY_QUOTES = 3
@@ -122,6 +121,11 @@ def withdraw(report, actor):
         audit.add(actor, "reports.withdrawn", f"published_report:{report.id}", kind=report.kind, title=report.title)
 
 
+def _download(value):
+    """A figure of a report's content for a download: ``None`` (hidden) is ``[c]``, the ONS symbol."""
+    return DOWNLOAD_SYMBOL if value is None else value
+
+
 def _lines(values):
     return "\n".join(values or [])
 
@@ -130,7 +134,7 @@ def table(content):
     """``(headers, rows)`` of a report, for CSV."""
     if content["kind"] == "theme_summary":
         headers = ["theme", "answers", "percent_of_answers", "narrative", "quotes"]
-        rows = [[t["label"], figure_text(t["answers"]), figure_text(t["share"]), t["narrative"], _lines(t["quotes"])]
+        rows = [[t["label"], _download(t["answers"]), _download(t["share"]), t["narrative"], _lines(t["quotes"])]
                 for t in content["themes"]]
         return headers, rows
     headers = ["quarter", "title", "status", "priorities", "lead_agency", "audit_question", "evidence",

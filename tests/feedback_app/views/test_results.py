@@ -81,12 +81,16 @@ def test_survey_page_has_accessible_charts_and_suppressed_tables(client_request,
     svg = section.select_one("svg")
     assert svg["role"] == "img"
     assert section.select_one("svg title").text == "Have you ever told an adult about a worry?"
-    assert "fewer than 5" in section.select_one("svg desc").text
+    assert "Yes: hidden; No: hidden" in section.select_one("svg desc").text
+    assert "fewer than" not in section.select_one("table").text
     assert not page.select("svg script")
     cells = {row.select_one("th, td").text.strip(): [c.text.strip() for c in row.select("td")]
              for row in section.select("tbody tr")}
-    assert cells["Yes"][-2:] == ["fewer than 5", "fewer than 5"]
-    assert cells["No"][-2:] == ["fewer than 5", "fewer than 5"]
+    # 20 "yes" is hidden only so the 3 "no" cannot be worked out: it says so, and not "fewer than 5".
+    assert cells["Yes"][-2:] == ["hidden [b]", "hidden [b]"]
+    assert cells["No"][-2:] == ["hidden [a]", "hidden [a]"]
+    notes = section.select_one(".app-hidden-notes").text
+    assert "[a] Hidden: a small group, fewer than 5 people" in notes and "[b] Hidden to protect" in notes
     assert cells["People answering"][-2] == "23"
     assert "Read free-text answers" not in page.text
 
@@ -97,7 +101,7 @@ def test_breakdown_by_cohort_is_suppressed(client_request, sign_in, answered):
     section = page.select_one("h2:-soup-contains('Have you ever told an adult')").find_parent("section")
     table = section.select(".app-table-scroll table tbody tr")
     rows = {row.select_one("th, td").text.strip(): [c.text.strip() for c in row.select("td")] for row in table}
-    assert rows["School A"][-4:] == ["fewer than 5"] * 4
+    assert rows["School A"][-4:] == ["hidden [a]"] * 4
     assert "3" not in rows["School A"] and "20" not in rows["Youth forum"][:2]
 
 
@@ -175,7 +179,10 @@ def test_csv_export_cell_by_cell_with_audit(client_request, sign_in, answered):
 def test_xlsx_export_cell_by_cell_with_audit(client_request, sign_in, answered):
     sign_in("admin")
     response = client_request.get(f"{BASE}/all-types/export.xlsx")
-    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    workbook = load_workbook(io.BytesIO(response.get_data()))
+    assert workbook.active.title == "Read first"
+    assert workbook.active["A1"].value.startswith("Not for publication")
+    sheet = workbook.worksheets[1]
     header = [cell.value for cell in sheet[1]]
     assert sheet.max_row == 24
     row = dict(zip(header, [cell.value for cell in sheet[24]], strict=True))
@@ -199,10 +206,11 @@ def test_summary_export_is_suppressed_and_audited(client_request, sign_in, answe
     data = client_request.get(f"{BASE}/all-types/summary.csv?breakdown=cohort").get_data().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data)))
     told = {(r["group"], r["code"]): r for r in rows if r["question_id"] == "told_someone"}
-    assert told[("All", "no")]["count"] == "fewer than 5"
-    assert told[("All", "yes")]["count"] == "fewer than 5"
-    assert told[("School A", "no")]["count"] == "fewer than 5"
-    assert told[("Youth forum", "yes")]["count"] == "fewer than 5"
+    assert told[("All", "no")]["count"] == "[c]"
+    assert told[("All", "yes")]["count"] == "[c]"
+    assert told[("All", "yes")]["note"] == "[c] hidden to protect a small group elsewhere"
+    assert told[("School A", "no")]["count"] == "[c]"
+    assert told[("Youth forum", "yes")]["count"] == "[c]"
     assert "3" not in {r["count"] for r in rows if r["question_id"] == "told_someone"}
     event = _events("results.exported")[-1]
     assert event.detail["format"] == "summary.csv" and event.detail["breakdown"] == "cohort"
