@@ -241,15 +241,8 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
     for item in items:
         pairs = by_question.get(item.question_id, [])
         per_year = [_count(item, [v for rid, v in pairs if response_year[rid] == y]) for y in years]
-        year_table = suppress_table([c for c, _a in per_year], row_totals=[a for _c, a in per_year],
-                                    group_sizes=[year_sizes[y] for y in years],
-                                    additive=item.additive) if years else None
-        if year_table is None or (year is not None and year not in years):
-            figures, total = [0] * len(item.options), 0
-        elif year is None:
-            figures, total = year_table.col_totals, year_table.total
-        else:
-            figures, total = year_table.cells[years.index(year)], year_table.row_totals[years.index(year)]
+        year_table = years_table(per_year, [year_sizes[y] for y in years], item.additive) if years else None
+        figures, total = period_figures(year_table, years, year, len(item.options))
         result = ItemResult(item, _rows(item, figures, total), total, years=years,
                             year_table=year_table if len(years) > 1 and year is None else None)
         if groups and item.question_id != breakdown:
@@ -259,6 +252,36 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
     sizes = [(y, year_figures[i]) for i, y in enumerate(years)]
     return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, sizes,
                          breakdown if groups else None, breakdown_choices(definition, language), refused)
+
+
+def years_table(per_year, sizes, additive=True, limit=None):
+    """One item's year-on-year table: ``per_year`` is ``[(counts, answered)]`` per year, ``sizes`` responses.
+
+    Its totals row is the all-years distribution and each row a year's: every view of the item
+    (all years, one year, year on year) shows figures of this one table, so they agree.
+    """
+    return suppress_table([c for c, _a in per_year], row_totals=[a for _c, a in per_year], group_sizes=sizes,
+                          additive=additive, limit=limit)
+
+
+def period_figures(table, years, year, width):
+    """``(figures, total)`` of one year (or all years, ``year=None``) from ``years_table``."""
+    if table is None or (year is not None and year not in years):
+        return [0] * width, 0
+    if year is None:
+        return table.col_totals, table.total
+    return table.cells[years.index(year)], table.row_totals[years.index(year)]
+
+
+def breakdown_table(cells, answered, sizes, published, additive=True, limit=None):
+    """``(kept group indexes, table)``: a breakdown of a period whose figures are ``published``.
+
+    An empty last group ("Not answered", "No cohort") is left out.
+    """
+    keep = [i for i, size in enumerate(sizes) if size or i < len(sizes) - 1]
+    table = suppress_breakdown([cells[i] for i in keep], [answered[i] for i in keep], published,
+                               group_sizes=[sizes[i] for i in keep], additive=additive, limit=limit)
+    return keep, table
 
 
 def _breakdown(item, groups, ids, answers, published):
@@ -275,9 +298,7 @@ def _breakdown(item, groups, ids, answers, published):
         for code in codes:
             if code in codes_index:
                 cells[group_of[rid]][codes_index[code]] += 1
-    keep = [i for i, size in enumerate(sizes) if size or i < len(labels) - 1]
-    table = suppress_breakdown([cells[i] for i in keep], [answered[i] for i in keep], published,
-                               group_sizes=[sizes[i] for i in keep], additive=item.additive)
+    keep, table = breakdown_table(cells, answered, sizes, published, item.additive)
     return Breakdown([labels[i] for i in keep], table)
 
 

@@ -186,7 +186,7 @@ def _path(edges, source, goal, target, hidden):
 
 
 def _protect(grid, hidden, fixed, checked=None):
-    """Hide more figures until every hidden figure in ``checked`` (default all) lies on a cycle.
+    """Hide more figures until every hidden figure (for which ``checked`` is true) lies on a cycle.
 
     ``fixed``: figures that must stay as they are (shown or hidden) because they are published
     elsewhere. Returns the hidden set and the figures that could not be protected.
@@ -195,7 +195,7 @@ def _protect(grid, hidden, fixed, checked=None):
     stuck = set()
     while True:
         own = grid.edges(hidden, hidden)
-        todo = [pos for pos in sorted(hidden) if (checked is None or pos in checked) and pos not in stuck]
+        todo = [pos for pos in sorted(hidden) if (checked is None or checked(pos)) and pos not in stuck]
         open_ = [pos for pos in todo if grid.cheapest_cycle(pos, hidden, own) is None]
         if not open_:
             return hidden, stuck
@@ -287,12 +287,15 @@ def suppress_table(cells, row_totals=None, col_totals=None, group_sizes=None, fi
         size = group_sizes[r] if group_sizes is not None else values[(r, cols)]
         if 0 < size < limit:
             small.update((r, c) for c in range(cols + 1))
+    # A group of no one is all zeros, which says nothing about anyone: never hidden.
+    sizes = group_sizes if group_sizes is not None else [values[(r, cols)] for r in range(rows)]
+    known = {(r, c) for r in range(rows) for c in range(cols + 1) if sizes[r] == 0}
     if 0 < values[(rows, cols)] < limit:
-        small = set(values)
+        small = set(values) - known
     hidden = set(small)
     if hidden and len(hidden) < len(values):
-        hidden, stuck = _protect(_Grid(values, rows, cols, row_lines=additive), hidden, set())
-        hidden = set(values) if stuck else hidden
+        hidden, stuck = _protect(_Grid(values, rows, cols, row_lines=additive), hidden, known)
+        hidden = set(values) - known if stuck else hidden
     return _table(values, rows, cols, hidden, small)
 
 
@@ -309,24 +312,40 @@ def breakdown(cells, row_totals, published, col_totals=None, group_sizes=None, a
     values, rows, cols = _grid_values(cells, row_totals, col_totals)
     published = list(published)
     total_marker = published[cols] if len(published) > cols else values[(rows, cols)]
-    if not shown(total_marker) or 0 < values[(rows, cols)] < limit:
-        small = set(values) if 0 < values[(rows, cols)] < limit else {
-            pos for pos, v in values.items() if 0 < v < limit}
-        return _table(values, rows, cols, set(values), small)
+    outer_hidden = {(rows, c) for c in range(cols) if not shown(published[c])}
+    outer_small = {(rows, c) for c in range(cols) if reason(published[c]) == "small"}
+    inner = {pos for pos in values if pos[0] < rows}
+    # A column whose published total is 0 is all zeros: nothing to hide (nor to protect) there.
+    known = {(r, c) for r in range(rows) for c in range(cols) if shown(published[c]) and published[c] == 0}
+    if shown(total_marker) and total_marker == 0:
+        known |= inner
+    # So is a group of no one.
+    sizes = group_sizes if group_sizes is not None else [values[(r, cols)] for r in range(rows)]
+    known |= {(r, c) for r in range(rows) for c in range(cols + 1) if sizes[r] == 0}
+    if not shown(total_marker):
+        outer_hidden.add((rows, cols))
+        if reason(total_marker) == "small":
+            outer_small.add((rows, cols))
+    if 0 < values[(rows, cols)] < limit:
+        # Nothing of it can be shown: its totals row stays as published, which it cannot narrow down.
+        return _table(values, rows, cols, (inner - known) | outer_hidden | {(rows, cols)},
+                      (inner - known) | outer_small | {(rows, cols)})
     small = {pos for pos, v in values.items() if 0 < v < limit and pos[0] < rows}
     for r in range(rows):
         size = group_sizes[r] if group_sizes is not None else values[(r, cols)]
         if 0 < size < limit:
             small.update((r, c) for c in range(cols + 1))
-    outer_hidden = {(rows, c) for c in range(cols) if not shown(published[c])}
-    whole_columns = {(r, c) for r in range(rows) for _r, c in outer_hidden}
-    outer_small = {(rows, c) for c in range(cols) if reason(published[c]) == "small"}
+    # (The groups' totals add up to the published total: when that is hidden, so are they.)
+    whole_columns = {(r, c) for r in range(rows) for _r, c in outer_hidden} - known
+    small -= known
     hidden = small | whole_columns
-    fixed = {(rows, c) for c in range(cols + 1)}
+    fixed = {(rows, c) for c in range(cols + 1)} | known
     grid = _Grid(values, rows, cols, row_lines=additive)
-    hidden, stuck = _protect(grid, hidden, fixed)
+    # The hidden totals are unknown here too, but only the year's figures protect them: not checked here.
+    hidden, stuck = _protect(grid, hidden | outer_hidden, fixed, checked=lambda pos: pos not in outer_hidden)
+    hidden -= outer_hidden
     if stuck:  # nothing short of hiding it all protects it
-        hidden = set(values) - fixed
+        hidden = inner - known
     # Cells of a column hidden in the published distribution are small when that column is.
     small |= {(r, c) for r, c in whole_columns if (rows, c) in outer_small}
     return _table(values, rows, cols, hidden | outer_hidden, small | outer_small)
