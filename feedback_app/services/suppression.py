@@ -266,6 +266,14 @@ def _table(values, rows, cols, hidden, small):
     )
 
 
+def _known_rows(values, rows, cols, group_sizes, limit):
+    """Figures of groups that are all zeros for everyone to see: a group of no one, or one (not small)
+    where no one answered. They say nothing about anyone and are never hidden."""
+    sizes = group_sizes if group_sizes is not None else [values[(r, cols)] for r in range(rows)]
+    return {(r, c) for r in range(rows) for c in range(cols + 1)
+            if sizes[r] == 0 or (values[(r, cols)] == 0 and not 0 < sizes[r] < limit)}
+
+
 def suppress_table(cells, row_totals=None, col_totals=None, group_sizes=None, fixed_totals=None,
                    additive=True, limit=None):
     """Suppress a table: rows are groups (or years), columns are answers, with both totals.
@@ -287,9 +295,7 @@ def suppress_table(cells, row_totals=None, col_totals=None, group_sizes=None, fi
         size = group_sizes[r] if group_sizes is not None else values[(r, cols)]
         if 0 < size < limit:
             small.update((r, c) for c in range(cols + 1))
-    # A group of no one is all zeros, which says nothing about anyone: never hidden.
-    sizes = group_sizes if group_sizes is not None else [values[(r, cols)] for r in range(rows)]
-    known = {(r, c) for r in range(rows) for c in range(cols + 1) if sizes[r] == 0}
+    known = _known_rows(values, rows, cols, group_sizes, limit)
     if 0 < values[(rows, cols)] < limit:
         small = set(values) - known
     hidden = set(small)
@@ -319,9 +325,7 @@ def breakdown(cells, row_totals, published, col_totals=None, group_sizes=None, a
     known = {(r, c) for r in range(rows) for c in range(cols) if shown(published[c]) and published[c] == 0}
     if shown(total_marker) and total_marker == 0:
         known |= inner
-    # So is a group of no one.
-    sizes = group_sizes if group_sizes is not None else [values[(r, cols)] for r in range(rows)]
-    known |= {(r, c) for r in range(rows) for c in range(cols + 1) if sizes[r] == 0}
+    known |= _known_rows(values, rows, cols, group_sizes, limit)
     if not shown(total_marker):
         outer_hidden.add((rows, cols))
         if reason(total_marker) == "small":

@@ -1,8 +1,8 @@
 """Survey results, free text and exports.
 
-Admins and analysts see everything here; viewers (Board members) see only
-the suppressed aggregate pages and summary. Exports and views of raw free
-text are written to the audit log.
+Admins and analysts see everything here. Viewers (Board members) see none of
+it: they read only what has been published (``views.reports``). Exports and
+views of raw free text are written to the audit log.
 """
 
 import re
@@ -21,7 +21,7 @@ from feedback_app.services.journey import definition_of
 from feedback_app.services.suppression import is_small, reason, shown, threshold
 
 bp = Blueprint("results", __name__, url_prefix="/staff/results")
-AGGREGATE = ("analyst", "viewer")
+AGGREGATE = ("analyst",)  # live figures, suppressed
 RAW = ("analyst",)
 PAGE_SIZE = 25
 
