@@ -7,6 +7,8 @@ the printable page and the CSV, so they always agree. Small numbers are
 suppressed (``None`` means hidden: ``[c]`` in the CSV).
 """
 
+from dataclasses import dataclass
+
 from flask_babel import gettext as _
 
 from feedback_app import queries
@@ -109,10 +111,36 @@ def publish(kind, subject, actor, language="en"):
     """Store a snapshot of a report for the Board; the audit log records who published what."""
     content = build(kind, subject, language)
     with queries.transaction():
-        report = report_queries.add_report(kind, content["title"], content, actor)
+        report = report_queries.add_report(kind, content["title"], content, actor, subject)
         audit.add(actor, "reports.published", f"published_report:{report.id}", kind=kind, subject=subject,
-                  title=content["title"])
+                  title=content["title"], version=report.version)
     return report
+
+
+@dataclass
+class ReportVersions:
+    """A report as the list shows it: its current version, and the earlier ones beneath."""
+
+    current: object
+    earlier: list
+
+
+def versions(reports):
+    """Group ``reports`` (newest first) by what they report on: ``[ReportVersions]``, newest current first.
+
+    The current version is the newest one not withdrawn (the newest withdrawn one if all are).
+    """
+    groups = {}
+    for report in reports:
+        key = (report.kind, report.subject) if report.subject is not None else ("report", report.id)
+        groups.setdefault(key, []).append(report)
+    listed = []
+    for group in groups.values():
+        group.sort(key=lambda r: (r.version, r.id), reverse=True)
+        current = next((r for r in group if r.withdrawn_at is None), group[0])
+        listed.append(ReportVersions(current, [r for r in group if r is not current]))
+    listed.sort(key=lambda v: (v.current.published_at, v.current.id), reverse=True)
+    return listed
 
 
 def withdraw(report, actor):
