@@ -68,6 +68,8 @@ class Config:
     BASE_URL = _env("BASE_URL", "http://127.0.0.1:5000")
     # Salts training attendees' pairing codes (with each course's own salt). Default: SECRET_KEY.
     TRAINING_PAIRING_SECRET = _env("TRAINING_PAIRING_SECRET")
+    # Figures for fewer than this many people are hidden in every published table (and any that give them away).
+    SUPPRESSION_THRESHOLD = max(2, int(_env("SUPPRESSION_THRESHOLD", "5")))
     SAFEGUARDING_ESCALATION_EMAIL = _env("SAFEGUARDING_ESCALATION_EMAIL")
     SAFEGUARDING_REVIEW_WORKING_DAYS = int(_env("SAFEGUARDING_REVIEW_WORKING_DAYS", "1"))
     MAX_CONTENT_LENGTH = 1024 * 1024

@@ -21,6 +21,8 @@ def init_app(app):
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters["t"] = translate
     app.jinja_env.filters["paragraphs"] = paragraphs
+    # A global, not a context variable, so macros imported without context can say it too.
+    app.jinja_env.globals["suppression_threshold"] = app.config.get("SUPPRESSION_THRESHOLD", 5)
     WTFormsHelpers(app)
 
     @app.context_processor

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 NAVIGATION = [
     ("surveys.index", _l("Surveys"), ("admin", "analyst")),
-    ("results.index", _l("Results"), ("admin", "analyst", "viewer")),
+    ("results.index", _l("Results"), ("admin", "analyst")),
     ("themes.index", _l("Themes"), ("admin", "analyst")),
     ("audits.index", _l("Audit programme"), ("admin", "analyst")),
     ("reports.index", _l("Reports"), ("admin", "analyst", "viewer")),

@@ -2,6 +2,7 @@
 
 from feedback_app.models.audits import (
     AuditAction, AuditProposal, AuditProposalTheme, PriorityArea, ProposalStatus, PublishedReport,
+    ScorecardIndicator,
 )
 from feedback_app.models.response import Answer, Draft, Response
 from feedback_app.models.reliability import OutboxEmail, RateLimitCounter
@@ -22,4 +23,5 @@ __all__ = [
     "FollowupReminder", "TrainingCourse", "TrainingResponse", "TrainingSession",
     "RunStatus", "Theme", "ThemeAnswer", "ThemeReviewEvent", "ThemeRun", "ThemeTriangulation",
     "AuditAction", "AuditProposal", "AuditProposalTheme", "PriorityArea", "ProposalStatus", "PublishedReport",
+    "ScorecardIndicator",
 ]

@@ -123,6 +123,9 @@ class PublishedReport(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), index=True)
+    # What it reports on (a run's id, a year): publishing the same report again adds a version.
+    subject: Mapped[str | None] = mapped_column(String(100), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     title: Mapped[str] = mapped_column(String(300))
     content: Mapped[dict] = mapped_column(JSONType, default=dict)
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
@@ -130,3 +133,23 @@ class PublishedReport(db.Model):
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     published_by = relationship("User")
+
+
+class ScorecardIndicator(db.Model):
+    """One line of the Board's quarterly scorecard: the share of people giving some answers to a question.
+
+    ``codes``: the answers counted (e.g. "agree" and "strongly agree"); ``target``: a percentage or none.
+    """
+
+    __tablename__ = "scorecard_indicator"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    item_key: Mapped[str] = mapped_column(String(200))
+    codes: Mapped[list] = mapped_column(JSONType, default=list)
+    target: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    survey = relationship("Survey")

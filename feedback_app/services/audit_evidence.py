@@ -131,12 +131,14 @@ def _indicators(run, themes, language):
 
 
 def figure_text(value, suffix=""):
-    return _("fewer than 5") if value is None else f"{value}{suffix}"
+    """A figure from a report's content: ``None`` is a hidden figure."""
+    return _("hidden") if value is None else f"{value}{suffix}"
 
 
 def _summary_text(run, figures):
     if figures["answers"] is None:
-        return _("Fewer than 5 of the %(total)s answers analysed in “%(run)s” are about this.",
+        return _("How many of the %(total)s answers analysed in “%(run)s” are about this is hidden, to protect a "
+                 "small group.",
                  total=figure_text(figures["analysed"]), run=run.title)
     return _("%(answers)s of the %(total)s answers analysed in “%(run)s” (%(share)s) are about this.",
              answers=figures["answers"], total=figure_text(figures["analysed"]), run=run.title,

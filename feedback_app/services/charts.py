@@ -60,7 +60,7 @@ def _description(labels, values):
     parts = []
     for label, value in zip(labels, values, strict=True):
         parts.append(_("%(label)s: %(percent)s%%", label=label, percent=value) if value is not None
-                     else _("%(label)s: fewer than 5", label=label))
+                     else _("%(label)s: hidden", label=label))
     return "; ".join(parts)
 
 

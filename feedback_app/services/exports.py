@@ -1,9 +1,13 @@
 """Exports: every response (CSV, XLSX) and the suppressed summary (CSV).
 
 One row per response, one column per question; coded answers get a code
-column and a ``_label`` column. Cells that a spreadsheet would run as a
-formula (starting ``=``, ``+``, ``-``, ``@``, tab or carriage return) get a
-leading single quote.
+column and a ``_label`` column. The response exports are raw data for analysts:
+their first sheet (and the first line of the CSV) says they are not for
+publication. Cells that a spreadsheet would run as a formula (starting ``=``,
+``+``, ``-``, ``@``, tab or carriage return) get a leading single quote.
+
+The summary has exactly the figures the results page shows; a hidden figure
+is ``[c]`` (the ONS convention), explained in its ``note`` column.
 """
 
 import csv
@@ -17,11 +21,11 @@ from feedback_app.queries import results as result_queries
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.services import results as results_service
 from feedback_app.services.journey import definition_of
-from feedback_app.services.suppression import percentage, shown
+from feedback_app.services.suppression import download, percentage, reason, shown, threshold
 
 CODED_TYPES = ("single_choice", "agreement", "yes_no", "rating")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FEWER_THAN_5 = "fewer than 5"
+
 
 
 def safe_cell(value):
@@ -95,9 +99,16 @@ def to_csv(headers, rows):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def to_xlsx(headers, rows, title):
+def to_xlsx(headers, rows, title, notice=None):
+    """An Excel workbook of ``rows``; with ``notice``, a first sheet saying it (e.g. not for publication)."""
     workbook = Workbook()
     sheet = workbook.active
+    if notice:
+        sheet.title = _("Read first")[:31]
+        sheet["A1"] = notice
+        sheet["A1"].font = Font(bold=True)
+        sheet.column_dimensions["A"].width = 120
+        sheet = workbook.create_sheet()
     sheet.title = title[:31]
     sheet.append(headers)
     for row in rows:
@@ -111,24 +122,39 @@ def to_xlsx(headers, rows, title):
 
 
 def _figure(value):
-    return value if shown(value) else FEWER_THAN_5
+    return download(value)
+
+
+def not_for_publication():
+    return _("Not for publication: every response, with small numbers not hidden. For analysis by authorised "
+             "staff only. Publish only the suppressed figures from the results pages.")
+
+
+def _note(*values):
+    reasons = {reason(v) for v in values if not shown(v)}
+    notes = []
+    if "small" in reasons:
+        notes.append(_("[c] a small group (fewer than %(threshold)s people)", threshold=threshold()))
+    if "protect" in reasons:
+        notes.append(_("[c] hidden to protect a small group elsewhere"))
+    return "; ".join(notes)
 
 
 def summary_table(survey, year=None, breakdown=None, language="en"):
     """``(headers, rows)`` of suppressed counts: the figures the results page shows."""
     results = results_service.survey_results(survey, year, breakdown, language)
-    headers = ["question_id", "question", "group", "code", "label", "count", "percent", "answered"]
-    rows = [["", _("Responses"), "", "", "", _figure(results.responses), "", ""]]
+    headers = ["question_id", "question", "group", "code", "label", "count", "percent", "answered", "note"]
+    rows = [["", _("Responses"), "", "", "", _figure(results.responses), "", "", _note(results.responses)]]
     for result in results.items:
         item = result.item
         for row in result.rows:
             rows.append([item.key, item.title, _("All"), row.code, row.label, _figure(row.count),
-                         _figure(row.percent), _figure(result.total)])
+                         _figure(row.percent), _figure(result.total), _note(row.count, result.total)])
         if result.breakdown:
             table = result.breakdown.table
             for group, cells, total in zip(result.breakdown.groups, table.cells, table.row_totals, strict=True):
                 for (code, label, _opt), count in zip(item.options, cells, strict=True):
                     percent = percentage(count, total)
                     rows.append([item.key, item.title, group, code, label, _figure(count), _figure(percent),
-                                 _figure(total)])
+                                 _figure(total), _note(count, total)])
     return headers, rows, results

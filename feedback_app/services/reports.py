@@ -4,8 +4,10 @@ A report's content is a plain dict (JSON-safe), worked out from the data by
 ``theme_summary`` or ``audit_programme``. Staff see it live; publishing stores
 a snapshot of it, which is what the viewer role can read. The same dict feeds
 the printable page and the CSV, so they always agree. Small numbers are
-suppressed (``None`` means "fewer than 5").
+suppressed (``None`` means hidden: ``[c]`` in the CSV).
 """
+
+from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
@@ -16,8 +18,7 @@ from feedback_app.queries import reports as report_queries
 from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import themes as theme_queries
 from feedback_app.services import audit, audit_planning, exports
-from feedback_app.services.audit_evidence import figure_text
-from feedback_app.services.suppression import percentage, shown, suppress_counts
+from feedback_app.services.suppression import DOWNLOAD_SYMBOL, percentage, shown, suppress_counts
 
 KINDS = ("theme_summary", "audit_programme")
 SUMMARY_QUOTES = 3
@@ -115,16 +116,47 @@ def publish(kind, subject, actor, language="en"):
     """Store a snapshot of a report for the Board; the audit log records who published what."""
     content = build(kind, subject, language)
     with queries.transaction():
-        report = report_queries.add_report(kind, content["title"], content, actor)
+        report = report_queries.add_report(kind, content["title"], content, actor, subject)
         audit.add(actor, "reports.published", f"published_report:{report.id}", kind=kind, subject=subject,
-                  title=content["title"])
+                  title=content["title"], version=report.version)
     return report
+
+
+@dataclass
+class ReportVersions:
+    """A report as the list shows it: its current version, and the earlier ones beneath."""
+
+    current: object
+    earlier: list
+
+
+def versions(reports):
+    """Group ``reports`` (newest first) by what they report on: ``[ReportVersions]``, newest current first.
+
+    The current version is the newest one not withdrawn (the newest withdrawn one if all are).
+    """
+    groups = {}
+    for report in reports:
+        key = (report.kind, report.subject) if report.subject is not None else ("report", report.id)
+        groups.setdefault(key, []).append(report)
+    listed = []
+    for group in groups.values():
+        group.sort(key=lambda r: (r.version, r.id), reverse=True)
+        current = next((r for r in group if r.withdrawn_at is None), group[0])
+        listed.append(ReportVersions(current, [r for r in group if r is not current]))
+    listed.sort(key=lambda v: (v.current.published_at, v.current.id), reverse=True)
+    return listed
 
 
 def withdraw(report, actor):
     with queries.transaction():
         report.withdrawn_at = utcnow()
         audit.add(actor, "reports.withdrawn", f"published_report:{report.id}", kind=report.kind, title=report.title)
+
+
+def _download(value):
+    """A figure of a report's content for a download: ``None`` (hidden) is ``[c]``, the ONS symbol."""
+    return DOWNLOAD_SYMBOL if value is None else value
 
 
 def _lines(values):
@@ -135,7 +167,7 @@ def table(content):
     """``(headers, rows)`` of a report, for CSV."""
     if content["kind"] == "theme_summary":
         headers = ["theme", "answers", "percent_of_answers", "narrative", "quotes"]
-        rows = [[t["label"], figure_text(t["answers"]), figure_text(t["share"]), t["narrative"], _lines(t["quotes"])]
+        rows = [[t["label"], _download(t["answers"]), _download(t["share"]), t["narrative"], _lines(t["quotes"])]
                 for t in content["themes"]]
         return headers, rows
     headers = ["quarter", "title", "status", "priorities", "lead_agency", "audit_question", "evidence",

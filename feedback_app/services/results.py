@@ -21,7 +21,8 @@ from flask_babel import gettext as _
 from feedback_app.queries import results as result_queries
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.services.journey import definition_of
-from feedback_app.services.suppression import SUPPRESSED, percentage, shown, suppress_counts, suppress_table
+from feedback_app.services.suppression import breakdown as suppress_breakdown
+from feedback_app.services.suppression import percentage, reason, shown, suppress_counts, suppress_table
 
 CHOICE_TYPES = ("single_choice", "agreement", "yes_no", "rating")
 CLOSED_TYPES = (*CHOICE_TYPES, "multiple_choice", "grid", "number")
@@ -68,7 +69,16 @@ class ItemResult:
 
     @property
     def has_hidden(self):
-        return any(not shown(row.count) for row in self.rows) or not shown(self.total)
+        return bool(self.hidden_reasons)
+
+    @property
+    def hidden_reasons(self):
+        """Why figures of this item are hidden anywhere on the page: a subset of ``{"small", "protect"}``."""
+        figures = [row.count for row in self.rows] + [row.percent for row in self.rows] + [self.total]
+        for table in (self.year_table, self.breakdown.table if self.breakdown else None):
+            if table is not None:
+                figures += list(table.figures())
+        return {reason(value) for value in figures if not shown(value)}
 
 
 @dataclass
@@ -217,7 +227,7 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
     responses_shown = year_total if year is None else (
         year_figures[years.index(year)] if year in years else 0)
     drafts = result_queries.count_unsubmitted_drafts(survey.id, *year_bounds(year))
-    completion = SUPPRESSED if not shown(responses_shown) else percentage(len(responses),
+    completion = responses_shown if not shown(responses_shown) else percentage(len(responses),
                                                                         len(responses) + drafts)
 
     refused = False
@@ -231,21 +241,13 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
     results = []
     for item in items:
         pairs = by_question.get(item.question_id, [])
-        overall, answered = _count(item, [v for _rid, v in pairs])
-        figures, total = suppress_counts(overall, answered, additive=item.additive)
         per_year = [_count(item, [v for rid, v in pairs if response_year[rid] == y]) for y in years]
-        year_table = suppress_table([c for c, _a in per_year], row_totals=[a for _c, a in per_year],
-                                    group_sizes=[year_sizes[y] for y in years], fixed_totals=figures,
-                                    additive=item.additive) if years else None
-        if year is not None:
-            if year in years:
-                figures, total = year_table.cells[years.index(year)], year_table.row_totals[years.index(year)]
-            else:
-                figures, total = [0] * len(item.options), 0
+        year_table = years_table(per_year, [year_sizes[y] for y in years], item.additive) if years else None
+        figures, total = period_figures(year_table, years, year, len(item.options))
         result = ItemResult(item, _rows(item, figures, total), total, years=years,
                             year_table=year_table if len(years) > 1 and year is None else None)
         if groups and item.question_id != breakdown:
-            result.breakdown = _breakdown(item, groups, ids, answers, figures)
+            result.breakdown = _breakdown(item, groups, ids, answers, [*figures, total])
         results.append(result)
 
     sizes = [(y, year_figures[i]) for i, y in enumerate(years)]
@@ -253,7 +255,37 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
                          breakdown if groups else None, breakdown_choices(definition, language), refused)
 
 
-def _breakdown(item, groups, ids, answers, fixed):
+def years_table(per_year, sizes, additive=True, limit=None):
+    """One item's year-on-year table: ``per_year`` is ``[(counts, answered)]`` per year, ``sizes`` responses.
+
+    Its totals row is the all-years distribution and each row a year's: every view of the item
+    (all years, one year, year on year) shows figures of this one table, so they agree.
+    """
+    return suppress_table([c for c, _a in per_year], row_totals=[a for _c, a in per_year], group_sizes=sizes,
+                          additive=additive, limit=limit)
+
+
+def period_figures(table, years, year, width):
+    """``(figures, total)`` of one year (or all years, ``year=None``) from ``years_table``."""
+    if table is None or (year is not None and year not in years):
+        return [0] * width, 0
+    if year is None:
+        return table.col_totals, table.total
+    return table.cells[years.index(year)], table.row_totals[years.index(year)]
+
+
+def breakdown_table(cells, answered, sizes, published, additive=True, limit=None):
+    """``(kept group indexes, table)``: a breakdown of a period whose figures are ``published``.
+
+    An empty last group ("Not answered", "No cohort") is left out.
+    """
+    keep = [i for i, size in enumerate(sizes) if size or i < len(sizes) - 1]
+    table = suppress_breakdown([cells[i] for i in keep], [answered[i] for i in keep], published,
+                               group_sizes=[sizes[i] for i in keep], additive=additive, limit=limit)
+    return keep, table
+
+
+def _breakdown(item, groups, ids, answers, published):
     labels, group_of = groups
     cells = [[0] * len(item.options) for _label in labels]
     answered = [0] * len(labels)
@@ -267,9 +299,7 @@ def _breakdown(item, groups, ids, answers, fixed):
         for code in codes:
             if code in codes_index:
                 cells[group_of[rid]][codes_index[code]] += 1
-    keep = [i for i, size in enumerate(sizes) if size or i < len(labels) - 1]
-    table = suppress_table([cells[i] for i in keep], row_totals=[answered[i] for i in keep],
-                           group_sizes=[sizes[i] for i in keep], fixed_totals=fixed, additive=item.additive)
+    keep, table = breakdown_table(cells, answered, sizes, published, item.additive)
     return Breakdown([labels[i] for i in keep], table)
 
 

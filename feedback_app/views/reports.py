@@ -56,7 +56,8 @@ def _complete_run_or_404(run_id):
 def index():
     publisher = _can_publish()
     years = planning.year_choices(existing=audit_queries.list_programme_years()) if publisher else []
-    return render_template("views/reports/index.html", reports=report_queries.list_reports(include_withdrawn=publisher),
+    reports = reports_service.versions(report_queries.list_reports(include_withdrawn=publisher))
+    return render_template("views/reports/index.html", reports=reports,
                            runs=theme_queries.list_complete_runs() if publisher else [], years=years,
                            can_publish=publisher)
 
@@ -67,7 +68,10 @@ def published(report_id):
     report = report_queries.get_report(report_id)
     if report is None or (report.withdrawn_at and not _can_publish()):
         abort(404)
+    newer = [r for r in report_queries.list_versions(report, include_withdrawn=_can_publish())
+             if r.version > report.version]
     return render_template("views/reports/report.html", content=report.content, report=report,
+                           newest=newer[0] if newer else None,
                            csv_url=url_for("reports.published_csv", report_id=report.id),
                            withdraw_form=ConfirmForm(), can_publish=_can_publish())
 

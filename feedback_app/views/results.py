@@ -1,8 +1,8 @@
 """Survey results, free text and exports.
 
-Admins and analysts see everything here; viewers (Board members) see only
-the suppressed aggregate pages and summary. Exports and views of raw free
-text are written to the audit log.
+Admins and analysts see everything here. Viewers (Board members) see none of
+it: they read only what has been published (``views.reports``). Exports and
+views of raw free text are written to the audit log.
 """
 
 import re
@@ -19,10 +19,10 @@ from feedback_app.queries import surveys as survey_queries
 from feedback_app.services import audit, charts, exports
 from feedback_app.services import results as results_service
 from feedback_app.services.journey import definition_of
-from feedback_app.services.suppression import is_small, shown
+from feedback_app.services.suppression import is_small, reason, shown, threshold
 
 bp = Blueprint("results", __name__, url_prefix="/staff/results")
-AGGREGATE = ("analyst", "viewer")
+AGGREGATE = ("analyst",)  # live figures, suppressed
 RAW = ("analyst",)
 PAGE_SIZE = 25
 
@@ -33,8 +33,10 @@ def current_language():
 
 @bp.app_template_filter("figure")
 def figure(value, suffix=""):
-    """A published figure, or "fewer than 5" for a suppressed one."""
-    return f"{value}{suffix}" if shown(value) else _("fewer than 5")
+    """A published figure, or "hidden" with the mark of its footnote (see ``hidden_notes`` in _results.html)."""
+    if shown(value):
+        return f"{value}{suffix}"
+    return _("hidden [a]") if reason(value) == "small" else _("hidden [b]")
 
 
 def _survey_or_404(slug):
@@ -73,7 +75,7 @@ def _charts(found):
 @bp.route("/")
 @roles_required(*AGGREGATE)
 def index():
-    surveys = [(survey, _("fewer than 5") if is_small(count) else count)
+    surveys = [(survey, _("fewer than %(threshold)s", threshold=threshold()) if is_small(count) else count)
                for survey, count in results_service.overview()]
     return render_template("views/results/index.html", surveys=surveys)
 
@@ -164,7 +166,7 @@ def _export(slug, kind):
     audit.record(current_user, "results.exported", target=slug, format=kind, rows=len(rows), year=year)
     if kind == "csv":
         return _download(exports.to_csv(headers, rows), "text/csv", _filename(target, "-responses.csv"))
-    return _download(exports.to_xlsx(headers, rows, target.slug),
+    return _download(exports.to_xlsx(headers, rows, target.slug, notice=exports.not_for_publication()),
                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      _filename(target, "-responses.xlsx"))
 

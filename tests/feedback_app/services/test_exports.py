@@ -72,7 +72,9 @@ def test_summary_is_suppressed(survey):
     results_data.add(3, {"told_someone": "no"}, start=100)
     headers, rows, _results = exports.summary_table(survey)
     told = {row[3]: row for row in rows if row[0] == "told_someone"}
-    assert told["yes"][5] == "fewer than 5" and told["no"][5] == "fewer than 5"
-    assert told["no"][6] == "fewer than 5"
+    assert told["yes"][5] == "[c]" and told["no"][5] == "[c]"
+    assert told["no"][6] == "[c]"
+    assert told["no"][8] == "[c] a small group (fewer than 5 people)"
+    assert told["yes"][8] == "[c] hidden to protect a small group elsewhere"
     assert told["dont_know"][5] == 0
     assert told["yes"][7] == 23

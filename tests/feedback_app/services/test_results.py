@@ -5,10 +5,11 @@ from datetime import UTC, datetime
 import pytest
 
 from feedback_app.services import results
-from feedback_app.services.suppression import SUPPRESSED
+from feedback_app.services.suppression import PROTECTED, SUPPRESSED
 from tests.feedback_app import results_data
 
-S = SUPPRESSED
+S = SUPPRESSED  # hidden: a small group
+P = PROTECTED  # hidden: to protect a small group elsewhere
 Y2024 = datetime(2024, 5, 1, 12, tzinfo=UTC)
 
 
@@ -55,9 +56,9 @@ def test_small_counts_are_suppressed_with_their_complement(survey):
     results_data.add(3, {"told_someone": "no"}, start=100)
     found = results.survey_results(survey)
     told = _item(found, "told_someone")
-    assert _figures(told) == {"yes": S, "no": S, "dont_know": 0}
+    assert _figures(told) == {"yes": P, "no": S, "dont_know": 0}
     assert told.total == 23
-    assert all(row.percent is S for row in told.rows[:2])
+    assert [row.percent for row in told.rows[:2]] == [P, S]
 
 
 def test_cohort_breakdown_hides_small_groups_and_cannot_be_subtracted(survey):
@@ -69,11 +70,12 @@ def test_cohort_breakdown_hides_small_groups_and_cannot_be_subtracted(survey):
     told = _item(found, "told_someone")
     table = told.breakdown.table
     assert told.breakdown.groups == ["Youth forum", "School A", "No cohort"]
-    assert table.cells[2] == [S, S, S] and table.row_totals[2] is S
+    # A small group is hidden whole, but for "don't know", which no one answered at all.
+    assert table.cells[2] == [S, S, 0] and table.row_totals[2] is S
     assert table.cells[0][1] is S  # 3 "no" in the youth forum
     # Column "no": 3 + 12 = 15 is shown overall, so 12 must be hidden too.
     assert table.col_totals[1] == 15
-    assert table.cells[1][1] is S
+    assert table.cells[1][1] is P
     # The totals row is exactly the overall figures on the page.
     assert table.col_totals == [row.count for row in told.rows]
 
@@ -111,8 +113,8 @@ def test_a_year_figure_hidden_in_the_comparison_is_hidden_in_that_year_too(surve
     comparison = _item(results.survey_results(survey), "told_someone").year_table
     year_2025 = _figures(_item(results.survey_results(survey, year=2025), "told_someone"))
     assert comparison.cells[0][1] is S
-    assert comparison.cells[1][1] is S  # else 12 - 9 would give the 3 away
-    assert year_2025["no"] is S
+    assert comparison.cells[1][1] is P  # else 12 - 9 would give the 3 away
+    assert year_2025["no"] is P
 
 
 def test_completion_rate_counts_unsubmitted_drafts(survey):

@@ -2,9 +2,10 @@
 
 import itertools
 
-from feedback_app.services.suppression import SUPPRESSED, percentage, shown, suppress_counts, suppress_table
+from feedback_app.services.suppression import PROTECTED, SUPPRESSED, percentage, shown, suppress_counts, suppress_table
 
-S = SUPPRESSED
+S = SUPPRESSED  # hidden: a small group
+P = PROTECTED  # hidden: to protect a small group elsewhere
 
 
 def test_counts_of_five_or_more_and_zero_are_shown():
@@ -13,7 +14,7 @@ def test_counts_of_five_or_more_and_zero_are_shown():
 
 def test_a_count_under_five_is_hidden_and_the_next_smallest_too():
     counts, total = suppress_counts([3, 20, 7, 40])
-    assert counts == [S, 20, S, 40]
+    assert counts == [S, 20, P, 40]
     assert total == 70
 
 
@@ -28,8 +29,8 @@ def test_subtraction_cannot_recover_a_hidden_count():
 
 
 def test_zero_is_only_hidden_when_nothing_else_is_left():
-    assert suppress_counts([3, 0, 9, 50])[0] == [S, 0, S, 50]
-    assert suppress_counts([3, 0, 50])[0] == [S, 0, S]
+    assert suppress_counts([3, 0, 9, 50])[0] == [S, 0, P, 50]
+    assert suppress_counts([3, 0, 50])[0] == [S, 0, P]
 
 
 def test_two_small_counts_need_no_more():
@@ -63,7 +64,7 @@ def _recoverable(cells, table):
     grid.append(table.col_totals + [table.total])
     lines = [[(r, c) for c in range(cols + 1)] for r in range(rows + 1)]
     lines += [[(r, c) for r in range(rows + 1)] for c in range(cols + 1)]
-    return [line for line in lines if sum(1 for r, c in line if grid[r][c] is S) == 1]
+    return [line for line in lines if sum(1 for r, c in line if not shown(grid[r][c])) == 1]
 
 
 def test_breakdown_subtraction_case():

@@ -67,11 +67,10 @@ def test_the_theme_summary_suppresses_small_numbers(client_request, sign_in, run
     cells = [[td.text.strip() for td in row.select("th, td")] for row in page.select("table tbody tr")]
     # Noise is excluded; Transport's 3 is hidden, and the 5 answers in no reported theme would give it away.
     assert cells == [["Online safety", "21", "40%"], ["Youth workers", "18", "34%"], ["Buses", "6", "11%"],
-                     ["Transport", "fewer than 5", "fewer than 5"]]
+                     ["Transport", "hidden", "hidden"]]
     assert "Noise" not in page.select_one("main").text
     rows = _csv(client_request.client.get(f"/staff/reports/themes/{run.id}.csv"))
-    assert rows[1][:3] == ["Online safety", "21", "40"] and rows[4][:3] == ["Transport", "fewer than 5",
-                                                                             "fewer than 5"]
+    assert rows[1][:3] == ["Online safety", "21", "40"] and rows[4][:3] == ["Transport", "[c]", "[c]"]
 
 
 def test_publishing_makes_a_snapshot_only_viewers_of_published_reports_see(client, client_request, sign_in,
@@ -146,3 +145,37 @@ def test_publishing_something_that_does_not_exist_is_refused(client_request, sig
 def test_other_roles_see_no_reports(client_request, sign_in, run_with_proposal, role):
     sign_in(role)
     client_request.get("/staff/reports/", _expected_status=403)
+
+
+def test_publishing_again_makes_a_new_version_of_the_same_report(client, client_request, sign_in, create_user,
+                                                                 run_with_proposal):
+    """Issue 19: one report, its current version listed with the earlier ones and their dates beneath."""
+    _run, proposal = run_with_proposal
+    analyst = sign_in("analyst")
+    for _time in range(2):
+        client_request.submit("/staff/reports/publish", {"kind": "audit_programme", "subject": "2026"},
+                              _form_url="/staff/reports/programme?year=2026")
+        if _time == 0:
+            audit_planning.change_status(proposal, "agreed", analyst)
+    first, second = db.session.scalars(select(PublishedReport).order_by(PublishedReport.id)).all()
+    assert (first.subject, first.version, second.subject, second.version) == ("2026", 1, "2026", 2)
+    assert [e.detail["version"] for e in _events("reports.published")] == [1, 2]
+
+    viewer = create_user("viewer")
+    client.get("/exit")
+    client_request.submit("/staff/sign-in", {"email": viewer.email, "password": PASSWORD})
+    index = client_request.get("/staff/reports/")
+    rows = index.select("main table tbody tr")
+    assert len(rows) == 1
+    assert rows[0].select_one("a")["href"].endswith(f"/published/{second.id}")
+    assert rows[0].select("td")[1].text.strip() == "2"
+    earlier = rows[0].select(".app-report-versions li a")
+    assert [a["href"].rsplit("/", 1)[1] for a in earlier] == [str(first.id)]
+    assert earlier[0].text.startswith("Version 1, published ")
+    old = client_request.get(f"/staff/reports/published/{first.id}")
+    assert "This is an earlier version" in old.select_one(".govuk-warning-text").text
+    assert "Version 1, published" in old.select_one(".app-report-version").text
+    current = client_request.get(f"/staff/reports/published/{second.id}")
+    assert current.select_one(".govuk-warning-text") is None
+    # Nothing live: the results pages are refused to Board members.
+    assert client.get("/staff/results/").status_code == 403

@@ -42,11 +42,18 @@ def test_viewers_cannot_read_raw_answers_or_export_responses(client_request, sig
     assert _events("results.exported") == [] and _events("results.free_text_viewed") == []
 
 
-@pytest.mark.parametrize("role", ["admin", "analyst", "viewer"])
+@pytest.mark.parametrize("role", ["admin", "analyst"])
 @pytest.mark.parametrize("url", AGGREGATE)
-def test_aggregate_pages_for_analysts_admins_and_viewers(client_request, sign_in, answered, role, url):
+def test_aggregate_pages_for_analysts_and_admins(client_request, sign_in, answered, role, url):
     sign_in(role)
     client_request.get(url)
+
+
+@pytest.mark.parametrize("url", AGGREGATE)
+def test_viewers_see_nothing_live(client_request, sign_in, answered, url):
+    """Board members read published reports only (issue 19)."""
+    sign_in("viewer")
+    client_request.get(url, _expected_status=403)
 
 
 @pytest.mark.parametrize("role", ["admin", "analyst"])
@@ -62,9 +69,12 @@ def test_signed_out_people_are_sent_to_sign_in(client, answered):
 
 
 def test_results_menu_entry(client_request, sign_in):
-    sign_in("viewer")
+    sign_in("analyst")
     page = client_request.get("/staff/")
     assert "Results" in [a.text.strip() for a in page.select(".govuk-service-navigation__link")]
+    sign_in("viewer")
+    page = client_request.get("/staff/")
+    assert "Results" not in [a.text.strip() for a in page.select(".govuk-service-navigation__link")]
 
 
 def test_index_lists_surveys_with_counts(client_request, sign_in, answered):
@@ -75,20 +85,23 @@ def test_index_lists_surveys_with_counts(client_request, sign_in, answered):
 
 
 def test_survey_page_has_accessible_charts_and_suppressed_tables(client_request, sign_in, answered):
-    sign_in("viewer")
+    sign_in("analyst")
     page = client_request.get(f"{BASE}/all-types")
     section = page.select_one("h2:-soup-contains('Have you ever told an adult')").find_parent("section")
     svg = section.select_one("svg")
     assert svg["role"] == "img"
     assert section.select_one("svg title").text == "Have you ever told an adult about a worry?"
-    assert "fewer than 5" in section.select_one("svg desc").text
+    assert "Yes: hidden; No: hidden" in section.select_one("svg desc").text
+    assert "fewer than" not in section.select_one("table").text
     assert not page.select("svg script")
     cells = {row.select_one("th, td").text.strip(): [c.text.strip() for c in row.select("td")]
              for row in section.select("tbody tr")}
-    assert cells["Yes"][-2:] == ["fewer than 5", "fewer than 5"]
-    assert cells["No"][-2:] == ["fewer than 5", "fewer than 5"]
+    # 20 "yes" is hidden only so the 3 "no" cannot be worked out: it says so, and not "fewer than 5".
+    assert cells["Yes"][-2:] == ["hidden [b]", "hidden [b]"]
+    assert cells["No"][-2:] == ["hidden [a]", "hidden [a]"]
+    notes = section.select_one(".app-hidden-notes").text
+    assert "[a] Hidden: a small group, fewer than 5 people" in notes and "[b] Hidden to protect" in notes
     assert cells["People answering"][-2] == "23"
-    assert "Read free-text answers" not in page.text
 
 
 def test_breakdown_by_cohort_is_suppressed(client_request, sign_in, answered):
@@ -97,12 +110,13 @@ def test_breakdown_by_cohort_is_suppressed(client_request, sign_in, answered):
     section = page.select_one("h2:-soup-contains('Have you ever told an adult')").find_parent("section")
     table = section.select(".app-table-scroll table tbody tr")
     rows = {row.select_one("th, td").text.strip(): [c.text.strip() for c in row.select("td")] for row in table}
-    assert rows["School A"][-4:] == ["fewer than 5"] * 4
+    # A small group: hidden, but for "don't know", which no one answered (0 overall).
+    assert rows["School A"][-4:] == ["hidden [a]", "hidden [a]", "0", "hidden [a]"]
     assert "3" not in rows["School A"] and "20" not in rows["Youth forum"][:2]
 
 
 def test_report_prints_without_filters(client_request, sign_in, answered):
-    sign_in("viewer")
+    sign_in("analyst")
     page = client_request.get(f"{BASE}/all-types/report")
     assert page.select_one(".app-report")
     assert not page.select("form.app-results-filters")
@@ -175,7 +189,10 @@ def test_csv_export_cell_by_cell_with_audit(client_request, sign_in, answered):
 def test_xlsx_export_cell_by_cell_with_audit(client_request, sign_in, answered):
     sign_in("admin")
     response = client_request.get(f"{BASE}/all-types/export.xlsx")
-    sheet = load_workbook(io.BytesIO(response.get_data())).active
+    workbook = load_workbook(io.BytesIO(response.get_data()))
+    assert workbook.active.title == "Read first"
+    assert workbook.active["A1"].value.startswith("Not for publication")
+    sheet = workbook.worksheets[1]
     header = [cell.value for cell in sheet[1]]
     assert sheet.max_row == 24
     row = dict(zip(header, [cell.value for cell in sheet[24]], strict=True))
@@ -195,14 +212,15 @@ def test_formula_injection_is_neutralised(client_request, sign_in, app, surveys_
 
 
 def test_summary_export_is_suppressed_and_audited(client_request, sign_in, answered):
-    sign_in("viewer")
+    sign_in("analyst")
     data = client_request.get(f"{BASE}/all-types/summary.csv?breakdown=cohort").get_data().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data)))
     told = {(r["group"], r["code"]): r for r in rows if r["question_id"] == "told_someone"}
-    assert told[("All", "no")]["count"] == "fewer than 5"
-    assert told[("All", "yes")]["count"] == "fewer than 5"
-    assert told[("School A", "no")]["count"] == "fewer than 5"
-    assert told[("Youth forum", "yes")]["count"] == "fewer than 5"
+    assert told[("All", "no")]["count"] == "[c]"
+    assert told[("All", "yes")]["count"] == "[c]"
+    assert told[("All", "yes")]["note"] == "[c] hidden to protect a small group elsewhere"
+    assert told[("School A", "no")]["count"] == "[c]"
+    assert told[("Youth forum", "yes")]["count"] == "[c]"
     assert "3" not in {r["count"] for r in rows if r["question_id"] == "told_someone"}
     event = _events("results.exported")[-1]
     assert event.detail["format"] == "summary.csv" and event.detail["breakdown"] == "cohort"
