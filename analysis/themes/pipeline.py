@@ -52,7 +52,8 @@ class ThemePipeline(BaseEstimator):
     seed : int
     guided : GuidedTheme list, dict of name -> seed phrases, or None
     model : str or None
-        Sentence-transformers model name or path (embeddings backend).
+        Sentence-transformers model name or path (embeddings backend); ``None``
+        is the packaged default model, found without any network.
     cache_dir : str or None
         Embedding cache directory (embeddings backend).
     """
@@ -76,9 +77,9 @@ class ThemePipeline(BaseEstimator):
 
     def _default_vectorizer(self):
         if self.backend == "embeddings":
-            from .embeddings import DEFAULT_MODEL, SentenceEmbedder
+            from .embeddings import SentenceEmbedder
 
-            return SentenceEmbedder(model=self.model or DEFAULT_MODEL, cache_dir=self.cache_dir)
+            return SentenceEmbedder(model=self.model, cache_dir=self.cache_dir)
         return LemmaTfidfVectorizer()
 
     def _build_steps(self):
