@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     themes.add_argument("--k", type=int, default=None, help="number of themes (default: chosen)")
     themes.add_argument("--backend", choices=("tfidf", "embeddings"), default="tfidf")
     themes.add_argument("--seed", type=int, default=0)
-    themes.add_argument("--model", default=None, help="sentence-transformers model name or path")
+    themes.add_argument("--model", default=None,
+                        help="sentence-transformers model name or path (default: the packaged model, offline)")
     themes.add_argument("--cache-dir", default=None, help="embedding cache directory")
     themes.add_argument("--out", required=True, help="where to write the JSON result")
     commands.add_parser("screen", help="safeguarding screening (see `screen --help`)", add_help=False)

@@ -98,7 +98,8 @@ class Config:
     # Background jobs (feedback_app.jobs): an RQ queue on REDIS_URL, or a worker thread when unset.
     REDIS_URL = _env("REDIS_URL")
     JOBS_QUEUE = _env("JOBS_QUEUE", "feedback")
-    # Theme runs: "tfidf" (no model needed) or "embeddings" (sentence-transformers, THEME_MODEL).
+    # Theme runs: "tfidf" (no model needed) or "embeddings" (sentence-transformers; THEME_MODEL unset
+    # = the packaged all-MiniLM-L6-v2 of the embeddings extra, loaded offline).
     THEME_BACKEND = _env("THEME_BACKEND", "tfidf")
     THEME_MODEL = _env("THEME_MODEL")
     # A running theme run whose heartbeat is older than this is taken as dead (its worker was killed).

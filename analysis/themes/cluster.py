@@ -49,12 +49,27 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
 
     If ``n_subclusters`` is set (and larger than k), KMeans first finds that
     many small clusters and their centres are merged to k themes by
-    average-linkage (cosine) agglomeration; on sentence embeddings this follows
-    the shape of themes better than KMeans alone. Not used with guided themes.
+    average-linkage (cosine) agglomeration. Not used with guided themes. (On
+    the shared data this let one theme take 68-75% of the answers; plain
+    spherical KMeans with restarts is the default for both backends.)
+
+    **Other answers.** With ``other_z`` set, an answer whose cosine to its
+    centre is more than ``other_z`` standard deviations below the mean cosine
+    of its theme's members fits no theme well: it is left unplaced (``-1``)
+    and goes to "Other answers" rather than stretching a theme.
+
+    **Largest theme.** When k is chosen, candidates whose largest theme holds
+    more than ``max_share`` of the answers are passed over while any candidate
+    keeps under it (the evidence is still the silhouette among the rest).
+
+    ``secondary(X, margin)`` gives each answer's other themes: those whose
+    centre is within ``margin`` (cosine) of its own theme's centre and that it
+    fits as well as their own members do.
     """
 
     def __init__(self, k=None, min_k=2, max_k=30, n_init=4, max_iter=100, sample_size=4000,
-                 silhouette_size=2000, min_similarity=None, n_subclusters=None, random_state=0):
+                 silhouette_size=2000, min_similarity=None, n_subclusters=None, other_z=None, max_share=None,
+                 random_state=0):
         self.k = k
         self.min_k = min_k
         self.max_k = max_k
@@ -64,6 +79,8 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         self.silhouette_size = silhouette_size
         self.min_similarity = min_similarity
         self.n_subclusters = n_subclusters
+        self.other_z = other_z
+        self.max_share = max_share
         self.random_state = random_state
 
     def _kmeans(self, X, k, weight, init_centres, seed, n_init):
@@ -87,14 +104,21 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         sil_idx = np.arange(len(idx))
         if len(idx) > self.silhouette_size:
             sil_idx = np.sort(rng.choice(len(idx), self.silhouette_size, replace=False))
-        scores = []
+        scores, largest = [], []
         for k in candidates:
             labels = self._kmeans(Xs, k, ws, init_centres, self.random_state, 2).labels_
             sub = labels[sil_idx]
             ok = len(np.unique(sub)) > 1
             scores.append(float(silhouette_score(Xs[sil_idx], sub, metric="cosine")) if ok else -1.0)
-        best = candidates[int(np.argmax(scores))]
-        return KSelection(best, "silhouette (cosine, sample)", tuple(candidates), tuple(round(s, 4) for s in scores))
+            largest.append(float(np.bincount(labels, weights=ws).max() / ws.sum()))
+        method = "silhouette (cosine, sample)"
+        allowed = [i for i in range(len(candidates)) if self.max_share is None or largest[i] <= self.max_share]
+        if self.max_share is not None:
+            method += f"; largest theme at most {self.max_share:.0%}"
+            if not allowed:  # none keeps under the cap: the most even split
+                allowed = [int(np.argmin(largest))]
+        best = candidates[max(allowed, key=lambda i: (scores[i], -i))]
+        return KSelection(best, method, tuple(candidates), tuple(round(s, 4) for s in scores))
 
     def fit(self, X, y=None, sample_weight=None, init_centres=None):
         X = normalize(np.asarray(X, dtype=np.float32))
@@ -114,6 +138,7 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         else:
             centres, labels[placeable] = self._cluster(Xp, k, wp, init_centres)
             self.cluster_centers_ = normalize(centres)
+        self._fit_floors(X, labels, weight)
         self.labels_ = self._drop_dissimilar(X, labels)
         self.n_clusters_ = len(self.cluster_centers_)
         return self
@@ -130,14 +155,52 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         onehot[labels, np.arange(len(X))] = weight
         return onehot @ X, labels
 
-    def _drop_dissimilar(self, X, labels):
-        if self.min_similarity is None:
-            return labels
+    def _fit_floors(self, X, labels, weight):
+        """Each theme's lowest cosine to its centre that still counts as fitting it."""
+        k = len(self.cluster_centers_)
+        floors = np.full(k, -np.inf)
         placed = labels >= 0
         sims = np.einsum("ij,ij->i", X[placed], self.cluster_centers_[labels[placed]])
+        if self.min_similarity is not None:
+            floors[:] = self.min_similarity
+        if self.other_z is not None:
+            lab, w = labels[placed], weight[placed]
+            for c in range(k):
+                m = lab == c
+                if w[m].sum() >= 5:
+                    mean = np.average(sims[m], weights=w[m])
+                    std = np.sqrt(np.average((sims[m] - mean) ** 2, weights=w[m]))
+                    floors[c] = max(floors[c], mean - self.other_z * std)
+        self.similarity_floors_ = floors
+
+    def _drop_dissimilar(self, X, labels):
+        placed = labels >= 0
+        if not placed.any() or not np.isfinite(self.similarity_floors_).any():
+            return labels
+        sims = np.einsum("ij,ij->i", X[placed], self.cluster_centers_[labels[placed]])
         out = labels.copy()
-        out[np.flatnonzero(placed)[sims < self.min_similarity]] = UNPLACED
+        out[np.flatnonzero(placed)[sims < self.similarity_floors_[labels[placed]]]] = UNPLACED
         return out
+
+    def secondary(self, X, labels, margin):
+        """``[(answer index, theme)]``: other themes each placed answer is close enough to.
+
+        Theme ``j`` is a second theme of answer ``i`` (in theme ``c``) when
+        ``cos(x_i, centre_j) >= cos(x_i, centre_c) - margin`` and ``x_i`` is
+        above ``j``'s own floor (it would fit ``j`` as its members do).
+        """
+        X = normalize(np.asarray(X, dtype=np.float32))
+        labels = np.asarray(labels)
+        placed = np.flatnonzero(labels >= 0)
+        if margin is None or not len(placed) or len(self.cluster_centers_) < 2:
+            return []
+        sims = X[placed] @ self.cluster_centers_.T
+        own = sims[np.arange(len(placed)), labels[placed]]
+        floors = np.where(np.isfinite(self.similarity_floors_), self.similarity_floors_, -1.0)
+        close = (sims >= (own - margin)[:, None]) & (sims >= floors[None, :])
+        close[np.arange(len(placed)), labels[placed]] = False
+        rows, cols = np.nonzero(close)
+        return [(int(placed[r]), int(c)) for r, c in zip(rows, cols, strict=True)]
 
     def predict(self, X):
         X = normalize(np.asarray(X, dtype=np.float32))

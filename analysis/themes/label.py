@@ -1,4 +1,4 @@
-"""Theme labels: class-based TF-IDF terms and readable phrase labels."""
+"""Theme labels: class-based TF-IDF key terms and a noun phrase that names the theme."""
 
 from __future__ import annotations
 
@@ -9,41 +9,30 @@ from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import CountVectorizer
 
-BOUNDARY = "|"
-BAD_ENDINGS = frozenset({"not", "no", "never"})  # "parents do not" is not a label
-
-
-def _phrases(doc, min_words, max_words):
-    """Yield (lemma key, surface) for n-grams that start and end on content words."""
-    tokens = doc.surface
-    n = len(tokens)
-    for i in range(n):
-        if doc.is_stop[i]:
-            continue
-        for j in range(i + min_words, min(n, i + max_words) + 1):
-            if tokens[j - 1] == BOUNDARY:
-                break
-            if doc.is_stop[j - 1] or doc.lemmas[j - 1] in BAD_ENDINGS:
-                continue
-            yield doc.lemmas[i:j], " ".join(tokens[i:j])
+from .chunks import chunks, word_classes
 
 
 class PhraseLabeller(BaseEstimator):
-    """Label clusters with distinctive terms and a frequent phrase.
+    """Label clusters with a noun phrase and 3-5 key terms.
 
     Terms are content lemmas ranked by class-based TF-IDF (the clusters are the
-    classes) and shown in their most common written form. The label is the
-    n-gram of ``min_words``-``max_words`` words, starting and ending on content
-    words, that best combines frequency in the cluster with distinctiveness;
-    n-grams are grouped by lemmas and shown as most often written. Labels are
-    de-duplicated across clusters, larger clusters choosing first.
+    classes) and shown in their most common written form. The label is a noun
+    phrase of ``min_words``-``max_words`` words found in the cluster's own
+    answers (see :mod:`.chunks`: modifiers then a noun, perhaps "of"/"for"/"at"
+    and a second noun group; never across punctuation, a verb or a
+    conjunction) that best combines how many of the cluster's answers use it
+    with how distinctive it is. If no phrase of two words or more is used by
+    enough answers, the two leading one-word noun phrases are joined with
+    "and" ("Food and drink"). Phrases are grouped by lemmas and shown as most
+    often written, with a capital letter. Labels are de-duplicated across
+    clusters, larger clusters choosing first.
 
     ``fit(docs, labels, sample_weight)`` sets ``labels_`` (one str per cluster),
     ``terms_`` and ``term_weights_``.
     """
 
-    def __init__(self, n_terms=10, min_words=2, max_words=5, max_docs_per_cluster=400,
-                 min_phrase_share=0.02, length_bonus=0.25):
+    def __init__(self, n_terms=5, min_words=2, max_words=6, max_docs_per_cluster=400,
+                 min_phrase_share=0.03, length_bonus=0.15):
         self.n_terms = n_terms
         self.min_words = min_words
         self.max_words = max_words
@@ -99,12 +88,13 @@ class PhraseLabeller(BaseEstimator):
         df = [Counter() for _ in range(k)]
         forms = defaultdict(Counter)
         sizes = np.zeros(k)
+        classes = word_classes()
         for c, idx in members.items():
             # Deterministic cap: most repeated answers first, then by text.
             idx = sorted(idx, key=lambda i: (-weight[i], docs[i].text))[: self.max_docs_per_cluster]
             for i in idx:
                 keys = {}
-                for key, form in _phrases(docs[i], self.min_words, self.max_words):
+                for key, form in chunks(docs[i], classes, self.max_words):
                     keys[key] = form
                     forms[key][form] += weight[i]
                 for key in keys:
@@ -114,7 +104,7 @@ class PhraseLabeller(BaseEstimator):
         for counter in df:
             total_df.update(counter)
         n_total = max(sizes.sum(), 1.0)
-        ranked = []
+        ranked, singles = [], []
         for c in range(k):
             min_df = max(2.0, self.min_phrase_share * sizes[c])
             scored = [
@@ -122,25 +112,35 @@ class PhraseLabeller(BaseEstimator):
                 for key, count in df[c].items()
                 if count >= min_df
             ]
-            ranked.append(sorted(scored, key=lambda s: (-s[0], s[1])))
-        self.labels_ = self._assign(ranked, forms, sizes)
+            scored.sort(key=lambda s: (-s[0], s[1]))
+            ranked.append([s for s in scored if self.min_words <= len(s[1]) <= self.max_words])
+            singles.append([s[1] for s in scored if len(s[1]) == 1])
+        self.labels_ = self._assign(ranked, singles, forms, sizes)
         return self
 
-    def _assign(self, ranked, forms, sizes):
+    def _assign(self, ranked, singles, forms, sizes):
         labels = [""] * len(ranked)
         used_keys, used_text = set(), set()
+
+        def written(key):
+            return max(forms[key].items(), key=lambda f: (f[1], f[0]))[0]
+
         for c in sorted(range(len(ranked)), key=lambda c: (-sizes[c], c)):
             choice = None
             for _, key in ranked[c]:
                 content = frozenset(key)
                 if content in used_keys:
                     continue
-                choice = max(forms[key].items(), key=lambda f: (f[1], f[0]))[0]
+                choice = written(key)
                 used_keys.add(content)
                 break
             if choice is None:
-                terms = [t for t in self.terms_[c] if t not in used_text] or list(self.terms_[c])
-                choice = " and ".join(terms[:2]) if terms else "unlabelled"
+                words = [written(key) for key in singles[c] if frozenset(key) not in used_keys][:2]
+                if len(words) < 2:
+                    words = [t for t in self.terms_[c] if t not in words][: 2 - len(words)] + words
+                choice = " and ".join(words) if words else "unlabelled answers"
+                used_keys.add(frozenset(choice.split()))
+            choice = choice[:1].upper() + choice[1:]
             base, n = choice, 2
             while choice in used_text:
                 choice, n = f"{base} ({n})", n + 1

@@ -38,10 +38,12 @@ def match_themes(previous: ThemeResult, current: ThemeResult, min_similarity: fl
     Themes are compared by their weighted terms, labels and quotes, so results
     from different runs (and backends) can be compared. Pairs below
     ``min_similarity`` are not matches: the current theme is new and the
-    previous one vanished. The returned ``current`` keeps previous ids for
+    previous one vanished. "Other answers" is not a theme to match: it keeps
+    the previous run's "Other answers" id (or takes the next free one). The returned ``current`` keeps previous ids for
     continuing themes and numbers new themes after the largest previous id.
     """
-    prev, cur = previous.themes, current.themes
+    prev = tuple(t for t in previous.themes if not t.other)
+    cur = tuple(t for t in current.themes if not t.other)
     sims = np.array([[theme_similarity(p, c) for c in cur] for p in prev]).reshape(len(prev), len(cur))
     rows, cols = linear_sum_assignment(-sims) if sims.size else ((), ())
     matches = [
@@ -50,11 +52,13 @@ def match_themes(previous: ThemeResult, current: ThemeResult, min_similarity: fl
         if sims[r, c] >= min_similarity
     ]
     mapping = {m.current_id: m.previous_id for m in matches}
-    next_id = max((t.id for t in prev), default=-1) + 1
+    next_id = max((t.id for t in previous.themes), default=-1) + 1
     new = [t for t in cur if t.id not in mapping]
     for theme in new:
         mapping[theme.id] = next_id
         next_id += 1
+    if current.other is not None:  # "Other answers" continues "Other answers"
+        mapping[current.other.id] = previous.other.id if previous.other is not None else next_id
     renumbered = current.renumbered(mapping)
     matched_prev = {m.previous_id for m in matches}
     return ThemeMatching(

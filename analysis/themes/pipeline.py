@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 import time
 from collections import Counter
 
@@ -15,11 +16,20 @@ from .label import PhraseLabeller
 from .nonanswers import NonAnswerFilter
 from .preprocess import SpacyPreprocessor
 from .quotes import QuoteSelector
-from .reduce import NoReduction, SVDReduction
+from .reduce import CentredReduction, SVDReduction
 from .results import KSelection, Theme, ThemeResult
 from .vectorize import LemmaTfidfVectorizer
 
 BACKENDS = ("tfidf", "embeddings")
+# An answer more than this many standard deviations less close to its theme's centre than the theme's
+# members on average fits no theme well: it goes to "Other answers" (about 5-8% on the shared data).
+OTHER_Z = 1.5
+# When k is chosen, no labelled theme should hold more than this share of the placed answers.
+MAX_SHARE = 0.15
+# An answer also belongs to every other theme whose centre is within this cosine of its own theme's
+# centre (chosen on the shared data against the coders' sub-categories: benchmarks/RESULTS.md).
+SECONDARY_MARGIN = 0.05
+OTHER_LABEL = "Other answers"
 
 
 def _text_hash(text: str) -> str:
@@ -52,14 +62,22 @@ class ThemePipeline(BaseEstimator):
     seed : int
     guided : GuidedTheme list, dict of name -> seed phrases, or None
     model : str or None
-        Sentence-transformers model name or path (embeddings backend).
+        Sentence-transformers model name or path (embeddings backend); ``None``
+        is the packaged default model, found without any network.
     cache_dir : str or None
         Embedding cache directory (embeddings backend).
+    secondary_margin : float or None
+        An answer also belongs to the other themes it is this close to (see
+        ``KMeansClusterer.secondary``); ``None`` gives one theme per answer.
+
+    Answers that fit no theme well (see ``KMeansClusterer``) are gathered in a
+    last theme labelled "Other answers" with ``other=True``; its size is
+    reported, it has no terms or quotes of its own.
     """
 
     def __init__(self, backend="tfidf", k=None, seed=0, guided=None, model=None, cache_dir=None,
                  non_answers=None, preprocessor=None, vectorizer=None, reducer=None, clusterer=None,
-                 labeller=None, quote_selector=None):
+                 labeller=None, quote_selector=None, secondary_margin=SECONDARY_MARGIN):
         self.backend = backend
         self.k = k
         self.seed = seed
@@ -73,12 +91,13 @@ class ThemePipeline(BaseEstimator):
         self.clusterer = clusterer
         self.labeller = labeller
         self.quote_selector = quote_selector
+        self.secondary_margin = secondary_margin
 
     def _default_vectorizer(self):
         if self.backend == "embeddings":
-            from .embeddings import DEFAULT_MODEL, SentenceEmbedder
+            from .embeddings import SentenceEmbedder
 
-            return SentenceEmbedder(model=self.model or DEFAULT_MODEL, cache_dir=self.cache_dir)
+            return SentenceEmbedder(model=self.model, cache_dir=self.cache_dir)
         return LemmaTfidfVectorizer()
 
     def _build_steps(self):
@@ -92,10 +111,10 @@ class ThemePipeline(BaseEstimator):
         self.non_answers_ = pick(self.non_answers, NonAnswerFilter())
         self.preprocessor_ = pick(self.preprocessor, SpacyPreprocessor())
         self.vectorizer_ = pick(self.vectorizer, self._default_vectorizer())
-        default_reducer = NoReduction() if embeddings else SVDReduction(random_state=self.seed)
+        default_reducer = CentredReduction() if embeddings else SVDReduction(random_state=self.seed)
         self.reducer_ = pick(self.reducer, default_reducer)
-        subclusters = 120 if embeddings else None
-        self.clusterer_ = pick(self.clusterer, KMeansClusterer(n_subclusters=subclusters, random_state=self.seed))
+        self.clusterer_ = pick(self.clusterer, KMeansClusterer(
+            n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=self.seed))
         if self.k is not None:
             self.clusterer_.set_params(k=self.k)
         self.labeller_ = pick(self.labeller, PhraseLabeller())
@@ -129,7 +148,10 @@ class ThemePipeline(BaseEstimator):
         lap("preprocess")
         X = self.vectorizer_.fit(docs).transform(docs) if docs else np.zeros((0, 1))
         lap("vectorize")
-        Z = self.reducer_.fit(X).transform(X) if docs else np.zeros((0, 1))
+        if docs:
+            accepts_weight = "sample_weight" in inspect.signature(self.reducer_.fit).parameters
+            self.reducer_.fit(X, **({"sample_weight": weight} if accepts_weight else {}))
+        Z = self.reducer_.transform(X) if docs else np.zeros((0, 1))
         lap("reduce")
         centres = guided_centres(guided, self._embed) if guided and docs else None
         self.n_guided_ = 0 if centres is None else len(centres)
@@ -145,16 +167,24 @@ class ThemePipeline(BaseEstimator):
         n_clusters = len(self.clusterer_.cluster_centers_) if docs else 0
         self.labeller_.fit(docs, labels, sample_weight=weight, n_clusters=n_clusters)
         lap("label")
-        self.quote_selector_.fit(docs, Z, labels, self.clusterer_.cluster_centers_ if docs else [])
+        self.quote_selector_.fit(docs, Z, labels, self.clusterer_.cluster_centers_ if docs else [],
+                                 terms=self.labeller_.terms_)
         lap("quotes")
 
-        self._finish(texts, is_non_answer, unique, labels, weight, n_clusters, guided, k_selection)
+        second = self.clusterer_.secondary(Z, labels, self.secondary_margin) if docs else []
+        self._finish(texts, is_non_answer, unique, labels, weight, n_clusters, guided, k_selection, second)
         timings["total"] = round(time.perf_counter() - start, 4)
         self.result_ = ThemeResult(**self._result_parts, timings=timings)
         return self
 
-    def _finish(self, texts, is_non_answer, unique, labels, weight, n_clusters, guided, k_selection):
+    def _finish(self, texts, is_non_answer, unique, labels, weight, n_clusters, guided, k_selection, second):
         sizes = np.bincount(labels[labels >= 0], weights=weight[labels >= 0], minlength=n_clusters)
+        also = np.zeros(n_clusters)
+        second_of = {}
+        for i, c in second:
+            if sizes[c] > 0:
+                also[c] += weight[i]
+                second_of.setdefault(i, []).append(c)
         names = [g.name for g in guided]
         label_text = [names[c] if c < len(names) else self.labeller_.labels_[c] for c in range(n_clusters)]
         # Stable ids: guided themes first, then larger themes, ties broken by label.
@@ -170,14 +200,23 @@ class ThemePipeline(BaseEstimator):
                 quotes=self.quote_selector_.quotes_[c],
                 term_weights=self.labeller_.term_weights_[c],
                 guided=c < len(names),
+                secondary_size=int(also[c]),
             )
             for c in order
         )
-        by_text = {t: self.theme_ids_.get(int(c)) for t, c in zip(unique, labels) if c != UNPLACED}
-        assignments = tuple(None if skip else by_text.get(t) for t, skip in zip(texts, is_non_answer))
+        other_size = int(weight[labels == UNPLACED].sum())
+        other_id = len(order) if other_size else None
+        if other_size:
+            themes += (Theme(id=other_id, label=OTHER_LABEL, terms=(), size=other_size, quotes=(), other=True),)
+        by_text = {t: (other_id if c == UNPLACED else self.theme_ids_.get(int(c))) for t, c in zip(unique, labels)}
+        also_by_text = {unique[i]: tuple(sorted(self.theme_ids_[c] for c in cs)) for i, cs in second_of.items()}
+        assignments = tuple(None if skip else by_text.get(t) for t, skip in zip(texts, is_non_answer, strict=True))
+        secondary = tuple(() if skip else also_by_text.get(t, ()) for t, skip in zip(texts, is_non_answer, strict=True))
+        self.other_id_ = other_id
         self.labels_ = np.array([-1 if a is None else a for a in assignments])
         self._result_parts = dict(
-            themes=themes, assignments=assignments, non_answers=int(is_non_answer.sum()), k_selection=k_selection
+            themes=themes, assignments=assignments, non_answers=int(is_non_answer.sum()), k_selection=k_selection,
+            secondary=secondary,
         )
 
     def transform(self, texts):
@@ -189,7 +228,7 @@ class ThemePipeline(BaseEstimator):
         out = []
         for s in skip:
             c = None if s else int(next(labels))
-            out.append(None if c is None or c == UNPLACED else self.theme_ids_.get(c))
+            out.append(None if c is None else self.other_id_ if c == UNPLACED else self.theme_ids_.get(c))
         return out
 
 

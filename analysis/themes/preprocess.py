@@ -13,6 +13,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 # Negations and "nothing"-like words decide what an answer means ("nothing",
 # "did not answer", "never called back"), so they stay in.
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 KEEP_WORDS = frozenset({"no", "not", "nothing", "none", "never", "everything", "nobody", "cannot"})
 
 
@@ -96,7 +97,19 @@ class SpacyPreprocessor(BaseEstimator, TransformerMixin):
         processed = {}
         for text, doc in zip(unique, self.tokenizer_.pipe(unique, batch_size=1000)):
             surface, lemmas, is_stop = [], [], []
+            joined = False
             for token in doc:
+                if token.text in HYPHENS and surface and surface[-1] != "|" and not token.whitespace_ \
+                        and token.i > 0 and not doc[token.i - 1].whitespace_:
+                    joined = True  # "multi-agency", "face-to-face": one word
+                    continue
+                if joined and token.is_alpha:
+                    word = f"{surface[-1]}-{token.lower_}"
+                    surface[-1], lemmas[-1] = word, word
+                    is_stop[-1] = False
+                    joined = False
+                    continue
+                joined = False
                 if not any(ch.isalpha() for ch in token.text):
                     if surface and surface[-1] != "|":
                         surface.append("|")  # phrase boundary

@@ -16,6 +16,10 @@ class Theme:
     quotes: tuple[str, ...]
     term_weights: tuple[float, ...] = ()
     guided: bool = False
+    # Answers whose main theme is another one but that also belong to this one.
+    secondary_size: int = 0
+    # The "Other answers" group: answers that fit no theme well.
+    other: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -24,6 +28,8 @@ class Theme:
             "terms": list(self.terms),
             "size": self.size,
             "quotes": list(self.quotes),
+            "secondary_size": self.secondary_size,
+            "other": self.other,
         }
 
 
@@ -44,8 +50,10 @@ class KSelection:
 class ThemeResult:
     """Themes found in a list of answers, with one assignment per answer.
 
-    ``assignments[i]`` is the id of the theme of answer ``i``, or ``None`` for a
-    non-answer or an answer that could not be placed.
+    ``assignments[i]`` is the id of the main theme of answer ``i`` (the "Other
+    answers" theme if it fits none well), or ``None`` for a non-answer.
+    ``secondary[i]`` holds the ids of the other themes answer ``i`` also
+    belongs to (empty when there are none, or for results made without them).
     """
 
     themes: tuple[Theme, ...]
@@ -53,6 +61,11 @@ class ThemeResult:
     non_answers: int
     k_selection: KSelection
     timings: dict[str, float] = field(default_factory=dict)
+    secondary: tuple[tuple[int, ...], ...] = ()
+
+    @property
+    def other(self) -> Theme | None:
+        return next((t for t in self.themes if t.other), None)
 
     @property
     def k_chosen(self) -> int:
@@ -68,7 +81,8 @@ class ThemeResult:
         """Return a copy whose theme ids are replaced through ``mapping``."""
         themes = tuple(replace(t, id=mapping.get(t.id, t.id)) for t in self.themes)
         assignments = tuple(None if a is None else mapping.get(a, a) for a in self.assignments)
-        return replace(self, themes=themes, assignments=assignments)
+        secondary = tuple(tuple(mapping.get(s, s) for s in ss) for ss in self.secondary)
+        return replace(self, themes=themes, assignments=assignments, secondary=secondary)
 
     def to_dict(self) -> dict:
         return {
@@ -78,6 +92,7 @@ class ThemeResult:
             "k_chosen": self.k_chosen,
             "k_selection": self.k_selection.to_dict(),
             "timings": dict(self.timings),
+            "secondary": [list(s) for s in self.secondary],
         }
 
 

