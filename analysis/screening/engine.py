@@ -13,7 +13,7 @@ from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY, CueChecker
 from .frames import JOKE_WORDS, FrameChecker
-from .learned import LearnedNet, doc_tokens, learned_hit, load_training_cases
+from .learned import JUDGE_FLOOR, LEARNED_THRESHOLD, LearnedNet, doc_tokens, learned_hit, load_training_cases
 from .lexicon import (
     ABSENCE_CATEGORIES,
     JOKE_MARKERS,
@@ -83,6 +83,17 @@ for _key, _target in _MERGES.items():
     if len(_key) > 1:
         _MERGES_BY_FIRST.setdefault(_key[0], []).append((_key, _target))
 
+def _load_artefact(threshold: float) -> LearnedNet | None:
+    """The shipped pre-fitted net, or None when it is missing or no longer matches its sources."""
+    from .build import ARTEFACT, sources_hash
+
+    try:
+        net, meta = LearnedNet.load(ARTEFACT, threshold=threshold)
+    except (OSError, ValueError, KeyError):
+        return None
+    return net if meta.get("sources_sha256") == sources_hash() else None
+
+
 _LAUGHTER = JOKE_WORDS | {"lmao", "haha", "hahaha", "jk"}
 
 # "told me not to tell", "says not to": an instruction, not a denial.
@@ -114,13 +125,23 @@ class DisclosureScreener:
         still apply.  Measured on the blind rounds: see
         ``benchmarks/SCREENING_RESULTS.md``.
 
+    judge : bool
+        Two-stage screen: a rule hit stands only when the learned net's
+        probability for the answer reaches the category's floor
+        (``JUDGE_FLOOR``); without the net there is no judge.
+    prefitted : bool
+        ``fit()`` (no ``X``) loads the shipped, pre-fitted net
+        (``python -m analysis.screening.build``) when it matches its
+        sources, instead of training on the packaged cases (seconds).
+
     ``fit(X, y)`` trains the learned net on texts ``X`` and their category
     lists ``y`` (empty = ordinary answer); ``fit()`` uses the packaged
-    labelled cases.
+    labelled cases and real ordinary answers (or the artefact built from them).
     """
 
     def __init__(self, categories=None, fuzzy=True, use_negation=True, use_hypothetical=True,
-                 learned=True, learned_threshold=0.5, learned_confident=0.7):
+                 learned=True, learned_threshold=LEARNED_THRESHOLD, learned_confident=0.7, prefitted=True,
+                 judge=True):
         self.categories = categories
         self.fuzzy = fuzzy
         self.use_negation = use_negation
@@ -128,6 +149,8 @@ class DisclosureScreener:
         self.learned = learned
         self.learned_threshold = learned_threshold
         self.learned_confident = learned_confident
+        self.prefitted = prefitted
+        self.judge = judge
 
     # ---------------------------------------------------------------- fit
     def fit(self, X=None, y=None):
@@ -186,12 +209,17 @@ class DisclosureScreener:
         self.learned_benign_ = {c: {norm(w) for w in ws} | set(ws) for c, ws in LEARNED_BENIGN.items()}
         self.jokes_ = [tuple(norm(w) for w in p.split()) for p in JOKE_MARKERS]
         self.reassurance_ = [tuple(norm(w) for w in p.split()) for p in LEARNED_REASSURANCE]
+        self.n_training_cases_ = 0
         if self.learned:
-            if y is None:
-                X, y = load_training_cases()
-            tokens = [doc_tokens(self._doc(t))[0] for t in X]
-            labels = [tuple(c for c in cats if c) for cats in y]
-            self.learned_ = LearnedNet(threshold=self.learned_threshold).fit(tokens, labels)
+            if y is None and self.prefitted and self.fuzzy:
+                self.learned_ = _load_artefact(self.learned_threshold)
+            if self.learned_ is None:
+                if y is None:
+                    X, y = load_training_cases()
+                tokens = [doc_tokens(self._doc(t))[0] for t in X]
+                labels = [tuple(c for c in cats if c) for cats in y]
+                self.learned_ = LearnedNet(threshold=self.learned_threshold).fit(tokens, labels)
+                self.n_training_cases_ = len(labels)
         return self
 
     # ----------------------------------------------------------- helpers
@@ -309,6 +337,18 @@ class DisclosureScreener:
             return False
         return not (self.use_hypothetical and self.cues_.hypothetical(doc, i) and not self.frames_.owned(doc))
 
+    def _judged(self, doc: Doc, kept: dict) -> dict:
+        """Second stage: a rule hit stands only if the learned net does not call the answer ordinary.
+
+        The rules are written for recall; the net, trained with thousands of
+        real ordinary answers as negatives, is the precise judge.  A rule's
+        category is dropped when the net's flag probability for the whole
+        answer is below that category's floor (``JUDGE_FLOOR``).  Measured:
+        see ``benchmarks/SCREENING_RESULTS.md`` ("Two-stage screen").
+        """
+        p = self.learned_.probability(doc_tokens(doc)[0])
+        return {c: spans for c, spans in kept.items() if p >= JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])}
+
     def _instructed(self, doc: Doc, i: int) -> bool:
         """"told me not to tell": the negation is part of an instruction given to the writer.
 
@@ -345,6 +385,8 @@ class DisclosureScreener:
             if self._check(doc, key, start, end, align):
                 cat = self.rule_by_name_[self.key_rule_[key]].category
                 kept.setdefault(cat, []).append(doc[start:end])
+        if kept and self.learned_ is not None and self.judge:
+            kept = self._judged(doc, kept)
         hits = []
         for cat, spans in kept.items():
             for a, b in _union(spans):
@@ -383,7 +425,8 @@ class DisclosureScreener:
         return {"categories": self.categories, "fuzzy": self.fuzzy,
                 "use_negation": self.use_negation, "use_hypothetical": self.use_hypothetical,
                 "learned": self.learned, "learned_threshold": self.learned_threshold,
-                "learned_confident": self.learned_confident}
+                "learned_confident": self.learned_confident, "prefitted": self.prefitted,
+                "judge": self.judge}
 
     def set_params(self, **params):
         for k, v in params.items():

@@ -20,6 +20,10 @@ when nothing concrete points the other way:
 * **advice** - "I'd tell someone if an adult told me to ...": what the
   writer would do, not what happened.
 * **choice** (forced marriage) - "he says it's up to me".
+* **general concern** - "people smoking weed near the shops scares me":
+  the writer appears only as the one who feels or sees ("scares me", "I
+  feel unsafe", "I see"), or through a place ("my school", "near my
+  estate"); nobody of theirs and nothing done to them.
 
 :meth:`FrameChecker.owned` undoes the hypothetical cue when the answer
 says the "what if" is the writer's own ("is that allowed? because it keeps
@@ -134,6 +138,22 @@ def _has(words: list[str], phrases) -> bool:
             if tuple(words[j:j + k]) == ph:
                 return True
     return False
+
+
+# General concern about an area: the writer only feels, sees or owns a place.
+CONCERN_CATEGORIES = frozenset({"criminal_exploitation", "bullying", "sexual_exploitation_grooming",
+                                "physical_abuse"})
+FEEL_OBJECT = frozenset({"scare", "scares", "scared", "worry", "worries", "worried", "frighten", "frightens",
+                         "upset", "upsets", "bother", "bothers", "stress", "stresses", "concern", "concerns",
+                         "terrify", "terrifies", "make", "makes", "making"})
+FEEL_AFTER_ME = frozenset({"feel", "nervous", "uncomfortable", "unsafe", "scared", "anxious", "worried", "uneasy"})
+FEEL_SUBJECT = frozenset({"feel", "feels", "am", "'m", "m", "get", "worry", "hate", "avoid", "see", "saw",
+                          "notice", "think", "know", "dont", "don't", "do", "would", "wouldn't", "wouldnt",
+                          "reckon", "find", "don't", "worried", "scared", "stay", "try"})
+OWN_PLACES = frozenset({"school", "estate", "area", "town", "street", "road", "village", "city", "park",
+                        "college", "bus", "stop", "shops", "way", "local", "neighbourhood", "block", "flats",
+                        "community", "youth", "club", "route", "walk", "house", "home", "year", "class"})
+_FIRST = frozenset({"i", "me", "my", "us", "we", "our", "myself", "i'm", "im", "ive", "i've"})
 
 
 class FrameChecker:
@@ -254,7 +274,37 @@ class FrameChecker:
         return (self.joking(doc, start, category) or self.accidental(doc, start, category)
                 or self.opinion(doc, start, end) or self.chosen(doc, start, category)
                 or self.advice(doc, start) or self.media(doc, start, end, category)
-                or self.younger_sibling(doc, start, end, category))
+                or self.younger_sibling(doc, start, end, category)
+                or self.general_concern(doc, start, category))
+
+    # --------------------------------------------------- general concern
+    def general_concern(self, doc: Doc, start: int, category: str) -> bool:
+        """The writer only feels, sees or names a place: "gangs near my estate scare me"."""
+        if category not in CONCERN_CATEGORIES:
+            return False
+        sent = list(doc[start].sent)
+        words = [t.lower_ for t in sent]
+        firsts = [k for k, w in enumerate(words) if w in _FIRST]
+        if not firsts:
+            return False
+        for k in firsts:
+            w = words[k]
+            prev = words[k - 1] if k else ""
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if w == "me" and (prev in FEEL_OBJECT or sent[k - 1].norm_ in FEEL_OBJECT if k else False):
+                if prev in ("make", "makes", "making") and nxt not in FEEL_AFTER_ME:
+                    return False
+                continue
+            if w in ("my", "our") and (nxt in OWN_PLACES or sent[k + 1].norm_ in OWN_PLACES if nxt else False):
+                continue
+            if w in ("i", "we", "i'm", "im") and (nxt in FEEL_SUBJECT or w in ("i'm", "im")):
+                # "I feel unsafe", "I see people dealing": the writer's view, unless something is done to them
+                rest = words[k + 1:k + 6]
+                if any(r in ("me", "us", "my") for r in rest if r not in OWN_PLACES):
+                    return False
+                continue
+            return False
+        return True
 
     # ------------------------------------------------------------ media
     def media(self, doc: Doc, start: int, end: int, category: str) -> bool:

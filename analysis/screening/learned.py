@@ -12,29 +12,63 @@ Both are linear, so every decision is a sum of per-word weights: a hit
 quotes the words that pushed the score up most, and
 :meth:`LearnedNet.top_features` lists the heaviest words for review.  The
 models are trained on the labelled cases in ``data/training_cases.csv``
-when the screener is fitted (under a second).
+and in ``data/ordinary_real.csv`` (real ordinary answers: the learn part
+of the NHS feedback, see ``benchmarks/realtext.py``).  Training on 12,000
+answers takes seconds, so the fitted weights are shipped as an artefact
+(``data/learned_net.npz`` + ``data/learned_net.json``) built by
+``python -m analysis.screening.build``; the artefact records a hash of the
+sources it was built from and is only used while they still match
+(``tests/analysis/screening/test_artefact.py`` checks that it does).
 """
 
 from __future__ import annotations
 
 import csv
+import json
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-TRAINING_CASES = Path(__file__).parent / "data" / "training_cases.csv"
+DATA_DIR = Path(__file__).parent / "data"
+TRAINING_CASES = DATA_DIR / "training_cases.csv"
+ORDINARY_REAL = DATA_DIR / "ordinary_real.csv"
+# Calibrated on the NHS learn part and held-out rounds (benchmarks/SCREENING_RESULTS.md).
+LEARNED_THRESHOLD = 0.5
+# Second stage of the screen: a rule hit is dropped when the net's probability
+# for the whole answer is below its category's floor ("*" for the others).
+# Self-harm keeps a lower floor: explicit words ("suicidal", "overdose") must
+# reach a person even in an otherwise ordinary answer.  Chosen on the NHS
+# learn part and rounds 17-18 held out of the net (benchmarks/SCREENING_RESULTS.md).
+JUDGE_FLOOR: dict[str, float] = {"*": 0.2, "self_harm_suicide": 0.05}
 
 
-def load_training_cases(path: Path | str = TRAINING_CASES) -> tuple[list[str], list[tuple[str, ...]]]:
-    """Texts and their categories (an empty tuple means "ordinary answer")."""
-    texts, labels = [], []
-    with open(path, encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            texts.append(row["text"])
-            cats = tuple(c for c in row["categories"].split(";") if c) if row["flagged"] == "1" else ()
-            labels.append(cats)
-    return texts, labels
+def load_training_rows(paths: Sequence[Path | str] = (TRAINING_CASES, ORDINARY_REAL)
+                       ) -> list[tuple[str, tuple[str, ...], str]]:
+    """``(text, categories, source)`` of every training case (``()`` = ordinary answer).
+
+    ``ordinary_real.csv`` holds only ordinary answers (``text,source``).
+    """
+    rows = []
+    for path in paths:
+        if not Path(path).exists():
+            continue
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                cats = tuple(c for c in row.get("categories", "").split(";") if c) \
+                    if row.get("flagged", "0") == "1" else ()
+                rows.append((row["text"], cats, row.get("source", "")))
+    return rows
+
+
+def load_training_cases(path: Path | str | None = None) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Texts and their categories (an empty tuple means "ordinary answer").
+
+    Without ``path``: the labelled cases and the real ordinary answers.
+    """
+    rows = load_training_rows() if path is None else load_training_rows((path,))
+    return [r[0] for r in rows], [r[1] for r in rows]
 
 
 def _features(tokens: Sequence[str]) -> list[str]:
@@ -57,6 +91,10 @@ class LearnedNet:
         Probability at or above which an answer is flagged.
     C : float
         Inverse regularisation strength of both logistic regressions.
+
+    After fitting (or :meth:`load`), scoring needs only numpy: the tf-idf
+    row of an answer (sublinear term frequency times idf, L2-normalised, as
+    scikit-learn's ``TfidfVectorizer`` computes it) dotted with the weights.
     """
 
     def __init__(self, threshold: float = 0.5, C: float = 10.0):
@@ -72,56 +110,101 @@ class LearnedNet:
         y = np.array([1 if cats else 0 for cats in labels])
         if len(set(y)) < 2:
             raise ValueError("training cases need both disclosures and ordinary answers")
-        self.vectorizer_ = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-        X = self.vectorizer_.fit_transform(feats)
-        self.flag_model_ = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear")
-        self.flag_model_.fit(X, y)
+        vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+        X = vectorizer.fit_transform(feats)
+        flag_model = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear")
+        flag_model.fit(X, y)
         rows, cats = [], []
         for i, lab in enumerate(labels):
             for c in lab:
                 rows.append(i)
                 cats.append(c)
-        self.category_model_ = OneVsRestClassifier(LogisticRegression(C=self.C, solver="liblinear"))
-        self.category_model_.fit(X[rows], np.array(cats))
-        self.features_ = np.array(self.vectorizer_.get_feature_names_out(), dtype=object)
-        # Plain weight matrices: scoring one answer with numpy is much faster
-        # than 13 scikit-learn predict_proba calls (same numbers).
-        self.flag_w_ = self.flag_model_.coef_[0].copy()
-        self.flag_b_ = float(self.flag_model_.intercept_[0])
-        est = self.category_model_.estimators_
-        self.cat_w_ = np.vstack([e.coef_[0] for e in est]).T if len(est) > 1 else None
-        self.cat_b_ = np.array([e.intercept_[0] for e in est]) if len(est) > 1 else None
+        classes = sorted(set(cats))
+        if len(classes) > 1:
+            category_model = OneVsRestClassifier(LogisticRegression(C=self.C, solver="liblinear"))
+            category_model.fit(X[rows], np.array(cats))
+            cat_w = np.vstack([e.coef_[0] for e in category_model.estimators_]).T
+            cat_b = np.array([e.intercept_[0] for e in category_model.estimators_])
+            classes = [str(c) for c in category_model.classes_]
+        else:  # one category: it is always the answer
+            cat_w = np.zeros((X.shape[1], 1))
+            cat_b = np.array([50.0])
+        names = [str(f) for f in vectorizer.get_feature_names_out()]
+        self._set(names, vectorizer.idf_, flag_model.coef_[0], float(flag_model.intercept_[0]),
+                  cat_w, cat_b, classes)
         return self
 
+    def _set(self, names, idf, flag_w, flag_b, cat_w, cat_b, classes) -> None:
+        self.features_ = np.array(names, dtype=object)
+        self.index_ = {f: j for j, f in enumerate(names)}
+        self.idf_ = np.asarray(idf, dtype=np.float64)
+        self.flag_w_ = np.asarray(flag_w, dtype=np.float64)
+        self.flag_b_ = float(flag_b)
+        self.cat_w_ = np.asarray(cat_w, dtype=np.float64)
+        self.cat_b_ = np.asarray(cat_b, dtype=np.float64)
+        self.classes_ = list(classes)
+
+    # ------------------------------------------------------- persistence
+    def save(self, stem: Path | str, meta: dict | None = None) -> None:
+        """Write ``stem.npz`` (weights) and ``stem.json`` (features, classes, ``meta``)."""
+        stem = Path(stem)
+        np.savez_compressed(stem.with_suffix(".npz"), idf=self.idf_.astype(np.float32),
+                            flag_w=self.flag_w_.astype(np.float32), cat_w=self.cat_w_.astype(np.float32),
+                            cat_b=self.cat_b_, flag_b=np.array([self.flag_b_]))
+        doc = {"meta": meta or {}, "C": self.C, "classes": self.classes_,
+               "features": [str(f) for f in self.features_]}
+        stem.with_suffix(".json").write_text(json.dumps(doc, ensure_ascii=False, indent=0) + "\n",
+                                             encoding="utf-8")
+
+    @classmethod
+    def load(cls, stem: Path | str, threshold: float = 0.5) -> tuple[LearnedNet, dict]:
+        """A net saved by :meth:`save`, and the ``meta`` it was saved with."""
+        stem = Path(stem)
+        doc = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+        with np.load(stem.with_suffix(".npz"), allow_pickle=False) as z:
+            net = cls(threshold=threshold, C=doc["C"])
+            net._set(doc["features"], z["idf"], z["flag_w"], float(z["flag_b"][0]), z["cat_w"], z["cat_b"],
+                     doc["classes"])
+        return net, doc["meta"]
+
     # ------------------------------------------------------------ scoring
-    def _row(self, tokens: Sequence[str]):
-        return self.vectorizer_.transform([_features(tokens)])
+    def _row(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Feature indices of an answer and their tf-idf values."""
+        counts: dict[int, int] = {}
+        for f in _features(tokens):
+            j = self.index_.get(f)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        val = np.array([1.0 + math.log(counts[j]) for j in idx]) * self.idf_[idx]
+        return idx, val / np.sqrt(val @ val)
 
     def probability(self, tokens: Sequence[str]) -> float:
-        z = float(np.asarray(self._row(tokens) @ self.flag_w_).ravel()[0]) + self.flag_b_
-        return float(1.0 / (1.0 + np.exp(-z)))
+        idx, val = self._row(tokens)
+        z = float(val @ self.flag_w_[idx]) + self.flag_b_
+        return float(1.0 / (1.0 + math.exp(-z)))
 
     def category(self, tokens: Sequence[str], allowed: set[str] | None = None) -> tuple[str, float]:
         """Most likely category and its probability; ``("", p)`` if it is not ``allowed``."""
-        if self.cat_w_ is None:
-            proba = self.category_model_.predict_proba(self._row(tokens))[0]
-        else:  # one-vs-rest: per-class sigmoid, normalised (as OneVsRestClassifier does)
-            p = 1.0 / (1.0 + np.exp(-(np.asarray(self._row(tokens) @ self.cat_w_).ravel() + self.cat_b_)))
-            proba = p / p.sum()
+        idx, val = self._row(tokens)
+        # one-vs-rest: per-class sigmoid, normalised (as OneVsRestClassifier does)
+        p = 1.0 / (1.0 + np.exp(-(val @ self.cat_w_[idx] + self.cat_b_)))
+        proba = p / p.sum()
         k = int(np.argmax(proba))
-        c = str(self.category_model_.classes_[k])
+        c = self.classes_[k]
         return (c if allowed is None or c in allowed else ""), float(proba[k])
+
+    def _coef(self, category: str | None) -> np.ndarray:
+        return self.flag_w_ if category is None else self.cat_w_[:, self.classes_.index(category)]
 
     def word_contributions(self, tokens: Sequence[str], model: str = "flag",
                            category: str | None = None) -> list[float]:
         """How much each token pushed the score up (pair weights split in two)."""
-        row = self._row(tokens)
-        if model == "flag":
-            coef = self.flag_model_.coef_[0]
-        else:
-            classes = list(self.category_model_.classes_)
-            coef = self.category_model_.estimators_[classes.index(category)].coef_[0]
-        value = {self.features_[j]: row[0, j] * coef[j] for j in row.indices}
+        idx, val = self._row(tokens)
+        coef = self._coef(None if model == "flag" else category)
+        value = {self.features_[j]: v * coef[j] for j, v in zip(idx, val, strict=True)}
         counts: dict[str, int] = {}
         feats = _features(tokens)
         for f in feats:
@@ -138,11 +221,7 @@ class LearnedNet:
 
     def top_features(self, n: int = 20, category: str | None = None) -> list[tuple[str, float]]:
         """The ``n`` heaviest words / pairs for flagging (or for one category)."""
-        if category is None:
-            coef = self.flag_model_.coef_[0]
-        else:
-            classes = list(self.category_model_.classes_)
-            coef = self.category_model_.estimators_[classes.index(category)].coef_[0]
+        coef = self._coef(category)
         order = np.argsort(-coef)[:n]
         return [(str(self.features_[j]), float(coef[j])) for j in order]
 

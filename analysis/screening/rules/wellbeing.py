@@ -51,7 +51,7 @@ RULES = [
          "want|wanna|going|gonna|plan|try ~3 to? end it",
          "want|wish|like|rather|ready ~3 to? die|dead|(not be here)|(not exist)|(disappear forever)",
          "(better off) dead|(without me)",
-         "(no point|no reason|nothing) ~1 (living|to live|in living|for|to live for|being alive|being here|going on|"
+         "(no point|no reason|nothing) ~1 (living|to live|in living|to live for|being alive|being here|going on|"
          "in life)",
          "not ~1 want|wanna ~1 to? (live|be alive|be here|wake up|exist|carry on|go on)",
          "wish ~2 i|me ~1 be? ~1 (dead|never born|not born|not here|not alive|gone)",
