@@ -301,6 +301,11 @@ def test_follow_up_pages_depend_on_earlier_answers(definitions):
     base = {"safe_home": 4, "safe_school": 4, "safe_online": 4, "safe_area": 4}
     assert "not-safe" not in [p.id for p in youth.visible_pages(base)]
     assert "not-safe" in [p.id for p in youth.visible_pages({**base, "safe_online": 2})]
+    # Feeling unsafe at home or at school leads to "What makes you feel unsafe?" too (issue 21).
+    for place in ("safe_home", "safe_school"):
+        for answer in (1, 2):
+            assert "not-safe" in [p.id for p in youth.visible_pages({**base, place: answer})], (place, answer)
+        assert "not-safe" not in [p.id for p in youth.visible_pages({**base, place: 3})]
     workforce = definitions["workforce"]
     kept = workforce.visible_answers({"training_12_months": "no", "training_changed_practice": "a_lot"})
     assert "training_changed_practice" not in kept
