@@ -134,9 +134,16 @@ def test_a_new_survey_goes_live_and_can_be_answered(client_request, sign_in, cli
     slug = create_survey(client_request, "Workforce 2027", "practitioners")
     page_id = add_page(client_request, slug)
     add_question(client_request, slug, page_id, "yes_no", {"text": "Do you feel supported?", "required": "y"})
-    page = make_live(client_request, slug)
+    make_live(client_request, slug)
     assert path_of(client_request.last.location) == f"/staff/surveys/{slug}"
-    assert client.get(f"/s/{slug}").status_code == 200
+    # A respondent completes it (it has no confirmation wording of its own).
+    response = client_request.submit(f"/s/{slug}/start", _form_url=f"/s/{slug}")
+    first = path_of(response.location)
+    response = client_request.submit(first, {"do_you_feel_supported": "yes"})
+    assert path_of(response.location) == f"/s/{slug}/check"
+    response = client_request.submit(f"/s/{slug}/check", {})
+    client_request.get(path_of(response.location))
+    assert db.session.scalar(select(Response)).answers[0].value == "yes"
 
 
 def test_an_incomplete_translation_blocks_going_live(client_request, sign_in):
