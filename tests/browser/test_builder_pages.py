@@ -163,3 +163,30 @@ def test_a_business_manager_builds_a_survey_and_young_people_answer_it(browser, 
             _answer(respondent.new_page(), feeling, javascript)
         finally:
             respondent.close()
+
+
+BUILDER_ARGS = {"slug": "all-types", "page_id": "age", "question_id": "age_band", "answer_type": "grid",
+                "language": "cy"}
+
+
+@pytest.mark.parametrize("role", ["analyst", "viewer"])
+def test_every_builder_page_of_a_live_survey(browser, live_server, role):
+    """Each builder page, opened on a survey loaded from its file (no draft yet), for a role that may
+    use the builder and one that may not."""
+    from flask import url_for
+
+    app = live_server["app"]
+    context = browser.new_context(base_url=live_server["url"])
+    page = context.new_page()
+    try:
+        sign_in(page, staff_user(app, role))
+        for rule in app.url_map.iter_rules():
+            if not rule.endpoint.startswith("builder.") or "GET" not in rule.methods or rule.endpoint == "builder.export":
+                continue
+            with app.test_request_context():
+                url = url_for(rule.endpoint, **{name: BUILDER_ARGS[name] for name in rule.arguments})
+            response = page.goto(url)
+            assert response.status == (200 if role == "analyst" else 403), (url, response.status)
+            assert_accessible(page, role=role)
+    finally:
+        context.close()

@@ -9,6 +9,8 @@ No answer type has a hand-written form: a new type, or a new option on one, gets
 import re
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 from feedback_app.survey_definitions.loader import SCHEMA
 from feedback_app.services.builder.editing import english, identifier, merge_text
 
@@ -232,3 +234,20 @@ def spec_from_form(type_class, values, old_spec, messages):
 def field_of_place(place):
     """The setting a problem's place names: ``options.1.value`` is the ``options`` setting."""
     return (place or "").split(".")[0] or None
+
+
+# JSON Schema's own wording, put plainly for the person writing the survey.
+PLAIN_PROBLEMS = (
+    ("does not match", _l("Codes use only lowercase letters, numbers and underscores (a statement's code "
+                          "starts with a letter)")),
+    ("is too short", _l("There are too few: a list of answers needs at least two")),
+    ("is not one of", _l("Select one of the options")),
+)
+
+
+def plain_problem(message):
+    """``message`` from an answer type's schema check, in plain English where it was technical."""
+    for fragment, plain in PLAIN_PROBLEMS:
+        if fragment in str(message):
+            return plain
+    return message

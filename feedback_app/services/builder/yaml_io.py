@@ -14,6 +14,9 @@ HEADER = "# Survey definition: check with `flask surveys check {slug}.yaml`, loa
 class _Dumper(yaml.SafeDumper):
     """Block style, long wording kept readable, keys in the order the survey gives them."""
 
+    def ignore_aliases(self, data):  # wording shared by several questions is written out each time
+        return True
+
 
 def _text(dumper, value):
     style = "|" if "\n" in value else None

@@ -129,7 +129,7 @@ def _settings(form, type_class, old_spec):
     problem = type_class.check_spec(spec)
     if problem:
         place, message = problem
-        attach(form, fields.field_of_place(place), message, "text")
+        attach(form, fields.field_of_place(place), fields.plain_problem(message), "text")
         return None
     return spec
 

@@ -97,6 +97,12 @@ def test_a_bad_setting_is_shown_by_its_field(client_request, sign_in):
     assert "faces scale needs a text label for every face" in page.select_one("#labels-error").text
     page = client_request.submit(url, {"text": "How safe?", "min": "one"}, _expected_status=422)
     assert "Enter a whole number" in page.select_one("#min-error").text
+    client_request.submit(f"{BASE}/{slug}/pages/{page_id}/questions/new", {"type": "single_choice"})
+    url = f"{BASE}/{slug}/pages/{page_id}/questions/new/single_choice"
+    page = client_request.submit(url, {"text": "Which?", "options": "Yes | Yes\nNo"}, _expected_status=422)
+    assert "Codes use only lowercase letters" in page.select_one("#options-error").text
+    page = client_request.submit(url, {"text": "Which?", "options": "Only one"}, _expected_status=422)
+    assert "a list of answers needs at least two" in page.select_one("#options-error").text
     assert _draft(slug).definition["pages"][0]["questions"] == []
 
 
