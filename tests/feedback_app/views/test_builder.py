@@ -264,3 +264,20 @@ def test_a_survey_is_copied_without_its_dates(client_request, sign_in, surveys_l
     assert draft.definition["title"] == {"en": "Every answer type 2027", "cy": "Pob math o ateb"}
     assert "opens" not in draft.definition and "closes" not in draft.definition
     definition_from_data(draft.definition)
+
+
+def test_making_a_draft_live_warns_when_the_live_version_moved_on(client_request, sign_in, runner, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[2] / "fixtures" / "surveys" / "all-types.yaml"
+    shutil.copy(fixture, tmp_path / "all-types.yaml")
+    runner.invoke(args=["surveys", "load", "--directory", str(tmp_path)])
+    sign_in("admin")
+    client_request.submit(f"{BASE}/all-types/pages/age", {"title": "About you"})
+    assert not client_request.get(f"{BASE}/all-types/check").select(".govuk-warning-text")
+    changed = (tmp_path / "all-types.yaml").read_text(encoding="utf-8").replace("Thank you.", "Thanks.")
+    (tmp_path / "all-types.yaml").write_text(changed, encoding="utf-8")
+    assert "new version (version 2)" in runner.invoke(args=["surveys", "load", "--directory", str(tmp_path)]).output
+    warning = client_request.get(f"{BASE}/all-types/check").select_one(".govuk-warning-text").text
+    assert "it is now version 2" in warning
