@@ -181,7 +181,8 @@ def test_every_builder_page_of_a_live_survey(browser, live_server, role):
     try:
         sign_in(page, staff_user(app, role))
         for rule in app.url_map.iter_rules():
-            if not rule.endpoint.startswith("builder.") or "GET" not in rule.methods or rule.endpoint == "builder.export":
+            if (not rule.endpoint.startswith("builder.") or "GET" not in rule.methods
+                    or rule.endpoint == "builder.export"):
                 continue
             with app.test_request_context():
                 url = url_for(rule.endpoint, **{name: BUILDER_ARGS[name] for name in rule.arguments})

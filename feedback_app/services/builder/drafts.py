@@ -52,7 +52,8 @@ def working(slug):
 
 
 def slug_taken(slug):
-    return slug in RESERVED or survey_queries.get_survey_by_slug(slug) is not None or builder_queries.get_draft(slug) is not None
+    return (slug in RESERVED or survey_queries.get_survey_by_slug(slug) is not None
+            or builder_queries.get_draft(slug) is not None)
 
 
 def new_slug(title):

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from feedback_app.survey_definitions.loader import SCHEMA
 from feedback_app.services.builder.editing import english, identifier, merge_text
+from feedback_app.survey_definitions.loader import SCHEMA
 
 COMMON = SCHEMA["$defs"]["question"]["properties"]
 # Set elsewhere in the builder: the id when a question is added, the rule on its own page.

@@ -9,7 +9,12 @@ from feedback_app.survey_definitions import definition_from_data, load_file
 from tests.conftest import path_of
 from tests.feedback_app import journey
 from tests.feedback_app.views.builder_steps import (
-    BASE, EVERY_TYPE, add_page, add_question, create_survey, make_live,
+    BASE,
+    EVERY_TYPE,
+    add_page,
+    add_question,
+    create_survey,
+    make_live,
 )
 
 
