@@ -13,6 +13,7 @@ from feedback_app.services import links
 from feedback_app.views import errors, security
 from feedback_app.views.audits import bp as audits_bp
 from feedback_app.views.auth import bp as auth_bp
+from feedback_app.views.builder import bp as builder_bp
 from feedback_app.views.main import bp as main_bp
 from feedback_app.views.reports import bp as reports_bp
 from feedback_app.views.respond import bp as respond_bp
@@ -58,6 +59,7 @@ def create_app(config_class=None):
     app.register_blueprint(safeguarding_bp)
     app.register_blueprint(results_bp)
     app.register_blueprint(surveys_bp)
+    app.register_blueprint(builder_bp)
     app.register_blueprint(training_bp)
     app.register_blueprint(training_respond_bp)
     app.register_blueprint(themes_bp)

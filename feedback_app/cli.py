@@ -27,7 +27,7 @@ def load_surveys(directory):
     except SurveyDefinitionError as error:
         raise click.ClickException(str(error)) from None
     for result in results:
-        click.echo(f"{result.slug}: {result.outcome} (version {result.version})")
+        click.echo(result.describe())
 
 
 @surveys_cli.command("check")

@@ -48,9 +48,9 @@ class Rating(ChoiceBase):
 
     name = "rating"
     spec_properties = {
-        "min": {"type": "integer", "minimum": 0, "maximum": 10},
-        "max": {"type": "integer", "minimum": 1, "maximum": 10},
-        "style": {"enum": ["numbers", "faces"]},
+        "min": {"type": "integer", "minimum": 0, "maximum": 10, "default": 1},
+        "max": {"type": "integer", "minimum": 1, "maximum": 10, "default": 5},
+        "style": {"enum": ["numbers", "faces"], "default": "numbers"},
         "labels": {"type": "object", "propertyNames": {"pattern": "^[0-9]+$"}, "additionalProperties": TEXT},
         **OPT_OUT_PROPERTIES,
     }
@@ -122,9 +122,9 @@ class Grid(ChoiceBase):
         },
         # Statements filled in when the survey is answered (e.g. a course's learning objectives).
         "statements_from": {"enum": ["learning_objectives"]},
-        "scale": {"enum": ["agreement", "rating"]},
-        "min": {"type": "integer", "minimum": 0, "maximum": 10},
-        "max": {"type": "integer", "minimum": 1, "maximum": 10},
+        "scale": {"enum": ["agreement", "rating"], "default": "agreement"},
+        "min": {"type": "integer", "minimum": 0, "maximum": 10, "default": 1},
+        "max": {"type": "integer", "minimum": 1, "maximum": 10, "default": 5},
         "labels": {"type": "object", "propertyNames": {"pattern": "^[0-9]+$"}, "additionalProperties": TEXT},
         **OPT_OUT_PROPERTIES,
     }

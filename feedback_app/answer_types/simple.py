@@ -25,7 +25,7 @@ class Number(AnswerType):
     name = "number"
     spec_properties = {
         "min": {"type": "number"}, "max": {"type": "number"},
-        "whole": {"type": "boolean"}, "suffix": {"type": "string", "maxLength": 20},
+        "whole": {"type": "boolean", "default": True}, "suffix": {"type": "string", "maxLength": 20},
     }
 
     @classmethod

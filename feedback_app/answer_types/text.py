@@ -1,5 +1,6 @@
 """Short text and long text (with a character count)."""
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovTextInput
 from wtforms import StringField, TextAreaField
@@ -59,4 +60,16 @@ class LongText(ShortText):
 
     def params(self, form, language, heading):
         return {"label": label(translate(self.spec["text"], language), heading),
-                "maxlength": self.max_length, "rows": 6, "spellcheck": True}
+                "maxlength": self.max_length, "rows": 6, "spellcheck": True, **character_count_text()}
+
+
+def character_count_text():
+    """The character count's messages in the page's language (govuk-frontend fills in ``%{count}``)."""
+    return {
+        "textareaDescriptionText": gettext("You can enter up to %{count} characters"),
+        "charactersUnderLimitText": {"one": gettext("You have %{count} character remaining"),
+                                     "other": gettext("You have %{count} characters remaining")},
+        "charactersAtLimitText": gettext("You have 0 characters remaining"),
+        "charactersOverLimitText": {"one": gettext("You have %{count} character too many"),
+                                    "other": gettext("You have %{count} characters too many")},
+    }

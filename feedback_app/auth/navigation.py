@@ -6,6 +6,7 @@ from flask_login import current_user
 
 NAVIGATION = [
     ("surveys.index", _l("Surveys"), ("admin", "analyst")),
+    ("builder.index", _l("Survey builder"), ("admin", "analyst")),
     ("results.index", _l("Results"), ("admin", "analyst")),
     ("themes.index", _l("Themes"), ("admin", "analyst")),
     ("audits.index", _l("Audit programme"), ("admin", "analyst")),

@@ -1,5 +1,7 @@
 """Forms of the respondent journey."""
 
+from flask import g
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovTextInput
@@ -72,10 +74,15 @@ def page_values(page, answers, form, only_valid=False):
 def error_list(page, answers, form):
     """Error summary entries, linked to the first field of each question in error."""
     entries = []
-    for question in page.shown_questions(answers):
+    shown = page.shown_questions(answers)
+    language = g.get("language", "en")
+    for question in shown:
         errors = question.answer_type.field_errors(form)
         if errors:
-            entries.append({"text": str(errors[0]), "href": "#" + question.answer_type.error_anchor(form)})
+            text = str(errors[0])
+            if len(shown) > 1:  # several questions on the page: say which one the problem is with
+                text = gettext("%(question)s: %(problem)s", question=question.text(language), problem=text)
+            entries.append({"text": text, "href": "#" + question.answer_type.error_anchor(form)})
     csrf = getattr(form, "csrf_token", None)
     if csrf is not None and csrf.errors:
         entries.insert(0, {"text": str(csrf.errors[0]), "href": "#main-content"})

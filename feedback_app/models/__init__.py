@@ -7,7 +7,7 @@ from feedback_app.models.audits import (
 from feedback_app.models.response import Answer, Draft, Response
 from feedback_app.models.reliability import OutboxEmail, RateLimitCounter
 from feedback_app.models.safeguarding import AlertStatus, SafeguardingAlert
-from feedback_app.models.survey import Cohort, Survey, SurveyStatus, SurveyVersion
+from feedback_app.models.survey import Cohort, Survey, SurveyDraft, SurveyStatus, SurveyVersion
 from feedback_app.models.training import (
     FollowupReminder, TrainingCourse, TrainingResponse, TrainingSession,
 )
@@ -18,7 +18,7 @@ from feedback_app.models.user import ROLES, AuditEvent, PasswordResetToken, User
 
 __all__ = [
     "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response", "Survey",
-    "SurveyStatus", "SurveyVersion", "User", "UserRole",
+    "SurveyDraft", "SurveyStatus", "SurveyVersion", "User", "UserRole",
     "OutboxEmail", "RateLimitCounter",
     "FollowupReminder", "TrainingCourse", "TrainingResponse", "TrainingSession",
     "RunStatus", "Theme", "ThemeAnswer", "ThemeReviewEvent", "ThemeRun", "ThemeTriangulation",

@@ -48,8 +48,30 @@ class SurveyVersion(db.Model):
     content_hash: Mapped[str] = mapped_column(String(64))
     definition: Mapped[dict] = mapped_column(JSONType)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # "file" (flask surveys load) or "builder" (made live in the browser), and by whom.
+    source: Mapped[str] = mapped_column(String(20), default="file", server_default="file")
+    created_by: Mapped[str | None] = mapped_column(String(254))
 
     survey: Mapped[Survey] = relationship(back_populates="versions")
+
+
+class SurveyDraft(db.Model):
+    """A survey being written in the builder: a new survey, or the next version of one.
+
+    Respondents never see it; making it live turns it into a :class:`SurveyVersion`.
+    """
+
+    __tablename__ = "survey_draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    survey_id: Mapped[int | None] = mapped_column(ForeignKey("survey.id"))
+    base_version_id: Mapped[int | None] = mapped_column(ForeignKey("survey_version.id"))
+    definition: Mapped[dict] = mapped_column(JSONType)
+    created_by: Mapped[str | None] = mapped_column(String(254))
+    updated_by: Mapped[str | None] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Cohort(db.Model):

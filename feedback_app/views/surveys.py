@@ -88,7 +88,7 @@ def change_status(slug):
             after=str(admin.status_label(state.survey.status)).lower()))
     if state.survey.status.value == "open" and state.availability != "open":
         flash(_("Respondents still cannot answer it because of its open and close dates. "
-                "Change the dates in the survey file and load it again."))
+                "Change the dates in the survey builder."))
     return redirect(url_for("surveys.survey", slug=slug))
 
 

@@ -26,6 +26,7 @@ EXCLUDED = {
     "main.healthz": "plain-text health check for load balancers",
     "main.exit_this_page": "only redirects to a neutral website",
     "respond.next_page": "only redirects to the next unanswered page",
+    "builder.export": "a YAML file to download, not a page",
 }
 WALKED = []  # (endpoint, role, status) for every page the walker opened
 

@@ -97,3 +97,16 @@ def test_a_language_the_survey_does_not_offer_falls_back_to_english(client_reque
     page = client_request.get(f"/s/{SLUG}?lang=ur")
     assert page.select_one("html")["lang"] == "en"
     assert page.select_one("body")["dir"] == "ltr"
+
+
+@pytest.mark.usefixtures("surveys_loaded")
+def test_the_character_count_speaks_the_chosen_language(client_request):
+    client_request.get(f"/s/{SLUG}?lang=cy")
+    start(client_request)
+    for page_id in ("intro", "consent", "age", "worries", "online-detail", "safety", "grid", "number", "date", "tell"):
+        answer(client_request, page_id, VALID[page_id])
+    page = client_request.get(f"/s/{SLUG}/q/better")
+    counter = page.select_one("[data-module=govuk-character-count]")
+    assert counter["data-i18n.characters-under-limit.other"] == "Mae gennych %{count} nod ar ôl"
+    assert counter["data-i18n.characters-over-limit.one"] == "Mae gennych %{count} nod yn ormod"
+    assert "Gallwch roi hyd at 500 nod" in page.select_one(".govuk-character-count__message").text

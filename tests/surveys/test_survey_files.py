@@ -301,6 +301,33 @@ def test_follow_up_pages_depend_on_earlier_answers(definitions):
     base = {"safe_home": 4, "safe_school": 4, "safe_online": 4, "safe_area": 4}
     assert "not-safe" not in [p.id for p in youth.visible_pages(base)]
     assert "not-safe" in [p.id for p in youth.visible_pages({**base, "safe_online": 2})]
+    # Feeling unsafe at home or at school leads to "What makes you feel unsafe?" too (issue 21).
+    for place in ("safe_home", "safe_school"):
+        for answer in (1, 2):
+            assert "not-safe" in [p.id for p in youth.visible_pages({**base, place: answer})], (place, answer)
+        assert "not-safe" not in [p.id for p in youth.visible_pages({**base, place: 3})]
     workforce = definitions["workforce"]
     kept = workforce.visible_answers({"training_12_months": "no", "training_changed_practice": "a_lot"})
     assert "training_changed_practice" not in kept
+
+
+def skip_promise_problems(definition):
+    """Questions that must be answered in a survey whose start page says any question can be skipped."""
+    purpose = definition.text("start.purpose", "en") or ""
+    if "skip any question" not in purpose.lower():
+        return []
+    return [q.id for q in definition.questions if q.answer_type.collects_answer and q.required]
+
+
+def test_a_promise_that_any_question_can_be_skipped_is_kept(definitions):
+    for definition in definitions.values():
+        assert skip_promise_problems(definition) == [], definition.slug
+
+
+def test_the_skip_promise_check_catches_a_required_question(definitions):
+    from feedback_app.survey_definitions import definition_from_data
+
+    data = dict(definitions["youth-voice"].data)
+    pages = [dict(page) for page in data["pages"]]
+    pages[0] = {**pages[0], "questions": [{**pages[0]["questions"][0], "required": True}] + pages[0]["questions"][1:]}
+    assert skip_promise_problems(definition_from_data({**data, "pages": pages})) == ["safe_home"]

@@ -184,6 +184,16 @@ ERROR_CASES = [
 ]
 
 
+def test_on_a_page_of_several_questions_each_error_names_its_question(client_request):
+    _reach(client_request, "safety")
+    page = client_request.submit(page_url("safety"), {}, _expected_status=422)
+    assert [a.text.strip() for a in page.select(".govuk-error-summary__list a")] == [
+        "How safe do you feel at school?: Select an answer", "Adults listen to me: Select an answer"]
+    _reach(client_request, "age")
+    page = client_request.submit(page_url("age"), {}, _expected_status=422)
+    assert page.select_one(".govuk-error-summary__list a").text.strip() == "Select an answer"  # the page's heading
+
+
 def _reach(client_request, target):
     start(client_request)
     order = ["intro", "consent", "age", "worries", "online-detail", "safety", "grid", "number", "date", "tell", "better"]
@@ -197,7 +207,7 @@ def test_bad_answers_get_a_clear_message_by_the_field_and_keep_what_was_typed(cl
     page = client_request.submit(page_url(page_id), data, _expected_status=422)
     assert page.select_one("title").text.startswith("Error:")
     summary_link = page.select_one(".govuk-error-summary__list a")
-    assert summary_link.text.strip() == message
+    assert summary_link.text.strip().endswith(message)  # on a page of several questions, it names the question
     assert summary_link["href"] == f"#{anchor}"
     assert page.select_one(f"#{anchor}") is not None, "the summary links to a real field"
     assert message in page.select_one(".govuk-error-message").text
