@@ -4,11 +4,12 @@ from pathlib import Path
 
 from flask import Flask
 
-from feedback_app import cli, demo_cli, i18n, jobs, templating, training_cli
+from feedback_app import assurance_cli, cli, demo_cli, i18n, jobs, templating, training_cli
 from feedback_app.auth import login
 from feedback_app.config import config_from_environment
 from feedback_app.extensions import csrf, db, migrate
 from feedback_app.views import errors, security
+from feedback_app.views.assurance import agency_bp, bp as assurance_bp
 from feedback_app.views.audits import bp as audits_bp
 from feedback_app.views.auth import bp as auth_bp
 from feedback_app.views.main import bp as main_bp
@@ -42,6 +43,7 @@ def create_app(config_class=None):
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    assurance_cli.init_app(app)
     demo_cli.init_app(app)
     training_cli.init_app(app)
     jobs.init_app(app)
@@ -58,4 +60,6 @@ def create_app(config_class=None):
     app.register_blueprint(themes_bp)
     app.register_blueprint(audits_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(assurance_bp)
+    app.register_blueprint(agency_bp)
     return app

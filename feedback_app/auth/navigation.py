@@ -10,6 +10,7 @@ NAVIGATION = [
     ("themes.index", _l("Themes"), ("admin", "analyst")),
     ("audits.index", _l("Audit programme"), ("admin", "analyst")),
     ("reports.index", _l("Reports"), ("admin", "analyst", "viewer")),
+    ("assurance.index", _l("Assurance"), ("admin", "analyst", "qpp")),
     ("training.index", _l("Training"), ("trainer",)),
     ("safeguarding.queue", _l("Safeguarding queue"), ("dsl",)),
     ("staff.users", _l("Users"), ("admin",)),
