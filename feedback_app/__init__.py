@@ -9,7 +9,8 @@ from feedback_app.auth import login
 from feedback_app.config import config_from_environment
 from feedback_app.extensions import csrf, db, migrate
 from feedback_app.views import errors, security
-from feedback_app.views.assurance import agency_bp, bp as assurance_bp
+from feedback_app.views.assurance import agency_bp
+from feedback_app.views.assurance import bp as assurance_bp
 from feedback_app.views.audits import bp as audits_bp
 from feedback_app.views.auth import bp as auth_bp
 from feedback_app.views.main import bp as main_bp

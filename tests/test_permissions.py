@@ -134,7 +134,8 @@ def test_assurance_routes_check_the_right_roles(app):
 @pytest.mark.parametrize("role", ANY_STAFF)
 def test_assurance_pages_by_role(client, sign_in, role):
     sign_in(role)
-    for url, endpoint in [("/staff/assurance/", "assurance.index"), ("/staff/assurance/rounds/new", "assurance.new_round"),
+    for url, endpoint in [("/staff/assurance/", "assurance.index"),
+                          ("/staff/assurance/rounds/new", "assurance.new_round"),
                           ("/staff/assurance/case-audits/new", "assurance.new_case_audit")]:
         expected = 200 if role in ASSURANCE_ROLES[endpoint] else 403
         assert client.get(url).status_code == expected, (role, url)

@@ -4,8 +4,21 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import (
-    ActionStatus, ActionUpdate, Agency, AgencyAction, AuditCase, AuditProposal, CaseAudit, CaseAuditAgency, CaseReturn,
-    Framework, Priority, ProposalStatus, Round, StandardAnswer, Submission,
+    ActionStatus,
+    ActionUpdate,
+    Agency,
+    AgencyAction,
+    AuditCase,
+    AuditProposal,
+    CaseAudit,
+    CaseAuditAgency,
+    CaseReturn,
+    Framework,
+    Priority,
+    ProposalStatus,
+    Round,
+    StandardAnswer,
+    Submission,
 )
 
 

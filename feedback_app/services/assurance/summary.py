@@ -53,7 +53,8 @@ def round_summary(round_, language="en"):
             })
         agencies.append({"submission_id": submission.id, "name": submission.agency.name,
                          "status": submission.status.value, "status_label": str(status_label(submission.status)),
-                         "outcome": submission.panel_outcome, "outcome_label": str(outcome_label(submission.panel_outcome)),
+                         "outcome": submission.panel_outcome,
+                         "outcome_label": str(outcome_label(submission.panel_outcome)),
                          "cells": cells})
     totals = []
     for index, standard in enumerate(standards):

@@ -10,7 +10,13 @@ from feedback_app.services.assurance import challenge, rounds
 from feedback_app.survey_definitions import translate
 from feedback_app.views.assurance import bp
 from feedback_app.views.assurance.common import (
-    PANEL, PLANNERS, READERS, language, refuse, standard_or_404, submission_or_404,
+    PANEL,
+    PLANNERS,
+    READERS,
+    language,
+    refuse,
+    standard_or_404,
+    submission_or_404,
 )
 
 

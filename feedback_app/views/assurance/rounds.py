@@ -13,7 +13,15 @@ from feedback_app.services.assurance import actions as action_service
 from feedback_app.services.assurance import rounds, summary
 from feedback_app.views.assurance import bp
 from feedback_app.views.assurance.common import (
-    PLANNERS, READERS, external, helpers, invitation_message, language, refuse, round_or_404, submission_or_404,
+    PLANNERS,
+    READERS,
+    external,
+    helpers,
+    invitation_message,
+    language,
+    refuse,
+    round_or_404,
+    submission_or_404,
 )
 
 bp.app_context_processor(helpers)
