@@ -147,16 +147,17 @@ def case_return(participant_id, case_id):
     locked = bool(row and row.submitted_at) or case.moderated_at is not None
     if request.method == "POST" and locked:
         abort(409)
-    if form.validate_on_submit():
+    valid = form.validate_on_submit()
+    if request.method == "POST":
         answers = {s.id: {"text": (getattr(form, f"text_{s.id}").data or "").strip(),
                           "grade": getattr(form, f"rate_{s.id}").data if s.rated else None}
                    for s in framework.standards}
         warnings = [s for s in framework.standards if case_audits.identifying_kinds(answers[s.id]["text"])]
         for s in warnings:
-            getattr(form, f"text_{s.id}").errors = [
+            getattr(form, f"text_{s.id}").errors = list(getattr(form, f"text_{s.id}").errors) + [
                 _("This may name a child or family member. Use the audit reference instead, or tick the box to "
                   "say you have checked")]
-        if not warnings or form.no_names.data:
+        if valid and (not warnings or form.no_names.data):
             sending = "send" in request.form
             try:
                 case_audits.save_return(participant, case, answers, form.grade.data, form.immediate_concern.data,
