@@ -1,14 +1,12 @@
 """Assurance (issue 22): a Section 11 round from invitation to submission, challenge, agreed rating and
 action plan; carry-forward; agency privacy; report figures; case audit moderation and same-day escalation."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
-from bs4 import BeautifulSoup
 
 from feedback_app.models import AuditEvent, OutboxEmail, ProposalStatus
 from feedback_app.queries import assurance as q
-from feedback_app.services import audit_planning
 from feedback_app.services.assurance import case_audits, rounds, summary
 from tests.conftest import ClientRequest
 
@@ -89,8 +87,8 @@ def test_a_round_from_invitation_to_submission_challenge_and_action_plan(app, cl
 
     # The panel challenges one standard: agreed rating differs (both kept), more evidence asked for.
     panel = ClientRequest(app.test_client())
-    from tests.conftest import PASSWORD
     from feedback_app.services import accounts
+    from tests.conftest import PASSWORD
     accounts.create_user("panel@partnership.example", PASSWORD, ["qpp"])
     panel.submit("/staff/sign-in", {"email": "panel@partnership.example", "password": PASSWORD})
     panel.submit(f"/staff/assurance/submissions/{police.id}/standards/training/challenge",
@@ -175,8 +173,8 @@ def test_answers_and_open_actions_are_carried_forward(app, client_request, sign_
 
 
 def _scheduled_proposal(app):
-    from feedback_app.models import AuditProposal
     from feedback_app.extensions import db
+    from feedback_app.models import AuditProposal
 
     proposal = AuditProposal(title="Neglect audit", question="Do we spot neglect early?", programme_year=2026,
                              quarter=2, lead_agency="Children's social care", status=ProposalStatus.scheduled)
