@@ -143,6 +143,11 @@ def get_case_audit(case_audit_id):
     return db.session.get(CaseAudit, case_audit_id)
 
 
+def list_case_audits_for_proposal(proposal_id):
+    return list(db.session.scalars(select(CaseAudit).where(CaseAudit.proposal_id == proposal_id)
+                                   .order_by(CaseAudit.id)))
+
+
 def get_case(case_id):
     return db.session.get(AuditCase, case_id)
 

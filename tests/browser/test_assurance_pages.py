@@ -118,7 +118,7 @@ def test_a_panel_member_challenges_one_standard(page, assurance):
     sign_in(page, staff_user(assurance["app"], "qpp"))
     page.goto(f"/staff/assurance/submissions/{assurance['submission_id']}")
     assert_accessible(page)
-    page.locator(f"a[href$='/standards/training/challenge']").click()
+    page.locator("a[href$='/standards/training/challenge']").click()
     assert_accessible(page)
     page.get_by_label("Panel comment (optional)").fill("Show this year's figures")
     page.get_by_label("Amber").check()

@@ -173,3 +173,21 @@ def findings(case_audit):
             if case.learning_points:
                 learning.append((case.reference, case.learning_points))
     return counts, learning
+
+
+def findings_text(proposal, language="en"):
+    """The moderated cases' grades and learning, as a first draft of the audit's findings ("" if none)."""
+    from feedback_app.survey_definitions import translate
+
+    parts = []
+    for case_audit in q.list_case_audits_for_proposal(proposal.id):
+        counts, learning = findings(case_audit)
+        if not any(counts.values()):
+            continue
+        framework = definition(case_audit)
+        grades = ", ".join(f"{translate(framework.level(value).label, language)}: {count}"
+                           for value, count in counts.items() if count)
+        parts.append(_("Multi-agency case audit of %(cases)s cases. Agreed grades: %(grades)s.",
+                       cases=sum(counts.values()), grades=grades))
+        parts.extend(f"{reference}: {text}" for reference, text in learning)
+    return "\n".join(parts)

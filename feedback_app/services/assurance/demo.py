@@ -32,7 +32,7 @@ def add_demo(directory, today=None, seed=2026):
     if q.list_rounds():
         return False
     today = today or date.today()
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - repeatable demo data, not security
     frameworks.load_directory(directory)
     section_11 = q.get_framework_by_slug("section-11")
     with queries.transaction():

@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from feedback_app.auth.permissions import roles_required
 from feedback_app.forms.assurance import ActionUpdateForm, NewRoundForm, PriorityForm, ReasonForm
-from feedback_app.forms.audits import ConfirmForm
+from feedback_app.forms.audits import ConfirmForm, PublishForm
 from feedback_app.queries import assurance as q
 from feedback_app.services import exports
 from feedback_app.services.assurance import actions as action_service
@@ -145,7 +145,10 @@ def priorities(round_id):
 @roles_required(*READERS)
 def round_summary(round_id):
     content = summary.round_summary(round_or_404(round_id), language())
-    return render_template("views/assurance/summary.html", content=content, round_id=round_id)
+    publish_form = PublishForm(formdata=None, kind="assurance_round", subject=str(round_id)) \
+        if current_user.has_role(*PLANNERS) else None
+    return render_template("views/assurance/summary.html", content=content, round_id=round_id,
+                           publish_form=publish_form)
 
 
 @bp.route("/rounds/<int:round_id>/summary.csv")

@@ -170,6 +170,12 @@ def test_answers_and_open_actions_are_carried_forward(app, client_request, sign_
     assert csv.count("Youth Service") == 8
     report = client_request.get(f"/staff/assurance/submissions/{carried.id}/report")
     assert "Refresh the allegations policy" in report.text
+    # Published for the Board like other reports: the snapshot shows the same heat map.
+    published = client_request.submit("/staff/reports/publish", {},
+                                      _form_url=f"/staff/assurance/rounds/{second.id}/summary")
+    page = client_request.get(published.location)
+    assert [td["data-final"] for td in page.select_one("#heat-map tbody tr").select("td")] == [
+        cells[s]["final"] for s in SECTION_11]
 
 
 def _scheduled_proposal(app):
@@ -244,3 +250,7 @@ def test_a_case_audit_moderated_and_escalated_the_same_day(app, client_request, 
     assert counts["requires_improvement"] == 1 and learning == [("MACA-27-01", "Check history earlier")]
     assert "can no longer be changed" in other.get(f"/agency/case-audit/{nursing.id}/cases/{case.id}").text
     assert other.client.post(f"/agency/case-audit/{nursing.id}/cases/{case.id}", data={}).status_code in (400, 409)
+    # The findings roll up into the audit's completion form.
+    completion = client_request.get(f"/staff/audits/{proposal.id}/complete")
+    findings = completion.select_one("textarea[name=findings]").text
+    assert "Requires improvement: 1" in findings and "MACA-27-01: Check history earlier" in findings
