@@ -7,15 +7,16 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 
 from feedback_app import queries
 from feedback_app.models import ROLES
 from feedback_app.queries import audit as audit_queries
 from feedback_app.queries import users as user_queries
 
-HASHER = PasswordHasher()
-# A real hash to verify against when the email is unknown, so timing does not reveal accounts.
-_DUMMY_HASH = HASHER.hash("not-a-real-password")
+# One hasher per set of parameters (config PASSWORD_HASH_PARAMETERS; production: argon2's defaults),
+# each with a real hash to verify against when the email is unknown, so timing does not reveal accounts.
+_HASHERS = {}
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT = timedelta(minutes=15)
 RESET_LIFETIME = timedelta(hours=1)
@@ -24,6 +25,20 @@ MIN_PASSWORD_LENGTH = 12
 
 class AccountError(ValueError):
     pass
+
+
+def hasher():
+    """The argon2 hasher for this app's PASSWORD_HASH_PARAMETERS (empty: argon2-cffi's strong defaults)."""
+    return _hasher_and_dummy()[0]
+
+
+def _hasher_and_dummy():
+    parameters = current_app.config.get("PASSWORD_HASH_PARAMETERS") or {}
+    key = tuple(sorted(parameters.items()))
+    if key not in _HASHERS:
+        made = PasswordHasher(**parameters)
+        _HASHERS[key] = (made, made.hash("not-a-real-password"))
+    return _HASHERS[key]
 
 
 def _now():
@@ -47,7 +62,7 @@ def create_user(email, password, roles, actor=None):
     if user_queries.get_user_by_email(email) is not None:
         raise AccountError(f"an account already exists for {email}")
     with queries.transaction():
-        user = user_queries.add_user(email, HASHER.hash(password), roles)
+        user = user_queries.add_user(email, hasher().hash(password), roles)
         audit_queries.add_event(actor, "user.created", user.email, {"roles": sorted(roles)})
     return user
 
@@ -63,7 +78,8 @@ def sign_in(email, password):
     user = user_queries.get_user_by_email(email or "")
     if user is None:
         try:
-            HASHER.verify(_DUMMY_HASH, password or "x")
+            dummy_hasher, dummy_hash = _hasher_and_dummy()
+            dummy_hasher.verify(dummy_hash, password or "x")
         except VerificationError:
             pass
         return SignInResult(problem="invalid")
@@ -72,7 +88,7 @@ def sign_in(email, password):
     if user.locked_until and user.locked_until > _now():
         return SignInResult(problem="locked")
     try:
-        HASHER.verify(user.password_hash, password or "")
+        hasher().verify(user.password_hash, password or "")
     except (VerificationError, InvalidHashError):
         with queries.transaction():
             user.failed_sign_ins += 1
@@ -86,8 +102,8 @@ def sign_in(email, password):
         user.failed_sign_ins = 0
         user.locked_until = None
         user.last_sign_in_at = _now()
-        if HASHER.check_needs_rehash(user.password_hash):
-            user.password_hash = HASHER.hash(password)
+        if hasher().check_needs_rehash(user.password_hash):
+            user.password_hash = hasher().hash(password)
         audit_queries.add_event(user, "user.signed_in", user.email)
     return SignInResult(user=user)
 
@@ -130,7 +146,7 @@ def finish_password_reset(token, password):
     user = user_queries.get_user(record.user_id)
     with queries.transaction():
         record.used_at = _now()
-        user.password_hash = HASHER.hash(password)
+        user.password_hash = hasher().hash(password)
         user.session_version += 1
         user.failed_sign_ins = 0
         user.locked_until = None
@@ -144,7 +160,7 @@ def reset_demo_admin(email, password):
     if user is None:
         return create_user(email, password, ["admin"])
     with queries.transaction():
-        user.password_hash = HASHER.hash(password)
+        user.password_hash = hasher().hash(password)
         user.active, user.failed_sign_ins, user.locked_until = True, 0, None
         user.session_version += 1
         user_queries.set_roles(user, ["admin"])
