@@ -113,6 +113,8 @@ class PriorityForm(FlaskForm):
                               validators=[ChoiceRequired(_l("Select a standard from the list"))])
     proposal = SelectField(_l("Linked audit proposal (optional)"), validate_choice=False, widget=GovSelect(),
                            validators=[ChoiceRequired(_l("Select a proposal from the list"))])
+    priority_area = SelectField(_l("Partnership priority it serves (optional)"), validate_choice=False,
+                                widget=GovSelect(), validators=[ChoiceRequired(_l("Select a priority from the list"))])
 
 
 class NewCaseAuditForm(FlaskForm):

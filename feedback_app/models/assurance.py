@@ -158,7 +158,10 @@ class ActionUpdate(db.Model):
 
 
 class Priority(db.Model):
-    """A multi-agency priority drawn from a round's actions and low ratings, linkable to an audit proposal."""
+    """A multi-agency priority drawn from a round's actions and low ratings.
+
+    Linkable to an audit proposal and to one of the partnership's priority areas.
+    """
 
     __tablename__ = "assurance_priority"
 
@@ -168,9 +171,11 @@ class Priority(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
     proposal_id: Mapped[int | None] = mapped_column(ForeignKey("audit_proposal.id", ondelete="SET NULL"))
+    priority_area_id: Mapped[int | None] = mapped_column(ForeignKey("priority_area.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     proposal = relationship("AuditProposal")
+    priority_area = relationship("PriorityArea")
 
 
 class CaseAudit(db.Model):

@@ -121,8 +121,10 @@ def upgrade():
     sa.Column('title', sa.String(length=200), nullable=False),
     sa.Column('description', sa.Text(), nullable=True),
     sa.Column('proposal_id', sa.Integer(), nullable=True),
+    sa.Column('priority_area_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['proposal_id'], ['audit_proposal.id'], name=op.f('fk_assurance_priority_proposal_id_audit_proposal'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['priority_area_id'], ['priority_area.id'], name=op.f('fk_assurance_priority_priority_area_id_priority_area'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['round_id'], ['assurance_round.id'], name=op.f('fk_assurance_priority_round_id_assurance_round'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assurance_priority'))
     )

@@ -85,10 +85,12 @@ def priority_candidates(round_):
     return sorted(candidates, key=lambda c: (-len(c["agencies"]), -c["actions"]))
 
 
-def add_priority(round_, standard_id, title, description, proposal, actor):
+def add_priority(round_, standard_id, title, description, proposal, actor, priority_area=None):
     with queries.transaction():
         priority = q.add(Priority(round_id=round_.id, standard_id=standard_id or None, title=title,
-                                  description=description or None, proposal_id=proposal.id if proposal else None))
+                                  description=description or None, proposal_id=proposal.id if proposal else None,
+                                  priority_area_id=priority_area.id if priority_area else None))
         audit.add(actor, "assurance.priority_added", f"assurance_round:{round_.id}", title=title,
-                  proposal=proposal.id if proposal else None)
+                  proposal=proposal.id if proposal else None,
+                  priority_area=priority_area.code if priority_area else None)
     return priority

@@ -1,6 +1,6 @@
 """Staff pages for rounds: new round, the round's agencies and invitations, reopening, actions, reports."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,6 +8,7 @@ from feedback_app.auth.permissions import roles_required
 from feedback_app.forms.assurance import ActionUpdateForm, NewRoundForm, PriorityForm, ReasonForm
 from feedback_app.forms.audits import ConfirmForm, PublishForm
 from feedback_app.queries import assurance as q
+from feedback_app.services import audit_planning as planning
 from feedback_app.services import exports
 from feedback_app.services.assurance import actions as action_service
 from feedback_app.services.assurance import rounds, summary
@@ -130,10 +131,13 @@ def priorities(round_id):
     form.standard_id.choices = [("", _("None"))] + [(s.id, s.title_in(language())) for s in framework.standards]
     proposals = q.list_open_proposals()
     form.proposal.choices = [("", _("None"))] + [(str(p.id), p.title) for p in proposals]
+    areas = {str(a.id): a for a in planning.priorities(current_app.config["PRIORITIES_FILE"])}
+    form.priority_area.choices = [("", _("None"))] + [(key, a.title) for key, a in areas.items()]
     if form.validate_on_submit():
         proposal = q.get_proposal(int(form.proposal.data)) if form.proposal.data else None
         action_service.add_priority(round_, form.standard_id.data, form.title.data.strip(),
-                                    (form.description.data or "").strip(), proposal, current_user)
+                                    (form.description.data or "").strip(), proposal, current_user,
+                                    areas.get(form.priority_area.data))
         flash(_("Priority added."))
         return redirect(url_for("assurance.priorities", round_id=round_id))
     return render_template("views/assurance/priorities.html", round=round_, form=form,

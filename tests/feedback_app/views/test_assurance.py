@@ -7,6 +7,7 @@ import pytest
 
 from feedback_app.models import AuditEvent, OutboxEmail, ProposalStatus
 from feedback_app.queries import assurance as q
+from feedback_app.services import audit_planning
 from feedback_app.services.assurance import case_audits, rounds, summary
 from tests.conftest import ClientRequest
 
@@ -119,13 +120,27 @@ def test_a_round_from_invitation_to_submission_challenge_and_action_plan(app, cl
     client_request.submit(f"/staff/assurance/actions/{action.id}", {"status": "done", "note": "All trained"})
     assert q.get_action(action.id).status.value == "done" and len(q.get_action(action.id).updates) == 1
 
+    # Multi-agency priorities drawn from low ratings (the agreed one) and open actions, linked to an audit
+    # proposal and a partnership priority.
+    page = client_request.get(f"/staff/assurance/rounds/{round_.id}/priorities")
+    candidates = page.select_one("main ul").text
+    assert "Safeguarding training and supervision for staff: rated low by 1 agencies (Northshire Police)" in candidates
+    proposal = _scheduled_proposal(app)
+    area = audit_planning.priorities(app.config["PRIORITIES_FILE"])[0]
+    client_request.submit(f"/staff/assurance/rounds/{round_.id}/priorities", {
+        "title": "Training across agencies", "standard_id": "training", "proposal": str(proposal.id),
+        "priority_area": str(area.id)})
+    [priority] = q.list_priorities(round_.id)
+    assert (priority.proposal_id, priority.priority_area_id, priority.standard_id) == (proposal.id, area.id, "training")
+
     # Reopen with a reason, audited.
     client_request.submit(f"/staff/assurance/submissions/{police.id}/reopen", {"reason": "Wrong team's figures"})
     assert q.get_submission(police.id).status.value == "reopened"
     actions_logged = {e.action for e in AuditEvent.query.all()}
     assert {"assurance.round_created", "assurance.invitation_issued", "assurance.answer_saved", "assurance.submitted",
             "assurance.challenged", "assurance.further_evidence", "assurance.panel_outcome",
-            "assurance.action_added", "assurance.action_updated", "assurance.reopened"} <= actions_logged
+            "assurance.action_added", "assurance.action_updated", "assurance.reopened",
+            "assurance.priority_added"} <= actions_logged
 
 
 def test_answers_and_open_actions_are_carried_forward(app, client_request, sign_in, frameworks):
