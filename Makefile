@@ -44,6 +44,7 @@ db: install
 
 demo: db
 	$(FLASK) surveys load
+	$(FLASK) frameworks load
 	$(FLASK) demo-data
 	$(FLASK) demo-admin
 
