@@ -127,6 +127,8 @@ class NewCaseAuditForm(FlaskForm):
                             _l("Enter the name of the person to escalate to"))
     escalation_email = StringField(_l("Their email address"), widget=GovTextInput(), validators=[
         AnswerRequired(_l("Enter their email address")), EmailAddress(_l("Enter a real email address"))])
+    follows = SelectField(_l("Check the recommendations of an earlier case audit (optional)"), validate_choice=False,
+                          widget=GovSelect(), validators=[ChoiceRequired(_l("Select an audit from the list"))])
 
 
 class CaseForm(FlaskForm):

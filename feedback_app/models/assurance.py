@@ -188,9 +188,12 @@ class CaseAudit(db.Model):
     definition: Mapped[dict] = mapped_column(JSONType, default=dict)
     escalation_name: Mapped[str] = mapped_column(String(200))
     escalation_email: Mapped[str] = mapped_column(String(254))
+    # A follow-up audit checks whether an earlier case audit's recommendations were acted on.
+    follows_id: Mapped[int | None] = mapped_column(ForeignKey("case_audit.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     proposal = relationship("AuditProposal")
+    follows = relationship("CaseAudit", remote_side=[id])
     agencies: Mapped[list["CaseAuditAgency"]] = relationship(back_populates="case_audit", cascade="all, delete-orphan",
                                                              order_by="CaseAuditAgency.id")
     cases: Mapped[list["AuditCase"]] = relationship(back_populates="case_audit", cascade="all, delete-orphan",

@@ -137,7 +137,9 @@ def upgrade():
     sa.Column('definition', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('escalation_name', sa.String(length=200), nullable=False),
     sa.Column('escalation_email', sa.String(length=254), nullable=False),
+    sa.Column('follows_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['follows_id'], ['case_audit.id'], name=op.f('fk_case_audit_follows_id_case_audit'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['proposal_id'], ['audit_proposal.id'], name=op.f('fk_case_audit_proposal_id_audit_proposal'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_case_audit'))
     )

@@ -41,18 +41,19 @@ def identifying_kinds(text):
     return sorted({kind for _a, _b, kind in default_redactor().find(text) if kind in IDENTIFYING})
 
 
-def create(proposal, framework, agencies, escalation_name, escalation_email, actor):
+def create(proposal, framework, agencies, escalation_name, escalation_email, actor, follows=None):
     if proposal.status != ProposalStatus.scheduled:
         raise RoundRefused(_l("Only a scheduled audit can run a case audit"), "proposal")
     if not agencies:
         raise RoundRefused(_l("Choose at least one agency"), "agencies")
     with queries.transaction():
         case_audit = q.add(CaseAudit(proposal_id=proposal.id, definition=framework.definition,
-                                     escalation_name=escalation_name, escalation_email=escalation_email))
+                                     escalation_name=escalation_name, escalation_email=escalation_email,
+                                     follows_id=follows.id if follows else None))
         for agency in agencies:
             q.add(CaseAuditAgency(case_audit_id=case_audit.id, agency_id=agency.id))
         audit.add(actor, "case_audit.created", f"case_audit:{case_audit.id}", proposal=proposal.id,
-                  agencies=len(agencies))
+                  agencies=len(agencies), follows=follows.id if follows else None)
     return case_audit
 
 
@@ -191,3 +192,12 @@ def findings_text(proposal, language="en"):
                        cases=sum(counts.values()), grades=grades))
         parts.extend(f"{reference}: {text}" for reference, text in learning)
     return "\n".join(parts)
+
+
+def recommendations_to_check(case_audit):
+    """What a follow-up audit checks: the earlier audit's learning points and its agreed actions."""
+    earlier = case_audit.follows
+    if earlier is None:
+        return None
+    _counts, learning = findings(earlier)
+    return {"title": earlier.proposal.title, "learning": learning, "actions": list(earlier.proposal.actions)}

@@ -22,6 +22,7 @@ def new_case_audit():
     proposals = q.list_scheduled_proposals()
     form.proposal.choices = [(str(p.id), p.title) for p in proposals]
     form.agencies.choices = [(a.id, a.name) for a in q.list_agencies()]
+    form.follows.choices = [("", _("None"))] + [(str(c.id), c.proposal.title) for c in q.list_case_audits()]
     framework = q.get_framework_by_slug("case-audit")
     if form.validate_on_submit() and framework is not None:
         agencies = [a for a in q.list_agencies() if a.id in form.agencies.data]
@@ -29,7 +30,8 @@ def new_case_audit():
         try:
             record = case_audits.create(q.get_proposal(int(form.proposal.data)), framework,
                                         list(dict.fromkeys(agencies)), form.escalation_name.data.strip(),
-                                        form.escalation_email.data.strip(), current_user)
+                                        form.escalation_email.data.strip(), current_user,
+                                        q.get_case_audit(int(form.follows.data)) if form.follows.data else None)
         except rounds.RoundRefused as refused:
             refuse(form, refused)
         else:
@@ -66,6 +68,7 @@ def case_audit(case_audit_id):
     framework = case_audits.definition(record)
     return render_template("views/assurance/case_audit.html", case_audit=record, form=form, counts=counts,
                            learning=learning, can_plan=current_user.has_role(*PLANNERS), invite_form=ConfirmForm(),
+                           to_check=case_audits.recommendations_to_check(record),
                            levels={lv.value: translate(lv.label, "en") for lv in framework.levels},
                            agencies={p.agency_id: p.agency.name for p in record.agencies}), \
         400 if form.errors else 200

@@ -269,3 +269,11 @@ def test_a_case_audit_moderated_and_escalated_the_same_day(app, client_request, 
     completion = client_request.get(f"/staff/audits/{proposal.id}/complete")
     findings = completion.select_one("textarea[name=findings]").text
     assert "Requires improvement: 1" in findings and "MACA-27-01: Check history earlier" in findings
+    # A later audit is set to check the earlier one's recommendations.
+    later = _scheduled_proposal(app)
+    client_request.submit("/staff/assurance/case-audits/new", {
+        "proposal": str(later.id), "agencies": [str(i) for i in ids.values()], "follows": str(case_audit.id),
+        "escalation_name": "Sam Lead", "escalation_email": "lead@partnership.example"})
+    follow_up = next(c for c in q.list_case_audits() if c.proposal_id == later.id)
+    page = client_request.get(f"/staff/assurance/case-audits/{follow_up.id}")
+    assert "Check history earlier" in page.select_one("#to-check").text
