@@ -55,6 +55,7 @@ demo run: export MAIL_FOLDER ?= $(CURDIR)/instance/mail
 
 demo: db
 	$(FLASK) surveys load
+	$(FLASK) frameworks load
 	$(FLASK) demo-data
 	$(FLASK) demo-admin
 

@@ -5,12 +5,14 @@ from pathlib import Path
 
 from flask import Flask
 
-from feedback_app import cli, demo_cli, i18n, jobs, scheduler, templating, training_cli
+from feedback_app import assurance_cli, cli, demo_cli, i18n, jobs, scheduler, templating, training_cli
 from feedback_app.auth import login
 from feedback_app.config import check_production, config_from_environment
 from feedback_app.extensions import csrf, db, migrate
 from feedback_app.services import links
 from feedback_app.views import errors, security
+from feedback_app.views.assurance import agency_bp
+from feedback_app.views.assurance import bp as assurance_bp
 from feedback_app.views.audits import bp as audits_bp
 from feedback_app.views.auth import bp as auth_bp
 from feedback_app.views.builder import bp as builder_bp
@@ -47,6 +49,7 @@ def create_app(config_class=None):
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    assurance_cli.init_app(app)
     demo_cli.init_app(app)
     training_cli.init_app(app)
     jobs.init_app(app)
@@ -65,6 +68,8 @@ def create_app(config_class=None):
     app.register_blueprint(themes_bp)
     app.register_blueprint(audits_bp)
     app.register_blueprint(reports_bp)
+    app.register_blueprint(assurance_bp)
+    app.register_blueprint(agency_bp)
     if app.config.get("SCREEN_WARM_AT_START") and not app.testing and _serves_requests():
         _warm_screen()
     return app

@@ -36,6 +36,8 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _database_url(None)  # None: SQLite in the instance folder
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SURVEYS_DIR = Path(_env("SURVEYS_DIR", str(BASE_DIR / "surveys")))
+    # Standards frameworks for self-assessments and case audits (`flask frameworks load`).
+    FRAMEWORKS_DIR = Path(_env("FRAMEWORKS_DIR", str(BASE_DIR / "frameworks")))
     # The partnership's priority areas, which audit proposals serve (`flask priorities load`).
     PRIORITIES_FILE = Path(_env("PRIORITIES_FILE", str(BASE_DIR / "config" / "priorities.yaml")))
     PARTNERSHIP_NAME = _env("PARTNERSHIP_NAME", "Northshire Safeguarding Children Partnership")

@@ -41,6 +41,10 @@ def demo_data_command(seed, per_year, slugs, today):
         click.echo("Added a finished demo theme run (Themes in the staff menu)")
     if audit_planning.add_demo_programme(current_app.config["PRIORITIES_FILE"]):
         click.echo("Added demo audit proposals and a published programme (Audit programme, Reports)")
+    from feedback_app.services.assurance import demo as assurance_demo
+
+    if assurance_demo.add_demo(current_app.config["FRAMEWORKS_DIR"], today.date() if today else None):
+        click.echo("Added a Section 11 round part-way through and a moderated case audit (Assurance)")
 
 
 @click.command("demo-admin")

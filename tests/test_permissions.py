@@ -5,7 +5,7 @@ import pytest
 from feedback_app.auth.permissions import ANY_STAFF
 
 PUBLIC_PREFIXES = ("respond.", "main.", "auth.sign_in", "auth.reset_request", "auth.reset_password",
-                   "training_respond.")
+                   "training_respond.", "agency.")
 
 
 def test_every_route_is_public_or_checks_a_role(app):
@@ -122,4 +122,38 @@ def test_safeguarding_pages_by_role(client, sign_in, role):
     for url, endpoint in [("/staff/safeguarding/", "safeguarding.queue"),
                           ("/staff/safeguarding/overview", "safeguarding.overview")]:
         expected = 200 if role in SAFEGUARDING_ROLES[endpoint] else 403
+# -- assurance (issue 22): the business unit plans, the panel (qpp) challenges; agency pages are by link ------
+ASSURANCE_PLANNERS = {"admin", "analyst"}
+ASSURANCE_READERS = {"admin", "analyst", "qpp"}
+PANEL = {"admin", "qpp"}
+ASSURANCE_ROLES = {
+    "assurance.index": ASSURANCE_READERS, "assurance.new_round": ASSURANCE_PLANNERS,
+    "assurance.round_page": ASSURANCE_READERS, "assurance.invite": ASSURANCE_PLANNERS,
+    "assurance.reopen": ASSURANCE_PLANNERS, "assurance.actions": ASSURANCE_READERS,
+    "assurance.action": ASSURANCE_PLANNERS, "assurance.priorities": ASSURANCE_PLANNERS,
+    "assurance.round_summary": ASSURANCE_READERS, "assurance.round_summary_csv": ASSURANCE_READERS,
+    "assurance.agency_report": ASSURANCE_READERS, "assurance.submission": ASSURANCE_READERS,
+    "assurance.outcome": PANEL, "assurance.challenge_standard": PANEL,
+    "assurance.new_case_audit": ASSURANCE_PLANNERS, "assurance.case_audit": ASSURANCE_READERS,
+    "assurance.case_invite": ASSURANCE_PLANNERS, "assurance.moderate_case": ASSURANCE_READERS,
+    "assurance.raise_concern": ASSURANCE_READERS,
+}
+
+
+def test_assurance_routes_check_the_right_roles(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("assurance.")}
+    assert endpoints == set(ASSURANCE_ROLES)
+    for endpoint, roles in ASSURANCE_ROLES.items():
+        assert set(app.view_functions[endpoint].required_roles) == roles, endpoint
+    agency = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint.startswith("agency.")}
+    assert agency and all(app.view_functions[endpoint].public for endpoint in agency)
+
+
+@pytest.mark.parametrize("role", ANY_STAFF)
+def test_assurance_pages_by_role(client, sign_in, role):
+    sign_in(role)
+    for url, endpoint in [("/staff/assurance/", "assurance.index"),
+                          ("/staff/assurance/rounds/new", "assurance.new_round"),
+                          ("/staff/assurance/case-audits/new", "assurance.new_case_audit")]:
+        expected = 200 if role in ASSURANCE_ROLES[endpoint] else 403
         assert client.get(url).status_code == expected, (role, url)

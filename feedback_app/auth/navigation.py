@@ -11,6 +11,7 @@ NAVIGATION = [
     ("themes.index", _l("Themes"), ("admin", "analyst")),
     ("audits.index", _l("Audit programme"), ("admin", "analyst")),
     ("reports.index", _l("Reports"), ("admin", "analyst", "viewer")),
+    ("assurance.index", _l("Assurance"), ("admin", "analyst", "qpp")),
     ("training.index", _l("Training"), ("trainer",)),
     ("safeguarding.queue", _l("Safeguarding queue"), ("dsl",)),
     ("safeguarding.overview", _l("Safeguarding alerts"), ("admin",)),

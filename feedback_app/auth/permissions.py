@@ -5,7 +5,7 @@ from functools import wraps
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 
-ANY_STAFF = ("admin", "analyst", "trainer", "dsl", "viewer")
+ANY_STAFF = ("admin", "analyst", "trainer", "dsl", "viewer", "qpp")
 
 
 def public(view):

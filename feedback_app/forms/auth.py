@@ -15,6 +15,7 @@ ROLE_LABELS = {
     "trainer": _l("Trainer: only the courses they run"),
     "dsl": _l("Designated safeguarding lead: the safeguarding queue"),
     "viewer": _l("Viewer: published reports only (Board members)"),
+    "qpp": _l("Assurance panel (QPP): challenges Section 11 and section 175 self-assessments"),
 }
 
 

@@ -1,5 +1,9 @@
 """SQLAlchemy models, one module per aggregate."""
 
+from feedback_app.models.assurance import (
+    ActionStatus, ActionUpdate, Agency, AgencyAction, AuditCase, CaseAudit, CaseAuditAgency, CaseReturn, Framework,
+    Priority, Round, StandardAnswer, Submission, SubmissionStatus,
+)
 from feedback_app.models.audits import (
     AuditAction, AuditProposal, AuditProposalTheme, PriorityArea, ProposalStatus, PublishedReport,
     ScorecardIndicator,
@@ -24,4 +28,6 @@ __all__ = [
     "RunStatus", "Theme", "ThemeAnswer", "ThemeReviewEvent", "ThemeRun", "ThemeTriangulation",
     "AuditAction", "AuditProposal", "AuditProposalTheme", "PriorityArea", "ProposalStatus", "PublishedReport",
     "ScorecardIndicator",
+    "ActionStatus", "ActionUpdate", "Agency", "AgencyAction", "AuditCase", "CaseAudit", "CaseAuditAgency",
+    "CaseReturn", "Framework", "Priority", "Round", "StandardAnswer", "Submission", "SubmissionStatus",
 ]

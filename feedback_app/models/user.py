@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from feedback_app.extensions import db
 from feedback_app.models._types import UTCDateTime, utcnow
 
-ROLES = ("admin", "analyst", "trainer", "dsl", "viewer")
+ROLES = ("admin", "analyst", "trainer", "dsl", "viewer", "qpp")
 
 
 class User(db.Model):

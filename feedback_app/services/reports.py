@@ -20,7 +20,7 @@ from feedback_app.queries import themes as theme_queries
 from feedback_app.services import audit, audit_planning, exports
 from feedback_app.services.suppression import DOWNLOAD_SYMBOL, percentage, shown, suppress_counts
 
-KINDS = ("theme_summary", "audit_programme")
+KINDS = ("theme_summary", "audit_programme", "assurance_round")
 SUMMARY_QUOTES = 3
 
 
@@ -109,6 +109,14 @@ def build(kind, subject, language="en"):
         return theme_summary(run)
     if kind == "audit_programme":
         return audit_programme(subject, language)
+    if kind == "assurance_round":
+        from feedback_app.queries import assurance as assurance_queries
+        from feedback_app.services.assurance import summary
+
+        round_ = assurance_queries.get_round(subject)
+        if round_ is None:
+            raise ReportRefused(_("There is no such report"))
+        return summary.round_summary(round_, language)
     raise ReportRefused(_("There is no such report"))
 
 
@@ -165,6 +173,10 @@ def _lines(values):
 
 def table(content):
     """``(headers, rows)`` of a report, for CSV."""
+    if content["kind"] == "assurance_round":
+        from feedback_app.services.assurance import summary
+
+        return summary.table(content)
     if content["kind"] == "theme_summary":
         headers = ["theme", "answers", "percent_of_answers", "narrative", "quotes"]
         rows = [[t["label"], _download(t["answers"]), _download(t["share"]), t["narrative"], _lines(t["quotes"])]

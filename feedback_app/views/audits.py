@@ -190,6 +190,10 @@ def complete(proposal_id):
         return _render_proposal(record, StatusForm(formdata=None), status=400) if request.method == "POST" \
             else redirect(url_for("audits.proposal", proposal_id=proposal_id))
     form = CompletionForm()
+    if request.method == "GET":
+        from feedback_app.services.assurance import case_audits
+
+        form.findings.data = case_audits.findings_text(record, _language()) or None
     form.follow_up.choices = [("", _("No question chosen"))] + audit_evidence.survey_questions(_language())
     if form.validate_on_submit():
         completion = planning.Completion(findings=form.findings.data.strip(), completed_on=form.completed_on.data,

@@ -27,6 +27,8 @@ EXCLUDED = {
     "main.exit_this_page": "only redirects to a neutral website",
     "respond.next_page": "only redirects to the next unanswered page",
     "builder.export": "a YAML file to download, not a page",
+    "agency.start": "only redirects an invitation link to the agency's pages (its 'link does not work' page is "
+                    "checked in test_assurance_pages.py)",
 }
 WALKED = []  # (endpoint, role, status) for every page the walker opened
 
