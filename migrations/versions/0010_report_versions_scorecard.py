@@ -1,7 +1,7 @@
 """report versions and the scorecard's indicators
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 Create Date: 2026-12-02 01:50:00
 
 """
@@ -16,7 +16,7 @@ def _json():
 
 # revision identifiers, used by Alembic.
 revision = "0010"
-down_revision = "0007"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

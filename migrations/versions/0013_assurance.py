@@ -1,7 +1,7 @@
 """assurance
 
 Revision ID: 0013
-Revises: 0007
+Revises: 0012
 Create Date: 2026-12-02 01:00:00
 
 """
@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = '0013'
-down_revision = '0007'
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
