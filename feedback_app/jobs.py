@@ -113,19 +113,13 @@ def join(job_id, timeout=None):
 
 
 def join_all(timeout=None):
-<<<<<<< HEAD
-    """Wait for every thread job of this process to end (tests, and the CLI before it exits)."""
-=======
-    """Wait for every thread job running now (tests, the demo loader); ``True`` if all have ended."""
->>>>>>> sg
+    """Wait for every thread job running now (tests, the CLI before it exits, the demo loader); ``True`` if all
+    have ended."""
     with _threads_lock:
         threads = list(_threads.values())
     for thread in threads:
         thread.join(timeout)
-<<<<<<< HEAD
-=======
     return not any(thread.is_alive() for thread in threads)
->>>>>>> sg
 
 
 def _app_for_worker():
