@@ -165,3 +165,18 @@ def test_every_agency_page_and_the_case_audit_form(page, assurance):
     page.get_by_role("button", name="Send for moderation").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("may name a child")
     assert_accessible(page)
+
+
+def test_a_standard_is_saved_without_javascript(page_without_js, assurance):
+    page = page_without_js
+    page.goto(f"/agency/start/{assurance['health']}")
+    page.locator("a[href$='/standards/leadership']").click()
+    page.get_by_label("Amber").check()
+    page.get_by_label("Evidence").fill("Saved with JavaScript off.")
+    page.get_by_role("button", name="Save and return").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved")
+    assert_accessible(page)
+    with assurance["app"].app_context():
+        answer = q.get_answer(assurance["health_id"], "leadership")
+        assert (answer.self_rating, answer.evidence) == ("amber", "Saved with JavaScript off.")
+        db.session.remove()
