@@ -90,7 +90,8 @@ def test_follow_ups_appear_only_when_switched_on(definitions):
     youth = plan_survey(definitions["youth-voice"], 2026, 200, TODAY)
     followed = [p.answers for p in youth if "not_safe_why" in p.answers]
     assert followed, "some young people who feel unsafe say why"
-    assert all({p["safe_home"], p["safe_school"], p["safe_online"], p["safe_area"]} & {1, 2} for p in followed)
+    assert all({p.get("safe_home"), p.get("safe_school"), p.get("safe_online"), p.get("safe_area")} & {1, 2}
+               for p in followed)
     workforce = plan_survey(definitions["workforce"], 2026, 200, TODAY)
     untrained = [p.answers for p in workforce if p.answers["training_12_months"] != "yes"]
     assert untrained and all("training_changed_practice" not in a for a in untrained)
