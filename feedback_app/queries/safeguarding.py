@@ -73,8 +73,9 @@ def list_unnotified():
 
 
 def list_unqueued():
-    """Alerts whose emails to the DSLs have not yet been put in the outbox."""
-    return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.mail_queued_at.is_(None))
+    """Open alerts whose emails to the DSLs have not yet been put in the outbox."""
+    return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.mail_queued_at.is_(None),
+                                                                   SafeguardingAlert.status == AlertStatus.new)
                                    .order_by(SafeguardingAlert.id)))
 
 
