@@ -1,6 +1,6 @@
 """Safeguarding alerts, and the rule that keeps flagged answers inside the safeguarding area."""
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import and_, case, exists, func, select, update
 
 from feedback_app.extensions import db
 from feedback_app.models import AlertStatus, Answer, OutboxEmail, Response, SafeguardingAlert, User, UserRole
@@ -73,9 +73,17 @@ def list_unnotified():
 
 
 def list_unqueued():
-    """Alerts whose emails to the DSLs have not yet been put in the outbox."""
-    return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.mail_queued_at.is_(None))
+    """Open alerts whose emails to the DSLs have not yet been put in the outbox."""
+    return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.mail_queued_at.is_(None),
+                                                                   SafeguardingAlert.status == AlertStatus.new)
                                    .order_by(SafeguardingAlert.id)))
+
+
+def claim_for_mail(alert_id, now):
+    """Mark an alert's emails as queued unless another sender already has; ``True`` if this one did."""
+    result = db.session.execute(update(SafeguardingAlert).where(
+        SafeguardingAlert.id == alert_id, SafeguardingAlert.mail_queued_at.is_(None)).values(mail_queued_at=now))
+    return result.rowcount == 1
 
 
 def list_open():

@@ -118,7 +118,8 @@ def notify_new_alerts():
             failed += 1
             continue
         with queries.transaction():
-            alert.mail_queued_at = _now()
+            if not alert_queries.claim_for_mail(alert.id, _now()):
+                continue  # another job (two submits at once) is emailing about it
             email_ids = [
                 # Never the answer itself: only a link to it, behind sign-in.
                 outbox.keep(f"{alert_queries.ALERT_EMAIL}:{alert.id}", address,

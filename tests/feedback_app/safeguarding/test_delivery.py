@@ -179,3 +179,18 @@ def test_with_redis_the_alert_email_is_a_queued_job_not_part_of_the_request(app,
     finally:
         queue.empty()
         connection.close()
+
+
+def test_two_senders_at_once_email_about_an_alert_once(app, client_request, create_user, smtp_server, monkeypatch):
+    """Two submits' jobs may both read the alert as not yet emailed: only the first one emails."""
+    from feedback_app.queries import safeguarding as alert_queries
+    from feedback_app.services import safeguarding
+
+    create_user("dsl")
+    _disclose(client_request)
+    assert jobs.join_all(timeout=30)
+    assert len(smtp_server.messages) == 1
+    stale = _alert()
+    monkeypatch.setattr(alert_queries, "list_unqueued", lambda: [stale])  # as the second job read it
+    assert safeguarding.notify_new_alerts() == (0, 0)
+    assert len(smtp_server.messages) == 1

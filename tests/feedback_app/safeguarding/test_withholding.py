@@ -110,6 +110,9 @@ def test_printed_and_published_theme_reports_and_audit_evidence_leave_it_out(dis
     assert MARKER not in repr(evidence)
 
     sign_in("analyst")
+    proposing = client_request.get(f"/staff/audits/new?run={run.id}")
+    assert MARKER not in _text(proposing)
+    assert int(proposing.select_one(".app-withheld")["data-withheld"]) == run.original_output["withheld"]
     printed = client_request.get(f"/staff/reports/themes/{run.id}")
     assert MARKER not in _text(printed)
     assert printed.select_one(".app-withheld") is not None
