@@ -13,7 +13,7 @@ from flask import current_app, url_for
 from flask_babel import gettext as _
 
 from analysis.redaction import redact_text
-from analysis.screening import CATEGORY_LABELS, screen_text
+from analysis.screening import label_for, screen_text
 from feedback_app import queries
 from feedback_app.models import AlertStatus
 from feedback_app.queries import audit as audit_queries
@@ -152,4 +152,4 @@ def review(alert, outcome, note, actor):
 
 
 def category_labels(categories):
-    return [str(CATEGORY_LABELS.get(category, category)) for category in categories]
+    return [str(label_for(category)) for category in categories]
