@@ -360,7 +360,7 @@ def bench_blind_redaction(path: Path, show_errors: bool) -> None:
         print()
 
 
-def bench_ablate(n_real: int = 1500) -> None:
+def bench_ablate(n_real: int = 800) -> None:
     """What each veto and each rule group is worth: recall on the untouched rounds and false
     alarms on the NHS score part (first ``n_real`` answers) with it switched off."""
     from analysis.screening.rules import RULE_GROUPS

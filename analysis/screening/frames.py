@@ -141,8 +141,7 @@ def _has(words: list[str], phrases) -> bool:
 
 
 # General concern about an area: the writer only feels, sees or owns a place.
-CONCERN_CATEGORIES = frozenset({"criminal_exploitation", "bullying", "sexual_exploitation_grooming",
-                                "physical_abuse"})
+CONCERN_CATEGORIES = frozenset({"criminal_exploitation", "sexual_exploitation_grooming", "physical_abuse"})
 FEEL_OBJECT = frozenset({"scare", "scares", "scared", "worry", "worries", "worried", "frighten", "frightens",
                          "upset", "upsets", "bother", "bothers", "stress", "stresses", "concern", "concerns",
                          "terrify", "terrifies", "make", "makes", "making"})
@@ -155,7 +154,7 @@ FEEL_ADJ = frozenset({"scared", "worried", "nervous", "afraid", "frightened", "u
                       "like", "go", "walk", "feel", "concerned", "terrified", "wary"})
 OWN_PLACES = frozenset({"school", "estate", "area", "town", "street", "road", "village", "city", "park",
                         "college", "bus", "stop", "shops", "way", "local", "neighbourhood", "block", "flats",
-                        "community", "youth", "club", "route", "walk", "house", "home", "year", "class"})
+                        "community", "youth", "club", "route", "walk", "year", "class"})
 _FIRST = frozenset({"i", "me", "my", "us", "we", "our", "myself", "i'm", "im", "ive", "i've"})
 
 
@@ -295,7 +294,8 @@ class FrameChecker:
             prev = words[k - 1] if k else ""
             nxt = words[k + 1] if k + 1 < len(words) else ""
             if w == "me" and (prev in FEEL_OBJECT or sent[k - 1].norm_ in FEEL_OBJECT if k else False):
-                if prev in ("make", "makes", "making") and nxt not in FEEL_AFTER_ME:
+                if (prev in ("make", "makes", "making", "made") or sent[k - 1].norm_ == "make") \
+                        and nxt not in FEEL_AFTER_ME:
                     return False
                 continue
             if w in ("my", "our") and (nxt in OWN_PLACES or sent[k + 1].norm_ in OWN_PLACES if nxt else False):

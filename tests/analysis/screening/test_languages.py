@@ -21,6 +21,7 @@ WELSH_ORDINARY = "Mae'r ysgol yn iawn, dwi'n hoffi fy ffrindiau"
     ("my dad hits me", "en"), ("I like the youth club and the park", "en"),
     # an English answer on a Welsh page, with one Welsh word, is English
     ("Diolch, the survey was fine and school is ok", "en"),
+    ("More information on help available and how to access help.", "en"),
 ])
 def test_language_is_detected_from_the_text(text, language):
     assert detect_language(text).language == language
