@@ -269,7 +269,7 @@ def bench_real(screener: DisclosureScreener, show_errors: bool) -> None:
 
 def bench_blind(screener: DisclosureScreener, show_errors: bool) -> None:
     """Sets written blind for issue 17 (benchmarks/data/blind_*.csv): scored, never tuned on."""
-    print("## Blind sets for issue 17 (written without seeing the screen; scored, never tuned on)\n")
+    print("## Blind sets for issue 17 (written without seeing the screen; errors not read)\n")
     path = DATA / "blind_youth_benign.csv"
     if path.exists():
         rows = list(csv.DictReader(path.open(encoding="utf-8")))
