@@ -267,6 +267,134 @@ def bench_real(screener: DisclosureScreener, show_errors: bool) -> None:
     print()
 
 
+def bench_blind(screener: DisclosureScreener, show_errors: bool) -> None:
+    """Sets written blind for issue 17 (benchmarks/data/blind_*.csv): scored, never tuned on."""
+    print("## Blind sets for issue 17 (written without seeing the screen; errors not read)\n")
+    path = DATA / "blind_youth_benign.csv"
+    if path.exists():
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        res = screener.transform([r["answer"] for r in rows])
+        n = sum(x.flagged for x in res)
+        print(f"- youth benign answers: {n} of {len(rows)} flagged, **{1000 * n / len(rows):.1f} alerts per "
+              "1,000**\n")
+        if show_errors:
+            for r, x in zip(rows, res, strict=True):
+                if x.flagged:
+                    print(f"  - FALSE ALARM {r['answer']!r} -> {[(h.category, h.evidence) for h in x.hits]}")
+            print()
+    path = DATA / "blind_youth_disclosures_contrast.csv"
+    if path.exists():
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        res = screener.transform([r["answer"] for r in rows])
+        _print_labelled("youth minimal pairs (first-hand vs general talk)", rows, res, show_errors)
+    print("| language set | variety | disclosures | caught | recall | ordinary | flagged | "
+          "flagged as not screened only |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in ("welsh", "urdu"):
+        path = DATA / f"blind_{name}.csv"
+        if not path.exists():
+            continue
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        res = screener.transform([r["answer"] for r in rows])
+        for variety in sorted({r["language"] for r in rows}) + ["all"]:
+            sel = [(r, x) for r, x in zip(rows, res, strict=True) if variety in ("all", r["language"])]
+            pos = [x for r, x in sel if r["label"] == "1"]
+            neg = [x for r, x in sel if r["label"] != "1"]
+            caught = sum(x.flagged for x in pos)
+            fa = sum(x.flagged for x in neg)
+            only = sum(x.flagged and all(c.startswith("not_screened") for c in x.categories) for x in neg)
+            print(f"| {name} | {variety} | {len(pos)} | {caught} | {_ratio(caught, len(pos)):.3f} | {len(neg)} | "
+                  f"{fa} | {only} |")
+        if show_errors:
+            for r, x in zip(rows, res, strict=True):
+                if (r["label"] == "1") != x.flagged:
+                    kind = "MISSED" if r["label"] == "1" else "FALSE ALARM"
+                    print(f"  - {kind} [{r['language']}] {r['answer']!r} ({r['english_gloss']}) -> "
+                          f"{list(x.categories)}")
+    print()
+    path = DATA / "blind_redaction.csv"
+    if path.exists():
+        bench_blind_redaction(path, show_errors)
+
+
+def _print_labelled(title, rows, res, show_errors) -> None:
+    tp = sum(x.flagged and r["label"] == "1" for r, x in zip(rows, res, strict=True))
+    pos = sum(r["label"] == "1" for r in rows)
+    fp = sum(x.flagged and r["label"] != "1" for r, x in zip(rows, res, strict=True))
+    neg = len(rows) - pos
+    print(f"- {title}: recall {_ratio(tp, pos):.3f} ({tp}/{pos}), precision {_ratio(tp, tp + fp):.3f}, "
+          f"false alarms {fp}/{neg}\n")
+    if show_errors:
+        for r, x in zip(rows, res, strict=True):
+            if (r["label"] == "1") != x.flagged:
+                kind = "MISSED" if r["label"] == "1" else "FALSE ALARM"
+                print(f"  - {kind} {r['answer']!r} -> {[(h.category, h.evidence) for h in x.hits]}")
+        print()
+
+
+def bench_blind_redaction(path: Path, show_errors: bool) -> None:
+    """Items that must go (exact substrings) and context that must stay."""
+    red = PersonalDataRedactor().fit()
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    gone = total = kept = keep_total = 0
+    errors = []
+    for r in rows:
+        out = red.redact(r["text"])
+        for item in filter(None, r["must_remove"].split("|")):
+            total += 1
+            ok = item not in out
+            gone += ok
+            if not ok:
+                errors.append(("KEPT", item, out))
+        for item in filter(None, r["must_keep"].split("|")):
+            keep_total += 1
+            ok = item in out
+            kept += ok
+            if not ok:
+                errors.append(("OVER-REDACTED", item, out))
+    print(f"- blind redaction set ({len(rows)} texts): **removed {_ratio(gone, total):.3f}** ({gone}/{total}), "
+          f"**context kept {_ratio(kept, keep_total):.3f}** ({kept}/{keep_total})\n")
+    if show_errors:
+        for kind, item, out in errors:
+            print(f"  - {kind} {item!r} -> {out!r}")
+        print()
+
+
+def bench_ablate(n_real: int = 800) -> None:
+    """What each veto and each rule group is worth: recall on the untouched rounds and false
+    alarms on the NHS score part (first ``n_real`` answers) with it switched off."""
+    from analysis.screening.rules import RULE_GROUPS
+    from analysis.screening.vetoes import NAMES
+
+    rounds = []
+    for k in sorted(set(range(1, 100)) - FRESH_TUNED):
+        path = DATA / f"screening_fresh_round_{k}.csv"
+        if path.exists():
+            rounds += list(csv.DictReader(path.open(encoding="utf-8")))
+    real = [r["feedback"] for r in load_nhs("score")[:n_real]]
+    pos = [r["text"] for r in rounds if r["flagged"] == "1"]
+    neg = [r["text"] for r in rounds if r["flagged"] != "1"]
+
+    def measure(s):
+        caught = sum(s.screen(t).flagged for t in pos)
+        fa = sum(s.screen(t).flagged for t in neg)
+        alerts = sum(s.screen(t).flagged for t in real)
+        return caught, fa, alerts
+
+    print(f"## Ablation (untouched rounds: {len(pos)} disclosures, {len(neg)} look-alikes; "
+          f"first {len(real)} NHS score-part answers)\n")
+    print("| switched off | recall | change | look-alike false alarms | change | NHS alerts per 1,000 | change |")
+    print("|---|---|---|---|---|---|---|")
+    base = measure(DisclosureScreener().fit())
+    print(f"| (nothing) | {base[0] / len(pos):.3f} | | {base[1]} | | {1000 * base[2] / len(real):.1f} | |")
+    for name in [*NAMES, *(f"rules:{g}" for g in RULE_GROUPS), "learned net"]:
+        s = (DisclosureScreener(learned=False) if name == "learned net" else DisclosureScreener(ablate={name})).fit()
+        c, f, a = measure(s)
+        print(f"| {name} | {c / len(pos):.3f} | {(c - base[0]) / len(pos):+.3f} | {f} | {f - base[1]:+d} | "
+              f"{1000 * a / len(real):.1f} | {1000 * (a - base[2]) / len(real):+.1f} |")
+    print()
+
+
 def bench_pathological() -> None:
     """Time the screen and the redactor on hostile input (the tests only check the output)."""
     from analysis.redaction import redact_text
@@ -297,7 +425,16 @@ def main(argv=None) -> int:
     p.add_argument("--holdout", action="store_true",
                    help="also retrain the net without each tuned round (slow: a refit per round)")
     p.add_argument("--only-real", action="store_true", help="only the fit time and the real ordinary answers")
+    p.add_argument("--only-blind", action="store_true", help="only the issue 17 blind sets")
+    p.add_argument("--ablate", action="store_true",
+                   help="only the ablation table: each veto and rule group switched off in turn")
     args = p.parse_args(argv)
+    if args.ablate:
+        bench_ablate()
+        return 0
+    if args.only_blind:
+        bench_blind(DisclosureScreener().fit(), args.show_errors)
+        return 0
     t_fit = bench_fit_time()
     screener = DisclosureScreener().fit()
     bench_real(screener, args.show_errors)
@@ -306,6 +443,7 @@ def main(argv=None) -> int:
     bench_screening(args.cases, args.show_errors, screener, t_fit)
     if not args.no_fresh:
         bench_fresh(screener, args.show_errors, args.holdout)
+    bench_blind(screener, args.show_errors)
     bench_redaction(args.redaction, args.show_errors)
     bench_pathological()
     return 0

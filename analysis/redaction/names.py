@@ -11,7 +11,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-_DATA = Path(__file__).parent / "data" / "first_names.txt"
+_DIR = Path(__file__).parent / "data"
+_DATA = _DIR / "first_names.txt"
+
+# Upper-case words after a cue that are agencies or roles, not names.
+ACRONYMS = frozenset("""
+camhs nspcc yot mash nhs gp dsl senco pcso iro pa sw ta cse cce lscp lado ofsted dwp ae cafcass sendiass
+ehcp send adhd asd ocd ptsd bbc itv ok lol omg idk tbh fyi asap rip uk usa eu ps pe re ict dt it ks ks2 ks3 ks4
+gcse gcses btec sats cpn amhp ot slt hv mp cao ceo hr rspca rnli tfl dvla dbs ssd csc mha ypd hmp yoi
+""".split())
 
 # Words that can never be a name even when capitalised after a cue.
 STOP = frozenset("""
@@ -45,7 +53,7 @@ _WORD = r"[A-Za-z][A-Za-z'\-]*"
 _TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|mr|mrs|ms|miss|dr)\b\.?\s+(" + _WORD + r")"
                        r"((?:[ \t]+[A-Z][A-Za-z'\-]+)?)")
 _ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma)\s+(?:new\s+|old\s+)?(?:" + ROLES + r")"
-                      r"(?:\s*,\s*|\s+)(?:(is|was|called|named|is\s+called|was\s+called)\s+)?"
+                      r"(?:\s*,\s*|\s+)(?:(is\s+called|was\s+called|is|was|called|named)\s+)?"
                       r"(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
 _SELF_RE = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|i'm\s+called|im\s+called|"
                       r"i\s+am\s+called|call\s+me|called|named|known\s+as|this\s+is|it's|its|i'm|im|i\s+am)"
@@ -57,6 +65,51 @@ _FROM_RE = re.compile(r"\b([A-Z][A-Za-z'\-]+)((?:[ \t]+[A-Z][A-Za-z'\-]+)?)\s+fr
                       re.IGNORECASE)
 _NEXT_CAP = re.compile(r"[ \t]+([A-Z][a-z'\-]+)\b")
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def _read_words(path: Path) -> set[str]:
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf8").splitlines():
+        if not line.startswith("#"):
+            words.update(w.lower() for w in line.split())
+    return words
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames redacted anywhere (capitalised), and those redacted only after a given name or cue."""
+    sections: dict[str, set[str]] = {"any": set(), "after a name": set()}
+    current = "any"
+    for line in (_DIR / "surnames.txt").read_text(encoding="utf8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = line.strip("[] \n")
+            continue
+        sections[current].update(w.lower() for w in line.split())
+    return frozenset(sections["any"]), frozenset(sections["after a name"])
+
+
+@lru_cache(maxsize=1)
+def names_after_cue() -> frozenset[str]:
+    """Every listed given name and surname, ordinary words included: names after a cue."""
+    any_s, after_s = surnames()
+    return frozenset(first_names() | _read_words(_DIR / "names_after_cue.txt") | any_s | after_s)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words (spaCy's lemma table): a lower-case word after a cue that is
+    not one of these is taken for a name ("my social worker oluwaseun")."""
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf8") as fh:
+        table = json.load(fh)
+    return frozenset(w.lower() for w in set(table) | set(table.values()))
 
 
 @lru_cache(maxsize=1)
@@ -73,18 +126,42 @@ def _ok(word: str, *, need_cap: bool, names: frozenset[str]) -> bool:
     lw = word.lower()
     if lw in STOP or len(word) < 2:
         return False
-    if word.isupper() and len(word) > 1 and lw not in names:  # acronyms: CAMHS, NSPCC
-        return False
+    if word.isupper() and len(word) > 1 and (lw in ACRONYMS or len(word) < 3) and lw not in names:
+        return False  # acronyms: CAMHS, NSPCC
     if lw in names:
         return True
     return word[0].isupper() or not need_cap
 
 
+def _after_cue(word: str) -> bool:
+    """A word right after a cue ("my social worker ...") in any case: a listed name, a capitalised
+    or upper-case word that is not an acronym, or a lower-case word that is no English word."""
+    lw = word.lower()
+    if lw in STOP or len(word) < 2 or lw in ACRONYMS:
+        return False
+    if lw in names_after_cue() or word[0].isupper():
+        return True
+    return word.isalpha() and len(word) >= 3 and lw not in english_words()
+
+
 def _surname(m: re.Match, group: int, names) -> tuple[int, int] | None:
     text = m.group(group).strip()
-    if text and text[0].isupper() and text.lower() not in STOP and not text.isupper():
+    if text and text[0].isupper() and text.lower() not in STOP and text.lower() not in ACRONYMS:
         return m.start(group), m.end(group)
     return None
+
+
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'\-]+)")
+
+
+def _lower_surname(text: str, end: int) -> int:
+    """End of a listed surname right after ``end`` ("jordan smith"), else ``end``."""
+    m = _WORD_AFTER.match(text, end)
+    if m:
+        any_s, after_s = surnames()
+        if m.group(1).lower() in any_s | after_s:
+            return m.end(1)
+    return end
 
 
 def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -108,15 +185,18 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
         word = m.group(2)
         strong = bool(m.group(1)) and "call" in m.group(1).lower() or "name" in (m.group(1) or "").lower()
         if word.lower() in names or (word[0].isupper() and _ok(word, need_cap=True, names=names)) \
-                or (strong and _ok(word, need_cap=False, names=names)):
+                or (strong and _ok(word, need_cap=False, names=names)) or _after_cue(word):
             add(m, 2, 3)
+            spans[-1] = (spans[-1][0], _lower_surname(text, spans[-1][1]))
     for m in _SELF_RE.finditer(text):
         word = m.group(1)
         cue = text[m.start():m.start(1)]
         strong = bool(_STRONG_SELF.search(cue))
         if word.lower() in names or (strong and _ok(word, need_cap=False, names=names)) \
-                or (strong and word[0].isupper() and _ok(word, need_cap=True, names=names)):
+                or (strong and word[0].isupper() and _ok(word, need_cap=True, names=names)) \
+                or (strong and _after_cue(word)):
             add(m, 1, 2)
+            spans[-1] = (spans[-1][0], _lower_surname(text, spans[-1][1]))
     for m in _FROM_RE.finditer(text):
         if _ok(m.group(1), need_cap=True, names=names):
             add(m, 1, 2)
@@ -128,4 +208,44 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
             if nxt and nxt.group(1).lower() not in STOP:
                 b = nxt.end()
             spans.append((m.start(), b))
+    spans.extend(_listed(text, names))
     return spans
+
+
+_ANY_WORD = re.compile(r"\b[A-Za-z][A-Za-z'\-]*\b")
+
+
+def _listed(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
+    """Listed names without a cue, in any case.
+
+    * a given name followed by a listed surname, both in the same case style
+      ("jordan smith", "JORDAN SMITH", "Will Green");
+    * a listed surname that stands capitalised or upper case ("Khan", "PATEL");
+    * a listed given name in lower or upper case that is no English word ("oluwaseun", "CHLOE").
+    """
+    any_s, after_s = surnames()
+    given = names_after_cue()
+    vocab = None
+    out = []
+    words = list(_ANY_WORD.finditer(text))
+    for k, m in enumerate(words):
+        w = m.group()
+        lw = w.lower()
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if (nxt is not None and lw in given and lw not in STOP and nxt.group().lower() in any_s | after_s
+                and text[m.end():nxt.start()].strip() == "" and _same_case(w, nxt.group())):
+            out.append((m.start(), nxt.end()))
+            continue
+        if lw in any_s and (w.isupper() or w[0].isupper()) and len(w) > 2:
+            out.append((m.start(), m.end()))
+            continue
+        if lw in names and not w.istitle() and len(w) >= 4:
+            if vocab is None:
+                vocab = english_words()
+            if lw not in vocab:
+                out.append((m.start(), m.end()))
+    return out
+
+
+def _same_case(a: str, b: str) -> bool:
+    return (a.islower() and b.islower()) or (a.isupper() and b.isupper()) or (a.istitle() and b.istitle())

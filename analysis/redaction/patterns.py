@@ -88,3 +88,111 @@ def phone_ok(s: str) -> bool:
         rest = digits[2:].lstrip("0")
         return 9 <= len(rest) <= 10
     return digits.startswith("0") and 10 <= len(digits) <= 11
+
+
+# ------------------------------------------------------------------ issue 17
+# National Insurance number: two letters (not D, F, I, Q, U, V; second not O), six digits, A-D.
+NI_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?!(?:BG|GB|NK|KN|TN|NT|ZZ))[A-CEGHJ-TW-Z][A-CEGHJ-NP-TW-Z]"
+                       r"[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D](?![A-Za-z0-9])", re.IGNORECASE)
+# Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) formats.
+VEHICLE_REG = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{2}\d{2}[ \t]?[A-Z]{3}|[A-Z]\d{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?\d{1,3}[A-Z])"
+    r"(?![A-Za-z0-9])")
+VEHICLE_REG_ANYCASE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}[ \t]?[A-Za-z]{3}(?![A-Za-z0-9])")
+VEHICLE_CUE = re.compile(r"\b(?:reg|registration|number\s*plate|plate|car|van|motor|motorbike)\b", re.IGNORECASE)
+
+# Schools, academies and colleges: "St Mary's Academy", "Oakfield Primary", "Ysgol Y Strade".
+_SCHOOL_SUFFIX = (r"(?:C\.?\s?of\s?E\.?\s+|Church\s+of\s+England\s+|Catholic\s+|R\.?C\.?\s+|Methodist\s+|"
+                  r"Community\s+|Church\s+|Free\s+|Infant\s+and\s+Junior\s+|Junior\s+and\s+Infant\s+)?"
+                  r"(?:Primary\s+Academy|Primary\s+School|Primary|Infant\s+School|Infants|Junior\s+School|Juniors|"
+                  r"High\s+School|Secondary\s+School|Grammar\s+School|Grammar|Academy|School|College|"
+                  r"Sixth\s+Form(?:\s+College)?|Studio\s+School|UTC|Pupil\s+Referral\s+Unit|PRU)")
+_NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'\u2019\-]+|[A-Z]{2,})"
+_NOT_SCHOOL_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "his", "her", "their", "your", "at",
+                              "secondary", "primary", "high", "local", "new", "old", "big", "main", "village",
+                              "comprehensive", "state", "private", "independent", "special", "boarding", "summer",
+                              "sunday", "forest", "driving", "dance", "drama", "music", "art", "sixth", "further",
+                              "higher", "education", "night", "online", "home", "after", "middle", "first",
+                              "nursery", "infant", "junior", "catholic", "faith", "church", "welsh", "english",
+                              "every", "any", "some", "which", "what", "whole", "same", "other", "next", "last",
+                              "i", "we", "they", "he", "she", "it", "in", "on", "to", "of", "and", "or"})
+SCHOOL = re.compile(r"(?:" + _NAME_WORD + r"(?:\s+|\s*&\s*)){0,3}" + _NAME_WORD + r"\s+(?i:" + _SCHOOL_SUFFIX + r")\b")
+SCHOOL_ANYCASE = re.compile(r"\b(?:st|saint)\.?\s+[a-z'\u2019]+\s+(?:primary|academy|school|college|high school|"
+                            r"infants|juniors)\b", re.IGNORECASE)
+WELSH_SCHOOL = re.compile(r"\bYsgol\s+(?:(?:Gynradd|Gyfun|Uwchradd|Y|yr|Gymraeg|Bro|Glan|Gymunedol)\s+)*"
+                          r"[A-Z][A-Za-z'\u2019\-]+(?:\s+[A-Z][A-Za-z'\u2019\-]+){0,2}")
+
+# GP surgeries and similar named services: "Northshire GP Surgery", "Parkside Medical Centre".
+_SERVICE_SUFFIX = (r"(?:GP\s+Surgery|GP\s+Practice|GPs|GP|Surgery|Medical\s+Centre|Medical\s+Center|Medical\s+Practice|"
+                   r"Health\s+Centre|Health\s+Center|Healthcare\s+Centre|Family\s+Practice|Practice|Clinic|"
+                   r"Pharmacy|Chemist|Dental\s+Practice|Dental\s+Surgery|Dental\s+Centre|Dentists?|"
+                   r"Children's\s+Centre|Childrens\s+Centre|Family\s+Centre|Family\s+Hub|Youth\s+Centre|"
+                   r"Youth\s+Club|Community\s+Centre|Leisure\s+Centre|Nursery|Pre-?school|Care\s+Home|"
+                   r"Children's\s+Home|Childrens\s+Home|Foster\s+Agency|Hostel|Foyer)")
+SERVICE = re.compile(r"(?:" + _NAME_WORD + r"\s+){0,3}" + _NAME_WORD + r"\s+(?i:" + _SERVICE_SUFFIX + r")\b")
+NOT_SERVICE_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "his", "her", "their", "your", "local",
+                              "new", "old", "nhs", "walk", "in", "walk-in", "urgent", "dental", "sexual", "health",
+                              "mental", "family", "community", "children's", "childrens", "youth", "gp",
+                              "private", "nearest", "nearby", "school", "council", "camhs", "drop", "drop-in",
+                              "i", "we", "to", "at", "from", "go", "went", "going", "and", "or", "of", "for",
+                              "with", "every", "any", "some", "which", "whole", "same", "other", "next",
+                              "24", "hour", "out", "hours", "after", "fertility", "eye", "foot"})
+
+# Spelled-out e-mail addresses: "jo dot bloggs at gmail dot com".
+_SPELT_TLD = r"(?:com|co\s+dot\s+uk|org|org\s+dot\s+uk|net|uk|ac\s+dot\s+uk|gov\s+dot\s+uk|nhs\s+dot\s+net|io)"
+SPELT_EMAIL = re.compile(
+    r"\b[a-z0-9][a-z0-9_]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_]+|\d+)*"
+    r"\s+(?:at|@)\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*?\s+dot\s+" + _SPELT_TLD + r"\b",
+    re.IGNORECASE)
+# Spelled-out phone numbers: "oh seven seven double oh nine ...": ten or more digits said as words.
+_DIGIT_WORDS = {"zero": 1, "oh": 1, "o": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1,
+                "six": 1, "seven": 1, "eight": 1, "nine": 1, "double": 0, "triple": 0}
+SPOKEN_DIGITS = re.compile(
+    r"\b(?:(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|\d+)[\s,\-]+){6,}"
+    r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|\d+)\b", re.IGNORECASE)
+
+
+def spoken_digit_count(s: str) -> tuple[int, bool]:
+    """How many digits a spoken number holds, and whether it starts like a UK phone number (0 / 44)."""
+    count, first, mult = 0, None, 1
+    for w in re.split(r"[\s,\-]+", s.lower()):
+        if w in ("double", "triple"):
+            mult = 2 if w == "double" else 3
+            continue
+        if w.isdigit():
+            n = len(w) * mult
+            d = w[0]
+        else:
+            n = mult
+            d = "0" if w in ("zero", "oh", "o", "nought") else "x"
+        if first is None:
+            first = d if w.isdigit() or d == "0" else ("4" if w == "four" else "x")
+        count += n
+        mult = 1
+    return count, first in ("0", "4")
+
+
+def named_place(text: str, m: re.Match, not_names: frozenset[str]) -> tuple[int, int] | None:
+    """The span of a school / service name match once leading ordinary words are dropped
+    ("the High School" is no name; "Oakfield High School" is), or None."""
+    a = m.start()
+    words = list(re.finditer(r"\S+", text[a:m.end()]))
+    k = 0
+    while k < len(words) and words[k].group().lower().strip("'\u2019.,") in not_names:
+        k += 1
+    # at least one name word before the suffix, and it must not itself be part of the suffix
+    suffix_start = _suffix_start(m.group())
+    if k >= len(words) or a + words[k].start() >= m.start() + suffix_start:
+        return None
+    return a + words[k].start(), m.end()
+
+
+_SUFFIX_RE = re.compile(r"(?i:" + _SCHOOL_SUFFIX + "|" + _SERVICE_SUFFIX + r")$")
+
+
+def _suffix_start(s: str) -> int:
+    best = len(s)
+    for m in re.finditer(r"\S+", s):
+        if _SUFFIX_RE.fullmatch(s[m.start():]):
+            return m.start()
+    return best

@@ -11,7 +11,8 @@ from .names import find_names, first_names
 PLACEHOLDERS = {
     "name": "[name]", "email": "[email]", "phone": "[phone]", "postcode": "[postcode]",
     "address": "[address]", "nhs": "[nhs-number]", "dob": "[date-of-birth]",
-    "handle": "[handle]", "url": "[url]",
+    "handle": "[handle]", "url": "[url]", "ni": "[ni-number]", "vehicle": "[vehicle-reg]",
+    "school": "[school]", "service": "[service]",
 }
 KINDS = tuple(PLACEHOLDERS)
 
@@ -88,6 +89,28 @@ class PersonalDataRedactor:
             add(m.start(), m.end(), "address")
         for m in P.ADDRESS_CUE.finditer(text):
             add(m.start(1), m.end(1), "address")
+        for m in P.SPELT_EMAIL.finditer(text):
+            add(m.start(), m.end(), "email")
+        for m in P.SPOKEN_DIGITS.finditer(text):
+            count, phone_like = P.spoken_digit_count(m.group())
+            if count >= 10 and phone_like:
+                add(m.start(), m.end(), "phone")
+        for m in P.NI_NUMBER.finditer(text):
+            add(m.start(), m.end(), "ni")
+        for m in P.VEHICLE_REG.finditer(text):
+            add(m.start(), m.end(), "vehicle")
+        for m in P.VEHICLE_REG_ANYCASE.finditer(text):
+            if P.VEHICLE_CUE.search(text, max(0, m.start() - 40), m.start()):
+                add(m.start(), m.end(), "vehicle")
+        for pattern in (P.SCHOOL, P.SCHOOL_ANYCASE, P.WELSH_SCHOOL):
+            for m in pattern.finditer(text):
+                span = P.named_place(text, m, P._NOT_SCHOOL_NAME) if pattern is P.SCHOOL else (m.start(), m.end())
+                if span:
+                    add(*span, "school")
+        for m in P.SERVICE.finditer(text):
+            span = P.named_place(text, m, P.NOT_SERVICE_NAME)
+            if span:
+                add(*span, "service")
         if "name" in self.kinds_:
             for a, b in find_names(text, self.names_):
                 add(a, b, "name")
@@ -139,7 +162,8 @@ def _strong_handle_cue(text: str, m) -> bool:
 
 
 _PRIORITY = {k: i for i, k in enumerate(
-    ["email", "url", "nhs", "dob", "phone", "handle", "postcode", "address", "name"])}
+    ["email", "url", "nhs", "ni", "dob", "phone", "handle", "postcode", "vehicle", "address", "school", "service",
+     "name"])}
 
 
 def _resolve(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 
-from .categories import CATEGORIES, CATEGORY_LABELS
+from .categories import CATEGORIES, CATEGORY_LABELS, REASON_LABELS, label_for
 from .engine import DisclosureScreener, Hit, ScreeningResult
 
 __all__ = [
@@ -21,6 +21,8 @@ __all__ = [
     "CATEGORY_LABELS",
     "DisclosureScreener",
     "Hit",
+    "REASON_LABELS",
+    "label_for",
     "ScreeningResult",
     "default_screener",
     "screen_text",

@@ -22,12 +22,17 @@ from pathlib import Path
 PACKAGE = Path(__file__).parent
 ARTEFACT = PACKAGE / "data" / "learned_net"
 ARTEFACT_FILES = {ARTEFACT.with_suffix(".npz").name, ARTEFACT.with_suffix(".json").name}
+# Files the net's tokens and weights cannot depend on: the cue and frame vetoes and
+# the engine's gates (applied after scoring; parsing lives in text.py), the language
+# layer, labels, CLI and this builder.
+NOT_SOURCES = {"frames.py", "cues.py", "vetoes.py", "categories.py", "cli.py", "build.py", "__init__.py",
+               "engine.py", "README.md"}
 
 
 def _source_files() -> list[Path]:
     files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json", ".yaml"}
              and "__pycache__" not in p.parts and "languages" not in p.relative_to(PACKAGE).parts
-             and p.name not in ARTEFACT_FILES]
+             and p.name not in ARTEFACT_FILES and not (p.parent == PACKAGE and p.name in NOT_SOURCES)]
     return sorted(files, key=lambda p: p.relative_to(PACKAGE).as_posix())
 
 

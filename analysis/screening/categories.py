@@ -18,3 +18,20 @@ CATEGORY_LABELS: dict[str, str] = {
 }
 
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)
+
+# Reasons an answer reaches a person without a category: the screen cannot read its language.
+REASON_LABELS: dict[str, str] = {
+    "not_screened:ur": "Not screened: written in Urdu",
+    "not_screened:cy": "Not screened: written in Welsh",
+}
+
+
+def label_for(category: str) -> str:
+    """The label of a category or of a reason (``not_screened:<language>``)."""
+    if category in CATEGORY_LABELS:
+        return CATEGORY_LABELS[category]
+    if category in REASON_LABELS:
+        return REASON_LABELS[category]
+    if category.startswith("not_screened:"):
+        return f"Not screened: written in {category.split(':', 1)[1]}"
+    return category

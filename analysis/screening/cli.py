@@ -4,6 +4,11 @@ Writes, for each input row in order::
 
     {"row": i, "flagged": bool, "categories": [...], "evidence": [...], "redacted": "..."}
 
+``flagged`` is true for every answer that must reach a person: a category was
+found, or the answer is in a language the screen cannot read well enough to
+pass it (``categories`` then holds ``not_screened:<language>``, e.g.
+``not_screened:ur``).
+
 Unreadable input (missing file or column, bad encoding, empty file) gives a
 one-line error on stderr and exit status 2.
 """

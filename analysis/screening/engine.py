@@ -13,13 +13,13 @@ from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY, CueChecker
 from .frames import JOKE_WORDS, FrameChecker
+from .languages import NOT_SCREENED, ROUTE_UNMATCHED, detect_language, keyword_hits
 from .learned import JUDGE_FLOOR, LEARNED_THRESHOLD, LearnedNet, doc_tokens, learned_hit, load_training_cases
 from .lexicon import (
     ABSENCE_CATEGORIES,
     JOKE_MARKERS,
     LEARNED_BENIGN,
     LEARNED_REASSURANCE,
-    REASSURANCE_EXEMPT,
     SETS,
     SLANG,
 )
@@ -27,7 +27,6 @@ from .normalise import Normaliser
 from .rules import Rule, all_rules
 from .text import (
     _LONG_RUN,
-    _MERGES,
     _TAG_RE,
     MAX_CHARS,
     _break_run,
@@ -36,7 +35,9 @@ from .text import (
     _union,
     _word_bounds,
     build_nlp,
+    make_doc,
 )
+from .vetoes import LEARNED, RULE, VETOES, applies
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,6 @@ def _trigger_words(spec: list[dict]) -> set[str]:
     return best
 
 
-# Multi-word merges ("no one" -> "nobody") indexed by their first word, in _MERGES order.
-_MERGES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _key, _target in _MERGES.items():
-    if len(_key) > 1:
-        _MERGES_BY_FIRST.setdefault(_key[0], []).append((_key, _target))
-
 def _load_artefact(threshold: float) -> LearnedNet | None:
     """The shipped pre-fitted net, or None when it is missing or no longer matches its sources."""
     from .build import ARTEFACT, sources_hash
@@ -93,6 +88,11 @@ def _load_artefact(threshold: float) -> LearnedNet | None:
         return None
     return net if meta.get("sources_sha256") == sources_hash() else None
 
+
+_FAMILY = frozenset(SETS["FAMILY"]) | {"mother", "father", "stepdad", "stepmum", "grandma", "granddad", "nana"}
+_FIRST_PERSON = frozenset(SETS["FIRST"])
+
+JUDGE = "judge"
 
 _LAUGHTER = JOKE_WORDS | {"lmao", "haha", "hahaha", "jk"}
 
@@ -129,6 +129,9 @@ class DisclosureScreener:
         Two-stage screen: a rule hit stands only when the learned net's
         probability for the answer reaches the category's floor
         (``JUDGE_FLOOR``); without the net there is no judge.
+    ablate : iterable of str
+        Switch off vetoes of the registry by name (:mod:`.vetoes`) and rule
+        groups (``"rules:abuse"``...): for measuring what each one costs.
     prefitted : bool
         ``fit()`` (no ``X``) loads the shipped, pre-fitted net
         (``python -m analysis.screening.build``) when it matches its
@@ -141,7 +144,7 @@ class DisclosureScreener:
 
     def __init__(self, categories=None, fuzzy=True, use_negation=True, use_hypothetical=True,
                  learned=True, learned_threshold=LEARNED_THRESHOLD, learned_confident=0.7, prefitted=True,
-                 judge=True):
+                 judge=True, ablate=()):
         self.categories = categories
         self.fuzzy = fuzzy
         self.use_negation = use_negation
@@ -150,7 +153,9 @@ class DisclosureScreener:
         self.learned_threshold = learned_threshold
         self.learned_confident = learned_confident
         self.prefitted = prefitted
+        self._trace = None
         self.judge = judge
+        self.ablate = ablate
 
     # ---------------------------------------------------------------- fit
     def fit(self, X=None, y=None):
@@ -162,7 +167,9 @@ class DisclosureScreener:
         lookup = _load_lemma_lookup()
         known = set(lookup) | set(lookup.values())
         self.normaliser_ = Normaliser(lookup, known, fuzzy=self.fuzzy)
-        self.rules_: list[Rule] = [r for r in all_rules() if r.category in wanted]
+        self.ablated_ = frozenset(self.ablate or ())
+        groups = {a.split(":", 1)[1] for a in self.ablated_ if a.startswith("rules:")}
+        self.rules_: list[Rule] = [r for r in all_rules(exclude_groups=groups) if r.category in wanted]
         targets: set[str] = set(SLANG.values())
         for words in SETS.values():
             targets.update(words)
@@ -224,33 +231,7 @@ class DisclosureScreener:
 
     # ----------------------------------------------------------- helpers
     def _doc(self, text: str) -> Doc:
-        doc = self.nlp_.make_doc(text)
-        for _name, proc in self.nlp_.pipeline:
-            doc = proc(doc)
-        norm = self.normaliser_.norm
-        for tok in doc:
-            if not tok.is_space:
-                tok.norm_ = norm(tok.text)
-        self._merge(doc)
-        return doc
-
-    @staticmethod
-    def _merge(doc: Doc) -> None:
-        lowers = [t.lower_ for t in doc]
-        spans = []
-        i = 0
-        while i < len(doc):
-            for key, target in _MERGES_BY_FIRST.get(lowers[i], ()):
-                k = len(key)
-                if tuple(lowers[i:i + k]) == key:
-                    spans.append((doc[i:i + k], target))
-                    i += k - 1
-                    break
-            i += 1
-        if spans:
-            with doc.retokenize() as rt:
-                for span, target in spans:
-                    rt.merge(span, attrs={"NORM": target, "LEMMA": target})
+        return make_doc(self.nlp_, self.normaliser_.norm, text)
 
     def _requirements_met(self, doc: Doc, name: str, start: int, end: int) -> bool:
         """Each required list needs its own word in the sentence, outside the match."""
@@ -285,20 +266,10 @@ class DisclosureScreener:
                 return False
         if self.requires_[name] and not self._requirements_met(doc, name, start, end):
             return False
-        if r.category == "secrets_adult" and self.cues_.denies_keeping(doc, start, end):
-            return False
-        if r.negatable and self.use_negation and self.cues_.negated(doc, start, gap_tokens):
-            return False
-        if (r.hypothetical and self.use_hypothetical and self.cues_.hypothetical(doc, start)
-                and not self.frames_.owned(doc)):
-            return False
-        if not r.resolved_ok and self.cues_.resolved(doc, start):
-            return False
-        if r.kind in ("topic", "sign") and not self.cues_.topic_ok(doc, start, end, r.kind == "topic"):
-            return False
-        if self.frames_.suppress(doc, start, end, r.category):
-            return False
-        return not (self.cues_.framed(doc, start, end) or self.cues_.past_and_over(doc, start))
+        veto = self._vetoed(RULE, doc, start, end, r.category, rule=r, gap_tokens=gap_tokens)
+        if self._trace is not None:
+            self._trace.append((RULE, r.category, doc[start:end].text, veto))
+        return veto is None
 
     def _learned_gate(self, doc: Doc, i: int, category: str, probability: float = 0.0) -> bool:
         """The learned net's strongest word must pass the same cue checks as a topic rule.
@@ -316,38 +287,104 @@ class DisclosureScreener:
         """
         # confident, or a practitioner writing about one child ("a Year 4 pupil came in with ...")
         confident = probability >= self.learned_confident or bool(SPECIFIC_CHILD.search(doc.text))
-        people = PERSONAL | THIRD_PARTY if confident else PERSONAL
-        if (not self.cues_.topic_ok(doc, i, i + 1, lesson_cues=not confident, people=people)
-                or self.cues_.framed(doc, i) or self.cues_.past_and_over(doc, i)):
-            return False
-        sent = [t.norm_ for t in doc[i].sent]
-        if self.cues_._find(sent, self.jokes_) is not None and not self.frames_.serious(doc, i):
-            return False
-        if set(sent) & self.learned_benign_.get(category, set()):
-            return False
-        if category == "secrets_adult" and self.cues_.denies_keeping(doc, doc[i].sent.start, doc[i].sent.end):
-            return False
-        if (category not in REASSURANCE_EXEMPT
-                and self.cues_._find([t.norm_ for t in doc], self.reassurance_) is not None):
-            return False
-        if (self.use_negation and category not in ABSENCE_CATEGORIES
-                and self.cues_.negated(doc, i, []) and not self._instructed(doc, i)):
-            return False
-        if self.frames_.suppress(doc, i, i + 1, category):
-            return False
-        return not (self.use_hypothetical and self.cues_.hypothetical(doc, i) and not self.frames_.owned(doc))
+        veto = self._vetoed(LEARNED, doc, i, i + 1, category, confident=confident)
+        if self._trace is not None:
+            self._trace.append((LEARNED, category, doc[i].text, veto))
+        return veto is None
+
+    def _vetoed(self, kind: str, doc: Doc, start: int, end: int, category: str, rule: Rule | None = None,
+                gap_tokens=(), confident: bool = False) -> str | None:
+        """The first veto of the registry (:mod:`.vetoes`) that cancels this hit, or None.
+
+        One gate for rule hits (``kind="rule"``) and learned hits (``"learned"``,
+        where ``start`` is the net's strongest word).
+        """
+        for veto in VETOES:
+            if veto.name == "judge" or not applies(veto.name, kind, category, self.ablated_):
+                continue
+            if self._veto_fires(veto.name, kind, doc, start, end, category, rule, gap_tokens, confident):
+                return veto.name
+        return None
+
+    def _veto_fires(self, name, kind, doc, start, end, category, rule, gap_tokens, confident) -> bool:
+        learned = kind == LEARNED
+        i = start
+        if name == "secrets_denied":
+            if learned:
+                return self.cues_.denies_keeping(doc, doc[i].sent.start, doc[i].sent.end)
+            return self.cues_.denies_keeping(doc, start, end)
+        if name == "negation":
+            if learned:
+                return (self.use_negation and category not in ABSENCE_CATEGORIES
+                        and self.cues_.negated(doc, i, []) and not self._instructed(doc, i))
+            return rule.negatable and self.use_negation and self.cues_.negated(doc, start, gap_tokens)
+        if name == "hypothetical":
+            if not learned and not rule.hypothetical:
+                return False
+            return self.use_hypothetical and self.cues_.hypothetical(doc, start) and not self.frames_.owned(doc)
+        if name == "resolved":
+            return not rule.resolved_ok and self.cues_.resolved(doc, start)
+        if name == "topic_anchor":
+            if learned:
+                people = PERSONAL | THIRD_PARTY if confident else PERSONAL
+                return not self.cues_.topic_ok(doc, i, i + 1, lesson_cues=not confident, people=people)
+            return rule.kind in ("topic", "sign") and not self.cues_.topic_ok(doc, start, end, rule.kind == "topic")
+        if name == "framed":
+            return self.cues_.framed(doc, i) if learned else self.cues_.framed(doc, start, end)
+        if name == "past_and_over":
+            return self.cues_.past_and_over(doc, start)
+        if name == "joke":
+            if learned and (self.cues_._find([t.norm_ for t in doc[i].sent], self.jokes_) is not None
+                            and not self.frames_.serious(doc, i)):
+                return True
+            return self.frames_.joking(doc, start, category)
+        if name == "learned_benign":
+            return bool({t.norm_ for t in doc[i].sent} & self.learned_benign_.get(category, set()))
+        if name == "reassurance":
+            return self.cues_._find([t.norm_ for t in doc], self.reassurance_) is not None
+        frame = {"accident": self.frames_.accidental, "choice": self.frames_.chosen,
+                 "general_concern": self.frames_.general_concern}.get(name)
+        if frame is not None:
+            return frame(doc, start, category)
+        if name == "opinion":
+            return self.frames_.opinion(doc, start, end)
+        if name == "advice":
+            return self.frames_.advice(doc, start)
+        if name == "media":
+            return self.frames_.media(doc, start, end, category)
+        if name == "younger_sibling":
+            return self.frames_.younger_sibling(doc, start, end, category)
+        raise KeyError(name)
 
     def _judged(self, doc: Doc, kept: dict) -> dict:
         """Second stage: a rule hit stands only if the learned net does not call the answer ordinary.
 
         The rules are written for recall; the net, trained with thousands of
         real ordinary answers as negatives, is the precise judge.  A rule's
-        category is dropped when the net's flag probability for the whole
-        answer is below that category's floor (``JUDGE_FLOOR``).  Measured:
+        category is dropped (unless its words name the writer's family and the
+        writer, :meth:`_first_hand`) when the net's flag probability is below that
+        category's floor (``JUDGE_FLOOR``) both for the whole answer and for
+        each sentence a rule fired in (a disclosure inside a long ordinary
+        answer is judged on its own sentence).  Measured:
         see ``benchmarks/SCREENING_RESULTS.md`` ("Two-stage screen").
         """
-        p = self.learned_.probability(doc_tokens(doc)[0])
-        return {c: spans for c, spans in kept.items() if p >= JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])}
+        p_answer = self.learned_.probability(doc_tokens(doc)[0])
+        out = {}
+        for c, spans in kept.items():
+            floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
+            if p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
+                    self._first_hand(span) or self.learned_.probability(doc_tokens(span.sent)[0]) >= floor
+                    for span in spans):
+                out[c] = spans
+            elif self._trace is not None:
+                self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
+        return out
+
+    def _first_hand(self, span) -> bool:
+        """The rule's own words name the writer's family and the writer ("my dad hits me"):
+        no judge overrules that, however ordinary the rest ("lol my dad hits me every time")."""
+        words = {t.norm_ for t in span} | {t.lower_ for t in span}
+        return bool(words & _FAMILY) and bool(words & _FIRST_PERSON)
 
     def _instructed(self, doc: Doc, i: int) -> bool:
         """"told me not to tell": the negation is part of an instruction given to the writer.
@@ -411,9 +448,44 @@ class DisclosureScreener:
         with self.lock_:
             for a, b in _chunks(text, MAX_CHARS):
                 hits.extend(self._screen_chunk(text[a:b], a))
+        hits.extend(self._other_language(text, hits))
         hits.sort(key=lambda h: (h.start, h.end, h.category))
         cats = tuple(c for c in CATEGORIES if any(h.category == c for h in hits))
+        cats += tuple(sorted({h.category for h in hits if h.category.startswith(NOT_SCREENED)}))
         return ScreeningResult(bool(hits), cats, tuple(hits))
+
+    def _other_language(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Keyword rules of the answer's own language, and a route to a person where they are not enough.
+
+        An answer in Welsh or Urdu (detected from its text, not the page) is
+        screened by that language's keyword rules (:mod:`.languages`); each
+        hit names its category and words.  In a language whose rules cannot
+        pass an answer (``ROUTE_UNMATCHED``: Urdu), the answer always
+        reaches a person with the reason ``not_screened:<language>``.
+        """
+        lang = detect_language(text).language
+        if lang == "en":
+            return []
+        found = [Hit(c, text[a:b], a, b) for c, a, b in keyword_hits(text, lang) if c in self.wanted_]
+        if ROUTE_UNMATCHED.get(lang, True):
+            stripped = text.strip()
+            start = len(text) - len(text.lstrip())
+            found.append(Hit(f"{NOT_SCREENED}:{lang}", stripped[:80], start, start + len(stripped[:80])))
+        return found
+
+    def explain(self, text: str) -> list[tuple[str, str, str, str | None]]:
+        """Every candidate hit and what became of it: ``(kind, category, words, veto)``.
+
+        ``kind`` is ``"rule"``, ``"learned"`` or ``"judge"``; ``veto`` names the
+        registry entry (:mod:`.vetoes`) that cancelled the candidate, or is None
+        when it stood.  For a maintainer asking "why was this (not) flagged?".
+        """
+        self._trace = []
+        try:
+            self.screen(text)
+            return list(self._trace)
+        finally:
+            self._trace = None
 
     def transform(self, texts: Iterable[str]) -> list[ScreeningResult]:
         return [self.screen(t) for t in texts]
@@ -426,7 +498,7 @@ class DisclosureScreener:
                 "use_negation": self.use_negation, "use_hypothetical": self.use_hypothetical,
                 "learned": self.learned, "learned_threshold": self.learned_threshold,
                 "learned_confident": self.learned_confident, "prefitted": self.prefitted,
-                "judge": self.judge}
+                "judge": self.judge, "ablate": self.ablate}
 
     def set_params(self, **params):
         for k, v in params.items():

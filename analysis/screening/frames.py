@@ -141,18 +141,20 @@ def _has(words: list[str], phrases) -> bool:
 
 
 # General concern about an area: the writer only feels, sees or owns a place.
-CONCERN_CATEGORIES = frozenset({"criminal_exploitation", "bullying", "sexual_exploitation_grooming",
-                                "physical_abuse"})
+CONCERN_CATEGORIES = frozenset({"criminal_exploitation", "sexual_exploitation_grooming", "physical_abuse"})
 FEEL_OBJECT = frozenset({"scare", "scares", "scared", "worry", "worries", "worried", "frighten", "frightens",
                          "upset", "upsets", "bother", "bothers", "stress", "stresses", "concern", "concerns",
                          "terrify", "terrifies", "make", "makes", "making"})
 FEEL_AFTER_ME = frozenset({"feel", "nervous", "uncomfortable", "unsafe", "scared", "anxious", "worried", "uneasy"})
-FEEL_SUBJECT = frozenset({"feel", "feels", "am", "'m", "m", "get", "worry", "hate", "avoid", "see", "saw",
-                          "notice", "think", "know", "dont", "don't", "do", "would", "wouldn't", "wouldnt",
-                          "reckon", "find", "don't", "worried", "scared", "stay", "try"})
+FEEL_SUBJECT = frozenset({"feel", "feels", "worry", "hate", "avoid", "see", "saw", "notice", "think", "know",
+                          "reckon"})
+# "I'm scared of", "I don't like", "I would not walk": only with one of these right after.
+FEEL_AUX = frozenset({"am", "'m", "m", "get", "dont", "don't", "do", "would", "wouldn't", "wouldnt", "not", "n't"})
+FEEL_ADJ = frozenset({"scared", "worried", "nervous", "afraid", "frightened", "uncomfortable", "unsafe", "anxious",
+                      "like", "go", "walk", "feel", "concerned", "terrified", "wary"})
 OWN_PLACES = frozenset({"school", "estate", "area", "town", "street", "road", "village", "city", "park",
                         "college", "bus", "stop", "shops", "way", "local", "neighbourhood", "block", "flats",
-                        "community", "youth", "club", "route", "walk", "house", "home", "year", "class"})
+                        "community", "youth", "club", "route", "walk", "year", "class"})
 _FIRST = frozenset({"i", "me", "my", "us", "we", "our", "myself", "i'm", "im", "ive", "i've"})
 
 
@@ -292,12 +294,17 @@ class FrameChecker:
             prev = words[k - 1] if k else ""
             nxt = words[k + 1] if k + 1 < len(words) else ""
             if w == "me" and (prev in FEEL_OBJECT or sent[k - 1].norm_ in FEEL_OBJECT if k else False):
-                if prev in ("make", "makes", "making") and nxt not in FEEL_AFTER_ME:
+                if (prev in ("make", "makes", "making", "made") or sent[k - 1].norm_ == "make") \
+                        and nxt not in FEEL_AFTER_ME:
                     return False
                 continue
             if w in ("my", "our") and (nxt in OWN_PLACES or sent[k + 1].norm_ in OWN_PLACES if nxt else False):
                 continue
-            if w in ("i", "we", "i'm", "im") and (nxt in FEEL_SUBJECT or w in ("i'm", "im")):
+            nxt2 = words[k + 2] if k + 2 < len(words) else ""
+            feeling = (nxt in FEEL_SUBJECT or (nxt in FEEL_AUX and (nxt2 in FEEL_ADJ or (
+                nxt2 in FEEL_AUX and k + 3 < len(words) and words[k + 3] in FEEL_ADJ)))
+                or (w in ("i'm", "im") and nxt in FEEL_ADJ))
+            if w in ("i", "we", "i'm", "im") and feeling:
                 # "I feel unsafe", "I see people dealing": the writer's view, unless something is done to them
                 rest = words[k + 1:k + 6]
                 if any(r in ("me", "us", "my") for r in rest if r not in OWN_PLACES):

@@ -34,8 +34,10 @@ import numpy as np
 DATA_DIR = Path(__file__).parent / "data"
 TRAINING_CASES = DATA_DIR / "training_cases.csv"
 ORDINARY_REAL = DATA_DIR / "ordinary_real.csv"
-# Calibrated on the NHS learn part and held-out rounds (benchmarks/SCREENING_RESULTS.md).
-LEARNED_THRESHOLD = 0.5
+# Calibrated for a realistic base rate on the NHS learn part (2-fold) and rounds
+# 17-18 held out of the net: 0.7 keeps held-out recall at 0.97 with fewer false
+# alarms than 0.5 (benchmarks/SCREENING_RESULTS.md).
+LEARNED_THRESHOLD = 0.7
 # Second stage of the screen: a rule hit is dropped when the net's probability
 # for the whole answer is below its category's floor ("*" for the others).
 # Self-harm keeps a lower floor: explicit words ("suicidal", "overdose") must

@@ -115,3 +115,40 @@ def _word_bounds(text: str, a: int, b: int) -> tuple[int, int]:
     while b < len(text) and (text[b].isalnum() or text[b] in "'\u2019"):
         b += 1
     return a, b
+
+
+# Multi-word merges ("no one" -> "nobody") indexed by their first word, in _MERGES order.
+_MERGES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _key, _target in _MERGES.items():
+    if len(_key) > 1:
+        _MERGES_BY_FIRST.setdefault(_key[0], []).append((_key, _target))
+
+
+def make_doc(nlp, norm, text: str) -> Doc:
+    """Parse ``text``: spaCy pipeline, normalised words in ``norm_``, multi-word merges."""
+    doc = nlp.make_doc(text)
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    for tok in doc:
+        if not tok.is_space:
+            tok.norm_ = norm(tok.text)
+    _merge(doc)
+    return doc
+
+
+def _merge(doc: Doc) -> None:
+    lowers = [t.lower_ for t in doc]
+    spans = []
+    i = 0
+    while i < len(doc):
+        for key, target in _MERGES_BY_FIRST.get(lowers[i], ()):
+            k = len(key)
+            if tuple(lowers[i:i + k]) == key:
+                spans.append((doc[i:i + k], target))
+                i += k - 1
+                break
+        i += 1
+    if spans:
+        with doc.retokenize() as rt:
+            for span, target in spans:
+                rt.merge(span, attrs={"NORM": target, "LEMMA": target})

@@ -46,14 +46,23 @@ def rule(category: str, *patterns: str, **kw) -> Rule:
     return Rule(category=category, patterns=tuple(patterns), **kw)
 
 
-def all_rules() -> list[Rule]:
+RULE_GROUPS = ("abuse", "wellbeing", "exploitation", "broad", "signals", "signs")
+
+
+def all_rules(exclude_groups=()) -> list[Rule]:
+    """Every rule, named ``category:index`` (the index counts over all groups, whatever is excluded)."""
     from . import abuse, broad, exploitation, signals, signs, wellbeing
 
     rules: list[Rule] = []
-    for mod in (abuse, wellbeing, exploitation, broad, signals, signs):
+    skip: set[int] = set()
+    for group, mod in zip(RULE_GROUPS, (abuse, wellbeing, exploitation, broad, signals, signs), strict=True):
+        if group in exclude_groups:
+            skip.update(range(len(rules), len(rules) + len(mod.RULES)))
         rules.extend(mod.RULES)
     named = []
     for i, r in enumerate(rules):
+        if i in skip:
+            continue
         named.append(Rule(r.category, r.patterns, r.kind, r.negatable, r.hypothetical,
                           r.unless, r.name or f"{r.category}:{i}", r.resolved_ok,
                           r.unless_sentence, r.requires))

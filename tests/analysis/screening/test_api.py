@@ -36,7 +36,8 @@ def test_sklearn_conventions():
     s = DisclosureScreener(categories=["bullying"], fuzzy=False)
     assert s.get_params() == {"categories": ["bullying"], "fuzzy": False,
                               "use_negation": True, "use_hypothetical": True,
-                              "learned": True, "learned_threshold": 0.5, "learned_confident": 0.7}
+                              "learned": True, "learned_threshold": 0.7, "learned_confident": 0.7,
+                              "prefitted": True, "judge": True, "ablate": ()}
     assert not hasattr(s, "matchers_")
     with pytest.raises(RuntimeError):
         s.screen("text")
@@ -55,7 +56,8 @@ def test_unknown_category_rejected():
 
 
 def test_switching_off_negation_changes_behaviour():
-    s = DisclosureScreener(use_negation=False).fit()
+    # without the judge: the net (rightly) calls a denial ordinary
+    s = DisclosureScreener(use_negation=False, judge=False).fit()
     assert s.screen("no one has ever hurt me").flagged
 
 

@@ -1,0 +1,131 @@
+"""The veto registry: every check that can cancel a hit, in the order it is applied.
+
+A rule match or a learned-net hit is a *candidate*; the vetoes below run in
+order and the first that fires cancels it.  Each entry says
+
+* ``applies_to``: ``rule`` hits, ``learned`` hits or both;
+* ``categories``: the categories it may cancel (``ALL`` = every category);
+* ``reason``: why it exists, and ``motivated_by``: the case that motivated it;
+* ``lookalike``: an answer this veto keeps quiet (the screen flags it when the
+  veto is switched off), and ``positive``: a close disclosure it must not cancel.
+
+``tests/analysis/screening/test_vetoes.py`` runs both examples for every entry
+(the meta-test: an entry without them fails), and ``python benchmarks/screening.py
+--ablate`` prints what removing each veto (and each rule group) costs in recall
+and false alarms.  Switch one off with ``DisclosureScreener(ablate={"name"})``.
+
+The checks themselves live in :mod:`.cues` (negation, hypothetical, topic,
+practitioner and lesson frames, harm that is over) and :mod:`.frames` (jokes,
+accidents, opinions, advice, media, siblings, general concern); the word lists
+they read are in :mod:`.lexicon` and :mod:`.frames`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .categories import CATEGORIES
+from .frames import ACCIDENT_CATEGORIES, CHOICE_CATEGORIES, CONCERN_CATEGORIES, JOKE_EXEMPT, YOUNGER_CATEGORIES
+from .lexicon import ABSENCE_CATEGORIES, LEARNED_BENIGN, REASSURANCE_EXEMPT
+
+__all__ = ["ABSENCE_CATEGORIES", "ALL", "BY_NAME", "NAMES", "VETOES", "Veto", "applies"]
+
+ALL = frozenset(CATEGORIES)
+RULE, LEARNED = "rule", "learned"
+
+
+@dataclass(frozen=True)
+class Veto:
+    name: str
+    applies_to: frozenset[str]
+    categories: frozenset[str]
+    reason: str
+    motivated_by: str
+    lookalike: str
+    positive: str
+
+
+def _v(name, applies_to, categories, reason, motivated_by, lookalike, positive) -> Veto:
+    return Veto(name, frozenset(applies_to), frozenset(categories), reason, motivated_by, lookalike, positive)
+
+
+VETOES: tuple[Veto, ...] = (
+    _v("secrets_denied", (RULE, LEARNED), {"secrets_adult"},
+       "the writer says they do not keep secrets from a parent", "i don't keep secrets from my mum",
+       "i dont keep secrets from my mum, we talk about everything",
+       "my coach says we have to keep secrets from my mum"),
+    _v("negation", (RULE, LEARNED), ALL,
+       "the harm is denied (for the net: not where the absence is the harm, 'nobody makes tea')",
+       "nobody has ever hurt me", "no one at home has ever hit me", "my dad hits me"),
+    _v("hypothetical", (RULE, LEARNED), ALL,
+       "a 'what if' or a question about rules, unless the writer owns it", "what would happen if someone hit you",
+       "what would happen if my dad hit me", "my step dad hits me when he drinks"),
+    _v("resolved", (RULE,), ALL,
+       "rules marked resolved_ok=False: 'it's all sorted now' cancels", "got bullied but its sorted now",
+       "i got bullied in year 7 but its all sorted now", "im being bullied at school and nobody does anything"),
+    _v("topic_anchor", (RULE, LEARNED), ALL,
+       "a bare topic word needs the writer or someone they know in the sentence, not a lesson or leaflet",
+       "we had a lesson on county lines", "we learned about self harm in pshe today",
+       "my friend has started self harming"),
+    _v("framed", (RULE, LEARNED), ALL,
+       "what a lesson, story or case is about, not the writer", "Housing officer: more training on neglect",
+       "we read a story about a boy whose dad hits him",
+       "my dad hits me and my mum never feeds us"),
+    _v("past_and_over", (RULE, LEARNED), ALL,
+       "harm long ago and over ('when i was little ... but now im safe')",
+       "when i was little my dad hit me but he left",
+       "when i was 5 my dad used to hit me but hes been gone for years and im safe now",
+       "my dad hit me last night"),
+    _v("joke", (RULE, LEARNED), ALL,
+       f"laughter or an idiom, unless denied, nervous or beside concrete harm (the frame spares "
+       f"{', '.join(sorted(JOKE_EXEMPT))}; the net's joke markers do not)", "i want to die laughing",
+       "i dont want to be here anymore lol this survey is so long", "lol my dad hits me every time i speak"),
+    _v("accident", (RULE, LEARNED), ACCIDENT_CATEGORIES,
+       "a sport or accident with no one to blame", "smacked in the face by a netball",
+       "i cut my arm on a thorn climbing a tree", "i cut my arm on purpose last night"),
+    _v("opinion", (RULE, LEARNED), ALL,
+       "a view about other people's children ('apps should stop old men messaging kids')",
+       "apps should do more to stop old men messaging kids",
+       "the police should do more to stop gangs making kids sell drugs",
+       "an old man keeps messaging me asking for pictures"),
+    _v("choice", (RULE, LEARNED), CHOICE_CATEGORIES,
+       "marriage that is the writer's own choice", "he says it's up to me who i marry",
+       "my parents want me to get married but they said its up to me",
+       "my parents are making me marry my cousin in pakistan this summer"),
+    _v("advice", (RULE, LEARNED), ALL,
+       "what the writer would do ('I'd tell someone if ...')", "If I ever felt suicidal I'd ring Childline",
+       "i would tell a teacher if an adult asked me to keep a secret",
+       "an adult asked me to keep a secret and i dont know what to do"),
+    _v("media", (RULE, LEARNED), ALL,
+       "what happens in a film, show, game or book", "in the film the dad beats the kid",
+       "in the film we watched the dad beats the kid", "my dad beats me"),
+    _v("younger_sibling", (RULE, LEARNED), YOUNGER_CATEGORIES,
+       "a little brother or sister hurting the writer", "my little sister bit me",
+       "my little brother kicks me when we play", "my step dad kicks me"),
+    _v("general_concern", (RULE, LEARNED), CONCERN_CATEGORIES,
+       "general concern about an area: the writer only feels, sees or names a place (issue 17)",
+       "people smoking weed near the shops scares me",
+       "people dealing drugs near my school scares me",
+       "the older boys make me carry stuff for them"),
+    _v("learned_benign", (LEARNED,), frozenset(LEARNED_BENIGN),
+       "the category's own benign words in the sentence (lexicon.LEARNED_BENIGN)", "round 4-6 look-alikes",
+       "my dad told me not to tell mum what we got her for her birthday",
+       "my uncle touches me when we are alone"),
+    _v("reassurance", (LEARNED,), ALL - REASSURANCE_EXEMPT,
+       "reassurance anywhere in the answer ('but im fine now', 'my mum sorted it')", "round 4-6 look-alikes",
+       "", "my uncle touches me when we are alone"),
+    _v("judge", (RULE,), ALL,
+       "two-stage screen: the net, trained on real ordinary answers, calls the answer ordinary (issue 17)",
+       "'Treated like a person.' flagged as emotional abuse in real NHS feedback",
+       "All staff were nice to me, knowledgable and reassuring. Treated like a person.",
+       "The staff treated me like dirt and hit me"),
+)
+
+NAMES: tuple[str, ...] = tuple(v.name for v in VETOES)
+BY_NAME: dict[str, Veto] = {v.name: v for v in VETOES}
+
+
+def applies(name: str, kind: str, category: str, ablated: frozenset[str]) -> bool:
+    """Whether veto ``name`` is switched on for a ``kind`` ("rule"/"learned") hit of ``category``."""
+    v = BY_NAME[name]
+    return name not in ablated and kind in v.applies_to and category in v.categories

@@ -1,0 +1,49 @@
+"""Meta-test of the veto registry: every veto has a look-alike it keeps quiet and a positive it lets through."""
+
+import pytest
+
+from analysis.screening import DisclosureScreener
+from analysis.screening.vetoes import NAMES, VETOES
+
+# Vetoes whose look-alike has not been found yet: the learned net (threshold 0.7, trained on
+# real ordinary answers) no longer proposes a candidate for any reassurance look-alike tried.
+PENDING_LOOKALIKE = {"reassurance"}
+
+
+@pytest.fixture(scope="module")
+def eager():
+    """A net that proposes more candidates, so that learned-hit vetoes can be seen at work."""
+    return DisclosureScreener(learned_threshold=0.3).fit()
+
+
+def test_registry_is_ordered_and_unique():
+    assert len(NAMES) == len(set(NAMES))
+    assert NAMES[-1] == "judge"
+    for v in VETOES:
+        assert v.applies_to <= {"rule", "learned"} and v.categories and v.reason and v.motivated_by
+
+
+@pytest.mark.parametrize("veto", VETOES, ids=NAMES)
+def test_every_veto_has_a_positive_that_flags(screener, veto):
+    assert veto.positive, f"veto {veto.name} needs a positive example"
+    assert screener.screen(veto.positive).flagged
+
+
+@pytest.mark.parametrize("veto", [v for v in VETOES if v.name not in PENDING_LOOKALIKE],
+                         ids=[n for n in NAMES if n not in PENDING_LOOKALIKE])
+def test_every_veto_keeps_its_lookalike_quiet_and_is_the_reason(screener, eager, veto):
+    assert veto.lookalike, f"veto {veto.name} needs a look-alike example"
+    assert not screener.screen(veto.lookalike).flagged
+    reasons = {r[3] for r in eager.explain(veto.lookalike)} | {r[3] for r in screener.explain(veto.lookalike)}
+    assert veto.name in reasons
+
+
+def test_ablating_a_veto_lets_its_lookalike_through():
+    text = "i cut my arm on a thorn climbing a tree"
+    assert DisclosureScreener(ablate={"accident", "judge"}).fit().screen(text).flagged
+
+
+def test_ablating_a_rule_group_removes_its_rules():
+    s = DisclosureScreener(ablate={"rules:abuse"}, learned=False).fit()
+    full = DisclosureScreener(learned=False).fit()
+    assert len(s.rules_) < len(full.rules_)
