@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -12,7 +11,7 @@ from spacy.tokens import Doc
 from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY, CueChecker
-from .frames import JOKE_WORDS, FrameChecker
+from .frames import FrameChecker
 from .languages import NOT_SCREENED, ROUTE_UNMATCHED, detect_language, keyword_hits
 from .learned import JUDGE_FLOOR, LEARNED_THRESHOLD, LearnedNet, doc_tokens, learned_hit, load_training_cases
 from .lexicon import (
@@ -24,6 +23,7 @@ from .lexicon import (
     SLANG,
 )
 from .normalise import Normaliser
+from .result import Hit, ScreeningResult  # noqa: F401 - re-exported: ``from .engine import Hit``
 from .rules import Rule, all_rules
 from .text import (
     _LONG_RUN,
@@ -37,67 +37,8 @@ from .text import (
     build_nlp,
     make_doc,
 )
+from .triggers import _FAMILY, _FIRST_PERSON, _INSTRUCT, _LAUGHTER, JUDGE, _load_artefact, _trigger_words
 from .vetoes import LEARNED, RULE, VETOES, applies
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One rule match: category, the words as written and their offsets."""
-    category: str
-    evidence: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class ScreeningResult:
-    flagged: bool
-    categories: tuple[str, ...]
-    hits: tuple[Hit, ...]
-
-    def to_dict(self) -> dict:
-        return {"flagged": self.flagged, "categories": list(self.categories),
-                "evidence": [h.evidence for h in self.hits]}
-
-
-_COMMON = frozenset({"me", "us", "i", "my", "the", "a", "to", "be", "have", "do", "not", "he",
-                     "she", "they", "him", "her", "it", "and", "of", "in", "on", "at", "for",
-                     "with", "you", "your", "our", "we", "them", "get", "go", "say", "tell"})
-
-
-def _trigger_words(spec: list[dict]) -> set[str]:
-    """Words of the most specific required token of a Matcher pattern."""
-    best, best_key = set(), None
-    for tok in spec:
-        if "OP" in tok or "NORM" not in tok:
-            continue
-        words = set(tok["NORM"]["IN"]) if isinstance(tok["NORM"], dict) else {tok["NORM"]}
-        key = (len(words & _COMMON) > 0, len(words))
-        if best_key is None or key < best_key:
-            best, best_key = words, key
-    return best
-
-
-def _load_artefact(threshold: float) -> LearnedNet | None:
-    """The shipped pre-fitted net, or None when it is missing or no longer matches its sources."""
-    from .build import ARTEFACT, sources_hash
-
-    try:
-        net, meta = LearnedNet.load(ARTEFACT, threshold=threshold)
-    except (OSError, ValueError, KeyError):
-        return None
-    return net if meta.get("sources_sha256") == sources_hash() else None
-
-
-_FAMILY = frozenset(SETS["FAMILY"]) | {"mother", "father", "stepdad", "stepmum", "grandma", "granddad", "nana"}
-_FIRST_PERSON = frozenset(SETS["FIRST"])
-
-JUDGE = "judge"
-
-_LAUGHTER = JOKE_WORDS | {"lmao", "haha", "hahaha", "jk"}
-
-# "told me not to tell", "says not to": an instruction, not a denial.
-_INSTRUCT = frozenset({"say", "tell", "ask", "warn", "want", "make", "beg"})
 
 
 class DisclosureScreener:
