@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum
 ASSETS := feedback_app/static/dist/app.css
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-prod assets translations translations-update db demo lint check-chromium benchmark clean
+.PHONY: run test test-fast install install-prod assets translations translations-update db demo lint check-chromium benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -62,13 +62,21 @@ run: demo
 check-chromium:
 	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; }
 
+# Two workers (this project's CI machine has 2 cores); browser tests stay together on one of them.
+PYTEST_WORKERS ?= 2
+PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS)
+
 test: install check-chromium
 	$(VENV)/bin/bandit -q -r feedback_app analysis -lll
-	$(PY) -m pytest -q -m "not postgres" $(PYTEST_ARGS)
+	$(PYTEST) -m "not postgres" $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
-		echo "== again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
-		TEST_DB=postgres $(PY) -m pytest -q -m "not browser" $(PYTEST_ARGS); \
+		echo "== again on PostgreSQL ($$TEST_DATABASE_URL): the tests that touch the database =="; \
+		TEST_DB=postgres $(PYTEST) -m "not browser" $(PYTEST_ARGS); \
 	fi
+
+# While working: unit and view tests, no browser, SQLite only.
+test-fast: install
+	$(PYTEST) -m "not postgres and not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check feedback_app analysis tests benchmarks

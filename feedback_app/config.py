@@ -51,6 +51,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env("SESSION_COOKIE_SECURE", "0") == "1"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
+    # argon2id parameters for staff passwords; empty means argon2-cffi's defaults (RFC 9106's
+    # low-memory profile: t=3, m=64 MiB, p=4). Only the test configuration lowers them.
+    PASSWORD_HASH_PARAMETERS = {}
     STAFF_IDLE_TIMEOUT = timedelta(minutes=int(_env("STAFF_IDLE_TIMEOUT_MINUTES", "30")))
     MAIL_SERVER = _env("MAIL_SERVER", "localhost")
     MAIL_PORT = int(_env("MAIL_PORT", "25"))
@@ -109,6 +112,8 @@ class TestConfig(Config):
     BASE_URL = "http://localhost"  # the test client's host, so links read as a browser would see them
     SQLALCHEMY_DATABASE_URI = _database_url(_env("TEST_DATABASE_URL")) if _env("TEST_DB") == "postgres" else None
     SURVEYS_DIR = BASE_DIR / "tests" / "fixtures" / "surveys"
+    # Cheap hashing so sign-ins in tests cost microseconds; production keeps the defaults (tested).
+    PASSWORD_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
     RATE_LIMIT_REDIS_URL = None  # tests that need Redis set it themselves
     REDIS_URL = None  # jobs run in a thread unless a test sets it
 

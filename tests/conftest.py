@@ -1,5 +1,6 @@
 """Fixtures: an app whose database is built by running the real migrations."""
 
+import copy
 import os
 from collections import Counter
 from urllib.parse import urlsplit
@@ -8,26 +9,86 @@ import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
 from feedback_app import create_app
 from feedback_app.config import TestConfig
 from feedback_app.extensions import db
 
 
-def _reset_postgres(url):
-    engine = create_engine(url)
-    with engine.begin() as connection:
+def _worker():
+    """The pytest-xdist worker's name ("gw0", "gw1"...), or "" when the suite runs in one process."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "")
+
+
+def _worker_number():
+    worker = _worker()
+    return int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
+
+
+def pytest_configure(config):
+    # Each xdist worker gets its own Redis database: db 15 for the first, 14 for the next...
+    base = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
+    if _worker():
+        head, _, number = base.rpartition("/")
+        if number.isdigit():
+            os.environ["REDIS_URL_FOR_TESTS"] = f"{head}/{int(number) - _worker_number()}"
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Browser tests share one served app and one record of the routes they checked
+    (``test_zz_route_coverage.py`` reads it last), so under ``-n 2`` they all run, in order, on
+    one worker while every other test is handed to whichever worker is free. (xdist's own
+    ``--dist loadgroup`` no longer groups anything under pytest 9, whose node ids it cannot rename.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
+
+    return BrowserTestsTogether(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """On the PostgreSQL pass (TEST_DB=postgres), run only the tests that touch the database.
+
+    A test touches it when it depends on the ``_database`` fixture (through ``app``, ``client``,
+    ``client_request``...) or is marked ``postgres``; the rest (the analysis library, survey
+    files, pure functions) already ran on the SQLite pass and would only run again unchanged.
+    """
+    if os.environ.get("TEST_DB") != "postgres":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_database = "_database" in getattr(item, "fixturenames", ())
+        (keep if uses_database or item.get_closest_marker("postgres") else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+def _postgres_for_this_worker(url):
+    """A fresh database for this worker: ``<name>_<worker>`` beside the given one, or the given one."""
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    if _worker():
+        name = f"{make_url(url).database}_{_worker()}"
+        with engine.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        engine.dispose()
+        return make_url(url).set(database=name).render_as_string(hide_password=False)
+    with engine.connect() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+    return url
 
 
 @pytest.fixture(scope="session")
 def _database(tmp_path_factory):
     url = TestConfig.SQLALCHEMY_DATABASE_URI
     if url:
-        _reset_postgres(url)
+        url = _postgres_for_this_worker(url)
     else:
         url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite")
     app = create_app(type("MigrateConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": url}))
@@ -54,17 +115,27 @@ class IsolatedClient(FlaskClient):
         return response
 
 
-@pytest.fixture
-def app(_database):
+@pytest.fixture(scope="session")
+def _session_app(_database):
+    """One app per worker: building one compiles every URL rule, most of a test's set-up cost."""
     app = create_app(type("Config", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": _database}))
     app.test_client_class = IsolatedClient
+    return app
+
+
+@pytest.fixture
+def app(_session_app):
+    """The app, with a fresh configuration and empty tables for each test."""
+    app = _session_app
+    config = copy.deepcopy(dict(app.config))
     with app.app_context():
         yield app
         db.session.remove()
         with db.engine.begin() as connection:
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())
-        db.engine.dispose()
+    app.config.clear()
+    app.config.update(config)
 
 
 @pytest.fixture

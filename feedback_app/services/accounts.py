@@ -7,21 +7,36 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
 
 from feedback_app import queries
 from feedback_app.models import ROLES
 from feedback_app.queries import audit as audit_queries
 from feedback_app.queries import users as user_queries
 
-HASHER = PasswordHasher()
-# A real hash to verify against when the email is unknown, so timing does not reveal accounts.
-_DUMMY_HASH = HASHER.hash("not-a-real-password")
+# One hasher per set of parameters (config PASSWORD_HASH_PARAMETERS; production: argon2's defaults),
+# each with a real hash to verify against when the email is unknown, so timing does not reveal accounts.
+_HASHERS = {}
 RESET_LIFETIME = timedelta(hours=1)
 MIN_PASSWORD_LENGTH = 12
 
 
 class AccountError(ValueError):
     pass
+
+
+def hasher():
+    """The argon2 hasher for this app's PASSWORD_HASH_PARAMETERS (empty: argon2-cffi's strong defaults)."""
+    return _hasher_and_dummy()[0]
+
+
+def _hasher_and_dummy():
+    parameters = current_app.config.get("PASSWORD_HASH_PARAMETERS") or {}
+    key = tuple(sorted(parameters.items()))
+    if key not in _HASHERS:
+        made = PasswordHasher(**parameters)
+        _HASHERS[key] = (made, made.hash("not-a-real-password"))
+    return _HASHERS[key]
 
 
 def _now():
@@ -45,7 +60,7 @@ def create_user(email, password, roles, actor=None):
     if user_queries.get_user_by_email(email) is not None:
         raise AccountError(f"an account already exists for {email}")
     with queries.transaction():
-        user = user_queries.add_user(email, HASHER.hash(password), roles)
+        user = user_queries.add_user(email, hasher().hash(password), roles)
         audit_queries.add_event(actor, "user.created", user.email, {"roles": sorted(roles)})
     return user
 
@@ -63,9 +78,10 @@ def sign_in(email, password):
     (services.sign_in_throttle), and a browser the account has signed in from before keeps its own
     allowance, so a stranger's guesses cannot lock the real person out."""
     user = user_queries.get_user_by_email(email or "")
-    stored_hash = user.password_hash if user is not None else _DUMMY_HASH
+    active_hasher, dummy_hash = _hasher_and_dummy()
+    stored_hash = user.password_hash if user is not None else dummy_hash
     try:
-        HASHER.verify(stored_hash, password or "")
+        active_hasher.verify(stored_hash, password or "")
         matched = True
     except (VerificationError, InvalidHashError):
         matched = False
@@ -75,8 +91,8 @@ def sign_in(email, password):
         user.failed_sign_ins = 0
         user.locked_until = None
         user.last_sign_in_at = _now()
-        if HASHER.check_needs_rehash(user.password_hash):
-            user.password_hash = HASHER.hash(password)
+        if hasher().check_needs_rehash(user.password_hash):
+            user.password_hash = hasher().hash(password)
         audit_queries.add_event(user, "user.signed_in", user.email)
     return SignInResult(user=user)
 
@@ -126,7 +142,7 @@ def finish_password_reset(token, password):
     user = user_queries.get_user(record.user_id)
     with queries.transaction():
         user_queries.void_reset_tokens(user.id, _now())  # this link and any other still out
-        user.password_hash = HASHER.hash(password)
+        user.password_hash = hasher().hash(password)
         user.session_version += 1
         user.failed_sign_ins = 0
         user.locked_until = None
@@ -140,7 +156,7 @@ def reset_demo_admin(email, password):
     if user is None:
         return create_user(email, password, ["admin"])
     with queries.transaction():
-        user.password_hash = HASHER.hash(password)
+        user.password_hash = hasher().hash(password)
         user.active, user.failed_sign_ins, user.locked_until = True, 0, None
         user.session_version += 1
         user_queries.set_roles(user, ["admin"])

@@ -60,6 +60,10 @@ def live_server(tmp_path_factory):
         # surveys that have some), so theme runs have answers whatever order the tests run in.
         demo_data.generate(seed=11, per_year=40, slugs={"workforce"})
         db.session.remove()
+    # As gunicorn's workers do at start-up: fit the safeguarding screen before the first respondent.
+    from analysis.screening import default_screener
+
+    default_screener()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -80,6 +84,8 @@ def browser():
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         )
         yield browser
+        for key in [key for key in _COPY_CONTEXTS if key[0] == id(browser)]:
+            _COPY_CONTEXTS.pop(key).close()
         browser.close()
 
 
@@ -99,10 +105,21 @@ def page_without_js(browser, live_server):
     context.close()
 
 
+_AXE_SOURCE = []
+# One context per browser and viewport for checking JavaScript-off pages, reused for each check.
+_COPY_CONTEXTS = {}
+
+
+def _axe_source():
+    if not _AXE_SOURCE:
+        _AXE_SOURCE.append(AXE.read_text(encoding="utf-8"))
+    return _AXE_SOURCE[0]
+
+
 def _run_axe(page):
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         # Evaluated rather than added as a <script>: the service's Content-Security-Policy refuses those.
-        page.evaluate("source => { (0, eval)(source); }", AXE.read_text(encoding="utf-8"))
+        page.evaluate("source => { (0, eval)(source); }", _axe_source())
     return page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
@@ -113,14 +130,18 @@ def _run_axe_on_a_copy(page):
     """axe-core needs JavaScript: check the page as served to a browser with JavaScript off by
     showing the same HTML, scripts removed, at the same address in a browser with it on."""
     html = re.sub(r"<script\b.*?</script>", "", page.content(), flags=re.S | re.I)
-    context = page.context.browser.new_context(viewport=page.viewport_size)
+    browser = page.context.browser
+    size = page.viewport_size or {}
+    key = (id(browser), size.get("width"), size.get("height"))
+    if key not in _COPY_CONTEXTS:
+        _COPY_CONTEXTS[key] = browser.new_context(viewport=page.viewport_size)
+    copy = _COPY_CONTEXTS[key].new_page()
     try:
-        copy = context.new_page()
         copy.route(page.url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
         copy.goto(page.url)
         return _run_axe(copy)
     finally:
-        context.close()
+        copy.close()
 
 
 def axe_violations(page):
