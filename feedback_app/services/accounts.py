@@ -78,10 +78,10 @@ def sign_in(email, password):
     (services.sign_in_throttle), and a browser the account has signed in from before keeps its own
     allowance, so a stranger's guesses cannot lock the real person out."""
     user = user_queries.get_user_by_email(email or "")
-    _hasher, dummy_hash = _hasher_and_dummy()
+    active_hasher, dummy_hash = _hasher_and_dummy()
     stored_hash = user.password_hash if user is not None else dummy_hash
     try:
-        _hasher.verify(stored_hash, password or "")
+        active_hasher.verify(stored_hash, password or "")
         matched = True
     except (VerificationError, InvalidHashError):
         matched = False
@@ -150,16 +150,16 @@ def finish_password_reset(token, password):
     return user
 
 
-def reset_demo_admin(email, password, roles=("admin",)):
-    """An embedded demo account (the admin, the DSL): created, or given a fresh password and unlocked."""
+def reset_demo_admin(email, password):
+    """The embedded demo's admin: created, or given a fresh password and unlocked."""
     user = user_queries.get_user_by_email(email)
     if user is None:
-        return create_user(email, password, list(roles))
+        return create_user(email, password, ["admin"])
     with queries.transaction():
         user.password_hash = hasher().hash(password)
         user.active, user.failed_sign_ins, user.locked_until = True, 0, None
         user.session_version += 1
-        user_queries.set_roles(user, list(roles))
+        user_queries.set_roles(user, ["admin"])
     return user
 
 

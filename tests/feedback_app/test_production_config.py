@@ -75,7 +75,7 @@ def test_production_keeps_strong_argon2_parameters():
     with app.app_context():
         from feedback_app.services import accounts
 
-        hasher = accounts.hasher() if hasattr(accounts, "hasher") else accounts.HASHER
+        hasher = accounts.hasher()
         parameters = extract_parameters(hasher.hash("a long enough password"))
     assert parameters.time_cost >= 2 and parameters.memory_cost >= 19 * 1024
     assert production_problems(as_mapping(_production())) == []

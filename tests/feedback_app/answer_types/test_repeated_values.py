@@ -34,3 +34,10 @@ def test_results_count_each_option_at_most_once_per_response(client_request):
     counts, answered = results._count(item, [answer.value])
     assert answered == 1
     assert max(counts) == 1
+
+
+def test_a_single_choice_sent_twice_keeps_one_value(client_request):
+    """Guard (WTForms already takes the first): a single-valued field never stores a list."""
+    journey.answer_all(client_request, overrides={"age": {"age_band": ["14_16", "11_13"]}})
+    journey.submit(client_request)
+    assert db.session.scalar(select(Answer.value).where(Answer.question_id == "age_band")) == "14_16"

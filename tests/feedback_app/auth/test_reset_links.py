@@ -20,7 +20,9 @@ def proxied_client(app, smtp_server):
         "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"], "PROXY_COUNT": 1, "BASE_URL": BASE,
         "MAIL_SERVER": app.config["MAIL_SERVER"], "MAIL_PORT": app.config["MAIL_PORT"]}))
     proxied.test_client_class = IsolatedClient
-    return proxied.test_client()
+    yield proxied.test_client()
+    with proxied.app_context():
+        db.engine.dispose()
 
 
 def _csrf(client, url, **kwargs):

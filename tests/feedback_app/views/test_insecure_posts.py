@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 
 from feedback_app import create_app
 from feedback_app.config import TestConfig
+from feedback_app.extensions import db
 from tests.conftest import IsolatedClient
 
 
@@ -14,7 +15,9 @@ def secure_client(app):
         "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"], "SESSION_COOKIE_SECURE": True,
         "BASE_URL": "https://haveyoursay.partnership.example"}))
     secure.test_client_class = IsolatedClient
-    return secure.test_client()
+    yield secure.test_client()
+    with secure.app_context():
+        db.engine.dispose()
 
 
 def _post_sign_in(client, base_url, headers=None):
