@@ -16,10 +16,10 @@ from feedback_app.models._types import utcnow
 from feedback_app.queries import audits as audit_queries
 from feedback_app.queries import reports as report_queries
 from feedback_app.queries import themes as theme_queries
-from feedback_app.services import audit, audit_planning, exports
+from feedback_app.services import audit, audit_planning, exports, scorecard
 from feedback_app.services.suppression import DOWNLOAD_SYMBOL, percentage, shown, suppress_counts
 
-KINDS = ("theme_summary", "audit_programme")
+KINDS = ("theme_summary", "audit_programme", "scorecard")
 SUMMARY_QUOTES = 3
 
 
@@ -104,6 +104,10 @@ def build(kind, subject, language="en"):
         return theme_summary(run)
     if kind == "audit_programme":
         return audit_programme(subject, language)
+    if kind == "scorecard":
+        if not 2000 <= subject <= 2100:
+            raise ReportRefused(_("There is no such report"))
+        return scorecard.scorecard(subject, language)
     raise ReportRefused(_("There is no such report"))
 
 
@@ -160,6 +164,8 @@ def _lines(values):
 
 def table(content):
     """``(headers, rows)`` of a report, for CSV."""
+    if content["kind"] == "scorecard":
+        return scorecard.table(content)
     if content["kind"] == "theme_summary":
         headers = ["theme", "answers", "percent_of_answers", "narrative", "quotes"]
         rows = [[t["label"], _download(t["answers"]), _download(t["share"]), t["narrative"], _lines(t["quotes"])]
