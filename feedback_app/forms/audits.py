@@ -194,7 +194,7 @@ class IndicatorForm(FlaskForm):
     """A scorecard indicator: a question, the answers it counts and a target. Answers are offered once the
     question is chosen (the page comes back with them; no script needed)."""
 
-    title = StringField(_l("Indicator"), description=_l("For example: % of young people who feel safe online"),
+    title = StringField(_l("Indicator"), description=_l("For example: share of young people who feel safe online"),
                         validators=[AnswerRequired(_l("Enter the indicator")),
                                     Length(max=200, message=_l("The indicator must be 200 characters or fewer"))],
                         widget=GovTextInput())
