@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 
 from feedback_app.services import training_report
-from feedback_app.services.suppression import SUPPRESSED
+from feedback_app.services.suppression import PROTECTED, SUPPRESSED
 from feedback_app.services.training_impact import attendees, mean, rate
 from tests.feedback_app.test_training_fixtures import add_response, make_course, make_session, training_surveys  # noqa: F401
 
@@ -144,8 +144,9 @@ def test_a_course_report_adds_up_its_sessions_and_hides_small_figures(known):
     # all its figures are hidden, and so are this session's where they would give them away.
     assert impact.reach.responses == {"before": 9, "after": 6, "followup": SUPPRESSED}
     assert impact.reach.rates == {"before": 60, "after": 40, "followup": SUPPRESSED}
+    # This session's figures are hidden to protect the other's, and marked so (not as a small group).
     assert [row.responses for row in impact.sessions] == [
-        {"before": SUPPRESSED, "after": SUPPRESSED, "followup": SUPPRESSED},
+        {"before": PROTECTED, "after": PROTECTED, "followup": SUPPRESSED},
         {"before": SUPPRESSED, "after": SUPPRESSED, "followup": SUPPRESSED},
     ]
     # Pairs stay within a session: the other session's A is not this session's A.
