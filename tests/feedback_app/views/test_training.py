@@ -233,8 +233,10 @@ def test_the_session_report_page_shows_every_figure(client_request, sign_in, tra
         ["1. Spot the signs of neglect", "2.13", "8", "3.50", "4", "2", "1.50", "3.50", "2.00"],
         ["2. Use the neglect screening tool", "2.50", "6", "4.20", "5", "2", "2.50", "4.50", "2.00"]]
     assert _table(page, ".app-training-applied") == [
-        ["1. Spot the signs of neglect", "0", "2", "1", "0", "0", "1", "4"],
-        ["2. Use the neglect screening tool", "1", "1", "0", "1", "0", "0", "3"]]
+        ["1. Spot the signs of neglect", "2", "1", "0", "1", "4"],
+        ["2. Use the neglect screening tool", "2", "0", "1", "0", "3"]]
+    head = [th.text.strip() for th in page.select(".app-training-applied thead th")]
+    assert head[1:5] == ["Yes", "Partly", "No", "Not had the chance"]
     assert _table(page, ".app-training-reaction-relevance") == [
         ["1 – Not at all useful", "0"], ["2", "0"], ["3", "1"], ["4", "2"], ["5 – Very useful", "2"],
         ["People answering", "5"], ["Average (1 to 5)", "4.20"]]
