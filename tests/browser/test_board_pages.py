@@ -103,3 +103,17 @@ def test_a_viewer_sees_only_published_versions(page, board_app):
     expect(page.locator(".app-report-version")).to_contain_text("Version 2, published")
     expect(page.get_by_role("button", name="Publish for the Board")).to_have_count(0)
     assert_accessible(page)
+
+
+def test_the_qr_poster_prints_on_one_a4_page(page, board_app):
+    """Issue 19: the poster printed onto two pages; it needs the partnership's name and a link one can type."""
+    _sign_in(page, ANALYST)
+    page.goto("/staff/surveys/all-types/links/youth_forum/poster")
+    poster = page.locator(".app-poster")
+    expect(poster.locator(".app-poster__partnership")).to_have_text(board_app.config["PARTNERSHIP_NAME"])
+    link = poster.locator(".app-poster__link").inner_text()
+    assert not link.startswith("http") and "/s/all-types" in link
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == 1
