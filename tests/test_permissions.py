@@ -38,6 +38,8 @@ AUDIT_AND_REPORT_ROLES = {
     "reports.index": BOARD, "reports.published": BOARD, "reports.published_csv": BOARD,
     "reports.withdraw": PLANNERS, "reports.theme_summary": PLANNERS, "reports.theme_summary_csv": PLANNERS,
     "reports.programme": PLANNERS, "reports.programme_csv": PLANNERS, "reports.publish": PLANNERS,
+    "reports.scorecard": PLANNERS, "reports.scorecard_csv": PLANNERS, "reports.indicators": PLANNERS,
+    "reports.remove_indicator": PLANNERS,
 }
 
 

@@ -14,6 +14,12 @@ AGREEMENT = [
     ("disagree", _l("Disagree")),
     ("strongly_disagree", _l("Strongly disagree")),
 ]
+# "Have you used ...?" is not a matter of agreeing: a grid can ask it on this scale (``scale: used``).
+USED = [
+    ("yes", _l("Yes")),
+    ("partly", _l("Partly")),
+    ("no", _l("No")),
+]
 FACES = ("very_sad", "sad", "neutral", "happy", "very_happy")
 # Mouth paths from very sad (frown) to very happy (broad smile), on a 24px face.
 MOUTHS = {
@@ -122,7 +128,7 @@ class Grid(ChoiceBase):
         },
         # Statements filled in when the survey is answered (e.g. a course's learning objectives).
         "statements_from": {"enum": ["learning_objectives"]},
-        "scale": {"enum": ["agreement", "rating"], "default": "agreement"},
+        "scale": {"enum": ["agreement", "rating", "used"], "default": "agreement"},
         "min": {"type": "integer", "minimum": 0, "maximum": 10, "default": 1},
         "max": {"type": "integer", "minimum": 1, "maximum": 10, "default": 5},
         "labels": {"type": "object", "propertyNames": {"pattern": "^[0-9]+$"}, "additionalProperties": TEXT},
@@ -144,6 +150,8 @@ class Grid(ChoiceBase):
         return Agreement(self.spec)
 
     def base_choices(self, language):
+        if self.spec.get("scale") == "used":
+            return [(value, str(label)) for value, label in USED]
         return self._scale().base_choices(language)
 
     def field_name(self, statement_id):

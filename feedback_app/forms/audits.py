@@ -188,3 +188,29 @@ class PublishForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A button that only needs the CSRF token (withdraw a report)."""
+
+
+class IndicatorForm(FlaskForm):
+    """A scorecard indicator: a question, the answers it counts and a target. Answers are offered once the
+    question is chosen (the page comes back with them; no script needed)."""
+
+    title = StringField(_l("Indicator"), description=_l("For example: share of young people who feel safe online"),
+                        validators=[AnswerRequired(_l("Enter the indicator")),
+                                    Length(max=200, message=_l("The indicator must be 200 characters or fewer"))],
+                        widget=GovTextInput())
+    question = SelectField(_l("Question"), validate_choice=False, widget=GovSelect(),
+                           validators=[AnswerRequired(_l("Select a question")),
+                                       ChoiceRequired(_l("Select a question from the list"))])
+    answers = SelectMultipleField(_l("Answers to count"), validate_choice=False, widget=GovCheckboxesInput(),
+                                  validators=[ChoiceRequired(_l("Select answers from the list"))])
+    target = StringField(_l("Target (optional)"), description=_l("A percentage from 0 to 100"),
+                         widget=GovTextInput(), validators=[Optional()])
+
+    def validate_target(self, field):
+        value = (field.data or "").strip().rstrip("%").strip()
+        if not value:
+            field.data = None
+            return
+        if not value.isdigit() or not 0 <= int(value) <= 100:
+            raise ValidationError(_l("Enter the target as a whole number from 0 to 100"))
+        field.data = int(value)

@@ -17,10 +17,10 @@ from feedback_app.queries import audits as audit_queries
 from feedback_app.queries import reports as report_queries
 from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import themes as theme_queries
-from feedback_app.services import audit, audit_planning, exports
+from feedback_app.services import audit, audit_planning, exports, scorecard
 from feedback_app.services.suppression import DOWNLOAD_SYMBOL, percentage, shown, suppress_counts
 
-KINDS = ("theme_summary", "audit_programme", "assurance_round")
+KINDS = ("theme_summary", "audit_programme", "assurance_round", "scorecard")
 SUMMARY_QUOTES = 3
 
 
@@ -117,6 +117,10 @@ def build(kind, subject, language="en"):
         if round_ is None:
             raise ReportRefused(_("There is no such report"))
         return summary.round_summary(round_, language)
+    if kind == "scorecard":
+        if not 2000 <= subject <= 2100:
+            raise ReportRefused(_("There is no such report"))
+        return scorecard.scorecard(subject, language)
     raise ReportRefused(_("There is no such report"))
 
 
@@ -177,6 +181,8 @@ def table(content):
         from feedback_app.services.assurance import summary
 
         return summary.table(content)
+    if content["kind"] == "scorecard":
+        return scorecard.table(content)
     if content["kind"] == "theme_summary":
         headers = ["theme", "answers", "percent_of_answers", "narrative", "quotes"]
         rows = [[t["label"], _download(t["answers"]), _download(t["share"]), t["narrative"], _lines(t["quotes"])]

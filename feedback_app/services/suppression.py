@@ -194,6 +194,8 @@ def _protect(grid, hidden, fixed, checked=None):
     hidden = set(hidden)
     stuck = set()
     while True:
+        if not grid.row_lines:
+            hidden |= _multiple_choice_rows(grid, hidden, fixed)
         own = grid.edges(hidden, hidden)
         todo = [pos for pos in sorted(hidden) if (checked is None or checked(pos)) and pos not in stuck]
         open_ = [pos for pos in todo if grid.cheapest_cycle(pos, hidden, own) is None]
@@ -205,6 +207,23 @@ def _protect(grid, hidden, fixed, checked=None):
             stuck.add(open_[0])
         else:
             hidden.update(extra)
+
+
+def _multiple_choice_rows(grid, hidden, fixed):
+    """Multiple choice: the people answering are at least the largest count (and at most the sum of the
+    counts), so a hidden total equal to a count shown beside it is pinned from below. Hide that count as
+    well: its column then moves both together."""
+    extra = set()
+    for r in range(grid.rows + 1):
+        total = (r, grid.cols)
+        if total not in hidden:
+            continue
+        for c in range(grid.cols):
+            pos = (r, c)
+            if pos not in hidden and pos not in fixed and grid.values[pos] == grid.values[total] > 0:
+                extra.add(pos)
+                break
+    return extra
 
 
 def _marked(values, hidden, small):

@@ -62,7 +62,7 @@ def _answers(rng, stage, objectives, lift):
         if rng.random() < 0.7:
             answers["do_differently"] = rng.choice(DO_DIFFERENTLY)
         return answers
-    applied = {o["id"]: rng.choice(["strongly_agree", "agree", "agree", "neither", "dont_know"]) for o in objectives}
+    applied = {o["id"]: rng.choice(["yes", "yes", "partly", "no", "dont_know"]) for o in objectives}
     changed = rng.choice(["a_lot", "a_little", "a_little", "not_at_all", "dont_know"])
     difference = rng.choice(["clear", "some", "some", "not_yet", "dont_know"])
     answers = {"applied": applied, "practice_changed": changed, "difference": difference,

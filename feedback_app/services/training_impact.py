@@ -29,7 +29,7 @@ RATINGS = ("relevance", "delivery")
 FOLLOWUP_CHOICES = ("practice_changed", "difference", "barriers")
 TEXTS = {"before": ("hopes",), "after": ("do_differently",),
          "followup": ("practice_example", "difference_example", "barriers_detail")}
-AGREEMENT = ("strongly_agree", "agree", "neither", "disagree", "strongly_disagree", "dont_know")
+APPLIED = ("yes", "partly", "no", "dont_know")  # "Have you used ...?" (the follow-up's ``scale: used``)
 
 
 def mean(total, count):
@@ -83,7 +83,7 @@ class Confidence:
 class Applied:
     objective_id: str
     text: str
-    counts: list  # per AGREEMENT code
+    counts: list  # per APPLIED code
     answered: object
 
 
@@ -179,13 +179,13 @@ def _applied(course, followups, answers, suppress):
         counts = Counter()
         for rid in followups:
             grid = answers.get((rid, "applied"))
-            if isinstance(grid, dict) and grid.get(objective["id"]) in AGREEMENT:
+            if isinstance(grid, dict) and grid.get(objective["id"]) in APPLIED:
                 counts[grid[objective["id"]]] += 1
-        figures = [counts.get(code, 0) for code in AGREEMENT]
+        figures = [counts.get(code, 0) for code in APPLIED]
         answered = sum(figures)
         if suppress:
             figures, answered = suppress_counts(figures, answered)
-        rows.append(Applied(objective["id"], objective["text"], list(zip(AGREEMENT, figures, strict=True)), answered))
+        rows.append(Applied(objective["id"], objective["text"], list(zip(APPLIED, figures, strict=True)), answered))
     return rows
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from feedback_app.models.training import STAGES
 from feedback_app.services import charts, journey
 from feedback_app.services.suppression import percentage, shown
-from feedback_app.services.training_impact import AGREEMENT, FOLLOWUP_CHOICES, RATINGS, impact
+from feedback_app.services.training_impact import APPLIED, FOLLOWUP_CHOICES, RATINGS, impact
 from feedback_app.services.training_pairing import STAGE_SURVEYS
 
 LEVELS = {
@@ -25,10 +25,7 @@ LEVELS = {
     "behaviour": _l("Kirkpatrick level 3: behaviour"),
     "results": _l("Kirkpatrick level 4: results"),
 }
-AGREEMENT_LABELS = {
-    "strongly_agree": _l("Strongly agree"), "agree": _l("Agree"), "neither": _l("Neither agree nor disagree"),
-    "disagree": _l("Disagree"), "strongly_disagree": _l("Strongly disagree"), "dont_know": _l("Not had the chance"),
-}
+APPLIED_LABELS = {"yes": _l("Yes"), "partly": _l("Partly"), "no": _l("No"), "dont_know": _l("Not had the chance")}
 
 
 @dataclass
@@ -58,11 +55,11 @@ def labels(language="en"):
             if question.id == "applied":
                 dont_know = dict(question.answer_type.opt_out_choices(language)).get("dont_know")
                 if dont_know:
-                    choices["applied"] = [(code, str(dont_know) if code == "dont_know" else str(AGREEMENT_LABELS[code]))
-                                          for code in AGREEMENT]
+                    choices["applied"] = [(code, str(dont_know) if code == "dont_know" else str(APPLIED_LABELS[code]))
+                                          for code in APPLIED]
     for qid in RATINGS:
         choices.setdefault(qid, [(str(point), str(point)) for point in range(1, 6)])
-    choices.setdefault("applied", [(code, str(AGREEMENT_LABELS[code])) for code in AGREEMENT])
+    choices.setdefault("applied", [(code, str(APPLIED_LABELS[code])) for code in APPLIED])
     return Labels(questions, choices)
 
 

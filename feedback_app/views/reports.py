@@ -13,13 +13,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from feedback_app.auth.permissions import roles_required
-from feedback_app.forms.audits import ConfirmForm, PublishForm
+from feedback_app.forms.audits import ConfirmForm, IndicatorForm, PublishForm
 from feedback_app.queries import audits as audit_queries
 from feedback_app.queries import reports as report_queries
+from feedback_app.queries import scorecard as scorecard_queries
 from feedback_app.queries import themes as theme_queries
 from feedback_app.services import audit
 from feedback_app.services import audit_planning as planning
 from feedback_app.services import reports as reports_service
+from feedback_app.services import scorecard as scorecard_service
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
 PUBLISHERS = ("analyst",)
@@ -59,6 +61,7 @@ def index():
     reports = reports_service.versions(report_queries.list_reports(include_withdrawn=publisher))
     return render_template("views/reports/index.html", reports=reports,
                            runs=theme_queries.list_complete_runs() if publisher else [], years=years,
+                           scorecard_years=[date.today().year - 1, date.today().year] if publisher else [],
                            can_publish=publisher)
 
 
@@ -135,6 +138,66 @@ def programme_csv():
     audit.record(current_user, "reports.downloaded", f"audit_programme:{year}", format="csv",
                  kind="audit_programme")
     return _csv(content, f"audit-programme-{year}")
+
+
+def _calendar_year_arg():
+    value = request.args.get("year", "")
+    if value.isdigit() and 2000 <= int(value) <= 2100:
+        return int(value)
+    return date.today().year
+
+
+@bp.route("/scorecard")
+@roles_required(*PUBLISHERS)
+def scorecard():
+    year = _calendar_year_arg()
+    content = scorecard_service.scorecard(year, g.get("language", "en"))
+    return _live(content, url_for("reports.scorecard_csv", year=year))
+
+
+@bp.route("/scorecard.csv")
+@roles_required(*PUBLISHERS)
+def scorecard_csv():
+    year = _calendar_year_arg()
+    content = scorecard_service.scorecard(year, g.get("language", "en"))
+    audit.record(current_user, "reports.downloaded", f"scorecard:{year}", format="csv", kind="scorecard")
+    return _csv(content, f"scorecard-{year}")
+
+
+@bp.route("/scorecard/indicators", methods=["GET", "POST"])
+@roles_required(*PUBLISHERS)
+def indicators():
+    language = g.get("language", "en")
+    form = IndicatorForm()
+    form.question.choices = [("", _("Select a question"))] + scorecard_service.question_choices(language)
+    _survey, item = scorecard_service.find_item(form.question.data, language)
+    form.answers.choices = scorecard_service.answer_choices(item) if item else []
+    if form.is_submitted() and form.validate() and item is not None:
+        if not form.answers.data and request.form.get("step") != "answers":
+            pass  # the question was just chosen: offer its answers
+        else:
+            try:
+                scorecard_service.add_indicator(current_user, form.title.data, form.question.data,
+                                                form.answers.data or [], form.target.data, language)
+            except scorecard_service.IndicatorRefused as refused:
+                getattr(form, refused.field).errors.append(refused.message)
+            else:
+                flash(_("Indicator added to the scorecard."))
+                return redirect(url_for("reports.indicators"))
+    status = 400 if form.errors else 200
+    return render_template("views/reports/indicators.html", form=form, item=item,
+                           indicators=scorecard_queries.list_indicators(), remove_form=ConfirmForm()), status
+
+
+@bp.route("/scorecard/indicators/<int:indicator_id>/remove", methods=["POST"])
+@roles_required(*PUBLISHERS)
+def remove_indicator(indicator_id):
+    indicator = scorecard_queries.get_indicator(indicator_id) or abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    scorecard_service.remove_indicator(current_user, indicator)
+    flash(_("Indicator removed from the scorecard."))
+    return redirect(url_for("reports.indicators"))
 
 
 @bp.route("/publish", methods=["POST"])

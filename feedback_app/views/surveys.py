@@ -141,8 +141,11 @@ def poster(slug, code):
     url = _link_url(state, cohort)
     title = state.definition.title(language)
     qr = admin.qr_svg(url, _("QR code: scan it to open the survey %(title)s", title=title), standalone=False)
+    # Typed by hand: browsers add the https:// themselves.
+    short_url = url.removeprefix("https://").removeprefix("http://")
     return render_template("views/surveys/poster.html", state=state, definition=state.definition, code=code,
-                           cohort=cohort, name=_link_name(cohort), url=url, qr=qr, language=language)
+                           cohort=cohort, name=_link_name(cohort), url=url, short_url=short_url, qr=qr,
+                           language=language)
 
 
 def _preview_context(state):

@@ -85,8 +85,8 @@ def test_small_numbers_are_suppressed(app):
     assert figures["answers"] is None and figures["share"] is None and figures["analysed"] == 53
     assert figures["audiences"] == []  # too few answers to break down
     assert figures["trend"] is None  # a new theme: nothing to compare with
-    assert evidence["text"]["summary"] == ("Fewer than 5 of the 53 answers analysed in “Youth voice 2025” "
-                                           "are about this.")
+    assert evidence["text"]["summary"] == ("How many of the 53 answers analysed in “Youth voice 2025” are about "
+                                           "this is hidden, to protect a small group.")
 
 
 def test_a_group_small_enough_to_subtract_is_hidden_too(app):

@@ -31,7 +31,7 @@ def test_hidden_figures_are_not_drawn_and_the_description_says_so(app):
     with app.test_request_context():
         svg = distribution_chart("Q", _rows(("Safe", 80), ("Unsafe", SUPPRESSED), ("Not sure", SUPPRESSED)))
     doc = BeautifulSoup(svg, "html.parser")
-    assert "Unsafe: fewer than 5" in doc.select_one("desc").text
+    assert "Unsafe: hidden" in doc.select_one("desc").text
     assert {value.text for value in doc.select(".serie-0 .value")} == {"80%"}
     assert len(doc.select(".serie-0 rect.rect")) == 1
 
@@ -41,7 +41,7 @@ def test_comparison_chart_has_one_series_per_year(app):
         svg = comparison_chart("Q", ["Yes", "No"], [(2024, [70, 30]), (2025, [SUPPRESSED, SUPPRESSED])])
     doc = BeautifulSoup(svg, "html.parser")
     assert "2024: Yes: 70%" in doc.select_one("desc").text
-    assert "2025: Yes: fewer than 5" in doc.select_one("desc").text
+    assert "2025: Yes: hidden" in doc.select_one("desc").text
     assert doc.select_one("svg")["role"] == "img"
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 
 from feedback_app.services import training_report
-from feedback_app.services.suppression import SUPPRESSED
+from feedback_app.services.suppression import PROTECTED, SUPPRESSED
 from feedback_app.services.training_impact import attendees, mean, rate
 from tests.feedback_app.test_training_fixtures import add_response, make_course, make_session, training_surveys  # noqa: F401
 
@@ -43,14 +43,14 @@ def _answers(session, other):
         ("X", {"confidence": {"o1": 2, "o2": 3}, "relevance": 4, "delivery": 4}),
     ]
     followup = [
-        ("A", {"applied": {"o1": "agree", "o2": "strongly_agree"}, "practice_changed": "a_lot",
+        ("A", {"applied": {"o1": "yes", "o2": "yes"}, "practice_changed": "a_lot",
                "practice_example": "I use the screening tool", "difference": "clear",
                "difference_example": "A family got help sooner", "barriers": ["time"], "barriers_detail": "Workload"}),
-        ("E", {"applied": {"o1": "dont_know", "o2": "disagree"}, "practice_changed": "not_at_all",
+        ("E", {"applied": {"o1": "dont_know", "o2": "no"}, "practice_changed": "not_at_all",
                "difference": "dont_know", "barriers": ["workload", "manager_support"]}),
-        ("F", {"applied": {"o1": "agree"}, "practice_changed": "a_little", "difference": "some",
+        ("F", {"applied": {"o1": "yes"}, "practice_changed": "a_little", "difference": "some",
                "barriers": ["nothing"]}),
-        ("X", {"applied": {"o1": "neither", "o2": "agree"}, "practice_changed": "dont_know", "difference": "not_yet",
+        ("X", {"applied": {"o1": "partly", "o2": "yes"}, "practice_changed": "dont_know", "difference": "not_yet",
                "barriers": ["no_chance"]}),
     ]
     for stage, rows in (("before", before), ("after", after), ("followup", followup)):
@@ -105,10 +105,8 @@ def test_every_figure_of_a_session_report(known):
         ("o2", "Use the neglect screening tool", 6, D("2.50"), 5, D("4.20"), 2, D("2.50"), D("4.50"), D("2.00")),
     ]
     assert [(a.objective_id, a.counts, a.answered) for a in figures.applied] == [
-        ("o1", [("strongly_agree", 0), ("agree", 2), ("neither", 1), ("disagree", 0), ("strongly_disagree", 0),
-                ("dont_know", 1)], 4),
-        ("o2", [("strongly_agree", 1), ("agree", 1), ("neither", 0), ("disagree", 1), ("strongly_disagree", 0),
-                ("dont_know", 0)], 3),
+        ("o1", [("yes", 2), ("partly", 1), ("no", 0), ("dont_know", 1)], 4),
+        ("o2", [("yes", 2), ("partly", 0), ("no", 1), ("dont_know", 0)], 3),
     ]
 
     relevance, delivery = impact.reaction["relevance"], impact.reaction["delivery"]
@@ -144,8 +142,9 @@ def test_a_course_report_adds_up_its_sessions_and_hides_small_figures(known):
     # all its figures are hidden, and so are this session's where they would give them away.
     assert impact.reach.responses == {"before": 9, "after": 6, "followup": SUPPRESSED}
     assert impact.reach.rates == {"before": 60, "after": 40, "followup": SUPPRESSED}
+    # This session's figures are hidden to protect the other's, and marked so (not as a small group).
     assert [row.responses for row in impact.sessions] == [
-        {"before": SUPPRESSED, "after": SUPPRESSED, "followup": SUPPRESSED},
+        {"before": PROTECTED, "after": PROTECTED, "followup": SUPPRESSED},
         {"before": SUPPRESSED, "after": SUPPRESSED, "followup": SUPPRESSED},
     ]
     # Pairs stay within a session: the other session's A is not this session's A.

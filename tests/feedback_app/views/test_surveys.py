@@ -290,7 +290,8 @@ def test_poster_has_the_title_purpose_qr_link_and_help(client_request, sign_in, 
     poster = page.select_one(".app-poster")
     assert poster.select_one("h1").text.strip() == "Every answer type"
     assert "A survey that uses every kind of question." in poster.text
-    assert poster.select_one(".app-poster__link").text.strip() == f"http://localhost/s/{SLUG}?c={token}"
+    # Shown without the scheme, for typing (issue 19); the QR code has the whole link.
+    assert poster.select_one(".app-poster__link").text.strip() == f"localhost/s/{SLUG}?c={token}"
     svg = poster.select_one("svg")
     assert svg["role"] == "img" and svg.select_one("title").text.startswith("QR code")
     assert "call Childline on 0800 1111" in poster.select_one(".app-poster__help").text

@@ -233,8 +233,10 @@ def test_the_session_report_page_shows_every_figure(client_request, sign_in, tra
         ["1. Spot the signs of neglect", "2.13", "8", "3.50", "4", "2", "1.50", "3.50", "2.00"],
         ["2. Use the neglect screening tool", "2.50", "6", "4.20", "5", "2", "2.50", "4.50", "2.00"]]
     assert _table(page, ".app-training-applied") == [
-        ["1. Spot the signs of neglect", "0", "2", "1", "0", "0", "1", "4"],
-        ["2. Use the neglect screening tool", "1", "1", "0", "1", "0", "0", "3"]]
+        ["1. Spot the signs of neglect", "2", "1", "0", "1", "4"],
+        ["2. Use the neglect screening tool", "2", "0", "1", "0", "3"]]
+    head = [th.text.strip() for th in page.select(".app-training-applied thead th")]
+    assert head[1:5] == ["Yes", "Partly", "No", "Not had the chance"]
     assert _table(page, ".app-training-reaction-relevance") == [
         ["1 – Not at all useful", "0"], ["2", "0"], ["3", "1"], ["4", "2"], ["5 – Very useful", "2"],
         ["People answering", "5"], ["Average (1 to 5)", "4.20"]]
@@ -262,8 +264,21 @@ def test_the_course_report_hides_small_figures(client_request, sign_in, training
     page = client_request.get(f"{BASE}/courses/{course.id}/report")
     assert _table(page, ".app-training-reach") == [
         ["Before the course", "9", "60%"], ["Straight after the course", "6", "40%"],
-        ["3-month follow-up", "fewer than 5", "fewer than 5"]]
-    assert "figures for fewer than 5 people" in page.text
+        ["3-month follow-up", "hidden [a]", "hidden [a]"]]
+    assert "Figures for fewer than 5 people" in page.text
+    assert "[a] Hidden: a small group, fewer than 5 people" in page.text
+
+
+def test_a_one_session_course_report_does_not_say_it_covers_more_than_one(client_request, sign_in,
+                                                                          training_surveys):  # noqa: F811
+    """Issue 19: the course report said "covers more than one session" for a course with one session."""
+    trainer = sign_in("trainer")
+    course = make_course(trainer)
+    session = make_session(trainer, course, attendance=12)
+    _answers(session, make_session(trainer, make_course(trainer), attendance=3))
+    page = client_request.get(f"{BASE}/courses/{course.id}/report")
+    assert "more than one session" not in page.text
+    assert "Figures for fewer than 5 people" in page.select_one(".govuk-inset-text").text
 
 
 def test_training_forms_work_on_the_ordinary_results_pages(client_request, sign_in, create_user,

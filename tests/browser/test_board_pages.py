@@ -1,0 +1,119 @@
+"""The Board's figures in Chromium (issue 19): the quarterly scorecard (axe clean), and a viewer who sees
+only published reports, current version first with earlier versions beneath, and nothing live."""
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from feedback_app.extensions import db
+from feedback_app.services import accounts
+from tests.browser.conftest import assert_accessible
+from tests.feedback_app import results_data
+
+pytestmark = pytest.mark.browser
+PASSWORD = "browser board password"
+ANALYST = "figures-analyst@browser.test"
+VIEWER = "figures-board@browser.test"
+
+
+@pytest.fixture(scope="module")
+def board_app(live_server):
+    app = live_server["app"]
+    with app.app_context():
+        for email, roles in ((ANALYST, ["analyst"]), (VIEWER, ["viewer"])):
+            if accounts.user_queries.get_user_by_email(email) is None:
+                accounts.create_user(email, PASSWORD, roles)
+        year = datetime.now(UTC).year
+        results_data.add(12, when=datetime(year, 1, 20, 12, tzinfo=UTC), prefix="B")
+        results_data.add(6, {"told_someone": "no"}, when=datetime(year, 1, 21, 12, tzinfo=UTC), start=100, prefix="B")
+        db.session.remove()
+    return app
+
+
+def _sign_in(page, email):
+    page.goto("/staff/sign-in")
+    page.get_by_label("Email address").fill(email)
+    page.locator("#password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+
+
+def test_choosing_indicators_and_publishing_the_scorecard(page, board_app):
+    _sign_in(page, ANALYST)
+    page.goto("/staff/reports/")
+    page.get_by_role("link", name="Choose the scorecard’s indicators").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Scorecard indicators")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Continue").click()  # nothing filled in
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the indicator")
+    assert page.title().startswith("Error:")
+    assert_accessible(page)
+
+    page.get_by_label("Indicator", exact=True).fill("Share who told an adult about a worry")
+    page.get_by_label("Question").select_option(
+        label="Every answer type: Have you ever told an adult about a worry?")
+    page.get_by_label("Target (optional)").fill("70")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("Yes", exact=True).check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Add the indicator").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Indicator added")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="See the scorecard").click()
+    table = page.locator(".app-scorecard-indicator table")
+    expect(table).to_contain_text("January to March")
+    expect(table.locator("tbody tr").first).to_contain_text("67%")
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    expect(page.locator(".govuk-service-navigation")).to_be_hidden()
+    expect(page.locator(".app-no-print")).to_be_hidden()
+    page.emulate_media(media="screen")
+    for _time in range(2):  # published twice: version 1, then version 2 of the same report
+        page.get_by_role("button", name="Publish for the Board").click()
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("Report published")
+        assert_accessible(page)
+        page.go_back()
+        page.reload()
+
+
+def test_a_viewer_sees_only_published_versions(page, board_app):
+    _sign_in(page, VIEWER)
+    menu = page.get_by_role("navigation", name="Staff menu")
+    expect(menu.get_by_role("link", name="Results")).to_have_count(0)
+    response = page.goto("/staff/results/")
+    assert response.status == 403
+    response = page.goto("/staff/reports/scorecard")
+    assert response.status == 403
+
+    page.goto("/staff/reports/")
+    row = page.locator("main table tbody tr").filter(has_text="Scorecard")
+    expect(row).to_have_count(1)
+    expect(row.locator("td").nth(1)).to_have_text("2")
+    row.locator("summary").click()
+    expect(row.locator(".app-report-versions a")).to_have_text(re.compile(r"^Version 1, published "))
+    assert_accessible(page)
+    row.locator(".app-report-versions a").click()
+    expect(page.locator(".govuk-warning-text")).to_contain_text("This is an earlier version")
+    assert_accessible(page)
+    page.get_by_role("link", name=re.compile("Read the current version")).click()
+    expect(page.locator(".app-report-version")).to_contain_text("Version 2, published")
+    expect(page.get_by_role("button", name="Publish for the Board")).to_have_count(0)
+    assert_accessible(page)
+
+
+def test_the_qr_poster_prints_on_one_a4_page(page, board_app):
+    """Issue 19: the poster printed onto two pages; it needs the partnership's name and a link one can type."""
+    _sign_in(page, ANALYST)
+    page.goto("/staff/surveys/all-types/links/youth_forum/poster")
+    poster = page.locator(".app-poster")
+    expect(poster.locator(".app-poster__partnership")).to_have_text(board_app.config["PARTNERSHIP_NAME"])
+    link = poster.locator(".app-poster__link").inner_text()
+    assert not link.startswith("http") and "/s/all-types" in link
+    assert_accessible(page)
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == 1
