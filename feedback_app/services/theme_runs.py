@@ -238,8 +238,8 @@ def execute(run_id):
             audit.add(None, "themes.run_failed", target=f"theme_run:{run_id}", error=type(error).__name__)
 
 
-def _pipeline(run, codebook=None):
-    return ThemePipeline(backend=run.backend, k=run.k, seed=run.seed, codebook=codebook,
+def _pipeline(run):
+    return ThemePipeline(backend=run.backend, k=run.k, seed=run.seed,
                          model=current_app.config.get("THEME_MODEL") if run.backend == "embeddings" else None)
 
 
@@ -281,7 +281,10 @@ def _work(run_id, attempt):
     # The next run starts from the reviewed codebook of the run it is compared with.
     codebook = reviewed_codebook(previous) if previous is not None else None
     _checkpoint(run_id, attempt, "analysing")
-    pipeline = _pipeline(run, codebook).fit([a.text for a in answers])
+    pipeline = _pipeline(run)
+    if codebook is not None:
+        pipeline.set_params(codebook=codebook)
+    pipeline = pipeline.fit([a.text for a in answers])
     result = pipeline.result_
     non_answer = list(pipeline.non_answers_.transform([a.text.strip() for a in answers]))
     _checkpoint(run_id, attempt, "matching")
