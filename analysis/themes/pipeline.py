@@ -29,7 +29,7 @@ OTHER_Z = 1.5
 MAX_SHARE = 0.15
 # An answer also belongs to every other theme whose centre is within this cosine of its own theme's
 # centre (chosen on the shared data against the coders' sub-categories: benchmarks/RESULTS.md).
-SECONDARY_MARGIN = 0.08
+SECONDARY_MARGIN = 0.05
 OTHER_LABEL = "Other answers"
 
 
