@@ -72,7 +72,7 @@ def multi_theme(pipe, texts, sub):
     index = {t: i for i, t in enumerate(unique)}
     labels = pipe.clusterer_.predict(Z)
     by_theme = {}
-    for text, a, s in zip(texts, result.assignments, sub, strict=True):
+    for a, s in zip(result.assignments, sub, strict=True):
         if a is not None and a != (result.other.id if result.other else None):
             by_theme.setdefault(a, Counter())[s] += 1
     profile = {a: {s for s, n in c.items() if n >= PROFILE_SHARE * sum(c.values())} for a, c in by_theme.items()}
