@@ -1,6 +1,7 @@
 """Themes in free-text answers: a scikit-learn style pipeline of swappable steps."""
 
 from .cluster import KMeansClusterer
+from .codebook import Codebook, ReviewedTheme
 from .guided import GuidedTheme
 from .label import PhraseLabeller
 from .matching import match_themes
@@ -13,7 +14,7 @@ from .results import KSelection, Theme, ThemeMatch, ThemeMatching, ThemeResult
 from .vectorize import LemmaTfidfVectorizer
 
 __all__ = [
-    "GuidedTheme", "KMeansClusterer", "KSelection", "LemmaTfidfVectorizer", "NoReduction",
+    "Codebook", "GuidedTheme", "KMeansClusterer", "ReviewedTheme", "KSelection", "LemmaTfidfVectorizer", "NoReduction",
     "NonAnswerFilter", "PhraseLabeller", "QuoteSelector", "SVDReduction", "SpacyPreprocessor",
     "Theme", "ThemeMatch", "ThemeMatching", "ThemePipeline", "ThemeResult", "find_themes",
     "match_themes",

@@ -61,6 +61,8 @@ def token_class(surface: str, lemma: str, is_stop: bool, classes) -> str:
         return "L"
     if is_stop or not surface.isalpha() and "'" not in surface and "-" not in surface:
         return "B"
+    if len(set(surface)) == 1:
+        return "B"  # "xxxx", "zzz": redaction marks and keyboard noise
     pos = classes.get(lemma) or classes.get(surface)
     if lemma in VERBS:
         return "A" if surface.endswith(("ed", "ing")) else "B"

@@ -58,9 +58,12 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
     of its theme's members fits no theme well: it is left unplaced (``-1``)
     and goes to "Other answers" rather than stretching a theme.
 
-    **Largest theme.** When k is chosen, candidates whose largest theme holds
-    more than ``max_share`` of the answers are passed over while any candidate
-    keeps under it (the evidence is still the silhouette among the rest).
+    **Largest theme.** When k is chosen (by the silhouette), a theme holding
+    more than ``max_share`` of the answers is split in two by KMeans, until
+    none does; ``k_selection_`` reports the splits. Themes of fewer than
+    ``min_split_size`` answers are never split (a small survey may well have
+    five themes of a fifth each). (Choosing among candidates
+    under the cap instead took the largest candidate, k=30, on the shared data.)
 
     ``secondary(X, margin)`` gives each answer's other themes: those whose
     centre is within ``margin`` (cosine) of its own theme's centre and that it
@@ -69,7 +72,7 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
 
     def __init__(self, k=None, min_k=2, max_k=30, n_init=4, max_iter=100, sample_size=4000,
                  silhouette_size=2000, min_similarity=None, n_subclusters=None, other_z=None, max_share=None,
-                 random_state=0):
+                 k_tolerance=0.15, min_split_size=200, random_state=0):
         self.k = k
         self.min_k = min_k
         self.max_k = max_k
@@ -81,6 +84,8 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         self.n_subclusters = n_subclusters
         self.other_z = other_z
         self.max_share = max_share
+        self.k_tolerance = k_tolerance
+        self.min_split_size = min_split_size
         self.random_state = random_state
 
     def _kmeans(self, X, k, weight, init_centres, seed, n_init):
@@ -111,14 +116,32 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
             ok = len(np.unique(sub)) > 1
             scores.append(float(silhouette_score(Xs[sil_idx], sub, metric="cosine")) if ok else -1.0)
             largest.append(float(np.bincount(labels, weights=ws).max() / ws.sum()))
-        method = "silhouette (cosine, sample)"
-        allowed = [i for i in range(len(candidates)) if self.max_share is None or largest[i] <= self.max_share]
-        if self.max_share is not None:
-            method += f"; largest theme at most {self.max_share:.0%}"
-            if not allowed:  # none keeps under the cap: the most even split
-                allowed = [int(np.argmin(largest))]
-        best = candidates[max(allowed, key=lambda i: (scores[i], -i))]
-        return KSelection(best, method, tuple(candidates), tuple(round(s, 4) for s in scores))
+        # Parsimony: the smallest k whose silhouette is within ``k_tolerance`` of the best (on LSA vectors the
+        # silhouette keeps rising with k and would always take the largest candidate).
+        top = max(scores)
+        best = next(k for k, sc in zip(candidates, scores, strict=True) if sc >= top - self.k_tolerance * abs(top))
+        return KSelection(best, f"silhouette (cosine, sample): smallest k within {self.k_tolerance:.0%} of the best",
+                          tuple(candidates), tuple(round(s, 4) for s in scores))
+
+    def _split_large(self, X, labels, weight, centres):
+        """Split the largest theme in two (KMeans) while it holds more than ``max_share``."""
+        labels, centres, splits = labels.copy(), list(centres), 0
+        placed = labels >= 0
+        while splits < 30:
+            sizes = np.bincount(labels[placed], weights=weight[placed], minlength=len(centres))
+            c = int(np.argmax(sizes))
+            members = np.flatnonzero(labels == c)
+            if sizes[c] <= self.max_share * weight[placed].sum() or sizes[c] < self.min_split_size:
+                break
+            halves = KMeans(n_clusters=2, n_init=2, random_state=self.random_state).fit(
+                X[members], sample_weight=weight[members])
+            if len(np.unique(halves.labels_)) < 2:
+                break
+            labels[members[halves.labels_ == 1]] = len(centres)
+            centres[c] = halves.cluster_centers_[0]
+            centres.append(halves.cluster_centers_[1])
+            splits += 1
+        return labels, np.vstack(centres), splits
 
     def fit(self, X, y=None, sample_weight=None, init_centres=None):
         X = normalize(np.asarray(X, dtype=np.float32))
@@ -137,6 +160,13 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
             self.cluster_centers_ = np.zeros((0, X.shape[1]), dtype=X.dtype)
         else:
             centres, labels[placeable] = self._cluster(Xp, k, wp, init_centres)
+            if self.max_share is not None and self.k is None:
+                labels[placeable], centres, splits = self._split_large(Xp, labels[placeable], wp, centres)
+                if splits:
+                    sel = self.k_selection_
+                    self.k_selection_ = KSelection(
+                        len(centres), f"{sel.method}; k={sel.k_chosen}, then {splits} theme(s) over "
+                        f"{self.max_share:.0%} split in two", sel.candidates, sel.scores)
             self.cluster_centers_ = normalize(centres)
         self._fit_floors(X, labels, weight)
         self.labels_ = self._drop_dissimilar(X, labels)

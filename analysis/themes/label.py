@@ -32,7 +32,7 @@ class PhraseLabeller(BaseEstimator):
     """
 
     def __init__(self, n_terms=5, min_words=2, max_words=6, max_docs_per_cluster=400,
-                 min_phrase_share=0.03, length_bonus=0.15):
+                 min_phrase_share=0.01, length_bonus=0.15):
         self.n_terms = n_terms
         self.min_words = min_words
         self.max_words = max_words
@@ -61,6 +61,7 @@ class PhraseLabeller(BaseEstimator):
             content.append(" ".join(words))
         self.terms_ = [()] * k
         self.term_weights_ = [()] * k
+        self.term_lemmas_ = [frozenset()] * k
         if not placed.any():
             return
         try:
@@ -79,6 +80,7 @@ class PhraseLabeller(BaseEstimator):
         for c in range(k):
             order = sorted(np.flatnonzero(ctfidf[c] > 0), key=lambda j: (-ctfidf[c, j], names[j]))[: self.n_terms]
             self.terms_[c] = tuple(surface[names[j]].most_common(1)[0][0] for j in order)
+            self.term_lemmas_[c] = frozenset(names[j] for j in order)
             self.term_weights_[c] = tuple(round(float(ctfidf[c, j]), 6) for j in order)
 
     def _fit_phrases(self, docs, labels, weight, k):
@@ -112,7 +114,8 @@ class PhraseLabeller(BaseEstimator):
                 for key, count in df[c].items()
                 if count >= min_df
             ]
-            scored.sort(key=lambda s: (-s[0], s[1]))
+            # Phrases that use one of the theme's key terms name what its answers share: they come first.
+            scored.sort(key=lambda s: (not (set(s[1]) & self.term_lemmas_[c]), -s[0], s[1]))
             ranked.append([s for s in scored if self.min_words <= len(s[1]) <= self.max_words])
             singles.append([s[1] for s in scored if len(s[1]) == 1])
         self.labels_ = self._assign(ranked, singles, forms, sizes)

@@ -8,10 +8,11 @@ import time
 from collections import Counter
 
 import numpy as np
+from scipy import sparse
 from sklearn.base import BaseEstimator, clone
 
 from .cluster import UNPLACED, KMeansClusterer
-from .guided import as_guided_themes, guided_centres
+from .guided import GuidedTheme, as_guided_themes, guided_centres
 from .label import PhraseLabeller
 from .nonanswers import NonAnswerFilter
 from .preprocess import SpacyPreprocessor
@@ -69,6 +70,13 @@ class ThemePipeline(BaseEstimator):
     secondary_margin : float or None
         An answer also belongs to the other themes it is this close to (see
         ``KMeansClusterer.secondary``); ``None`` gives one theme per answer.
+    codebook : Codebook or None
+        Reviewed themes of an earlier run. New answers that a classifier
+        trained on the reviewed answers is sure of go to those themes (which
+        keep their reviewed names, first in the result, ``guided=True``,
+        ``previous_id`` in ``codebook_ids_``); only the rest are clustered into
+        new themes (``k`` then counts the new themes). Guided themes are not
+        used with a codebook.
 
     Answers that fit no theme well (see ``KMeansClusterer``) are gathered in a
     last theme labelled "Other answers" with ``other=True``; its size is
@@ -77,7 +85,7 @@ class ThemePipeline(BaseEstimator):
 
     def __init__(self, backend="tfidf", k=None, seed=0, guided=None, model=None, cache_dir=None,
                  non_answers=None, preprocessor=None, vectorizer=None, reducer=None, clusterer=None,
-                 labeller=None, quote_selector=None, secondary_margin=SECONDARY_MARGIN):
+                 labeller=None, quote_selector=None, secondary_margin=SECONDARY_MARGIN, codebook=None):
         self.backend = backend
         self.k = k
         self.seed = seed
@@ -92,6 +100,7 @@ class ThemePipeline(BaseEstimator):
         self.labeller = labeller
         self.quote_selector = quote_selector
         self.secondary_margin = secondary_margin
+        self.codebook = codebook
 
     def _default_vectorizer(self):
         if self.backend == "embeddings":
@@ -146,32 +155,53 @@ class ThemePipeline(BaseEstimator):
         self.preprocessor_.fit(unique)
         docs = self.preprocessor_.transform(unique)
         lap("preprocess")
-        X = self.vectorizer_.fit(docs).transform(docs) if docs else np.zeros((0, 1))
+        reviewed = self.codebook.usable() if self.codebook is not None and docs else ()
+        # The space is learnt from the new answers and the reviewed ones together, so both fit in it.
+        book_docs = self.preprocessor_.transform([_clean(a) for t in reviewed for a in t.answers])
+        X = self.vectorizer_.fit(docs + book_docs).transform(docs) if docs else np.zeros((0, 1))
         lap("vectorize")
         if docs:
             accepts_weight = "sample_weight" in inspect.signature(self.reducer_.fit).parameters
-            self.reducer_.fit(X, **({"sample_weight": weight} if accepts_weight else {}))
+            X_fit = X
+            if book_docs:
+                X_book = self.vectorizer_.transform(book_docs)
+                X_fit = sparse.vstack([X, X_book]) if sparse.issparse(X) else np.vstack([X, X_book])
+            w_fit = np.concatenate([weight, np.ones(len(book_docs))])
+            self.reducer_.fit(X_fit, **({"sample_weight": w_fit} if accepts_weight else {}))
         Z = self.reducer_.transform(X) if docs else np.zeros((0, 1))
+        self._book_vectors = self.reducer_.transform(self.vectorizer_.transform(book_docs)) if book_docs else None
         lap("reduce")
+        if reviewed:
+            guided = ()
         centres = guided_centres(guided, self._embed) if guided and docs else None
         self.n_guided_ = 0 if centres is None else len(centres)
-        if docs:
+        self.codebook_ids_ = {}
+        if docs and reviewed:
+            labels, all_centres, k_selection = self._fit_from_codebook(reviewed, Z, weight)
+            guided = tuple(GuidedTheme(t.label, (t.label,)) for t in reviewed)
+        elif docs:
             self.clusterer_.fit(Z, sample_weight=weight, init_centres=centres)
             labels = self.clusterer_.labels_
             k_selection = self.clusterer_.k_selection_
+            all_centres = self.clusterer_.cluster_centers_
         else:
             labels = np.zeros(0, dtype=int)
             k_selection = KSelection(0, "no answers")
+            all_centres = np.zeros((0, 1))
+        self.cluster_centers_ = all_centres
         lap("cluster")
 
-        n_clusters = len(self.clusterer_.cluster_centers_) if docs else 0
+        n_clusters = len(all_centres) if docs else 0
         self.labeller_.fit(docs, labels, sample_weight=weight, n_clusters=n_clusters)
         lap("label")
-        self.quote_selector_.fit(docs, Z, labels, self.clusterer_.cluster_centers_ if docs else [],
-                                 terms=self.labeller_.terms_)
+        self.quote_selector_.fit(docs, Z, labels, all_centres if docs else [], terms=self.labeller_.terms_)
         lap("quotes")
 
-        second = self.clusterer_.secondary(Z, labels, self.secondary_margin) if docs else []
+        second = []
+        if docs:
+            offset = self.n_reviewed_ if reviewed else 0
+            new = np.where(labels >= offset, labels - offset, UNPLACED)
+            second = [(i, c + offset) for i, c in self.clusterer_.secondary(Z, new, self.secondary_margin)]
         self._finish(texts, is_non_answer, unique, labels, weight, n_clusters, guided, k_selection, second)
         timings["total"] = round(time.perf_counter() - start, 4)
         self.result_ = ThemeResult(**self._result_parts, timings=timings)
@@ -208,23 +238,59 @@ class ThemePipeline(BaseEstimator):
         other_id = len(order) if other_size else None
         if other_size:
             themes += (Theme(id=other_id, label=OTHER_LABEL, terms=(), size=other_size, quotes=(), other=True),)
-        by_text = {t: (other_id if c == UNPLACED else self.theme_ids_.get(int(c))) for t, c in zip(unique, labels)}
+        by_text = {t: (other_id if c == UNPLACED else self.theme_ids_.get(int(c))) for t, c in zip(unique, labels, strict=True)}
         also_by_text = {unique[i]: tuple(sorted(self.theme_ids_[c] for c in cs)) for i, cs in second_of.items()}
         assignments = tuple(None if skip else by_text.get(t) for t, skip in zip(texts, is_non_answer, strict=True))
         secondary = tuple(() if skip else also_by_text.get(t, ()) for t, skip in zip(texts, is_non_answer, strict=True))
         self.other_id_ = other_id
+        self.previous_ids_ = {self.theme_ids_[c]: pid for c, pid in self.codebook_ids_.items() if c in self.theme_ids_}
         self.labels_ = np.array([-1 if a is None else a for a in assignments])
         self._result_parts = dict(
             themes=themes, assignments=assignments, non_answers=int(is_non_answer.sum()), k_selection=k_selection,
             secondary=secondary,
         )
 
+    def _fit_from_codebook(self, reviewed, Z, weight):
+        """Reviewed themes take the answers the classifier is sure of; the rest are clustered."""
+        from .codebook import CodebookClassifier
+
+        self.n_reviewed_ = len(reviewed)
+        y = np.array([i for i, t in enumerate(reviewed) for _a in t.answers])
+        Zc = self._book_vectors
+        self.codebook_model_ = CodebookClassifier(random_state=self.seed).fit(Zc, y)
+        known = self.codebook_model_.predict(Z)
+        rest = np.flatnonzero(known < 0)
+        labels = known.copy()
+        centres = self.codebook_model_.centres_
+        if len(rest) >= 2:
+            self.clusterer_.fit(Z[rest], sample_weight=weight[rest])
+            new = self.clusterer_.labels_
+            labels[rest] = np.where(new >= 0, new + len(reviewed), UNPLACED)
+            centres = np.vstack([centres, self.clusterer_.cluster_centers_])
+            k_selection = self.clusterer_.k_selection_
+        else:
+            labels[rest] = UNPLACED
+            self.clusterer_.cluster_centers_ = np.zeros((0, Z.shape[1]), dtype=np.float32)
+            self.clusterer_.similarity_floors_ = np.zeros(0)
+            k_selection = KSelection(0, "every answer fitted a reviewed theme")
+        self.codebook_ids_ = {i: t.previous_id for i, t in enumerate(reviewed)}
+        return labels, centres, k_selection
+
     def transform(self, texts):
         """Assign new answers to the fitted themes (``None`` when unplaced)."""
         texts = [_clean(t) for t in texts]
         skip = self.non_answers_.transform(texts)
         keep = [t for t, s in zip(texts, skip) if not s]
-        labels = iter(self.clusterer_.predict(self._embed(keep)) if keep else [])
+        if keep and getattr(self, "codebook_model_", None) is not None and self.codebook_ids_:
+            Z = self._embed(keep)
+            found = self.codebook_model_.predict(Z)
+            rest = found < 0
+            if rest.any() and len(self.clusterer_.cluster_centers_):
+                new = self.clusterer_.predict(Z[rest])
+                found[rest] = np.where(new >= 0, new + self.n_reviewed_, UNPLACED)
+            labels = iter(found)
+        else:
+            labels = iter(self.clusterer_.predict(self._embed(keep)) if keep else [])
         out = []
         for s in skip:
             c = None if s else int(next(labels))

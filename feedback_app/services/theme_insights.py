@@ -39,9 +39,53 @@ class Trend:
 @dataclass
 class ThemeSummary:
     theme: object
-    size: int
-    share: object  # percent of the run's answers (non-answers left out), or SUPPRESSED
+    size: int  # answers whose main theme this is
+    share: object  # percent of the run's answers (non-answers left out) in the theme, or SUPPRESSED
     trend: Trend | None
+    also: int = 0  # answers whose main theme is another but that also belong to this one
+
+    @property
+    def is_other(self):
+        return is_other(self.theme)
+
+
+OTHER_ORIGIN = "other"
+
+
+def is_other(theme):
+    """The "Other answers" group: answers that fit no theme well (not a theme to report as one)."""
+    return theme.origin == OTHER_ORIGIN
+
+
+def secondary_counts(run):
+    """``{theme id: answers that also belong to it}`` (their main theme being another), as reviewed now.
+
+    The engine's second themes are kept in the run's output by theme number; a
+    theme merged away counts for the theme it went into, and an answer moved
+    into one of its second themes no longer counts twice.
+    """
+    also = (run.original_output or {}).get("secondary") or {}
+    if not also:
+        return {}
+    themes = [t for t, _size in theme_queries.list_themes(run.id, include_merged=True)]
+    by_number = {t.number: t for t in themes}
+    by_id = {t.id: t for t in themes}
+
+    def final(theme):
+        seen = set()
+        while theme is not None and theme.merged_into_id is not None and theme.id not in seen:
+            seen.add(theme.id)
+            theme = by_id.get(theme.merged_into_id)
+        return theme
+
+    current = {f.answer_id: f.theme_id for f in theme_queries.run_answer_facts(run.id)}
+    counts = Counter()
+    for answer_id, numbers in also.items():
+        main = current.get(int(answer_id))
+        for theme in {final(by_number.get(n)) for n in numbers}:
+            if theme is not None and theme.id != main and not is_other(theme):
+                counts[theme.id] += 1
+    return counts
 
 
 @dataclass
@@ -74,9 +118,13 @@ def trend(run, theme, size):
 
 
 def summaries(run, include_merged=False):
+    """One summary per theme, "Other answers" last. Shares count second themes too (see ``secondary_counts``)."""
     base = base_count(run)
-    return [ThemeSummary(theme, size, _share(size, base), trend(run, theme, size))
-            for theme, size in theme_queries.list_themes(run.id, include_merged=include_merged)]
+    also = secondary_counts(run)
+    found = [ThemeSummary(theme, size, _share(size + also.get(theme.id, 0), base), trend(run, theme, size),
+                          also.get(theme.id, 0))
+             for theme, size in theme_queries.list_themes(run.id, include_merged=include_merged)]
+    return sorted(found, key=lambda s: s.is_other)
 
 
 def _group_rows(labels, in_theme, totals, size, base):

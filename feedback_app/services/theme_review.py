@@ -149,15 +149,16 @@ def split(run, theme, parts, user, seed=0):
     ids = [answer.id for _row, answer, _response in rows]
     pipeline = ThemePipeline(backend="tfidf", k=parts, seed=seed).fit([redact_text(a.text or "") for _r, a, _s in rows])
     result = pipeline.result_
-    if len(result.themes) < 2:
+    found_themes = [t for t in result.themes if not t.other]  # answers that fit no part stay in the theme
+    if len(found_themes) < 2:
         raise ReviewRefused(_("These answers are too alike to split."), "parts")
     with queries.transaction():
         number = theme_queries.next_theme_number(run.id)
         quotes_before = list(theme.quotes)
-        keep = result.themes[0]
+        keep = found_themes[0]
         theme.quotes = list(keep.quotes)
         new = {}
-        for offset, found in enumerate(result.themes[1:]):
+        for offset, found in enumerate(found_themes[1:]):
             row = theme_queries.add_theme(
                 run_id=run.id, number=number + offset, label=found.label[:MAX_LABEL],
                 original_label=found.label[:MAX_LABEL], terms=list(found.terms), quotes=list(found.quotes),

@@ -15,12 +15,14 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from flask_babel import gettext as _
 
-from analysis.themes import KSelection, ThemePipeline, ThemeResult, match_themes
+from analysis.redaction import redact_text
+from analysis.themes import Codebook, KSelection, ThemeMatch, ThemePipeline, ThemeResult, match_themes
 from analysis.themes import Theme as EngineTheme
 from feedback_app import jobs, queries
 from feedback_app.models import RunStatus
 from feedback_app.queries import themes as theme_queries
 from feedback_app.services import audit, theme_sources
+from feedback_app.services.theme_insights import OTHER_ORIGIN
 
 JOB = "feedback_app.services.theme_runs.execute"
 STAGES = {
@@ -266,6 +268,21 @@ def _pipeline(run):
                          model=current_app.config.get("THEME_MODEL") if run.backend == "embeddings" else None)
 
 
+def reviewed_codebook(run):
+    """The previous run's themes as the QPP left them: names now, answers now in each.
+
+    Excluded themes, merged-away themes and "Other answers" are left out, so
+    renames, merges, moves and exclusions all carry into the next run.
+    """
+    pairs = []
+    for theme, size in theme_queries.list_themes(run.id):
+        if theme.excluded or theme.origin == OTHER_ORIGIN or not size:
+            continue
+        texts = [redact_text(answer.text or "") for _row, answer, _response in theme_queries.theme_answers(theme.id)]
+        pairs.append((theme.label, texts, theme.number))
+    return Codebook.from_pairs(pairs)
+
+
 def _engine_themes(run):
     """The previous run's themes as reviewed now, as engine themes (for matching)."""
     themes = []
@@ -273,7 +290,7 @@ def _engine_themes(run):
         if theme.excluded:
             continue
         themes.append(EngineTheme(id=theme.number, label=theme.label, terms=tuple(theme.terms), size=size,
-                                  quotes=tuple(theme.quotes)))
+                                  quotes=tuple(theme.quotes), other=theme.origin == OTHER_ORIGIN))
     return ThemeResult(themes=tuple(themes), assignments=(), non_answers=0, k_selection=KSelection(len(themes), ""))
 
 
@@ -284,18 +301,32 @@ def _work(run_id, attempt):
     withheld = theme_sources.count_withheld(run.sources)
     if not answers:
         raise ValueError(_("No answers match the chosen sources."))
+    previous = theme_queries.get_run(run.previous_run_id) if run.previous_run_id else None
+    if previous is not None and previous.status != RunStatus.complete:
+        previous = None
+    # The next run starts from the reviewed codebook of the run it is compared with.
+    codebook = reviewed_codebook(previous) if previous is not None else None
     _checkpoint(run_id, attempt, "analysing")
-    pipeline = _pipeline(run).fit([a.text for a in answers])
+    pipeline = _pipeline(run)
+    if codebook is not None:
+        pipeline.set_params(codebook=codebook)
+    pipeline = pipeline.fit([a.text for a in answers])
     result = pipeline.result_
     non_answer = list(pipeline.non_answers_.transform([a.text.strip() for a in answers]))
     _checkpoint(run_id, attempt, "matching")
     run = theme_queries.get_run(run_id)
     matches = {}
-    if run.previous_run_id:
-        previous = theme_queries.get_run(run.previous_run_id)
-        if previous is not None and previous.status == RunStatus.complete:
-            matching = match_themes(_engine_themes(previous), result)
-            matches = {m.current_id: m for m in matching.matches}
+    if previous is not None:
+        carried = getattr(pipeline, "previous_ids_", {})
+        matches = {tid: ThemeMatch(pid, tid, 1.0, result.theme(tid).label, result.theme(tid).label)
+                   for tid, pid in carried.items() if pid is not None}
+        rest = ThemeResult(themes=tuple(t for t in result.themes if t.id not in matches), assignments=(),
+                           non_answers=0, k_selection=result.k_selection)
+        taken = {m.previous_id for m in matches.values()}
+        earlier = _engine_themes(previous)
+        earlier = ThemeResult(themes=tuple(t for t in earlier.themes if t.id not in taken), assignments=(),
+                              non_answers=0, k_selection=earlier.k_selection)
+        matches.update({m.current_id: m for m in match_themes(earlier, rest).matches})
     _checkpoint(run_id, attempt, "saving")
     _save(run_id, attempt, answers, result, non_answer, matches, run.previous_run_id, withheld=withheld)
 
@@ -318,6 +349,9 @@ def _save(run_id, attempt, answers, result, non_answer, matches, previous_run_id
         "timings": dict(result.timings),
         "matches": [{"previous": m.previous_id, "current": m.current_id, "similarity": m.similarity}
                     for m in matches.values()],
+        # Other themes an answer also belongs to, by theme number: {answer id: [numbers]}.
+        "secondary": {str(a.answer_id): list(also) for a, also in zip(answers, result.secondary or (), strict=False)
+                      if also},
     }
     with queries.transaction():
         theme_queries.delete_results(run_id)
@@ -326,7 +360,8 @@ def _save(run_id, attempt, answers, result, non_answer, matches, previous_run_id
             match = matches.get(theme.id)
             row = theme_queries.add_theme(
                 run_id=run_id, number=theme.id, label=theme.label[:200], original_label=theme.label[:200],
-                terms=list(theme.terms), quotes=list(theme.quotes), origin="engine", excluded=False,
+                terms=list(theme.terms), quotes=list(theme.quotes),
+                origin=OTHER_ORIGIN if theme.other else "engine", excluded=False,
                 previous_number=match.previous_id if match else None,
                 previous_similarity=match.similarity if match else None)
             ids[theme.id] = row.id
