@@ -11,6 +11,7 @@ responses in more than one year a breakdown needs a year, so per-year and
 all-years breakdowns cannot be played off against each other.
 """
 
+import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -155,14 +156,15 @@ def items_for(definition, language, answers_by_question=None):
 
 
 def _count(item, values):
-    """Counts per option (in option order) and how many answered, from answer values."""
+    """Counts per option (in option order) and how many answered, from ``(answer value, responses)`` pairs."""
     counts = Counter()
     answered = 0
-    for value in values:
+    for value, responses in values:
         codes = item.codes_of(value)
         if codes:
-            answered += 1
-            counts.update(codes)
+            answered += responses
+            for code in codes:
+                counts[code] += responses
     return [counts.get(code, 0) for code, _label, _opt in item.options], answered
 
 
@@ -171,23 +173,44 @@ def _rows(item, counts, total):
             for (code, label, opt_out), count in zip(item.options, counts, strict=True)]
 
 
-def _breakdown_groups(key, definition, cohorts, responses, answers, language):
-    """``(labels, {response_id: group index})`` for a breakdown, or ``None``."""
+def _breakdown_groups(key, definition, cohorts, language):
+    """``(labels, group_of)`` for a breakdown, or ``None``: ``group_of(cohort_id, breakdown answer as JSON
+    text)`` is the group's index."""
     if key == "cohort":
         labels = [cohort.label for cohort in cohorts]
         index = {cohort.id: i for i, cohort in enumerate(cohorts)}
         labels.append(_("No cohort"))
-        return labels, {r.id: index.get(r.cohort_id, len(cohorts)) for r in responses}
-    try:
-        question = definition.question(key)
-    except KeyError:
-        return None
-    if question.type not in BREAKDOWN_TYPES:
+        return labels, lambda cohort_id, _answer: index.get(cohort_id, len(cohorts))
+    question = _breakdown_question(key, definition)
+    if question is None:
         return None
     choices = question.answer_type.choice_labels(language)
     index = {code: i for i, (code, _label) in enumerate(choices)}
     labels = [label for _code, label in choices] + [_("Not answered")]
-    return labels, {r.id: index.get(str(answers.get((r.id, key))), len(choices)) for r in responses}
+    return labels, lambda _cohort, answer: index.get(str(None if answer is None else json.loads(answer)),
+                                                     len(choices))
+
+
+def _breakdown_question(key, definition):
+    try:
+        question = definition.question(key)
+    except KeyError:
+        return None
+    return question if question.type in BREAKDOWN_TYPES else None
+
+
+def _counted(survey_id, definition, breakdown=None, question_ids=()):
+    """The database's counts: ``(years, response groups, answer groups)`` (see ``queries.results``)."""
+    first, last = result_queries.submitted_span(survey_id)
+    if first is None:
+        return [], [], []
+    span = list(range(first.year, last.year + 1))
+    key = breakdown if breakdown and _breakdown_question(breakdown, definition) is not None else None
+    response_groups = result_queries.count_responses_by_group(survey_id, span, key)
+    answer_groups = [(qid, json.loads(value), year, cohort, group, count) for qid, value, year, cohort, group, count
+                     in result_queries.count_answers_by_group(survey_id, question_ids, span, key)] \
+        if question_ids else []
+    return sorted({year for year, *_rest in response_groups}), response_groups, answer_groups
 
 
 def breakdown_choices(definition, language):
@@ -199,25 +222,23 @@ def breakdown_choices(definition, language):
 def survey_results(survey, year=None, breakdown=None, language="en"):
     version = survey_queries.get_latest_version(survey)
     definition = definition_of(version)
-    all_responses = result_queries.list_responses(survey.id)
-    answers = {(rid, qid): value for rid, qid, value, _text in result_queries.list_answers(survey.id)}
-    response_year = {r.id: r.submitted_at.year for r in all_responses}
-    years = sorted(set(response_year.values()))
-    responses = [r for r in all_responses if year is None or response_year[r.id] == year]
-    ids = {r.id for r in responses}
+    closed = [q.id for q in definition.questions if q.type in CLOSED_TYPES]
+    years, response_groups, answer_groups = _counted(survey.id, definition, breakdown, closed)
+    year_sizes = Counter()
+    for response_year, _cohort, _group, count in response_groups:
+        year_sizes[response_year] += count
+    responses = year_sizes[year] if year is not None else sum(year_sizes.values())
 
     by_question = defaultdict(list)
-    for (rid, qid), value in answers.items():
-        by_question[qid].append((rid, value))
-    items = items_for(definition, language, {qid: [v for _r, v in pairs] for qid, pairs in by_question.items()})
+    for qid, value, response_year, cohort, group, count in answer_groups:
+        by_question[qid].append((value, response_year, cohort, group, count))
+    items = items_for(definition, language, {qid: [row[0] for row in rows] for qid, rows in by_question.items()})
 
-    year_sizes = Counter(response_year.values())
     year_figures, year_total = suppress_counts([year_sizes[y] for y in years])
     responses_shown = year_total if year is None else (
         year_figures[years.index(year)] if year in years else 0)
     drafts = result_queries.count_unsubmitted_drafts(survey.id, *year_bounds(year))
-    completion = SUPPRESSED if not shown(responses_shown) else percentage(len(responses),
-                                                                        len(responses) + drafts)
+    completion = SUPPRESSED if not shown(responses_shown) else percentage(responses, responses + drafts)
 
     refused = False
     groups = None
@@ -225,14 +246,14 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
         if len(years) > 1 and year is None:
             refused = True
         else:
-            groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id),
-                                       responses, answers, language)
+            groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), language)
     results = []
     for item in items:
-        pairs = by_question.get(item.question_id, [])
-        overall, answered = _count(item, [v for _rid, v in pairs])
+        rows = by_question.get(item.question_id, [])
+        overall, answered = _count(item, [(value, count) for value, *_rest, count in rows])
         figures, total = suppress_counts(overall, answered, additive=item.additive)
-        per_year = [_count(item, [v for rid, v in pairs if response_year[rid] == y]) for y in years]
+        per_year = [_count(item, [(value, count) for value, row_year, _c, _g, count in rows if row_year == y])
+                    for y in years]
         year_table = suppress_table([c for c, _a in per_year], row_totals=[a for _c, a in per_year],
                                     group_sizes=[year_sizes[y] for y in years], fixed_totals=figures,
                                     additive=item.additive) if years else None
@@ -244,7 +265,7 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
         result = ItemResult(item, _rows(item, figures, total), total, years=years,
                             year_table=year_table if len(years) > 1 and year is None else None)
         if groups and item.question_id != breakdown:
-            result.breakdown = _breakdown(item, groups, ids, answers, figures)
+            result.breakdown = _breakdown(item, groups, year, response_groups, rows, figures)
         results.append(result)
 
     sizes = [(y, year_figures[i]) for i, y in enumerate(years)]
@@ -252,20 +273,25 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
                          breakdown if groups else None, breakdown_choices(definition, language), refused)
 
 
-def _breakdown(item, groups, ids, answers, fixed):
+def _breakdown(item, groups, year, response_groups, rows, fixed):
     labels, group_of = groups
     cells = [[0] * len(item.options) for _label in labels]
     answered = [0] * len(labels)
     sizes = [0] * len(labels)
     codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
-    for rid in ids:
-        sizes[group_of[rid]] += 1
-        codes = item.codes_of(answers[(rid, item.question_id)]) if (rid, item.question_id) in answers else []
+    for response_year, cohort, group, count in response_groups:
+        if year is None or response_year == year:
+            sizes[group_of(cohort, group)] += count
+    for value, response_year, cohort, group, count in rows:
+        if year is not None and response_year != year:
+            continue
+        index = group_of(cohort, group)
+        codes = item.codes_of(value)
         if codes:
-            answered[group_of[rid]] += 1
+            answered[index] += count
         for code in codes:
             if code in codes_index:
-                cells[group_of[rid]][codes_index[code]] += 1
+                cells[index][codes_index[code]] += count
     keep = [i for i, size in enumerate(sizes) if size or i < len(labels) - 1]
     table = suppress_table([cells[i] for i in keep], row_totals=[answered[i] for i in keep],
                            group_sizes=[sizes[i] for i in keep], fixed_totals=fixed, additive=item.additive)
@@ -275,13 +301,16 @@ def _breakdown(item, groups, ids, answers, fixed):
 def group_response_counts(survey, year, breakdown, language="en"):
     """Responses per breakdown group, suppressed: ``[(label, count)], total``."""
     definition = definition_of(survey_queries.get_latest_version(survey))
-    responses = result_queries.list_responses(survey.id, *year_bounds(year))
-    answers = {(rid, qid): value for rid, qid, value, _t in result_queries.list_answers(survey.id, *year_bounds(year))}
-    groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), responses, answers,
-                               language)
+    _years, response_groups, _answers = _counted(survey.id, definition, breakdown)
+    in_year = [(cohort, group, count) for response_year, cohort, group, count in response_groups
+               if year is None or response_year == year]
+    total = sum(count for *_key, count in in_year)
+    groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), language)
     if groups is None:
-        return [], len(responses)
+        return [], total
     labels, group_of = groups
-    sizes = Counter(group_of.values())
+    sizes = Counter()
+    for cohort, group, count in in_year:
+        sizes[group_of(cohort, group)] += count
     figures, total = suppress_counts([sizes.get(i, 0) for i in range(len(labels))])
     return list(zip(labels, figures, strict=True)), total

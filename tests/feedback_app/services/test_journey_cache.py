@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from sqlalchemy import event
 
 from feedback_app.extensions import db
@@ -105,3 +106,27 @@ def test_a_question_post_is_one_short_transaction(client_request, survey_file, s
     assert response.status_code == 302
     assert [verb for verb, _ in statements] == ["SELECT", "SELECT", "UPDATE"], \
         "the survey, the draft, then the answers written: nothing read again afterwards"
+
+
+def test_the_start_page_rendered_once_still_has_this_requests_token_and_nonce(client, app, survey_file):
+    pages = []
+    for _ in range(2):
+        client.delete_cookie("session")
+        response = client.get(f"/s/{SLUG}?c=not-a-cohort")
+        page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+        nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+        assert page.select_one("script[nonce]")["nonce"] == nonce
+        token = page.select_one("form[method=post] input[name=csrf_token]")["value"]
+        began = client.post(f"/s/{SLUG}/start", data={"csrf_token": token})
+        assert began.status_code == 302 and "/q/" in began.location, "this browser's token is accepted"
+        pages.append((nonce, token))
+    assert pages[0][0] != pages[1][0] and pages[0][1] != pages[1][1]
+    assert len(app.extensions["rendered_pages"]) == 1, "rendered once, served twice"
+
+
+def test_the_start_page_offers_to_continue_only_to_a_browser_with_answers_in_progress(client_request, survey_file):
+    assert "Continue where you left off" not in client_request.get(f"/s/{SLUG}").text
+    start(client_request)
+    assert "Continue where you left off" in client_request.get(f"/s/{SLUG}").text
+    client_request.client.get("/exit")
+    assert "Continue where you left off" not in client_request.get(f"/s/{SLUG}").text
