@@ -51,7 +51,6 @@ VENV_BIN = Path(sys.executable).parent
 SLUG = "youth-voice"
 GOAL_P95_MS = 1000
 GOAL_RATIO = 0.10
-STAFF_EMAIL = "analyst@assembly.invalid"
 
 
 # -- set-up ----------------------------------------------------------------------------------------
@@ -62,9 +61,11 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def prepare_database(url):
-    """Create the database if need be and empty it."""
+def prepare_database(url, reuse=False):
+    """Create the database if need be and empty it (or keep it, with its responses, when ``reuse``)."""
     url = make_url(url).set(drivername="postgresql+psycopg")
+    if reuse:
+        return url
     admin = create_engine(url.set(database="postgres"), poolclass=NullPool, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         if not connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
@@ -182,6 +183,14 @@ def response_counts(url):
     return rows
 
 
+def analyse(url):
+    """Planner statistics for the demo rows, as autovacuum would gather (it may be off on a development server)."""
+    engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("ANALYZE"))
+    engine.dispose()
+
+
 # -- staff pages -------------------------------------------------------------------------------------
 
 def _session_cookie(response, jar):
@@ -190,7 +199,7 @@ def _session_cookie(response, jar):
         jar[name] = rest.split(";", 1)[0]
 
 
-def sign_in(base, password):
+def sign_in(base, email, password):
     """A signed-in analyst's cookie (production cookies are Secure, so the jar is kept by hand)."""
     jar = {}
     with httpx.Client(base_url=base, timeout=60) as client:
@@ -199,7 +208,7 @@ def sign_in(base, password):
         token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|'
                           r'name="csrf_token" value="([^"]+)"|value="([^"]+)" name="csrf_token"', page.text)
         token = next(group for group in token.groups() if group)
-        signed_in = client.post("/staff/sign-in", data={"csrf_token": token, "email": STAFF_EMAIL,
+        signed_in = client.post("/staff/sign-in", data={"csrf_token": token, "email": email,
                                                         "password": password},
                                 headers={"Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())})
         if signed_in.status_code != 302:
@@ -238,17 +247,19 @@ def time_staff_pages(base, cookie, requests_each):
 
 def run(args):
     root = Path(args.root).resolve()
-    url = prepare_database(args.database_url)
+    url = prepare_database(args.database_url, args.reuse_database)
     env = service_environment(url, args)
     flask(root, env, "db", "upgrade")
     flask(root, env, "surveys", "load", "--directory", str(root / "surveys"))
     notes, demo_seconds = [], None
-    if args.staff_responses:
+    if args.staff_responses and not args.reuse_database:
         began = time.monotonic()
         flask(root, env, "demo-data", "--survey", SLUG, "--responses", str(max(1, args.staff_responses // 2)))
         demo_seconds = time.monotonic() - began
+    analyse(url)
     password = "assembly-" + os.urandom(6).hex()
-    flask(root, env, "users", "create", STAFF_EMAIL, "--role", "analyst", "--password-stdin", stdin=password + "\n")
+    staff_email = f"analyst-{os.urandom(3).hex()}@assembly.invalid"
+    flask(root, env, "users", "create", staff_email, "--role", "analyst", "--password-stdin", stdin=password + "\n")
 
     service, base, service_log, service_start = start_server(
         root / "gunicorn.conf.py", "feedback_app:create_app()", root, env, free_port(), args.startup_timeout)
@@ -278,7 +289,7 @@ def run(args):
         time.sleep(3)
         results["stored"] = response_counts(url)
         if not args.skip_staff:
-            cookie = sign_in(base, password)
+            cookie = sign_in(base, staff_email, password)
             results["staff"] = time_staff_pages(base, cookie, args.staff_requests)
         results["recycles"] = Path(service_log).read_text(errors="replace").count("Booting worker")
     finally:
@@ -400,6 +411,8 @@ def main(argv=None):
     parser.add_argument("--staff-responses", type=int, default=10000,
                         help="demo responses to add to the youth survey first (0: none)")
     parser.add_argument("--staff-requests", type=int, default=5)
+    parser.add_argument("--reuse-database", action="store_true",
+                        help="keep the database and its responses (e.g. a copy already holding the demo responses)")
     parser.add_argument("--skip-staff", action="store_true")
     parser.add_argument("--startup-timeout", type=int, default=900)
     parser.add_argument("--output", default="", help="also write the report here")

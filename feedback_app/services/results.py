@@ -219,6 +219,11 @@ def breakdown_choices(definition, language):
     return choices
 
 
+def response_years(survey):
+    """The years in which a survey has responses, counted in the database."""
+    return _counted(survey.id, None)[0]
+
+
 def survey_results(survey, year=None, breakdown=None, language="en"):
     version = survey_queries.get_latest_version(survey)
     definition = definition_of(version)
