@@ -144,7 +144,10 @@ end
 
 function request()
   started = now_us()
-  local headers = {}
+  -- A phone that thinks longer than the server's keep-alive finds its connection closed; wrk then
+  -- reconnects and can send one request twice. A fresh connection per request keeps the journey
+  -- in step (and is what a respondent's phone does after a pause).
+  local headers = {["Connection"] = "close"}
   if cookie then headers["Cookie"] = cookie end
   if step == "post" then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
