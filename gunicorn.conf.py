@@ -41,11 +41,13 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then so a slow leak can never take a server down.
+# Recycle workers now and then so a slow leak can never take a server down. A new worker is a fork of
+# the warmed master (see on_starting), so a recycle costs milliseconds, even in the middle of load.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
-# Load the app in each worker, not in the master: no database connection is shared across a fork.
-preload_app = False
+# Load the app once in the master, build its heavy state there (on_starting), then fork the workers.
+# The master never opens a database connection, and each worker drops any pooled one (post_fork).
+preload_app = True
 # Request limits before Flask sees the request (Flask's MAX_CONTENT_LENGTH limits the body).
 limit_request_line = 8190
 limit_request_fields = 100
@@ -60,7 +62,7 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
-def on_starting(server):
+def _refuse_unsafe_production():
     """Refuse to start at all (exit 1, one clear message) when production settings are unsafe."""
     import sys
 
@@ -73,11 +75,41 @@ def on_starting(server):
         sys.exit(1)
 
 
-def post_worker_init(worker):
-    """Fit the safeguarding screen in the background as each worker starts (several seconds of CPU),
-    so the first respondent to send an answer does not wait for it."""
-    import threading
+def _feedback_app(server):
+    """The preloaded Flask app, if this server runs the feedback service (not, say, a benchmark's)."""
+    if not server.cfg.preload_app:
+        return None
+    app = server.app.wsgi()
+    return app if getattr(app, "import_name", None) == "feedback_app" else None
 
+
+def on_starting(server):
+    """In the master, before listening: fit the safeguarding screen, compile the templates and load the
+    translations once. Every worker forked afterwards has them, so none builds them on the request path."""
+    import gc
+
+    _refuse_unsafe_production()
+    app = _feedback_app(server)
+    if app is not None:
+        from feedback_app.server_process import warm
+
+        warm(app, log=server.log.info)
+    # Objects made so far are shared by every fork: keep the collector from touching (and so copying) them.
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    app = _feedback_app(server)
+    if app is not None:
+        from feedback_app.server_process import after_fork
+
+        after_fork(app)
+
+
+def post_worker_init(worker):
+    """Without preload_app (a command-line override), fit the screen in the worker before it serves."""
+    if worker.cfg.preload_app:
+        return
     from analysis.screening import default_screener
 
-    threading.Thread(target=default_screener, name="warm-screener", daemon=True).start()
+    default_screener()

@@ -6,9 +6,13 @@ shown in a language other than the page's is wrapped with its own ``lang`` (and
 direction) by the ``in_language`` filter, so screen readers pronounce it right.
 """
 
-from flask import current_app, g
+from functools import lru_cache
+
+from babel import support
+from flask import current_app, g, has_request_context, request
 from flask_babel import refresh
 from markupsafe import Markup, escape
+from wtforms.i18n import messages_path
 
 from feedback_app.extensions import babel
 
@@ -23,6 +27,19 @@ def use_language(language):
     g.language = language
     # Flask-Babel keeps the first locale it looked up in a request: drop it.
     refresh()
+    _use_wtforms_translations()
+
+
+@lru_cache(maxsize=16)
+def wtforms_translations(language):
+    """WTForms' own messages in ``language``, read once per process."""
+    return support.Translations.load(messages_path(), [language], domain="wtforms")
+
+
+def _use_wtforms_translations():
+    # Flask-WTF would read WTForms' catalogue from disk on every request: hand it the cached one.
+    if has_request_context():
+        request.wtforms_translations = wtforms_translations(select_locale())
 
 
 def page_language():
@@ -44,5 +61,6 @@ def in_language(text, language):
 
 def init_app(app):
     babel.init_app(app, locale_selector=select_locale)
+    app.before_request(_use_wtforms_translations)
     app.jinja_env.globals["text_direction"] = text_direction
     app.jinja_env.filters["in_language"] = in_language

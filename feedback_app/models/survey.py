@@ -46,7 +46,8 @@ class SurveyVersion(db.Model):
     survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id"), index=True)
     number: Mapped[int]
     content_hash: Mapped[str] = mapped_column(String(64))
-    definition: Mapped[dict] = mapped_column(JSONType)
+    # Loaded only when first read: pages use the parsed definition cached per version (services.journey).
+    definition: Mapped[dict] = mapped_column(JSONType, deferred=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # "file" (flask surveys load) or "builder" (made live in the browser), and by whom.
     source: Mapped[str] = mapped_column(String(20), default="file", server_default="file")

@@ -2,6 +2,9 @@
 
 from contextlib import contextmanager
 
+from sqlalchemy import inspect
+from sqlalchemy.orm.attributes import set_committed_value
+
 from feedback_app.extensions import db
 
 
@@ -38,3 +41,16 @@ def rollback_quietly():
 
 def ping():
     db.session.execute(db.text("SELECT 1"))
+
+
+def loaded_values(obj):
+    """The column values ``obj`` holds now, pending changes included (see ``keep_values``)."""
+    state = inspect(obj)
+    return {attr.key: state.dict[attr.key] for attr in state.mapper.column_attrs if attr.key in state.dict}
+
+
+def keep_values(obj, values):
+    """After a commit, which expires everything: ``obj`` holds ``values`` (what it just wrote) again,
+    so reading them later in the request costs no query and opens no second transaction."""
+    for key, value in values.items():
+        set_committed_value(obj, key, value)

@@ -1,6 +1,7 @@
 """Drafts and responses."""
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import joinedload
 
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Draft, Response
@@ -15,7 +16,11 @@ def add_draft(token_hash, survey_version_id, cohort_id, language, expires_at):
 
 
 def get_draft_by_token_hash(token_hash):
-    return db.session.scalar(select(Draft).where(Draft.token_hash == token_hash))
+    """The draft and, in the same query, its response if it was sent (``draft.response``)."""
+    return db.session.scalar(
+        select(Draft).where(Draft.token_hash == token_hash).options(joinedload(Draft.response))
+        .execution_options(populate_existing=True)
+    )
 
 
 def get_draft_by_resume_hash(code_hash):

@@ -14,6 +14,16 @@ def list_surveys():
     return list(db.session.scalars(select(Survey).order_by(Survey.title)))
 
 
+def get_survey_with_latest_version(slug):
+    """``(survey, its latest version)`` in one query, or ``(None, None)``."""
+    latest = (select(SurveyVersion.id).where(SurveyVersion.survey_id == Survey.id)
+              .order_by(SurveyVersion.number.desc()).limit(1).correlate(Survey).scalar_subquery())
+    row = db.session.execute(
+        select(Survey, SurveyVersion).outerjoin(SurveyVersion, SurveyVersion.id == latest).where(Survey.slug == slug)
+    ).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
 def get_latest_version(survey):
     return db.session.scalar(
         select(SurveyVersion).where(SurveyVersion.survey_id == survey.id)

@@ -1,11 +1,12 @@
 """The respondent journey: drafts kept server-side, save and return, one submit."""
 
+import copy
 import hashlib
 import json
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
@@ -36,16 +37,24 @@ def normalise_code(code):
     return "".join(ch for ch in (code or "").upper() if ch in CODE_ALPHABET)
 
 
-@lru_cache(maxsize=64)
-def _definition_for(version_id, content_hash, definition_json):
-    import json
-    return definition_from_data(json.loads(definition_json))
+# Parsed definitions, one per survey version per process. A version never changes once stored (a changed
+# file becomes a new version), so its id and content hash are the whole key: reading the definition is a
+# dictionary look-up, and its JSON is neither fetched from the database nor serialised on a cache hit.
+_DEFINITIONS = {}
+_DEFINITIONS_LOCK = threading.Lock()
 
 
 def definition_of(version):
-    """The validated definition stored with a survey version (cached)."""
-    import json
-    return _definition_for(version.id, version.content_hash, json.dumps(version.definition, sort_keys=True))
+    """The validated definition stored with a survey version, parsed once per version per process."""
+    key = (version.id, version.content_hash)
+    definition = _DEFINITIONS.get(key)
+    if definition is None:
+        definition = definition_from_data(copy.deepcopy(version.definition))
+        with _DEFINITIONS_LOCK:
+            if len(_DEFINITIONS) >= 256:
+                _DEFINITIONS.clear()
+            _DEFINITIONS[key] = definition
+    return definition
 
 
 @dataclass(frozen=True)
@@ -57,10 +66,11 @@ class SurveyState:
 
 
 def find_survey(slug, today=None):
-    survey = survey_queries.get_survey_by_slug(slug)
+    """The survey and its latest version, read afresh on every call (one query): a version loaded with
+    ``flask surveys load`` is served at once, while its parsed definition comes from the cache."""
+    survey, version = survey_queries.get_survey_with_latest_version(slug)
     if survey is None:
         return None
-    version = survey_queries.get_latest_version(survey)
     today = today or date.today()
     if survey.status in (SurveyStatus.closed, SurveyStatus.archived) or (survey.closes_on and today > survey.closes_on):
         availability = "closed"
@@ -141,6 +151,8 @@ def save_answers(draft, page_id, values, lifetime):
         draft.visited_pages = visited
         draft.updated_at = _now()
         draft.expires_at = _now() + lifetime
+        written = queries.loaded_values(draft)
+    queries.keep_values(draft, written)
 
 
 def create_resume_code(draft):
@@ -180,7 +192,8 @@ def incomplete_page(definition, draft):
 
 
 def response_for(draft):
-    return response_queries.get_response_for_draft(draft.id)
+    """The response a draft became, if it was sent (loaded with the draft by ``find_draft``)."""
+    return draft.response
 
 
 def submit(draft):

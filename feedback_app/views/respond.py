@@ -7,6 +7,8 @@ agent.
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from feedback_app.auth.permissions import public
 from feedback_app.forms.respond import (
@@ -19,7 +21,8 @@ from feedback_app.forms.respond import (
     page_values,
 )
 from feedback_app.i18n import use_language
-from feedback_app.services import journey, rate_limit, training_pairing
+from feedback_app.services import journey, page_cache, rate_limit, training_pairing
+from feedback_app.views.security import csp_nonce
 
 bp = Blueprint("respond", __name__, url_prefix="/s")
 
@@ -117,8 +120,17 @@ def start(slug):
     draft = journey.find_draft(_draft_tokens().get(slug))
     in_progress = draft is not None and not journey.is_expired(draft) and journey.response_for(draft) is None
     use_language(language)
-    return render_template("views/respond/start.html", state=state, definition=state.definition,
-                           language=language, form=form, in_progress=in_progress)
+
+    def render():
+        return render_template("views/respond/start.html", state=state, definition=state.definition,
+                               language=language, form=form, in_progress=in_progress)
+
+    if current_user.is_authenticated:
+        return render()
+    # The page a whole assembly opens at once: rendered once per version, language, link and progress.
+    key = ("start", state.version.id, state.version.content_hash, language, form.cohort.data, in_progress,
+           request.args.get("c"))
+    return page_cache.render_once(key, render, (generate_csrf, csp_nonce))
 
 
 @bp.route("/<slug>/start", methods=["POST"])
