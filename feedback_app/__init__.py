@@ -78,6 +78,8 @@ def create_app(config_class=None):
 def _serves_requests():
     """False for one-off commands (``flask db upgrade``): only ``flask run``/``worker`` and servers need the screen."""
     argv = sys.argv or [""]
+    if "gunicorn" in Path(argv[0]).name:
+        return False  # gunicorn.conf.py fits it in the master before forking (server_process.warm)
     if Path(argv[0]).name == "flask" or argv[0].endswith(str(Path("flask") / "__main__.py")):
         return bool({"run", "worker"} & set(argv[1:]))
     return True
