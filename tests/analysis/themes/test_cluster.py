@@ -58,3 +58,21 @@ def test_same_seed_same_labels_and_predict_matches(blobs):
     a, b = KMeansClusterer(k=4, random_state=7).fit(X), KMeansClusterer(k=4, random_state=7).fit(X)
     assert (a.labels_ == b.labels_).all()
     assert (a.predict(X) == a.labels_).mean() > 0.98
+
+
+def test_answers_between_two_themes_also_belong_to_the_second(blobs):
+    X, y = blobs
+    model = KMeansClusterer(k=4, random_state=0).fit(X)
+    a, b = model.cluster_centers_[0], model.cluster_centers_[1]
+    between = np.vstack([X, (a + b) / 2 + 0.01 * a, a])
+    labels = model.predict(between)
+    second = dict(model.secondary(between, labels, margin=0.05))
+    assert len(X) in second and {labels[len(X)], second[len(X)]} == {0, 1}
+    assert len(X) + 1 not in second  # an answer at a theme's centre has one theme
+
+
+def test_far_answers_are_left_for_other_answers(blobs):
+    X, _ = blobs
+    model = KMeansClusterer(k=4, random_state=0, other_z=1.5).fit(X)
+    odd = -model.cluster_centers_.sum(axis=0, keepdims=True)
+    assert model.predict(odd)[0] == -1 and (model.labels_ >= 0).mean() > 0.85

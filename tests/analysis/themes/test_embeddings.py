@@ -73,9 +73,12 @@ def test_embeddings_are_cached_by_model_and_text(model_path, cache_dir):
 def test_recovers_planted_themes(corpus, result):
     truth = [t for t in corpus[1] if t != "none"]
     assigned = [a for a, t in zip(result.assignments, corpus[1]) if t != "none"]
-    assert None not in assigned and adjusted_rand_score(truth, assigned) > 0.6
+    other = result.other.id if result.other else None
+    placed = [(t, a) for t, a in zip(truth, assigned, strict=True) if a != other]
+    assert None not in assigned and len(placed) >= 0.85 * len(truth)
+    assert adjusted_rand_score(*zip(*placed, strict=True)) > 0.6
     assert result.non_answers == corpus[1].count("none")
-    assert all(2 <= len(t.label.split()) <= 5 and len(t.quotes) >= 3 for t in result.themes)
+    assert all(2 <= len(t.label.split()) <= 6 and len(t.quotes) >= 3 for t in result.themes if not t.other)
 
 
 def test_deterministic_and_order_independent(corpus, result, model_path, cache_dir):

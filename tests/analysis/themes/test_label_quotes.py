@@ -59,3 +59,44 @@ def test_near_duplicate_quotes_are_skipped(preprocessor):
     X = np.array([[1.0, 0], [0.99, 0.1], [0.9, 0.4], [0.8, 0.6]])
     quotes = QuoteSelector(n_quotes=3, min_words=1).fit(docs, X, np.zeros(4, int), np.array([[1.0, 0]])).quotes_
     assert quotes[0] == tuple(texts[i] for i in (0, 2, 3))
+
+
+def test_labels_are_noun_phrases_from_the_themes_own_answers(corpus, corpus_result):
+    from analysis.themes.nonanswers import normalise
+
+    texts = corpus[0]
+    for theme in corpus_result.themes:
+        if theme.other:
+            continue
+        members = [normalise(t) for t, a in zip(texts, corpus_result.assignments, strict=True) if a == theme.id]
+        label = normalise(theme.label)
+        assert 2 <= len(theme.label.split()) <= 6 and 3 <= len(theme.terms) <= 5
+        # a noun phrase written in the theme's answers, or two of them joined by "and" when none is longer
+        for part in label.split(" and ") if not any(f" {label} " in f" {m} " for m in members) else [label]:
+            assert any(f" {part} " in f" {m} " for m in members), (theme.label, members[:3])
+
+
+def test_chunks_never_cross_a_clause(preprocessor):
+    from analysis.themes.chunks import chunks, word_classes
+
+    cases = {
+        "The youth clubs are closed so everyone just hangs around": {"youth clubs"},
+        "Waiting times for appointments were too long": {"waiting times for appointments"},
+        "staff were kind but the wait was awful": set(),
+        "It's dark at the bus stop, and there is nobody": {"bus stop"},
+    }
+    for text, expected in cases.items():
+        found = {surface for _key, surface in chunks(preprocessor.transform([text])[0], word_classes())}
+        assert expected <= found
+        # look-alikes: a verb, a conjunction or punctuation ends a phrase
+        assert not any(w in f.split() for f in found for w in ("are", "closed", "so", "but", "was", "and", "hangs"))
+
+
+def test_quotes_use_the_themes_key_terms(preprocessor):
+    texts = ["long waits for camhs", "the weather was nice today but cold", "camhs waits are long and staff keep leaving",
+             "I had a long wait", "nothing more"]
+    docs = preprocessor.transform(texts)
+    X = np.array([[1.0, 0], [0.99, 0.05], [0.98, 0.1], [0.97, 0.2], [0.96, 0.3]])
+    quotes = QuoteSelector(n_quotes=3, min_words=2, max_overlap=0.9).fit(
+        docs, X, np.zeros(5, int), np.array([[1.0, 0]]), terms=[("waits", "camhs", "wait")]).quotes_[0]
+    assert "the weather was nice today but cold" not in quotes and len(quotes) == 3

@@ -108,3 +108,15 @@ def test_unknown_backend_is_rejected():
 def test_only_non_answers(spacy_loaded):
     result = find_themes(["nothing", "n/a", "-"])
     assert result.themes == () and result.assignments == (None, None, None) and result.non_answers == 3
+
+
+def test_answers_can_belong_to_several_themes(corpus, corpus_result):
+    assert len(corpus_result.secondary) == len(corpus[0])
+    ids = {t.id for t in corpus_result.themes if not t.other}
+    for main, also in zip(corpus_result.assignments, corpus_result.secondary, strict=True):
+        assert main not in also and set(also) <= ids
+    counted = {t.id: t.secondary_size for t in corpus_result.themes}
+    for theme_id in ids:
+        assert counted[theme_id] == sum(theme_id in s for s in corpus_result.secondary)
+    single = find_themes(corpus[0], k=5, seed=0, secondary_margin=None)
+    assert all(s == () for s in single.secondary)
