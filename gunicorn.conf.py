@@ -40,7 +40,10 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-keepalive = 5
+# Seconds an idle kept-alive connection waits in the poller (not in a thread). Behind the reverse proxy
+# this is the proxy's upstream connection; a new connection, though, goes straight to a thread, which
+# waits for its request: never expose gunicorn to phones directly, always through a buffering proxy.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then so a slow leak can never take a server down. A new worker is a fork of
 # the warmed master (see on_starting), so a recycle costs milliseconds, even in the middle of load.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))

@@ -88,6 +88,7 @@ def service_environment(url, args):
            "RATE_LIMIT_START": "100000000/3600", "RATE_LIMIT_SUBMIT": "100000000/3600",
            "RATE_LIMIT_SIGN_IN": "100000000/900",
            "GUNICORN_WORKERS": str(args.workers), "GUNICORN_THREADS": str(args.threads),
+           "GUNICORN_KEEPALIVE": str(args.keepalive),
            "GUNICORN_ACCESS_LOG": "/dev/null", "GUNICORN_LOG_LEVEL": "info"}
     env.pop("REDIS_URL", None)
     if args.redis_url:
@@ -264,7 +265,7 @@ def run(args):
     service, base, service_log, service_start = start_server(
         root / "gunicorn.conf.py", "feedback_app:create_app()", root, env, free_port(), args.startup_timeout)
     hello_env = {**os.environ, "GUNICORN_WORKERS": str(args.workers), "GUNICORN_THREADS": str(args.threads),
-                 "GUNICORN_ACCESS_LOG": "/dev/null"}
+                 "GUNICORN_KEEPALIVE": str(args.keepalive), "GUNICORN_ACCESS_LOG": "/dev/null"}
     hello, hello_base, hello_log, _ = start_server(ROOT / "gunicorn.conf.py", "hello_app:create_app()", HERE,
                                                    hello_env, free_port(), 120, health="/")
     results = {"service_start_seconds": service_start, "demo_seconds": demo_seconds}
@@ -278,7 +279,8 @@ def run(args):
         results["before"] = response_counts(url)
         results["start"] = wrk(f"{base}/s/{SLUG}", args.connections, args.wrk_threads, args.duration, args.timeout,
                                summary_script)
-        journey_env = {"ASSEMBLY_LOG_DIR": logs, "ASSEMBLY_THINK_MS": args.think_ms, "ASSEMBLY_SLUG": SLUG}
+        journey_env = {"ASSEMBLY_LOG_DIR": logs, "ASSEMBLY_THINK_MS": args.think_ms, "ASSEMBLY_SLUG": SLUG,
+                       "ASSEMBLY_CLOSE": "1" if args.keepalive * 1000 <= int(args.think_ms.split("-")[1]) else "0"}
         results["journeys"] = wrk(base, args.connections, args.connections, args.journey_duration, args.timeout,
                                   HERE / "wrk" / "journey.lua", journey_env)
         results["hello"] = wrk(f"{hello_base}/", args.connections, args.wrk_threads, args.duration, args.timeout,
@@ -404,6 +406,9 @@ def main(argv=None):
     parser.add_argument("--think-ms", default="1000-3000", help="think time before each POST, min-max ms")
     parser.add_argument("--timeout", type=int, default=10, help="seconds before wrk counts a request as timed out")
     parser.add_argument("--wrk-threads", type=int, default=4)
+    parser.add_argument("--keepalive", type=int, default=75,
+                        help="gunicorn keep-alive for both servers, standing in for the proxy's (nginx: 75 s): "
+                             "a respondent's connection waits in the poller while they think, not in a thread")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--redis-url", default=os.environ.get("ASSEMBLY_REDIS_URL", "redis://127.0.0.1:6379/6"),

@@ -28,6 +28,8 @@ local slug = os.getenv("ASSEMBLY_SLUG") or "youth-voice"
 local log_dir = os.getenv("ASSEMBLY_LOG_DIR") or "/tmp"
 local think_min, think_max = (os.getenv("ASSEMBLY_THINK_MS") or "1000-3000"):match("(%d+)-(%d+)")
 think_min, think_max = tonumber(think_min), tonumber(think_max)
+-- Thinking longer than gunicorn's keep-alive (5 s): a new connection for each request.
+local close_connections = (os.getenv("ASSEMBLY_CLOSE") or (think_max >= 4000 and "1" or "0")) == "1"
 local TEXT_ANSWER = "More youth workers in the evenings and safe places to go after school"
 
 local counter = 0
@@ -147,7 +149,8 @@ function request()
   -- A phone that thinks longer than the server's keep-alive finds its connection closed; wrk then
   -- reconnects and can send one request twice. A fresh connection per request keeps the journey
   -- in step (and is what a respondent's phone does after a pause).
-  local headers = {["Connection"] = "close"}
+  local headers = {}
+  if close_connections then headers["Connection"] = "close" end
   if cookie then headers["Cookie"] = cookie end
   if step == "post" then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
