@@ -128,6 +128,7 @@ def app(_session_app):
     """The app, with a fresh configuration and empty tables for each test."""
     app = _session_app
     config = copy.deepcopy(dict(app.config))
+    extensions = set(app.extensions)  # caches a test adds (rendered pages...) go with it
     with app.app_context():
         yield app
         db.session.remove()
@@ -136,6 +137,8 @@ def app(_session_app):
                 connection.execute(table.delete())
     app.config.clear()
     app.config.update(config)
+    for name in set(app.extensions) - extensions:
+        del app.extensions[name]
 
 
 @pytest.fixture

@@ -150,16 +150,16 @@ def finish_password_reset(token, password):
     return user
 
 
-def reset_demo_admin(email, password):
-    """The embedded demo's admin: created, or given a fresh password and unlocked."""
+def reset_demo_admin(email, password, roles=("admin",)):
+    """An embedded demo account (the admin, the DSL): created, or given a fresh password and unlocked."""
     user = user_queries.get_user_by_email(email)
     if user is None:
-        return create_user(email, password, ["admin"])
+        return create_user(email, password, list(roles))
     with queries.transaction():
         user.password_hash = hasher().hash(password)
         user.active, user.failed_sign_ins, user.locked_until = True, 0, None
         user.session_version += 1
-        user_queries.set_roles(user, ["admin"])
+        user_queries.set_roles(user, list(roles))
     return user
 
 

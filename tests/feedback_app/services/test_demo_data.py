@@ -209,14 +209,18 @@ def test_demo_answers_are_screened_and_redacted_as_a_real_submit_is(demo_runner)
     alerts = db.session.scalars(select(SafeguardingAlert)).all()
     assert alerts, "the demo's disclosures reach the safeguarding queue"
     assert f"{len(alerts)} possible disclosures sent to the safeguarding queue" in output
-    disclosure = "Someone at home hurts me when they are drunk"
-    flagged = [a for a in alerts if disclosure in a.original_text]
-    assert flagged and all(a.status.value == "new" and a.categories for a in flagged)
-    for alert in flagged:
-        stored = db.session.scalar(select(Answer).where(Answer.response_id == alert.response_id,
-                                                        Answer.question_id == alert.question_id))
-        assert stored is not None and stored.text
-    assert not any(disclosure in a.text for a in theme_sources.collect({"surveys": ["youth-voice"]}))
+    # The demo's disclosures (the phrase bank's "concern" answers): which of them a run draws depends on the
+    # survey's questions and the sample, so check every one that was drawn.
+    concerns = ["Someone at home hurts me when they are drunk", "My friend is going out with an older man",
+                "Older boys keep asking me to take packages across town"]
+    drawn = [answer for answer in db.session.scalars(select(Answer)).all()
+             if answer.text and any(concern in answer.text for concern in concerns)]
+    assert drawn, "the demo draws at least one of its disclosures"
+    for answer in drawn:
+        [alert] = [a for a in alerts if a.response_id == answer.response_id and a.question_id == answer.question_id]
+        assert alert.status.value == "new" and alert.categories
+    texts = [a.text for a in theme_sources.collect({"surveys": ["youth-voice"]})]
+    assert not any(concern in text for concern in concerns for text in texts)
 
 
 def test_workforce_demo_text_is_redacted_but_not_screened(demo_runner):
