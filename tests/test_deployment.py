@@ -1,5 +1,6 @@
 """Deployment: production installs without dev tools; gunicorn's defaults fit a small host."""
 
+import os
 import runpy
 import subprocess
 from pathlib import Path
@@ -10,7 +11,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _pip_install_line(target):
-    dry_run = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
+    # As a fresh checkout would (-B: as if nothing were installed yet), whatever make called this test
+    # (`make test EXTRAS=...` passes its variables down through MAKEFLAGS).
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "EXTRAS")}
+    dry_run = subprocess.run(["make", "-B", "-n", target], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                             env=env).stdout
     return next(line for line in dry_run.splitlines() if "pip install" in line and "-e" in line)
 
 

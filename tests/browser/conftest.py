@@ -65,6 +65,8 @@ def live_server(tmp_path_factory):
 
     default_screener()
     server = make_server("127.0.0.1", 0, app, threaded=True)
+    # Links the service hands out (training QR links, emails) are built from BASE_URL alone.
+    app.config["BASE_URL"] = f"http://127.0.0.1:{server.server_port}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     _SERVER["app"] = app

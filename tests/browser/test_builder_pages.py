@@ -84,18 +84,16 @@ def _build(page):
 
     # Other builder pages, each checked: change a question, a page heading, removal, history.
     for link in ("Change", "Remove"):
-        page.locator("#question-how_safe_do_you_feel_at_home").get_by_role("link", name=link).first.click()
+        with page.expect_navigation():
+            page.locator("#question-how_safe_do_you_feel_at_home").get_by_role("link", name=link).first.click()
         assert_accessible(page)
         page.go_back()
-    page.locator("#page-feeling-safe").get_by_role("link", name="Change heading").first.click()
-    assert_accessible(page)
-    page.go_back()
-    page.locator("#page-feeling-safe").get_by_role("link", name="Remove").first.click()
-    assert_accessible(page)
-    page.go_back()
-    page.locator("#page-why").get_by_role("link", name="Show or skip rule").first.click()
-    assert_accessible(page)
-    page.go_back()
+    for section, link in (("#page-feeling-safe", "Change heading"), ("#page-feeling-safe", "Remove"),
+                          ("#page-why", "Show or skip rule")):
+        with page.expect_navigation():
+            page.locator(section).get_by_role("link", name=link).first.click()
+        assert_accessible(page)
+        page.go_back()
 
     # Welsh, side by side with the English; the survey cannot go live until it is complete.
     _click(page, "Languages", "link")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from feedback_app import scheduler
+from feedback_app import jobs, scheduler
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent, SafeguardingAlert
 from tests.feedback_app.journey import answer_all, submit
@@ -20,6 +20,7 @@ def test_a_due_escalation_is_sent_without_anyone_running_a_command(app, client_r
     app.config["SAFEGUARDING_ESCALATION_EMAIL"] = "deputy@partnership.example"
     answer_all(client_request, overrides={"better": {"do_better": "i want to kill myself"}})
     submit(client_request)
+    assert jobs.join_all(60), "the DSL's alert email (a background job) has gone before the clock starts"
     alert = db.session.scalar(select(SafeguardingAlert))
     alert.due_at = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
