@@ -246,6 +246,7 @@ def assert_accessible(page, role=None):
     The staff role checked as is read from the page ("Signed in as ..."); pages that do not show
     it (a refusal, say) can be told it with ``role``.
     """
+    page.wait_for_load_state()  # a page still arriving after a click has no body to check yet
     violations = axe_violations(page)
     assert violations == [], f"{page.url}: {violations}"
     facts = page.evaluate(STRUCTURE)

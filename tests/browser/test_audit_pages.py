@@ -62,7 +62,8 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
     _sign_in(page, ANALYST)
     _menu(page, "Audit programme").click()
     _check(page)
-    page.get_by_role("button", name="Propose an audit from a theme").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Propose an audit from a theme").click()
     _check(page)
     page.get_by_role("link", name="Youth voice 2025").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Propose an audit")
@@ -99,16 +100,19 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
     page.get_by_role("button", name="Change status").click()
     expect(page.locator(".govuk-summary-list")).to_contain_text("Scheduled")
 
-    page.get_by_role("link", name="Edit the evidence").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Edit the evidence").click()
     _check(page)
     page.get_by_label("How many answers are about this").fill("About two in five answers are about online harm.")
     page.get_by_role("button", name="Save the evidence").click()
     expect(page.locator(".govuk-inset-text")).to_contain_text("Edited by staff")
     _check(page)
-    page.get_by_role("link", name="Change the details").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Change the details").click()
     _check(page)
     page.goto(proposal_url)
-    page.get_by_role("link", name="Record the findings and complete the audit").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Record the findings and complete the audit").click()
     _check(page)
     page.get_by_role("button", name="Complete the audit").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the audit’s findings")
@@ -117,7 +121,8 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
     # The programme lists it in its quarter; its report prints without the service's navigation.
     _menu(page, "Audit programme").click()
     expect(page.locator("#quarter-2 + div")).to_contain_text("Online harm: do we ask?")
-    page.get_by_role("link", name="Printable programme for the Board (save as PDF)").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Printable programme for the Board (save as PDF)").click()
     _check(page)
     page.emulate_media(media="print")
     expect(page.locator(".govuk-service-navigation")).to_be_hidden()
@@ -128,7 +133,8 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
     page.get_by_role("button", name="Publish for the Board").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Report published")
     _check(page)
-    page.get_by_role("link", name="All reports").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="All reports").click()
     _check(page)
     page.goto(f"/staff/reports/themes/{audit_app['run_id']}")
     _check(page)
