@@ -144,7 +144,8 @@ def test_a_viewer_reads_the_published_report(page, audit_app, browser):
     # Depends on nothing above: publish here if no report exists yet.
     _sign_in(page, ANALYST)
     page.goto("/staff/reports/programme")
-    page.get_by_role("button", name="Publish for the Board").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish for the Board").click()
     page.context.clear_cookies()
 
     _sign_in(page, VIEWER)
