@@ -118,16 +118,19 @@ def test_a_panel_member_challenges_one_standard(page, assurance):
     sign_in(page, staff_user(assurance["app"], "qpp"))
     page.goto(f"/staff/assurance/submissions/{assurance['submission_id']}")
     assert_accessible(page)
-    page.locator("a[href$='/standards/training/challenge']").click()
+    with page.expect_navigation():
+        page.locator("a[href$='/standards/training/challenge']").click()
     assert_accessible(page)
     page.get_by_label("Panel comment (optional)").fill("Show this year's figures")
     page.get_by_label("Amber").check()
     page.get_by_label("Ask for more evidence (optional)").fill("Training figures by team")
-    page.get_by_role("button", name="Save the panel's review").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the panel's review").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Panel review")
     assert_accessible(page)
     page.get_by_label("Partly assured: actions agreed").check()
-    page.get_by_role("button", name="Record the outcome").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record the outcome").click()
     assert_accessible(page)
     with assurance["app"].app_context():
         answer = q.get_answer(assurance["submission_id"], "training")
@@ -152,17 +155,20 @@ def test_every_agency_page_and_the_case_audit_form(page, assurance):
         page.goto(url)
         assert_accessible(page)
     page.goto(f"/agency/self-assessment/{hid}/actions/new")
-    page.get_by_role("button", name="Add the action").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add the action").click()
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.goto("/agency/start/not-a-real-token")
     assert_accessible(page)
     page.goto(f"/agency/start/{assurance['case']}")
     assert_accessible(page)
-    page.get_by_role("link", name="Case MACA-B-01").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Case MACA-B-01").click()
     assert_accessible(page)
     page.get_by_label("Your answer: The child's voice").fill("Jayden said he was scared at home")
-    page.get_by_role("button", name="Send for moderation").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send for moderation").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("may name a child")
     assert_accessible(page)
 
@@ -170,10 +176,12 @@ def test_every_agency_page_and_the_case_audit_form(page, assurance):
 def test_a_standard_is_saved_without_javascript(page_without_js, assurance):
     page = page_without_js
     page.goto(f"/agency/start/{assurance['health']}")
-    page.locator("a[href$='/standards/leadership']").click()
+    with page.expect_navigation():
+        page.locator("a[href$='/standards/leadership']").click()
     page.get_by_label("Amber").check()
     page.get_by_label("Evidence").fill("Saved with JavaScript off.")
-    page.get_by_role("button", name="Save and return").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save and return").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Saved")
     assert_accessible(page)
     with assurance["app"].app_context():

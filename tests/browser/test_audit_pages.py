@@ -65,12 +65,14 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
     with page.expect_navigation():
         page.get_by_role("button", name="Propose an audit from a theme").click()
     _check(page)
-    page.get_by_role("link", name="Youth voice 2025").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Youth voice 2025").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Propose an audit")
     _check(page)
 
     # Nothing filled in: the errors are shown, and the error page is accessible too.
-    page.get_by_role("button", name="Make the proposal").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make the proposal").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select at least one theme")
     assert page.title().startswith("Error:")
     _check(page)
@@ -81,7 +83,8 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
     page.get_by_label("The question the audit should answer").fill("Do practitioners ask about online harm?")
     page.get_by_label("Proposed quarter").select_option(label="Quarter 2 (July to September)")
     page.get_by_label("Lead agency (optional)").fill("Northshire Police")
-    page.get_by_role("button", name="Make the proposal").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Make the proposal").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Online harm: do we ask?")
     expect(page.locator(".app-evidence").first).to_contain_text("21 of the 53 answers analysed")
@@ -91,20 +94,24 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
 
     # An invalid change gives a message next to the field (the page stays accessible).
     page.get_by_label("Dropped").check()
-    page.get_by_role("button", name="Change status").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Change status").click()
     expect(page.locator("#reason-error")).to_contain_text("Say why the proposal is being dropped")
     _check(page)
     page.get_by_label("Agreed").check()
-    page.get_by_role("button", name="Change status").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Change status").click()
     page.get_by_label("Scheduled").check()
-    page.get_by_role("button", name="Change status").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Change status").click()
     expect(page.locator(".govuk-summary-list")).to_contain_text("Scheduled")
 
     with page.expect_navigation():
         page.get_by_role("link", name="Edit the evidence").click()
     _check(page)
     page.get_by_label("How many answers are about this").fill("About two in five answers are about online harm.")
-    page.get_by_role("button", name="Save the evidence").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save the evidence").click()
     expect(page.locator(".govuk-inset-text")).to_contain_text("Edited by staff")
     _check(page)
     with page.expect_navigation():
@@ -114,7 +121,8 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
     with page.expect_navigation():
         page.get_by_role("link", name="Record the findings and complete the audit").click()
     _check(page)
-    page.get_by_role("button", name="Complete the audit").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Complete the audit").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the audit’s findings")
     _check(page)
 
@@ -130,7 +138,8 @@ def test_promoting_a_theme_to_an_audit_proposal_and_publishing_the_programme(pag
     expect(page.locator(".govuk-back-link")).to_be_hidden()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.emulate_media(media="screen")
-    page.get_by_role("button", name="Publish for the Board").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish for the Board").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Report published")
     _check(page)
     with page.expect_navigation():
@@ -153,7 +162,8 @@ def test_a_viewer_reads_the_published_report(page, audit_app, browser):
     expect(_menu(page, "Audit programme")).to_have_count(0)
     _menu(page, "Reports").click()
     _check(page)
-    page.locator("main table a").first.click()
+    with page.expect_navigation():
+        page.locator("main table a").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Audit programme \d{4} to \d{4}$"))
     expect(page.get_by_role("button", name="Publish for the Board")).to_have_count(0)
     _check(page)

@@ -43,11 +43,13 @@ def _sign_in(page, email):
 def test_choosing_indicators_and_publishing_the_scorecard(page, board_app):
     _sign_in(page, ANALYST)
     page.goto("/staff/reports/")
-    page.get_by_role("link", name="Choose the scorecard’s indicators").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Choose the scorecard’s indicators").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Scorecard indicators")
     assert_accessible(page)
 
-    page.get_by_role("button", name="Continue").click()  # nothing filled in
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()  # nothing filled in
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the indicator")
     assert page.title().startswith("Error:")
     assert_accessible(page)
@@ -56,14 +58,17 @@ def test_choosing_indicators_and_publishing_the_scorecard(page, board_app):
     page.get_by_label("Question").select_option(
         label="Every answer type: Have you ever told an adult about a worry?")
     page.get_by_label("Target (optional)").fill("70")
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     page.get_by_label("Yes", exact=True).check()
     assert_accessible(page)
-    page.get_by_role("button", name="Add the indicator").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add the indicator").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Indicator added")
     assert_accessible(page)
 
-    page.get_by_role("link", name="See the scorecard").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="See the scorecard").click()
     table = page.locator(".app-scorecard-indicator table")
     expect(table).to_contain_text("January to March")
     expect(table.locator("tbody tr").first).to_contain_text("67%")
@@ -73,7 +78,8 @@ def test_choosing_indicators_and_publishing_the_scorecard(page, board_app):
     expect(page.locator(".app-no-print")).to_be_hidden()
     page.emulate_media(media="screen")
     for _time in range(2):  # published twice: version 1, then version 2 of the same report
-        page.get_by_role("button", name="Publish for the Board").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Publish for the Board").click()
         expect(page.locator(".govuk-notification-banner")).to_contain_text("Report published")
         assert_accessible(page)
         page.go_back()
@@ -96,10 +102,12 @@ def test_a_viewer_sees_only_published_versions(page, board_app):
     row.locator("summary").click()
     expect(row.locator(".app-report-versions a")).to_have_text(re.compile(r"^Version 1, published "))
     assert_accessible(page)
-    row.locator(".app-report-versions a").click()
+    with page.expect_navigation():
+        row.locator(".app-report-versions a").click()
     expect(page.locator(".govuk-warning-text")).to_contain_text("This is an earlier version")
     assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Read the current version")).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile("Read the current version")).click()
     expect(page.locator(".app-report-version")).to_contain_text("Version 2, published")
     expect(page.get_by_role("button", name="Publish for the Board")).to_have_count(0)
     assert_accessible(page)

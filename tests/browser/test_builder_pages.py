@@ -72,7 +72,8 @@ def _build(page):
     assert page.url.endswith("#question-what_makes_you_feel_unsafe")
 
     # The show-if rule, chosen from the earlier question's answers, without JavaScript's help.
-    page.locator("#question-what_makes_you_feel_unsafe").get_by_role("link", name="Show or skip rule").click()
+    with page.expect_navigation():
+        page.locator("#question-what_makes_you_feel_unsafe").get_by_role("link", name="Show or skip rule").click()
     assert_accessible(page)
     page.get_by_label("How safe do you feel at home?").check()
     _click(page, "Choose the answers")

@@ -35,20 +35,24 @@ def test_language_is_chosen_on_the_start_page_without_javascript_and_kept(page_w
     page.goto(f"/s/{SLUG}")
     chooser = page.get_by_role("navigation", name="Choose a language")
     assert [link.get_attribute("lang") for link in chooser.get_by_role("link").all()] == ["cy", "ur"]
-    chooser.get_by_role("link", name="Cymraeg").click()
+    with page.expect_navigation():
+        chooser.get_by_role("link", name="Cymraeg").click()
     assert _language_of_page(page) == {"lang": "cy", "dir": "ltr"}
     assert page.locator("h1").inner_text() == "Eich barn am deimlo'n ddiogel yn Northshire"
     # The other languages are named in their own language, marked as such.
     assert page.get_by_role("link", name="English").get_attribute("lang") == "en"
     assert_accessible(page)
-    page.get_by_role("button", name="Dechrau nawr").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Dechrau nawr").click()
     while "/q/" in page.url:
         assert _language_of_page(page)["lang"] == "cy"
         assert page.get_by_role("button", name="Parhau").is_visible()
         fill_page(page, text="Mwy o lefydd i fynd gyda'r nos")
-        page.get_by_role("button", name="Parhau").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Parhau").click()
     assert page.locator("h1").inner_text() == "Gwiriwch eich atebion cyn eu hanfon"
-    page.get_by_role("button", name="Anfon atebion").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anfon atebion").click()
     assert page.locator(".govuk-panel__title").inner_text() == "Atebion wedi'u hanfon"
     assert_accessible(page)
     reference = page.locator(".govuk-panel__body strong").inner_text().strip()
@@ -63,7 +67,8 @@ def test_urdu_pages_read_right_to_left(page, live_server):
     # The partnership's name stays English, and says so.
     assert page.locator(".app-header__name [lang=en]").count() == 1
     assert_accessible(page)
-    page.get_by_role("button", name=LANGUAGES["ur"]).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name=LANGUAGES["ur"]).click()
     assert _language_of_page(page) == {"lang": "ur", "dir": "rtl"}
     assert_accessible(page)
     # Mirrored: the radio button sits to the right of its label, the heading starts at the right.
@@ -80,7 +85,8 @@ def test_urdu_pages_read_right_to_left(page, live_server):
         with page.expect_navigation():
             page.get_by_role("button", name="جاری رکھیں").click()
     assert_accessible(page)  # the check answers page
-    page.get_by_role("button", name="جوابات بھیجیں").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="جوابات بھیجیں").click()
     assert_accessible(page)
     reference = page.locator(".govuk-panel__body strong").inner_text().strip()
     language, answers = _response(live_server["app"], reference)

@@ -47,7 +47,8 @@ def fill_valid(page, path):
 def test_every_respondent_page_has_no_axe_violations(page):
     page.goto(f"/s/{SLUG}")
     assert_accessible(page)
-    page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
     seen = 0
     while "/q/" in page.url:
         assert_accessible(page)
@@ -63,7 +64,8 @@ def test_every_respondent_page_has_no_axe_violations(page):
         seen += 1
     assert page.url.endswith("/check")
     assert_accessible(page)
-    page.get_by_role("button", name="Send answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send answers").click()
     assert page.url.endswith("/confirmation")
     assert_accessible(page)
     assert seen >= 10
@@ -71,17 +73,21 @@ def test_every_respondent_page_has_no_axe_violations(page):
 
 def test_save_resume_and_unavailable_pages_have_no_axe_violations(page):
     page.goto(f"/s/{SLUG}")
-    page.get_by_role("button", name="Start now").click()
-    page.get_by_role("button", name="Save and come back later").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save and come back later").click()
     assert page.url.endswith("/saved")
     assert_accessible(page)
     code = page.locator("#resume-code").inner_text()
     page.goto(f"/s/{SLUG}/resume")
     assert_accessible(page)
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     assert_accessible(page)  # the error state
     page.get_by_label("Continue your answers").fill(code)
-    page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
     assert "/q/" in page.url
     for url in ("/s/no-such-survey", "/", "/accessibility"):
         page.goto(url)
@@ -166,11 +172,13 @@ def test_a_survey_can_be_completed_with_the_keyboard_alone(page):
 def test_survey_completes_with_javascript_off(page_without_js):
     page = page_without_js
     page.goto(f"/s/{SLUG}")
-    page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
     while "/q/" in page.url:
         fill_valid(page, page.url)
         _continue(page)
-    page.get_by_role("button", name="Send answers").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send answers").click()
     assert page.url.endswith("/confirmation")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "confirmation-no-js.png"), full_page=True)

@@ -49,26 +49,31 @@ def theme_app(live_server):
 def open_theme(page, run_id, label):
     """From the run's review page, open one theme's page."""
     page.goto(f"/staff/themes/{run_id}")
-    page.get_by_role("link", name=label, exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=label, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(label)
 
 
 def merge_into(page, label):
     """On a theme's page, merge it into the theme called ``label``; lands on that theme."""
     page.get_by_label("Merge this theme into").select_option(label=label)
-    page.get_by_role("button", name="Merge", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Merge", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(label)
 
 
 def test_every_theme_page_has_no_axe_violations(page, theme_app):
     sign_in(page, theme_app["analyst"])
-    page.get_by_role("navigation", name="Staff menu").get_by_role("link", name="Themes").click()
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Staff menu").get_by_role("link", name="Themes").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Themes")
     assert_accessible(page)
 
-    page.get_by_role("button", name="Start a theme run").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start a theme run").click()
     assert_accessible(page)
-    page.get_by_role("button", name="Start the run").click()  # nothing filled in
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start the run").click()  # nothing filled in
     expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error:")
     assert_accessible(page)
@@ -81,7 +86,8 @@ def test_every_theme_page_has_no_axe_violations(page, theme_app):
     open_theme(page, run_id, label)
     assert_accessible(page)
     page.get_by_label("New name").fill("")
-    page.get_by_role("button", name="Rename").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Rename").click()
     assert page.title().startswith("Error:")
     assert_accessible(page)
     page.goto(f"/staff/themes/{run_id}/themes/{theme_id}/answers")
@@ -118,5 +124,6 @@ def test_an_analyst_merges_two_themes_and_can_undo_it(page, theme_app):
     assert_accessible(page)
     page.goto(f"/staff/themes/{theme_app['run']}")
     expect(page.get_by_role("link", name=first, exact=True)).to_have_count(0)
-    page.get_by_role("button", name="Undo the last change").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Undo the last change").click()
     expect(page.get_by_role("link", name=first, exact=True)).to_have_count(1)

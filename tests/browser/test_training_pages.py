@@ -41,7 +41,8 @@ def _add_course_and_session(page):
     _click(page, "Save course")
     assert_accessible(page)  # the course page
     course_url = page.url
-    page.get_by_role("link", name="Change the course").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Change the course").click()
     assert_accessible(page)
     page.goto(course_url)
     _click(page, "Add a session")
@@ -102,7 +103,8 @@ def test_training_pages_have_no_axe_violations(page, live_server):
 
     _answer_form(page, before, code=("Elm", "7"))
     _answer_form(page, after)
-    page.get_by_role("link", name="Email me the link in 3 months").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Email me the link in 3 months").click()
     assert_accessible(page)
     _click(page, "Send me the reminder")
     assert page.title().startswith("Error:")

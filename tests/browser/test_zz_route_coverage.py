@@ -67,13 +67,16 @@ def disclosure(live_server, browser):
     context = browser.new_context(base_url=live_server["url"], java_script_enabled=False)
     page = context.new_page()
     page.goto("/s/all-types")
-    page.get_by_role("button", name="Start now").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Start now").click()
     while "/q/" in page.url:
         fill_valid(page, page.url)
         if page.url.endswith("/better"):
             page.get_by_label("What should the partnership do better?").fill("my dad hits me when he is drunk")
-        page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Send answers").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Continue").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Send answers").click()
     context.close()
 
 
