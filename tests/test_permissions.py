@@ -139,6 +139,8 @@ ASSURANCE_ROLES = {
     "assurance.new_case_audit": ASSURANCE_PLANNERS, "assurance.case_audit": ASSURANCE_READERS,
     "assurance.case_invite": ASSURANCE_PLANNERS, "assurance.moderate_case": ASSURANCE_READERS,
     "assurance.raise_concern": ASSURANCE_READERS,
+    "assurance.add_agency": ASSURANCE_PLANNERS, "assurance.close_round": ASSURANCE_PLANNERS,
+    "assurance.withdraw_invitation": ASSURANCE_PLANNERS,
 }
 
 

@@ -92,6 +92,16 @@ class ReasonForm(FlaskForm):
     reason = _area(_l("Reason for reopening"), _l("Enter the reason for reopening"), max_length=2000)
 
 
+class CloseRoundForm(FlaskForm):
+    reason = _area(_l("Reason"), _l("Enter the reason"), max_length=2000,
+                   hint=_l("For example: the deadline has passed. It is kept in the audit log."))
+
+
+class AddAgencyForm(FlaskForm):
+    agency = SelectField(_l("Agency"), validate_choice=False, widget=GovSelect())
+    new_agency = _line(_l("Or the name of an agency not in the list"))
+
+
 class ChallengeForm(FlaskForm):
     comment = _area(_l("Panel comment (optional)"), max_length=4000)
     agreed_rating = RadioField(_l("Agreed rating"), validate_choice=False, widget=GovRadioInput(),

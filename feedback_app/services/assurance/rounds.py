@@ -189,10 +189,35 @@ def reopen(submission, actor, reason):
         audit.add(actor, "assurance.reopened", target(submission), reason=reason, agency=submission.agency.name)
 
 
-def close_round(round_, actor):
+def withdraw_invitation(submission, actor):
+    """The agency's invitation link stops working; a new one can be issued later."""
+    if submission.token_hash is None:
+        raise RoundRefused(_l("This agency has no invitation link to withdraw"))
+    with queries.transaction():
+        submission.token_hash = None
+        audit.add(actor, "assurance.invitation_withdrawn", target(submission), agency=submission.agency.name)
+
+
+def close_round(round_, actor, reason):
+    """Closed: no agency can change its answers; the panel's review and reports carry on."""
+    if round_.closed_at is not None:
+        raise RoundRefused(_l("This round is already closed"), "reason")
     with queries.transaction():
         round_.closed_at = utcnow()
-        audit.add(actor, "assurance.round_closed", f"assurance_round:{round_.id}")
+        audit.add(actor, "assurance.round_closed", f"assurance_round:{round_.id}", reason=reason,
+                  not_submitted=not_submitted(round_))
+
+
+def reopen_round(round_, actor, reason):
+    if round_.closed_at is None:
+        raise RoundRefused(_l("This round is not closed"), "reason")
+    with queries.transaction():
+        round_.closed_at = None
+        audit.add(actor, "assurance.round_reopened", f"assurance_round:{round_.id}", reason=reason)
+
+
+def not_submitted(round_):
+    return sum(1 for submission in round_.submissions if submission.status != S.submitted)
 
 
 def counts(round_):

@@ -5,7 +5,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from feedback_app.auth.permissions import roles_required
-from feedback_app.forms.assurance import ActionUpdateForm, NewRoundForm, PriorityForm, ReasonForm
+from feedback_app.forms.assurance import (
+    ActionUpdateForm,
+    AddAgencyForm,
+    CloseRoundForm,
+    NewRoundForm,
+    PriorityForm,
+    ReasonForm,
+)
 from feedback_app.forms.audits import ConfirmForm, PublishForm
 from feedback_app.queries import assurance as q
 from feedback_app.services import audit_planning as planning
@@ -78,6 +85,70 @@ def invite(submission_id):
     token = rounds.issue_invitation(submission, current_user)
     flash(invitation_message(external("agency.start", token=token)))
     return redirect(url_for("assurance.round_page", round_id=submission.round_id))
+
+
+@bp.route("/submissions/<int:submission_id>/invitation/withdraw", methods=["POST"])
+@roles_required(*PLANNERS)
+def withdraw_invitation(submission_id):
+    submission = submission_or_404(submission_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        rounds.withdraw_invitation(submission, current_user)
+    except rounds.RoundRefused as refused:
+        flash(str(refused.message), "error")
+    else:
+        flash(_("Invitation link withdrawn: %(agency)s's link no longer works.", agency=submission.agency.name))
+    return redirect(url_for("assurance.round_page", round_id=submission.round_id))
+
+
+@bp.route("/rounds/<int:round_id>/agencies/new", methods=["GET", "POST"])
+@roles_required(*PLANNERS)
+def add_agency(round_id):
+    round_ = round_or_404(round_id)
+    taking_part = {s.agency_id for s in round_.submissions}
+    form = AddAgencyForm()
+    form.agency.choices = [("", _("Choose an agency"))] + [
+        (str(a.id), a.name) for a in q.list_agencies() if a.id not in taking_part]
+    if form.validate_on_submit():
+        name = " ".join((form.new_agency.data or "").split())
+        chosen = q.get_agency(int(form.agency.data)) if form.agency.data.isdigit() else None
+        if chosen is None and not name:
+            form.agency.errors = [_("Choose an agency, or enter the name of a new one")]
+        elif chosen is not None and name:
+            form.new_agency.errors = [_("Choose an agency from the list or enter a new one, not both")]
+        else:
+            agency = chosen or rounds.agencies_by_name([name])[0]
+            try:
+                rounds.add_agency(round_, agency, current_user)
+            except rounds.RoundRefused as refused:
+                field = form.new_agency if name else form.agency
+                field.errors = [str(refused.message)]
+            else:
+                flash(_("%(agency)s added to the round. Send it an invitation link.", agency=agency.name))
+                return redirect(url_for("assurance.round_page", round_id=round_.id))
+    return render_template("views/assurance/add_agency.html", round=round_, form=form), \
+        400 if (form.errors or form.agency.errors or form.new_agency.errors) else 200
+
+
+@bp.route("/rounds/<int:round_id>/close", methods=["GET", "POST"])
+@roles_required(*PLANNERS)
+def close_round(round_id):
+    round_ = round_or_404(round_id)
+    closing = round_.closed_at is None
+    form = CloseRoundForm()
+    if form.validate_on_submit():
+        change = rounds.close_round if closing else rounds.reopen_round
+        try:
+            change(round_, current_user, form.reason.data.strip())
+        except rounds.RoundRefused as refused:
+            refuse(form, refused)
+        else:
+            flash(_("Round closed: agencies can no longer change their answers.") if closing
+                  else _("Round reopened: agencies can change answers that are not submitted."))
+            return redirect(url_for("assurance.round_page", round_id=round_.id))
+    return render_template("views/assurance/close_round.html", round=round_, form=form, closing=closing,
+                           waiting=rounds.not_submitted(round_)), 400 if form.errors else 200
 
 
 @bp.route("/submissions/<int:submission_id>/reopen", methods=["GET", "POST"])
