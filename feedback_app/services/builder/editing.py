@@ -43,11 +43,13 @@ def identifier(text, separator="_", taken=(), fallback="item", letter_first=True
 
 
 def merge_text(old, english):
-    """New English wording, keeping the other languages' wording of ``old``."""
+    """New English wording. The other languages' wording of ``old`` is kept only while the English is
+    unchanged: a translation of the old English would tell respondents something else, so it goes and
+    the survey cannot go live until it is translated again (the translation page shows what it said)."""
     if english in (None, ""):
         return None
-    if isinstance(old, dict):
-        return {**old, "en": english}
+    if isinstance(old, dict) and old.get("en") == english:
+        return old
     return english
 
 

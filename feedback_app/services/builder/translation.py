@@ -32,6 +32,21 @@ def missing(data):
             if code not in languages_of(piece.translations)]
 
 
+def earlier_wording(data, earlier, language):
+    """``{path: wording}`` in ``language`` from ``earlier`` (the live version) for pieces that have none
+    now because their English changed: shown to the translator as a starting point, never published."""
+    if not earlier:
+        return {}
+    before = {piece.path: piece for piece in pieces(earlier)}
+    found = {}
+    for piece in pieces(data):
+        old = before.get(piece.path)
+        if (old is not None and language not in piece.translations and old.translations.get(language)
+                and old.english != piece.english):
+            found[piece.path] = old.translations[language]
+    return found
+
+
 def progress(data, language):
     """``(translated, total)`` pieces in ``language``."""
     found = pieces(data)

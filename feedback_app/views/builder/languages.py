@@ -70,8 +70,9 @@ def translate(slug, language):
             done, total = translation.progress(drafts.working(slug).data, language)
             flash(_("Translation saved: %(done)s of %(total)s pieces of wording done.", done=done, total=total))
             return redirect(url_for("builder.languages", slug=slug))
+    earlier = translation.earlier_wording(work.data, work.version.definition if work.version else None, language)
     return render_template("builder/translate.html", work=work, form=form, pieces=pieces, language=language,
-                           language_name=_language_name(language)), 422 if form.errors else 200
+                           language_name=_language_name(language), earlier=earlier), 422 if form.errors else 200
 
 
 @bp.route("/<slug>/languages/<language>/remove", methods=["POST"])

@@ -69,3 +69,11 @@ def add_question(client_request, slug, page_id, answer_type, data, question_id="
 
 def make_live(client_request, slug):
     return client_request.submit(f"{BASE}/{slug}/check", {})
+
+
+def translate_missing(client_request, slug, language, wording):
+    """Keep every translation on the page and fill the one empty box."""
+    form = client_request.get(f"{BASE}/{slug}/languages/{language}")
+    boxes = {box["name"]: box.text.strip() for box in form.select("textarea")}
+    [empty] = [name for name, value in boxes.items() if not value]
+    client_request.submit(f"{BASE}/{slug}/languages/{language}", {**boxes, empty: wording})

@@ -15,6 +15,7 @@ from tests.feedback_app.views.builder_steps import (
     add_question,
     create_survey,
     make_live,
+    translate_missing,
 )
 
 
@@ -124,8 +125,11 @@ def test_editing_a_live_survey_makes_a_draft_and_old_responses_keep_their_versio
                            "17_18 | 17 or 18", "required": "y", "prefer_not_to_say": "y",
                            "prefer_not_to_say_label": "I'd rather not say"})
     draft = _draft("all-types")
-    assert draft.definition["pages"][2]["questions"][0]["text"] == {"en": "How old are you now?",
-                                                                    "cy": "Faint yw eich oed chi?"}
+    # The Welsh said "How old are you?": it goes with the old English and is written again.
+    assert draft.definition["pages"][2]["questions"][0]["text"] == "How old are you now?"
+    translate_missing(client_request, "all-types", "cy", "Faint yw eich oed chi nawr?")
+    assert _draft("all-types").definition["pages"][2]["questions"][0]["text"] == {
+        "en": "How old are you now?", "cy": "Faint yw eich oed chi nawr?"}
     assert len(_versions("all-types")) == 1  # respondents still answer version 1
     make_live(client_request, "all-types")
     versions = _versions("all-types")
@@ -134,7 +138,7 @@ def test_editing_a_live_survey_makes_a_draft_and_old_responses_keep_their_versio
     response = db.session.scalar(select(Response))
     assert response.survey_version_id == versions[0].id
     actions = [event.action for event in _events("all-types")]
-    assert actions == ["builder.question_changed", "builder.published"]
+    assert actions == ["builder.question_changed", "builder.translation_changed", "builder.published"]
     assert _events("all-types")[0].detail == {"question": "age_band", "changed": ["text"]}
     history = client_request.get(f"{BASE}/all-types/history")
     assert admin.email in history.text and "builder.question_changed" in history.text
@@ -266,9 +270,11 @@ def test_a_survey_is_copied_without_its_dates(client_request, sign_in, surveys_l
     sign_in("analyst")
     client_request.submit(f"{BASE}/copy", {"source": "all-types", "title": "Every answer type 2027"})
     draft = _draft("every-answer-type-2027")
-    assert draft.definition["title"] == {"en": "Every answer type 2027", "cy": "Pob math o ateb"}
+    # The Welsh title was for the old title: the copy's Welsh is written afresh before it goes live.
+    assert draft.definition["title"] == "Every answer type 2027"
     assert "opens" not in draft.definition and "closes" not in draft.definition
-    definition_from_data(draft.definition)
+    from feedback_app.services.builder import drafts
+    assert drafts.publish_problems(drafts.working("every-answer-type-2027")) == [("title", "No cy wording yet")]
 
 
 def test_making_a_draft_live_warns_when_the_live_version_moved_on(client_request, sign_in, runner, tmp_path):
@@ -286,3 +292,28 @@ def test_making_a_draft_live_warns_when_the_live_version_moved_on(client_request
     assert "new version (version 2)" in runner.invoke(args=["surveys", "load", "--directory", str(tmp_path)]).output
     warning = client_request.get(f"{BASE}/all-types/check").select_one(".govuk-warning-text").text
     assert "it is now version 2" in warning
+
+
+def test_changing_the_english_asks_for_the_translation_again(client_request, sign_in, surveys_loaded):
+    """A Welsh translation of the old English would tell respondents something else: it goes, going live
+    waits for a new one, and the translator sees what the Welsh said before."""
+    sign_in("admin")
+    client_request.submit(f"{BASE}/all-types/questions/age_band",
+                          {"text": "How old were you on 1 September?", "options": "11_13 | 11 to 13\n14_16 | 14 to 16"
+                           "\n17_18 | 17 or 18", "required": "y", "prefer_not_to_say": "y",
+                           "prefer_not_to_say_label": "I'd rather not say"})
+    assert _draft("all-types").definition["pages"][2]["questions"][0]["text"] == "How old were you on 1 September?"
+    # Options whose English did not change keep their Welsh.
+    options = _draft("all-types").definition["pages"][2]["questions"][0]["options"]
+    assert any(isinstance(option["label"], dict) and option["label"].get("cy") for option in options)
+    check = client_request.get(f"{BASE}/all-types/check")
+    assert "pages[2].questions[0].text" in check.select_one(".govuk-error-summary").text
+    form = client_request.get(f"{BASE}/all-types/languages/cy")
+    english = [p.text for p in form.select("[id^=english-]")]
+    position = english.index("How old were you on 1 September?")
+    box = form.select("textarea")[position]
+    assert box.text.strip() == ""
+    hint = form.select_one(f"#{box['id']}-hint")
+    assert hint.select_one("span[lang=cy]").text == "Faint yw eich oed chi?"
+    # Other pieces show no such hint.
+    assert len(form.select(".app-earlier-translation")) == 1

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Survey, SurveyVersion
-from tests.feedback_app.views.builder_steps import BASE, make_live
+from tests.feedback_app.views.builder_steps import BASE, make_live, translate_missing
 
 FIXTURE = Path(__file__).resolve().parents[3] / "fixtures" / "surveys" / "all-types.yaml"
 
@@ -33,6 +33,7 @@ def test_the_builder_version_wins_unless_the_file_is_newer(runner, client_reques
     data.update({"title": "Every answer type, changed in the browser", "audience": "young_people",
                  "closes-day": "31", "closes-month": "12", "closes-year": "2031"})
     client_request.submit(f"{BASE}/all-types/settings", data)
+    translate_missing(client_request, "all-types", "cy", "Pob math o ateb, wedi newid yn y porwr")
     make_live(client_request, "all-types")
     assert [(v.number, v.source) for v in _versions()] == [(1, "file"), (2, "builder")]
 
