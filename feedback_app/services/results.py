@@ -249,6 +249,8 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
         if groups and item.question_id != breakdown:
             result.breakdown = _breakdown(item, groups, ids, answers, [*figures, total])
         results.append(result)
+    if groups:
+        _mirror_crosstabs(results, breakdown, definition, responses, answers, ids, language)
 
     sizes = [(y, year_figures[i]) for i, y in enumerate(years)]
     return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, sizes,
@@ -277,9 +279,11 @@ def period_figures(table, years, year, width):
 def breakdown_table(cells, answered, sizes, published, additive=True, limit=None):
     """``(kept group indexes, table)``: a breakdown of a period whose figures are ``published``.
 
-    An empty last group ("Not answered", "No cohort") is left out.
+    Every group is kept, an empty last group ("Not answered", "No cohort") too: leaving it out would say
+    that everyone answered the breakdown question, which with the figures shown could give away a hidden
+    one (the property tests found it: responses = people answering it).
     """
-    keep = [i for i, size in enumerate(sizes) if size or i < len(sizes) - 1]
+    keep = list(range(len(sizes)))
     table = suppress_breakdown([cells[i] for i in keep], [answered[i] for i in keep], published,
                                group_sizes=[sizes[i] for i in keep], additive=additive, limit=limit)
     return keep, table
@@ -301,6 +305,33 @@ def _breakdown(item, groups, ids, answers, published):
                 cells[group_of[rid]][codes_index[code]] += 1
     keep, table = breakdown_table(cells, answered, sizes, published, item.additive)
     return Breakdown([labels[i] for i in keep], table)
+
+
+def mirror_hidden(table, reverse):
+    """Hide in ``table`` (X by Y) every cell hidden in ``reverse`` (Y by X, for the same period): both show
+    the same cells (X's answer by Y's), so a cell must be hidden in both or neither, whichever is on screen.
+    Only the answered groups' cells are shared (the last group of each is "Not answered")."""
+    for g, row in enumerate(table.cells[:-1]):
+        for o in range(min(len(row), len(reverse.cells) - 1)):
+            if shown(row[o]) and g < len(reverse.cells[o]) and not shown(reverse.cells[o][g]):
+                row[o] = reverse.cells[o][g]
+    return table
+
+
+def _mirror_crosstabs(results, breakdown, definition, responses, answers, ids, language):
+    """A single-choice item X broken down by Y: hide what Y broken down by X hides (``mirror_hidden``)."""
+    by_item = {r.item.key: r for r in results}
+    mirrored = by_item.get(breakdown)
+    if mirrored is None or mirrored.item.type not in BREAKDOWN_TYPES:
+        return
+    for result in results:
+        item = result.item
+        if result.breakdown is None or item.type not in BREAKDOWN_TYPES or item.key != item.question_id:
+            continue
+        groups = _breakdown_groups(item.question_id, definition, [], responses, answers, language)
+        published = [*(row.count for row in mirrored.rows), mirrored.total]
+        reverse = _breakdown(mirrored.item, groups, ids, answers, published)
+        mirror_hidden(result.breakdown.table, reverse.table)
 
 
 def group_response_counts(survey, year, breakdown, language="en"):
