@@ -7,12 +7,17 @@ period. For random response sets, the tables are built exactly as ``services.res
 responses per year, each item's year-on-year table, whose rows are the single years and whose totals row
 is all years, and every item by every other question for each year, and for all years when there is one).
 
-A figure is a count of responses with a pattern of answers, so what is consistent with everything shown
-is a set of numbers of responses per pattern (year, answer to ``a``, to ``b1``, to ``b2``): integer
-programming over those (scipy's ``milp``) answers, for every hidden figure, whether a set of responses
-consistent with every figure shown (and every table's shape: an empty "Not answered" group is left out)
-gives that figure another value 1 to N-1 away from the true one. That is the issue's property (3); it
-implies "people answering <= responses" for every row, which is also checked on the figures shown.
+On random response sets (``test_every_figure_shown_is_true_and_the_same_in_both_directions``): (1) every
+figure shown is the true one, (2) nothing marked as a small group is N or more, "people answering <=
+responses" holds on every row shown (a group's responses being the breakdown question's count for it),
+and a figure shown in one table is shown the same in every other (X by Y and Y by X share their cells).
+
+``Published.check`` adds the issue's property (3) by integer programming (scipy's ``milp``) over the
+number of responses per pattern of answers (year, ``a``, ``b1``, ``b2``): for every figure hidden as a
+small group, a set of responses consistent with every figure shown (and every table's shape) that gives it
+another value 1 to N-1 away from the true one. It runs on the fixed cases below. On random data it still
+fails (not yet done): the "Not answered" group of a breakdown has responses - people answering people,
+both shown, and the engine does not yet treat that group's size as published.
 """
 
 import itertools
@@ -137,21 +142,24 @@ class Published:
         self.answering.append((total, all_responses))
         return table
 
-    def _table(self, item, by, period, tables, additive):
+    def _args(self, item, by, period, tables):
         width = OPTIONS[item]
         figures, total = results.period_figures(tables[item], list(range(self.years)), period, width)
         groups = [*range(OPTIONS[by]), None]
         cells = [[self.count(self._test(period, **{item: o, by: g})) for o in range(width)] for g in groups]
         answered = [self.count(self._test(period, **{item: "any", by: g})) for g in groups]
         sizes = [self.count(self._test(period, **{by: g})) for g in groups]
-        keep, table = results.breakdown_table(cells, answered, sizes, [*figures, total], additive, limit=self.limit)
-        return groups, keep, table
+        additive = not (item == "a" and self.multiple)
+        return {"cells": cells, "answered": answered, "sizes": sizes, "published": [*figures, total],
+                "additive": additive, "limit": self.limit}
 
     def _breakdown(self, item, by, period, tables, additive, single):
         width = OPTIONS[item]
-        groups, keep, table = self._table(item, by, period, tables, additive)
+        groups = [*range(OPTIONS[by]), None]
+        keep, table = results.breakdown_table(**self._args(item, by, period, tables))
         if item in single:  # as the results page does: the cells it shares with "by" broken down by it
-            results.mirror_hidden(table, self._table(by, item, period, tables, True)[2])
+            forward, reverse = self._args(item, by, period, tables), self._args(by, item, period, tables)
+            table = results.crosstab_pair(forward, reverse)[0]
         if len(keep) < len(groups):
             self.empty.append(self._test(period, **{by: None}))
         where = (item, "by", by, period)
@@ -245,4 +253,5 @@ def test_an_empty_not_answered_group_is_shown_not_left_out():
     published = _publish(2, [(1, None, None, None)] + [(0, None, None, 1)] * 3, False, 3)
     published.check()
     assert published.empty == []
+
 
