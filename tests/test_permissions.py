@@ -1,6 +1,7 @@
 """Every route either says it is public or checks the signed-in user's roles."""
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from feedback_app.auth.permissions import ANY_STAFF
 
@@ -161,3 +162,47 @@ def test_assurance_pages_by_role(client, sign_in, role):
                           ("/staff/assurance/case-audits/new", "assurance.new_case_audit")]:
         expected = 200 if role in ASSURANCE_ROLES[endpoint] else 403
         assert client.get(url).status_code == expected, (role, url)
+
+
+# -- Board members (viewers): published reports only, nothing live (issue 19) ------------------------
+VIEWER_ROUTES = {
+    "staff.dashboard": "the staff home page, which lists what the signed-in person may open",
+    "auth.sign_out": "signing out",
+    "reports.index": "the list of published reports",
+    "reports.published": "one published report version (a snapshot, not live figures)",
+    "reports.published_csv": "the same published snapshot as CSV",
+}
+
+
+def _sample_url(adapter, rule):
+    values = {arg: 1 if isinstance(rule._converters.get(arg), IntegerConverter) else "x"  # noqa: SLF001
+              for arg in rule.arguments}
+    return adapter.build(rule.endpoint, values)
+
+
+def test_viewers_reach_only_published_reports(app, client, sign_in):
+    """Walk the URL map: every staff route but the few above refuses a viewer, whatever its arguments.
+
+    A route's role check runs before it looks anything up, so made-up arguments are enough: a viewer who
+    gets anything but 403 from a results, export, theme, scorecard or report page could read live figures.
+    """
+    staff = [rule for rule in app.url_map.iter_rules()
+             if getattr(app.view_functions[rule.endpoint], "required_roles", None)]
+    allowed = {rule.endpoint for rule in staff if "viewer" in app.view_functions[rule.endpoint].required_roles}
+    assert allowed == set(VIEWER_ROUTES)
+    live = [rule for rule in staff if rule.endpoint.startswith(("results.", "themes.", "reports."))
+            or rule.rule.endswith((".csv", ".xlsx"))]
+    assert {r.endpoint for r in live} >= {"results.survey", "results.report", "results.export_csv",
+                                          "results.export_xlsx", "results.summary_csv", "results.text",
+                                          "reports.scorecard", "reports.theme_summary"}
+    sign_in("viewer")
+    adapter = app.url_map.bind("localhost")
+    reached = []
+    for rule in staff:
+        if rule.endpoint in VIEWER_ROUTES or "GET" not in rule.methods:
+            continue
+        url = _sample_url(adapter, rule)
+        status = client.get(url).status_code
+        if status != 403:
+            reached.append((rule.endpoint, url, status))
+    assert reached == [], f"viewers were not refused: {reached}"

@@ -69,3 +69,10 @@ def add_cohort(survey, code, label, token):
 
 def count_versions(survey):
     return db.session.scalar(select(func.count()).select_from(SurveyVersion).where(SurveyVersion.survey_id == survey.id))
+
+
+def list_link_keys():
+    """``(survey slug, cohort token or None)`` for every survey's general link and every cohort's link."""
+    keys = [(slug, None) for slug in db.session.scalars(select(Survey.slug))]
+    keys += list(db.session.execute(select(Survey.slug, Cohort.token).join(Cohort, Cohort.survey_id == Survey.id)))
+    return [(slug, token) for slug, token in keys]

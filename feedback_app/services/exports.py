@@ -89,10 +89,15 @@ def response_table(survey, year=None, language="en"):
     return headers, rows
 
 
-def to_csv(headers, rows):
-    """CSV bytes with a UTF-8 byte order mark, so Excel reads the accents right."""
+def to_csv(headers, rows, notice=None):
+    """CSV bytes with a UTF-8 byte order mark, so Excel reads the accents right.
+
+    With ``notice`` (e.g. not for publication), the first line is that one cell, before the header row.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    if notice:
+        writer.writerow([notice])
     writer.writerow(headers)
     for row in rows:
         writer.writerow(["" if cell is None else safe_cell(cell) for cell in row])

@@ -249,6 +249,8 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
         if groups and item.question_id != breakdown:
             result.breakdown = _breakdown(item, groups, ids, answers, [*figures, total])
         results.append(result)
+    if groups:
+        _mirror_crosstabs(results, breakdown, definition, responses, answers, ids, language)
 
     sizes = [(y, year_figures[i]) for i, y in enumerate(years)]
     return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, sizes,
@@ -274,22 +276,40 @@ def period_figures(table, years, year, width):
     return table.cells[years.index(year)], table.row_totals[years.index(year)]
 
 
-def breakdown_table(cells, answered, sizes, published, additive=True, limit=None):
+def breakdown_table(cells, answered, sizes, published, additive=True, limit=None, hidden=()):
     """``(kept group indexes, table)``: a breakdown of a period whose figures are ``published``.
 
-    An empty last group ("Not answered", "No cohort") is left out.
+    Every group is kept, an empty last group ("Not answered", "No cohort") too: leaving it out would say
+    that everyone answered the breakdown question, which with the figures shown could give away a hidden
+    one (the property tests found it: responses = people answering it).
     """
-    keep = [i for i, size in enumerate(sizes) if size or i < len(sizes) - 1]
+    keep = list(range(len(sizes)))
     table = suppress_breakdown([cells[i] for i in keep], [answered[i] for i in keep], published,
-                               group_sizes=[sizes[i] for i in keep], additive=additive, limit=limit)
+                               group_sizes=[sizes[i] for i in keep], additive=additive, limit=limit,
+                               hidden=hidden)
     return keep, table
 
 
-def _breakdown(item, groups, ids, answers, published):
-    labels, group_of = groups
-    cells = [[0] * len(item.options) for _label in labels]
-    answered = [0] * len(labels)
-    sizes = [0] * len(labels)
+def crosstab_pair(forward, reverse):
+    """X by Y and Y by X (``breakdown_table`` arguments each) for the same period, with the same cells
+    hidden in both: each is suppressed again with the other's hidden cells until neither changes."""
+    extra_forward, extra_reverse = set(), set()
+    while True:
+        _keep, table = breakdown_table(**forward, hidden=extra_forward)
+        _keep, other = breakdown_table(**reverse, hidden=extra_reverse)
+        shared = [(g, o) for g in range(len(table.cells) - 1) for o in range(len(other.cells) - 1)]
+        more_forward = extra_forward | {(g, o) for g, o in shared if not shown(other.cells[o][g])}
+        more_reverse = extra_reverse | {(o, g) for g, o in shared if not shown(table.cells[g][o])}
+        if more_forward == extra_forward and more_reverse == extra_reverse:
+            return table, other
+        extra_forward, extra_reverse = more_forward, more_reverse
+
+
+def _breakdown_args(item, groups, ids, answers, published):
+    _labels, group_of = groups
+    cells = [[0] * len(item.options) for _label in groups[0]]
+    answered = [0] * len(groups[0])
+    sizes = [0] * len(groups[0])
     codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
     for rid in ids:
         sizes[group_of[rid]] += 1
@@ -299,8 +319,31 @@ def _breakdown(item, groups, ids, answers, published):
         for code in codes:
             if code in codes_index:
                 cells[group_of[rid]][codes_index[code]] += 1
-    keep, table = breakdown_table(cells, answered, sizes, published, item.additive)
-    return Breakdown([labels[i] for i in keep], table)
+    return {"cells": cells, "answered": answered, "sizes": sizes, "published": published,
+            "additive": item.additive}
+
+
+def _breakdown(item, groups, ids, answers, published):
+    keep, table = breakdown_table(**_breakdown_args(item, groups, ids, answers, published))
+    return Breakdown([groups[0][i] for i in keep], table)
+
+
+def _mirror_crosstabs(results, breakdown, definition, responses, answers, ids, language):
+    """A single-choice item X broken down by Y: the cells it shares with Y by X hidden alike (``crosstab_pair``)."""
+    by_item = {r.item.key: r for r in results}
+    mirrored = by_item.get(breakdown)
+    if mirrored is None or mirrored.item.type not in BREAKDOWN_TYPES:
+        return
+    y_groups = _breakdown_groups(breakdown, definition, [], responses, answers, language)
+    for result in results:
+        item = result.item
+        if result.breakdown is None or item.type not in BREAKDOWN_TYPES or item.key != item.question_id:
+            continue
+        x_groups = _breakdown_groups(item.question_id, definition, [], responses, answers, language)
+        forward = _breakdown_args(item, y_groups, ids, answers, [*(row.count for row in result.rows), result.total])
+        reverse = _breakdown_args(mirrored.item, x_groups, ids, answers,
+                                  [*(row.count for row in mirrored.rows), mirrored.total])
+        result.breakdown.table = crosstab_pair(forward, reverse)[0]
 
 
 def group_response_counts(survey, year, breakdown, language="en"):

@@ -324,14 +324,16 @@ def suppress_table(cells, row_totals=None, col_totals=None, group_sizes=None, fi
     return _table(values, rows, cols, hidden, small)
 
 
-def breakdown(cells, row_totals, published, col_totals=None, group_sizes=None, additive=True, limit=None):
+def breakdown(cells, row_totals, published, col_totals=None, group_sizes=None, additive=True, limit=None,
+              hidden=()):
     """Suppress a breakdown of a distribution already published as ``published`` (its column totals).
 
     ``published``: the distribution's figures (ints or markers) and, optionally,
     its total as one more item. A column hidden there is hidden whole here, so
     nothing here narrows it down; when the published total is hidden, the whole
     breakdown is hidden. The breakdown's own hidden figures are protected as if
-    every column total were known.
+    every column total were known. ``hidden``: cells ``(row, col)`` hidden elsewhere (the same cell of a
+    cross-tab the other way round), hidden here too and protected as this table's own.
     """
     limit = limit or threshold()
     values, rows, cols = _grid_values(cells, row_totals, col_totals)
@@ -361,7 +363,7 @@ def breakdown(cells, row_totals, published, col_totals=None, group_sizes=None, a
     # (The groups' totals add up to the published total: when that is hidden, so are they.)
     whole_columns = {(r, c) for r in range(rows) for _r, c in outer_hidden} - known
     small -= known
-    hidden = small | whole_columns
+    hidden = small | whole_columns | ({tuple(pos) for pos in hidden} - known)
     fixed = {(rows, c) for c in range(cols + 1)} | known
     grid = _Grid(values, rows, cols, row_lines=additive)
     # The hidden totals are unknown here too, but only the year's figures protect them: not checked here.

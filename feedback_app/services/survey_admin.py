@@ -1,5 +1,6 @@
 """Running surveys: open, close, re-open and archive; counts; distribution links."""
 
+import hashlib
 import io
 import re
 import secrets
@@ -158,6 +159,30 @@ def find_link(survey, code):
         return True, None
     cohort = survey_queries.get_cohort_by_code(survey, code)
     return cohort is not None, cohort
+
+
+SHORT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # no 0/O, 1/I/L or U: nothing to mistake when typed
+SHORT_LENGTH = 6
+
+
+def short_code(slug, token):
+    """A poster's short code for a survey's general link (``token`` None) or a cohort's: six characters
+    from ``SHORT_ALPHABET``, worked out from the link (nothing stored), the same for as long as the link."""
+    number = int.from_bytes(hashlib.sha256(f"{slug}\n{token or ''}".encode()).digest()[:8], "big")
+    code = ""
+    for _i in range(SHORT_LENGTH):
+        number, digit = divmod(number, len(SHORT_ALPHABET))
+        code += SHORT_ALPHABET[digit]
+    return code
+
+
+def find_short_link(code):
+    """``(slug, token or None)`` of the link whose short code is ``code`` (any case), else ``None``."""
+    code = (code or "").strip().upper()
+    if len(code) != SHORT_LENGTH or any(ch not in SHORT_ALPHABET for ch in code):
+        return None
+    found = [key for key in survey_queries.list_link_keys() if short_code(*key) == code]
+    return found[0] if len(found) == 1 else None  # two links sharing a code: neither is guessed at
 
 
 def _new_token():

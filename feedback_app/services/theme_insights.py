@@ -16,7 +16,7 @@ from feedback_app.queries import surveys as survey_queries
 from feedback_app.queries import themes as theme_queries
 from feedback_app.services import results as results_service
 from feedback_app.services.journey import definition_of
-from feedback_app.services.suppression import SUPPRESSED, is_small, percentage, shown, suppress_table
+from feedback_app.services.suppression import SUPPRESSED, is_small, percentage, shown, suppress_counts, suppress_table
 from feedback_app.services.theme_sources import audience_label
 
 AGENCY_QUESTION = "agency"
@@ -101,11 +101,25 @@ def base_count(run):
     return max(run.answer_count - run.non_answer_count, 0)
 
 
-def _share(size, base):
+def hidden_sizes(run):
+    """``{theme id: marker}`` for the themes whose size is hidden: the run's themes (each answer in one main
+    theme) with the answers in none of them are one distribution of the run's answers, suppressed as every
+    other (small ones hidden, and others where the total less the rest would give a small one away)."""
+    pairs = theme_queries.list_themes(run.id)
+    sizes = [size for _theme, size in pairs]
+    base = max(base_count(run), sum(sizes))
+    counts, _total = suppress_counts([*sizes, base - sum(sizes)], base)
+    return {theme.id: count for (theme, _size), count in zip(pairs, counts, strict=False) if not shown(count)}
+
+
+def _share(size, base, theme_id=None, hidden=None):
+    """A theme's share, hidden when its size is (``hidden``, from ``hidden_sizes``) or the count is small."""
+    if hidden and theme_id in hidden:
+        return hidden[theme_id]
     return SUPPRESSED if is_small(size) else percentage(size, base)
 
 
-def trend(run, theme, size):
+def trend(run, theme, size, hidden=None):
     if theme.previous_number is None or run.previous_run_id is None:
         return None
     previous_run = theme_queries.get_run(run.previous_run_id)
@@ -113,16 +127,18 @@ def trend(run, theme, size):
     if previous_run is None or previous is None:
         return None
     previous_size = theme_queries.theme_sizes(previous_run.id).get(previous.id, 0)
-    return Trend(previous, _share(previous_size, base_count(previous_run)), _share(size, base_count(run)),
-                 theme.previous_similarity or 0.0)
+    hidden = hidden_sizes(run) if hidden is None else hidden
+    return Trend(previous, _share(previous_size, base_count(previous_run), previous.id, hidden_sizes(previous_run)),
+                 _share(size, base_count(run), theme.id, hidden), theme.previous_similarity or 0.0)
 
 
 def summaries(run, include_merged=False):
     """One summary per theme, "Other answers" last. Shares count second themes too (see ``secondary_counts``)."""
     base = base_count(run)
     also = secondary_counts(run)
-    found = [ThemeSummary(theme, size, _share(size + also.get(theme.id, 0), base), trend(run, theme, size),
-                          also.get(theme.id, 0))
+    hidden = hidden_sizes(run)
+    found = [ThemeSummary(theme, size, _share(size + also.get(theme.id, 0), base, theme.id, hidden),
+                          trend(run, theme, size, hidden), also.get(theme.id, 0))
              for theme, size in theme_queries.list_themes(run.id, include_merged=include_merged)]
     return sorted(found, key=lambda s: s.is_other)
 

@@ -1,9 +1,10 @@
 """Service-wide pages: health check, exit this page, home."""
 
-from flask import Blueprint, current_app, redirect, render_template, session
+from flask import Blueprint, abort, current_app, redirect, render_template, session, url_for
 
 from feedback_app import jobs, queries
 from feedback_app.auth.permissions import public
+from feedback_app.services import survey_admin
 
 bp = Blueprint("main", __name__)
 
@@ -48,3 +49,14 @@ def index():
 @public
 def accessibility():
     return render_template("views/main/accessibility.html")
+
+
+@bp.route("/j/<code>")
+@public
+def short_link(code):
+    """A poster's short link (``survey_admin.short_code``): on to the survey's start page, with its group."""
+    found = survey_admin.find_short_link(code)
+    if found is None:
+        abort(404)
+    slug, token = found
+    return redirect(url_for("respond.start", slug=slug, c=token))

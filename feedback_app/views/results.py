@@ -165,7 +165,8 @@ def _export(slug, kind):
         return _nothing_to_export(target)
     audit.record(current_user, "results.exported", target=slug, format=kind, rows=len(rows), year=year)
     if kind == "csv":
-        return _download(exports.to_csv(headers, rows), "text/csv", _filename(target, "-responses.csv"))
+        return _download(exports.to_csv(headers, rows, notice=exports.not_for_publication()), "text/csv",
+                         _filename(target, "-responses.csv"))
     return _download(exports.to_xlsx(headers, rows, target.slug, notice=exports.not_for_publication()),
                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      _filename(target, "-responses.xlsx"))

@@ -141,8 +141,9 @@ def poster(slug, code):
     url = _link_url(state, cohort)
     title = state.definition.title(language)
     qr = admin.qr_svg(url, _("QR code: scan it to open the survey %(title)s", title=title), standalone=False)
-    # Typed by hand: browsers add the https:// themselves.
-    short_url = url.removeprefix("https://").removeprefix("http://")
+    # Typed by hand: a short code on the configured address; browsers add the https:// themselves.
+    short = external_url("main.short_link", code=admin.short_code(state.survey.slug, cohort.token if cohort else None))
+    short_url = short.removeprefix("https://").removeprefix("http://")
     return render_template("views/surveys/poster.html", state=state, definition=state.definition, code=code,
                            cohort=cohort, name=_link_name(cohort), url=url, short_url=short_url, qr=qr,
                            language=language)

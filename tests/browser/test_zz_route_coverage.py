@@ -26,6 +26,7 @@ EXCLUDED = {
     "main.healthz": "plain-text health check for load balancers",
     "main.exit_this_page": "only redirects to a neutral website",
     "respond.next_page": "only redirects to the next unanswered page",
+    "main.short_link": "only redirects a poster's short link to the survey's start page",
     "builder.export": "a YAML file to download, not a page",
     "agency.start": "only redirects an invitation link to the agency's pages (its 'link does not work' page is "
                     "checked in test_assurance_pages.py)",

@@ -171,6 +171,9 @@ def test_csv_export_cell_by_cell_with_audit(client_request, sign_in, answered):
     data = response.get_data()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    # Its first line says it is not for publication (one cell), then the header row and a row per response.
+    assert len(rows[0]) == 1 and rows[0][0].startswith("Not for publication")
+    rows = rows[1:]
     assert len(rows) == 24
     header = rows[0]
     first = dict(zip(header, rows[1], strict=True))
@@ -207,7 +210,9 @@ def test_formula_injection_is_neutralised(client_request, sign_in, app, surveys_
     results_data.add(1, {"do_better": "=HYPERLINK(\"http://evil\")"})
     sign_in("analyst")
     data = client_request.get(f"{BASE}/all-types/export.csv").get_data().decode("utf-8-sig")
-    row = dict(zip(*list(csv.reader(io.StringIO(data))), strict=True))
+    notice, *rows = list(csv.reader(io.StringIO(data)))
+    assert notice[0].startswith("Not for publication")
+    row = dict(zip(*rows, strict=True))
     assert row["do_better"] == "'=HYPERLINK(\"http://evil\")"
 
 

@@ -1,5 +1,6 @@
 """Running surveys: the list, status changes, distribution links, QR codes, posters and the preview."""
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
 
@@ -290,8 +291,13 @@ def test_poster_has_the_title_purpose_qr_link_and_help(client_request, sign_in, 
     poster = page.select_one(".app-poster")
     assert poster.select_one("h1").text.strip() == "Every answer type"
     assert "A survey that uses every kind of question." in poster.text
-    # Shown without the scheme, for typing (issue 19); the QR code has the whole link.
-    assert poster.select_one(".app-poster__link").text.strip() == f"localhost/s/{SLUG}?c={token}"
+    # A short link to type (issue 19): the configured host, /j/ and six unambiguous characters; the QR code
+    # has the whole link.
+    link = poster.select_one(".app-poster__link").text.strip()
+    assert re.fullmatch(r"localhost/j/[23456789ABCDEFGHJKMNPQRSTVWXYZ]{6}", link), link
+    assert len(link.removeprefix("localhost")) <= 10
+    assert client_request.client.get("/" + link.split("/", 1)[1]).location.endswith(f"/s/{SLUG}?c={token}")
+    assert poster.select_one(".app-poster__partnership").text.strip()
     svg = poster.select_one("svg")
     assert svg["role"] == "img" and svg.select_one("title").text.startswith("QR code")
     assert "call Childline on 0800 1111" in poster.select_one(".app-poster__help").text
@@ -328,3 +334,34 @@ def test_preview_shows_every_page_and_saves_nothing(client_request, sign_in, sur
     assert welsh.select_one("h1").text.strip() == "Faint yw eich oed chi?"
     assert welsh.select_one("html")["lang"] == "cy"
     assert _counts() == (0, 0)
+
+
+def test_the_poster_link_is_built_from_base_url_not_the_request_host(client_request, sign_in, app,
+                                                                     surveys_loaded):
+    app.config["BASE_URL"] = "https://feedback.example.org"
+    sign_in("analyst")
+    page = client_request.get(f"{BASE}/links/general-link/poster")  # asked of localhost
+    link = page.select_one(".app-poster__link").text.strip()
+    assert link.startswith("feedback.example.org/j/") and "localhost" not in page.select_one(".app-poster").decode()
+
+
+def test_short_links_redirect_to_the_start_page_without_signing_in(client, surveys_loaded):
+    school_a = db.session.scalar(select(Cohort).where(Cohort.code == "school_a"))
+    general = survey_admin.short_code(SLUG, None)
+    cohort = survey_admin.short_code(SLUG, school_a.token)
+    assert general != cohort and len(general) == len(cohort) == 6
+    response = client.get(f"/j/{general}")
+    assert response.status_code == 302 and path_of(response.location) == f"/s/{SLUG}"
+    assert "c=" not in response.location
+    # Typed in lower case: the same link.
+    response = client.get(f"/j/{cohort.lower()}")
+    assert response.status_code == 302 and response.location.endswith(f"/s/{SLUG}?c={school_a.token}")
+    assert client.get(response.location).status_code == 200
+
+
+@pytest.mark.parametrize("code", ["AAAAAA", "ZZZZ", "x", "%2e%2e"])
+def test_an_unknown_short_link_is_not_found(client, surveys_loaded, code):
+    known = {survey_admin.short_code(SLUG, token) for token in
+             [None, *db.session.scalars(select(Cohort.token))]}
+    assert code not in known
+    assert client.get(f"/j/{code}").status_code == 404

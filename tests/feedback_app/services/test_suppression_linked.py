@@ -1,0 +1,257 @@
+"""Property tests of every table the results service publishes for a set of questions, taken together.
+
+Three questions: ``a`` (single or multiple choice) and two single-choice questions ``b1`` and ``b2``.
+Each is an item of the results page and each single-choice one is also a breakdown, so the cross-tabs
+run both ways: ``a`` by ``b1`` and ``b1`` by ``a``, ``b1`` by ``b2`` and ``b2`` by ``b1``, ... for the same
+period. For random response sets, the tables are built exactly as ``services.results`` builds them (the
+responses per year, each item's year-on-year table, whose rows are the single years and whose totals row
+is all years, and every item by every other question for each year, and for all years when there is one).
+
+On random response sets (``test_every_figure_shown_is_true_and_the_same_in_both_directions``): (1) every
+figure shown is the true one, (2) nothing marked as a small group is N or more, "people answering <=
+responses" holds on every row shown (a group's responses being the breakdown question's count for it),
+and a figure shown in one table is shown the same in every other (X by Y and Y by X share their cells).
+
+``Published.check`` adds the issue's property (3) by integer programming (scipy's ``milp``) over the
+number of responses per pattern of answers (year, ``a``, ``b1``, ``b2``): for every figure hidden as a
+small group, a set of responses consistent with every figure shown (and every table's shape) that gives it
+another value 1 to N-1 away from the true one. It runs on the fixed cases below. On random data it still
+fails (not yet done): the "Not answered" group of a breakdown has responses - people answering people,
+both shown, and the engine does not yet treat that group's size as published.
+"""
+
+import itertools
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from feedback_app.services import results
+from feedback_app.services.suppression import reason, shown, suppress_counts
+
+OPTIONS = {"a": 3, "b1": 2, "b2": 2}
+QUESTIONS = list(OPTIONS)
+
+
+def _answer(question, multiple):
+    width = OPTIONS[question]
+    if question == "a" and multiple:
+        return st.one_of(st.none(), st.sets(st.integers(0, width - 1), min_size=1).map(frozenset))
+    return st.one_of(st.none(), st.integers(0, width - 1))
+
+
+@st.composite
+def response_sets(draw):
+    years = draw(st.integers(1, 2))
+    multiple = draw(st.booleans()) and draw(st.booleans())
+    pattern = st.tuples(st.integers(0, years - 1), *[_answer(q, multiple) for q in QUESTIONS])
+    # A few distinct patterns repeated, so that both small and large counts turn up.
+    patterns = draw(st.lists(pattern, min_size=1, max_size=9))
+    repeats = draw(st.lists(st.sampled_from([1, 1, 2, 3, 4, 6, 9]), min_size=len(patterns),
+                            max_size=len(patterns)))
+    rows = [p for p, n in zip(patterns, repeats, strict=True) for _ in range(n)]
+    present = sorted({row[0] for row in rows})  # the service's years are those with responses
+    rows = [(present.index(row[0]), *row[1:]) for row in rows]
+    limit = draw(st.sampled_from([3, 5, 5]))
+    return len(present), rows, multiple, limit
+
+
+def _chosen(answer):
+    if answer is None:
+        return set()
+    return set(answer) if isinstance(answer, frozenset) else {answer}
+
+
+def _all_patterns(years, multiple):
+    def answers(question):
+        width = OPTIONS[question]
+        if question == "a" and multiple:
+            return [None] + [frozenset(c) for n in range(1, width + 1)
+                             for c in itertools.combinations(range(width), n)]
+        return [None, *range(width)]
+    return list(itertools.product(range(years), *[answers(q) for q in QUESTIONS]))
+
+
+class Published:
+    """Every figure published, as ``(pattern test, true value, published value, where)``."""
+
+    def __init__(self, years, rows, multiple, limit):
+        self.years, self.rows, self.multiple, self.limit = years, rows, multiple, limit
+        self.patterns = _all_patterns(years, multiple)
+        self.figures = []
+        self.empty = []  # pattern tests that no response may meet (an empty group left out of a table)
+        self.answering = []  # (people answering, responses) figure pairs: the first is never more
+        self.where = {}  # where -> index of the figure
+
+    def count(self, test):
+        return sum(1 for row in self.rows if test(row))
+
+    def add(self, test, published, where):
+        true = self.count(test)
+        self.figures.append((test, true, published, where))
+        self.where.setdefault(where, len(self.figures) - 1)
+        return len(self.figures) - 1
+
+    def publish(self):
+        years = self.years
+        year_sizes = [self.count(lambda r, y=y: r[0] == y) for y in range(years)]
+        year_figures, year_total = suppress_counts(year_sizes, limit=self.limit)
+        responses = [self.add(lambda r, y=y: r[0] == y, year_figures[y], ("responses", y)) for y in range(years)]
+        all_responses = self.add(lambda r: True, year_total, ("responses", None))
+        single = [q for q in QUESTIONS if not (q == "a" and self.multiple)]
+        tables = {item: self._item(item, responses, all_responses) for item in QUESTIONS}
+        periods = list(range(years)) + ([None] if years == 1 else [])
+        for item, table in tables.items():
+            additive = not (item == "a" and self.multiple)
+            for period in periods:
+                for by in single:
+                    if by != item:
+                        self._breakdown(item, by, period, tables, additive, single)
+
+    def _test(self, year, **answers):
+        """A test of a response: in ``year`` (None: any), and each ``question=option`` (None: not answered,
+        "any": answered)."""
+        def test(row):
+            if year is not None and row[0] != year:
+                return False
+            for question, wanted in answers.items():
+                chosen = _chosen(row[1 + QUESTIONS.index(question)])
+                if wanted is None and chosen or wanted == "any" and not chosen:
+                    return False
+                if wanted not in (None, "any") and wanted not in chosen:
+                    return False
+            return True
+        return test
+
+    def _item(self, item, responses, all_responses):
+        years, limit, width = self.years, self.limit, OPTIONS[item]
+        additive = not (item == "a" and self.multiple)
+        per_year = [([self.count(self._test(y, **{item: o})) for o in range(width)],
+                     self.count(self._test(y, **{item: "any"}))) for y in range(years)]
+        sizes = [self.count(self._test(y)) for y in range(years)]
+        table = results.years_table(per_year, sizes, additive, limit=limit)
+        for y in range(years):
+            for o in range(width):
+                self.add(self._test(y, **{item: o}), table.cells[y][o], (item, y, o))
+            row = self.add(self._test(y, **{item: "any"}), table.row_totals[y], (item, y, "answering"))
+            self.answering.append((row, responses[y]))
+        for o in range(width):
+            self.add(self._test(None, **{item: o}), table.col_totals[o], (item, None, o))
+        total = self.add(self._test(None, **{item: "any"}), table.total, (item, None, "answering"))
+        self.answering.append((total, all_responses))
+        return table
+
+    def _args(self, item, by, period, tables):
+        width = OPTIONS[item]
+        figures, total = results.period_figures(tables[item], list(range(self.years)), period, width)
+        groups = [*range(OPTIONS[by]), None]
+        cells = [[self.count(self._test(period, **{item: o, by: g})) for o in range(width)] for g in groups]
+        answered = [self.count(self._test(period, **{item: "any", by: g})) for g in groups]
+        sizes = [self.count(self._test(period, **{by: g})) for g in groups]
+        additive = not (item == "a" and self.multiple)
+        return {"cells": cells, "answered": answered, "sizes": sizes, "published": [*figures, total],
+                "additive": additive, "limit": self.limit}
+
+    def _breakdown(self, item, by, period, tables, additive, single):
+        width = OPTIONS[item]
+        groups = [*range(OPTIONS[by]), None]
+        keep, table = results.breakdown_table(**self._args(item, by, period, tables))
+        if item in single:  # as the results page does: the cells it shares with "by" broken down by it
+            forward, reverse = self._args(item, by, period, tables), self._args(by, item, period, tables)
+            table = results.crosstab_pair(forward, reverse)[0]
+        if len(keep) < len(groups):
+            self.empty.append(self._test(period, **{by: None}))
+        where = (item, "by", by, period)
+        for row, g in enumerate(groups[i] for i in keep):
+            for o in range(width):
+                self.add(self._test(period, **{item: o, by: g}), table.cells[row][o], (*where, g, o))
+            answering = self.add(self._test(period, **{item: "any", by: g}), table.row_totals[row],
+                                 (*where, g, "answering"))
+            if g is not None:  # the group's responses: the breakdown question's count for it, shown elsewhere
+                self.answering.append((answering, self.where[(by, period, g)]))
+
+    def check(self):
+        self.check_shown()
+        self._check_hidden()
+
+    def check_shown(self):
+        """(1) and (2), "people answering <= responses", and one figure shown the same in every table."""
+        same = {}
+        for test, true, published, where in self.figures:
+            key = tuple(test(p) for p in self.patterns)
+            # (A zero may be shown in one table and hidden in another: zeros are no small group.)
+            if key in same and true and (shown(published) or shown(same[key][0])):
+                assert published == same[key][0], ("shown differently", where, same[key][1])
+            same.setdefault(key, (published, where))
+        for _test, true, published, where in self.figures:
+            if shown(published):
+                assert published == true, ("shown figure is not the true one", where, published, true)
+            elif reason(published) == "small":
+                assert true < self.limit, ("marked as a small group but is not", where, true)
+        for answering, responses in self.answering:
+            people, everyone = self.figures[answering][2], self.figures[responses][2]
+            if shown(people) and shown(everyone):
+                assert people <= everyone, ("more people answering than responses", self.figures[answering][3])
+
+    def _check_hidden(self):
+        patterns = self.patterns
+        rows, lower, upper = [], [], []
+        supports = {}
+        for index, (test, _true, published, _where) in enumerate(self.figures):
+            support = tuple(1.0 if test(p) else 0.0 for p in patterns)
+            supports[index] = np.array(support)
+            if shown(published):
+                rows.append(supports[index])
+                lower.append(published)
+                upper.append(published)
+        for test in self.empty:
+            rows.append(np.array([1.0 if test(p) else 0.0 for p in patterns]))
+            lower.append(0)
+            upper.append(0)
+        base = [LinearConstraint(np.array(rows), lower, upper)] if rows else []
+        bounds = Bounds(np.zeros(len(patterns)), np.full(len(patterns), 10.0**4))
+        done = set()
+        for index, (_test, true, published, where) in enumerate(self.figures):
+            # A hidden zero worked out says nothing: zeros are shown as zeros, they are no small group. A
+            # figure hidden only to protect another (PROTECT) is checked through the one it protects.
+            if reason(published) != "small" or true == 0:
+                continue
+            support = supports[index]
+            if support.tobytes() in done:
+                continue
+            done.add(support.tobytes())
+            found = False
+            for low, high in ((true + 1, true + self.limit - 1), (true - self.limit + 1, true - 1)):
+                if high < 0:
+                    continue
+                extra = LinearConstraint(support.reshape(1, -1), [max(low, 0)], [high])
+                solved = milp(np.zeros(len(patterns)), constraints=[*base, extra],
+                              integrality=np.ones(len(patterns)), bounds=bounds)
+                if solved.status == 0:
+                    found = True
+                    break
+            assert found, ("a hidden figure can be narrowed to its true value", where, true)
+
+
+def _publish(years, rows, multiple, limit):
+    published = Published(years, rows, multiple, limit)
+    published.publish()
+    return published
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(response_sets())
+def test_every_figure_shown_is_true_and_the_same_in_both_directions(data):
+    _publish(*data).check_shown()
+
+
+def test_an_empty_not_answered_group_is_shown_not_left_out():
+    """Found by the property test: "Not answered" left out of a year's breakdown said everyone that year
+    answered ``b2``, so the year's responses were the 3 people answering it, and the other year's 1 was the
+    (shown) 4 less 3."""
+    published = _publish(2, [(1, None, None, None)] + [(0, None, None, 1)] * 3, False, 3)
+    published.check()
+    assert published.empty == []
+
+
