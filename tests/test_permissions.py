@@ -125,6 +125,9 @@ def test_safeguarding_pages_by_role(client, sign_in, role):
     for url, endpoint in [("/staff/safeguarding/", "safeguarding.queue"),
                           ("/staff/safeguarding/overview", "safeguarding.overview")]:
         expected = 200 if role in SAFEGUARDING_ROLES[endpoint] else 403
+        assert client.get(url).status_code == expected, (role, url)
+
+
 # -- assurance (issue 22): the business unit plans, the panel (qpp) challenges; agency pages are by link ------
 ASSURANCE_PLANNERS = {"admin", "analyst"}
 ASSURANCE_READERS = {"admin", "analyst", "qpp"}
