@@ -54,7 +54,7 @@ _STREET_WORD = (r"(?!(?:the|a|an|my|our|his|her|their|your|in|at|on|to|and|of|fo
                 r"times|days|mum|dad|mums|dads|nan|nans|friend|friends|mate|mates|home|school|weeks|years|people)\b)"
                 r"[A-Za-z'\-]+")
 ADDRESS = re.compile(
-    r"\b(?:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s*)?\d{1,4}[a-z]?,?\s+"
+    r"(?<![£$€])\b(?:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s*)?\d{1,4}[a-z]?,?\s+"
     r"(?:" + _STREET_WORD + r"\s+){1,3}(?:" + _SUFFIX + r")\b\.?",
     re.IGNORECASE,
 )
@@ -105,7 +105,7 @@ VEHICLE_CUE = re.compile(r"\b(?:reg|registration|number\s*plate|plate|car|van|mo
 _SCHOOL_SUFFIX = (r"(?:C\.?\s?of\s?E\.?\s+|Church\s+of\s+England\s+|Catholic\s+|R\.?C\.?\s+|Methodist\s+|"
                   r"Community\s+|Church\s+|Free\s+|Infant\s+and\s+Junior\s+|Junior\s+and\s+Infant\s+)?"
                   r"(?:Primary\s+Academy|Primary\s+School|Primary|Infant\s+School|Infants|Junior\s+School|Juniors|"
-                  r"High\s+School|Secondary\s+School|Grammar\s+School|Grammar|Academy|School|College|"
+                  r"(?:Girls'?|Boys'?)\s+(?:High\s+|Grammar\s+)?School|High\s+School|High(?!\s+(?:St|Street|Road|Rd)\b)|Secondary\s+School|Grammar\s+School|Grammar|Academy|School|College|"
                   r"Sixth\s+Form(?:\s+College)?|Studio\s+School|UTC|Pupil\s+Referral\s+Unit|PRU)")
 _NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'\u2019\-]+|[A-Z]{2,})"
 _NOT_SCHOOL_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "his", "her", "their", "your", "at",
@@ -123,7 +123,7 @@ WELSH_SCHOOL = re.compile(r"\bYsgol\s+(?:(?:Gynradd|Gyfun|Uwchradd|Y|yr|Gymraeg|
                           r"[A-Z][A-Za-z'\u2019\-]+(?:\s+[A-Z][A-Za-z'\u2019\-]+){0,2}")
 
 # GP surgeries and similar named services: "Northshire GP Surgery", "Parkside Medical Centre".
-_SERVICE_SUFFIX = (r"(?:GP\s+Surgery|GP\s+Practice|GPs|GP|Surgery|Medical\s+Centre|Medical\s+Center|Medical\s+Practice|"
+_SERVICE_SUFFIX = (r"(?:Medical\s+Group|Health\s+Group|Youth\s+Hub|Health\s+Hub|Hub|GP\s+Surgery|GP\s+Practice|GPs|GP|Surgery|Medical\s+Centre|Medical\s+Center|Medical\s+Practice|"
                    r"Health\s+Centre|Health\s+Center|Healthcare\s+Centre|Family\s+Practice|Practice|Clinic|"
                    r"Pharmacy|Chemist|Dental\s+Practice|Dental\s+Surgery|Dental\s+Centre|Dentists?|"
                    r"Children's\s+Centre|Childrens\s+Centre|Family\s+Centre|Family\s+Hub|Youth\s+Centre|"
@@ -196,3 +196,21 @@ def _suffix_start(s: str) -> int:
         if _SUFFIX_RE.fullmatch(s[m.start():]):
             return m.start()
     return best
+
+
+# Schools named in lower case: "oakfield primary", "holy trinity catholic school", "st marys academy".
+_LOWER_SCHOOL_SUFFIX = (r"(?:(?:c\s?of\s?e|ce|rc|catholic|church\s+of\s+england|methodist|community)\s+)?"
+                        r"(?:primary\s+school|primary|infant\s+school|junior\s+school|high\s+school|high|"
+                        r"secondary\s+school|grammar\s+school|academy|college|school)")
+SCHOOL_LOWER = re.compile(r"\b((?:[a-z][a-z'\u2019\-]+\s+){1,3})" + _LOWER_SCHOOL_SUFFIX + r"\b")
+FAITH_SCHOOL = re.compile(
+    r"\b(?:holy\s+(?:trinity|family|cross|rosary|spirit|name)|sacred\s+heart|our\s+lady(?:\s+of\s+[a-z]+)?|"
+    r"christ\s+the\s+king|all\s+saints|corpus\s+christi|blessed\s+[a-z]+|st\.?\s+[a-z'\u2019]+|"
+    r"saint\s+[a-z'\u2019]+)\s+" + _LOWER_SCHOOL_SUFFIX + r"\b", re.IGNORECASE)
+# Homes and hostels named "X House" / "X Lodge": only beside words that make them a placement.
+HOME_NAME = re.compile(r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD +
+                       r"\s+(?:House|Lodge|Grange|Manor|Court|Hall|View|Place)\b")
+HOME_CUE = re.compile(r"children'?s\s+home|childrens\s+home|care\s+home|residential|placement|hostel|"
+                      r"supported\s+(?:living|accommodation|housing)|semi[-\s]independent|\bunit\b|"
+                      r"\b(?:live|living|lives|stay|staying|stays|placed|moved)\s+(?:at|to|in)\b|\bflat\s+\d",
+                      re.IGNORECASE)
