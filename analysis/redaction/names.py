@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .people import _words, ambiguous_names, context_names
+from .people import _words, ambiguous_names, context_names, fold
 
 _DIR = Path(__file__).parent / "data"
 _DATA = _DIR / "first_names.txt"
@@ -57,19 +57,19 @@ _WORD = rf"[{_L}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})*"  # "O'Brien" but not "anja
 _CAPW = rf"[{_U}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})+"
 _TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|mr|mrs|ms|miss|dr)\b\.?\s+(" + _WORD + r")"
                        r"((?:[ \t]+" + _CAPW + r")?)")
-_ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma)\s+(?:new\s+|old\s+)?(?:" + ROLES + r")"
+_ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma|[a-z]+['\u2019]s)\s+(?:new\s+|old\s+)?(?:" + ROLES + r")"
                       r"(?:\s*,\s*|\s+)(?:(is\s+called|was\s+called|is|was|called|named)\s+)?"
                       r"(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
 _SELF_RE = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|i'm\s+called|im\s+called|"
                       r"i\s+am\s+called|call\s+me|called|named|known\s+as|this\s+is|it's|its|i'm|im|i\s+am)"
                       r"\s+(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
-_STRONG_SELF = re.compile(r"name|i'm\s+called|im\s+called|i\s+am\s+called|call\s+me|known\s+as", re.IGNORECASE)
+_STRONG_SELF = re.compile(r"\bname(?:'s|s)?\b|i'm\s+called|im\s+called|i\s+am\s+called|call\s+me|known\s+as", re.IGNORECASE)
 _FROM_RE = re.compile(r"\b(" + _CAPW + r")((?:[ \t]+" + _CAPW + r")?)\s+from\s+(?:the\s+)?"
                       r"(?:duty|social|camhs|early\s+help|children's|childrens|youth|yot|leaving\s+care|"
                       r"mash|front\s+door|fostering|school|council|nspcc|barnardo|police|[a-z]+\s+team)",
                       re.IGNORECASE)
 _NEXT_CAP = re.compile(r"[ \t]+([A-Z][a-z'\-]+)\b")
-_CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_CAP_RE = re.compile("(?<![" + _L + "])[" + _U + "][a-z\u00df-\u00f6\u00f8-\u017f]+(?:-[" + _U + "][a-z]+)?(?![" + _L + "])")
 
 
 def _read_words(path: Path) -> set[str]:
@@ -110,6 +110,7 @@ coz cos bc ur u ya yh yeah yea nah naw tbh idk lol lmao omg ngl rn bruv fam bro 
 ppl pls plz thx bcos becos tho thru wiv dunno kinda sorta yknow alot abit
 since until till while whilst although though unless whether either neither both each every few many much
 more most less least such own same other another nor yet ever anyway anyhow somehow perhaps maybe indeed
+despite except unlike like near nearer nearest onto off above below behind beyond across around
 upon within without throughout towards toward against among amongst beside besides between beyond via per
 """.split())
 
@@ -143,9 +144,12 @@ def first_names() -> frozenset[str]:
     return _words(_DATA) - ambiguous_names()
 
 
+_CONTRACTION = re.compile(r"['\u2019](?:s|m|d|ll|re|ve|t)$", re.IGNORECASE)
+
+
 def _ok(word: str, *, need_cap: bool, names: frozenset[str]) -> bool:
     lw = word.lower()
-    if lw in STOP or len(word) < 2:
+    if lw in STOP or len(word) < 2 or _CONTRACTION.search(word):
         return False
     if word.isupper() and len(word) > 1 and (lw in ACRONYMS or len(word) < 3) and lw not in names:
         return False  # acronyms: CAMHS, NSPCC
@@ -180,7 +184,7 @@ def _lower_surname(text: str, end: int) -> int:
     m = _WORD_AFTER.match(text, end)
     if m:
         any_s, after_s = surnames()
-        if m.group(1).lower() in any_s | after_s:
+        if m.group(1).lower() in any_s or m.group(1).lower() in after_s:
             return m.end(1)
     return end
 
@@ -222,17 +226,27 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
         if _ok(m.group(1), need_cap=True, names=names):
             add(m, 1, 2)
     for m in _CAP_RE.finditer(text):
-        first = m.group(0).split("-")[0].lower()
+        first = fold(m.group(0).split("-")[0])
         if first in names:
             b = m.end()
             nxt = _NEXT_CAP.match(text, b)
-            if nxt and nxt.group(1).lower() not in STOP:
+            if nxt and nxt.group(1).lower() not in STOP and (nxt.group(1).lower() not in english_words()
+                                                               or nxt.group(1).lower() in names_after_cue()):
                 b = nxt.end()
             spans.append((m.start(), b))
     spans.extend(_listed(text, names))
-    spans.extend(context_names(text, spans, listed=names_after_cue() | names, vocab=english_words(), stop=STOP,
+    spans.extend(context_names(text, spans, listed=_all_listed(names), vocab=english_words(), stop=STOP,
                                acronyms=ACRONYMS))
-    return spans
+    return [(a, b) for a, b in spans if not _SAINT_BEFORE.search(text, max(0, a - 8), a)]
+
+
+@lru_cache(maxsize=8)
+def _all_listed(names: frozenset[str]) -> frozenset[str]:
+    return names_after_cue() | names
+
+
+# "St John Ambulance", "St Mary's": a saint's name, not a person's
+_SAINT_BEFORE = re.compile(r"\b(?:St|ST|Saint|SAINT)\.?[ \t]+$")
 
 
 _ANY_WORD = re.compile(r"\b" + _WORD + r"\b")
@@ -253,9 +267,9 @@ def _listed(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
     words = list(_ANY_WORD.finditer(text))
     for k, m in enumerate(words):
         w = m.group()
-        lw = w.lower()
+        lw = fold(w)
         nxt = words[k + 1] if k + 1 < len(words) else None
-        if (nxt is not None and lw in given and lw not in STOP and nxt.group().lower() in any_s | after_s
+        if (nxt is not None and lw in given and lw not in STOP and (nxt.group().lower() in any_s or nxt.group().lower() in after_s)
                 and text[m.end():nxt.start()].strip() == "" and _same_case(w, nxt.group())):
             out.append((m.start(), nxt.end()))
             continue

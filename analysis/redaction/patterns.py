@@ -31,7 +31,7 @@ HANDLE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_
 HANDLE_CUE = re.compile(
     r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitter|discord|kik|telegram|fb|facebook|"
     r"xbox|psn|gamertag|gamer\s+tag|username|user\s+name|handle|roblox|steam|threads|bereal|youtube)"
-    r"(?:\s+(?:name|handle|username|user|id|tag|account))?\s*(?:is|=|:|-|@|\s)\s*(?:is\s+)?"
+    r"(?:\s+(?:name|handle|username|user|id|tag|account))?(?:,?\s*(?:it'?s|is|was|=|:|-|@)\s*|\s+)(?:is\s+|was\s+)?"
     r"(@?[A-Za-z0-9_.]{3,30}(?:#\d{1,6})?)",
     re.IGNORECASE,
 )
@@ -139,10 +139,13 @@ NOT_SERVICE_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "hi
                               "24", "hour", "out", "hours", "after", "fertility", "eye", "foot"})
 
 # Spelled-out e-mail addresses: "jo dot bloggs at gmail dot com".
-_SPELT_TLD = r"(?:com|co\s+dot\s+uk|org|org\s+dot\s+uk|net|uk|ac\s+dot\s+uk|gov\s+dot\s+uk|nhs\s+dot\s+net|io)"
+_SP_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)"
+_SP_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
+_SPELT_TLD = (r"(?:com|co" + _SP_DOT + r"uk|org|org" + _SP_DOT + r"uk|net|uk|ac" + _SP_DOT + r"uk|gov" + _SP_DOT +
+              r"uk|nhs" + _SP_DOT + r"net|io)")
 SPELT_EMAIL = re.compile(
-    r"\b[a-z0-9][a-z0-9_]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_]+|\d+)*"
-    r"\s+(?:at|@)\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*?\s+dot\s+" + _SPELT_TLD + r"\b",
+    r"\b[a-z0-9][a-z0-9_+\-]{0,40}(?:\.[a-z0-9_+\-]{1,40}){0,4}(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_]+){0,4}"
+    + _SP_AT + r"[a-z0-9-]{1,60}(?:" + _SP_DOT + r"[a-z0-9-]{1,60}){0,3}?" + _SP_DOT + _SPELT_TLD + r"\b",
     re.IGNORECASE)
 # Spelled-out phone numbers: "oh seven seven double oh nine ...": ten or more digits said as words.
 _DIGIT_WORDS = {"zero": 1, "oh": 1, "o": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1,
@@ -200,7 +203,9 @@ def _suffix_start(s: str) -> int:
 
 # Schools named in lower case: "oakfield primary", "holy trinity catholic school", "st marys academy".
 _LOWER_SCHOOL_SUFFIX = (r"(?:(?:c\s?of\s?e|ce|rc|catholic|church\s+of\s+england|methodist|community)\s+)?"
-                        r"(?:primary\s+school|primary|infant\s+school|junior\s+school|high\s+school|high|"
+                        r"(?:primary\s+school|primary|infant\s+school|junior\s+school|high\s+school|"
+                        r"high(?=[ \t]*(?:$|[.,!?;:)]|[ \t]+(?:is|was|and|in|where|because|but|for|last|this|year|"
+                        r"now|then|before|after)\b))|"
                         r"secondary\s+school|grammar\s+school|academy|college|school)")
 SCHOOL_LOWER = re.compile(r"\b((?:[a-z][a-z'\u2019\-]+\s+){1,3})" + _LOWER_SCHOOL_SUFFIX + r"\b")
 FAITH_SCHOOL = re.compile(
@@ -214,3 +219,8 @@ HOME_CUE = re.compile(r"children'?s\s+home|childrens\s+home|care\s+home|resident
                       r"supported\s+(?:living|accommodation|housing)|semi[-\s]independent|\bunit\b|"
                       r"\b(?:live|living|lives|stay|staying|stays|placed|moved)\s+(?:at|to|in)\b|\bflat\s+\d",
                       re.IGNORECASE)
+
+# Services named in lower case: "greenfields pharmacy", "riverside surgery".
+SERVICE_LOWER = re.compile(r"\b((?:[a-z][a-z'\u2019\-]+\s+){1,2})(?:gp\s+surgery|surgery|medical\s+(?:centre|practice|"
+                           r"group)|health\s+centre|pharmacy|chemist|clinic|children'?s\s+home|care\s+home|"
+                           r"family\s+centre|youth\s+club|youth\s+centre|community\s+centre)\b")

@@ -14,6 +14,7 @@ app, agency, faith or festival (``data/keep_proper.txt``), unless it is a listed
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,8 +63,22 @@ _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
 _U = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _CAND = re.compile(rf"(?<![{_L}])[{_U}][a-z\u00df-\u00f6\u00f8-\u017f]+(?:-[{_U}]?[a-z]+|['\u2019][{_U}][a-z]+)?"
                    rf"(?![{_L}])|\b[A-Z]{{3,}}\b")
+_CALLED_LOWER = re.compile(r"\b(?:boy|girl|lad|man|woman|guy|kid|person|someone|somebody|friend|mate|teacher|"
+                           r"worker|lady|bloke|brother|sister|cousin|one)\s+(?:called|named)\s+([a-z][a-z\-]{2,})\b")
 _QUOTED = re.compile(r"\b(?:called|named|known\s+as|goes\s+by|go\s+by|nicknamed|calls\s+(?:him|her)self|as)\s+"
                      r"[\"\u201c]([^\"\u201d\n]{2,30})[\"\u201d]", re.IGNORECASE)
+
+
+_FOLD = str.maketrans({"\u0142": "l", "\u0141": "l", "\u00f8": "o", "\u00d8": "o", "\u0111": "d", "\u00df": "ss",
+                       "\u2019": "'"})
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, for looking a word up in the (ASCII) lists: "Zoë" -> "zoe"."""
+    w = word.lower().translate(_FOLD)
+    if w.isascii():
+        return w
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
 
 
 def _words(path: Path, section: str | None = None) -> frozenset[str]:
@@ -111,7 +126,7 @@ def context_names(text: str, spans: list[tuple[int, int]], *, listed: frozenset[
     out: list[tuple[int, int]] = []
 
     def candidate(w: str, *, lower_ok: bool = False) -> bool:
-        lw = w.lower()
+        lw = fold(w)
         if lw in stop or lw in acronyms or len(w) < 2 or lw in keep and lw not in listed:
             return False
         if not (w[0].isupper() or lower_ok):
@@ -122,20 +137,22 @@ def context_names(text: str, spans: list[tuple[int, int]], *, listed: frozenset[
         cue, w = m.group(1), m.group(2)
         if cue.lower() not in _KIN_ANYCASE and not cue[0].isupper():
             continue
-        lw = w.lower()
-        if lw in stop or lw in acronyms:
+        lw = fold(w)
+        if lw in stop or lw in acronyms or re.search(r"['\u2019](?:s|m|d|ll|re|ve|t)$", lw):
             continue
         if lw in listed or (w[0].isupper() and lw not in keep) or (lw not in vocab and lw not in keep and len(w) > 2):
             out.append((m.start(2), m.end(2)))
     for m in _CAND.finditer(text):
         w = m.group()
-        lw = w.lower()
+        lw = fold(w)
         a, b = m.start(), m.end()
         if w.isupper() and lw not in listed:
             continue
         person_after = bool(_AFTER.match(text, b))
         person_before = bool(_BEFORE.search(text, max(0, a - 25), a))
         if lw in ambiguous:
+            if lw in keep and not person_after:
+                continue
             if (person_after or person_before) and lw not in _PLACEY:
                 out.append((a, b))
             elif (not _sentence_start(text, a) and lw not in _PLACEY and lw not in _WORDY and _prev_word(text, a) not in _NOT_PERSON_BEFORE
@@ -146,9 +163,14 @@ def context_names(text: str, spans: list[tuple[int, int]], *, listed: frozenset[
             continue
         if person_after or person_before:
             out.append((a, b))
+    for m in _CALLED_LOWER.finditer(text):
+        w = m.group(1)
+        lw = fold(w)
+        if lw not in vocab and lw not in keep and lw not in stop and lw not in acronyms:
+            out.append((m.start(1), m.end(1)))
     for m in _QUOTED.finditer(text):
         q = m.group(1)
-        if not any(c.isdigit() or c in "_@#." for c in q) and q.lower() not in vocab | keep:
+        if not any(c.isdigit() or c in "_@#." for c in q) and q.lower() not in vocab and q.lower() not in keep:
             out.append((m.start(1), m.end(1)))
     out += _coordinated(text, spans + out, listed=listed, vocab=vocab, stop=stop, acronyms=acronyms, keep=keep)
     return out
@@ -166,7 +188,7 @@ def _coordinated(text, spans, *, listed, vocab, stop, acronyms, keep) -> list[tu
     out = []
 
     def ok(w: str) -> bool:
-        lw = w.lower()
+        lw = fold(w)
         if re.search(r"['\u2019](?:s|m|d|ll|re|ve|t)$", lw):
             return False
         if lw in stop or lw in acronyms or (lw in keep and lw not in listed) or len(w) < 2:

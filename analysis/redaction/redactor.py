@@ -115,12 +115,23 @@ class PersonalDataRedactor:
         for m in P.SCHOOL_LOWER.finditer(text):
             words = list(re.finditer(r"\S+", m.group(1)))
             k = len(words)
-            while k > 0 and words[k - 1].group().strip("'\u2019").lower() not in vocab | _NOT_LOWER_SCHOOL:
+            while k > 0 and (w := words[k - 1].group().strip("'\u2019").lower()) not in vocab \
+                    and w not in _NOT_LOWER_SCHOOL:
                 k -= 1
             if k < len(words):
                 add(m.start(1) + words[k].start(), m.start(1) + words[-1].end(), "school")
+        for m in P.SERVICE_LOWER.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            k = len(words)
+            while k > 0 and (w := re.sub(r"['\u2019]s$", "", words[k - 1].group().lower())) not in vocab \
+                    and w not in P.NOT_SERVICE_NAME:
+                k -= 1
+            if k < len(words):
+                add(m.start(1) + words[k].start(), m.start(1) + words[-1].end(), "service")
         for m in P.SERVICE.finditer(text):
             span = P.named_place(text, m, P.NOT_SERVICE_NAME)
+            if span and _ordinary_words_only(text, span, m):
+                continue
             if span:
                 add(*_name_part(text, span, True), "service")
         for m in P.HOME_NAME.finditer(text):
@@ -186,7 +197,7 @@ def _ordinary_words_only(text: str, span: tuple[int, int], m) -> bool:
     if k <= 0 or text[a + k:b] != text[a + k:b].lower():
         return False
     vocab = english_words()
-    return all(w.strip("'\u2019.").lower() in vocab for w in text[a:a + k].split())
+    return all(re.sub(r"['\u2019]s$", "", w.strip("'\u2019.,").lower()) in vocab for w in text[a:a + k].split())
 
 
 _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "stories", "story",
@@ -199,7 +210,8 @@ _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "sto
 
 def _strong_handle_cue(text: str, m) -> bool:
     between = text[m.start():m.start(1)].lower()
-    return any(c in between for c in ":=@") or " is " in f" {between} " or "name" in between
+    return any(c in between for c in ":=@") or any(f" {w} " in f" {between} " for w in ("is", "was", "its", "it's")) \
+        or "name" in between
 
 
 _PRIORITY = {k: i for i, k in enumerate(
