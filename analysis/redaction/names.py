@@ -46,7 +46,7 @@ ROLES = (
     r"head\s+of\s+year|headteacher|head\s+teacher|mentor|counsellor|counselor|therapist|"
     r"foster\s+carer|foster\s+mum|foster\s+dad|foster\s+mom|carer|personal\s+adviser|"
     r"personal\s+advisor|pa|iro|advocate|nurse|school\s+nurse|doctor|gp|psychologist|"
-    r"best\s+friend|bestie|friend|mate|boyfriend|girlfriend|bf|gf|brother|sister|"
+    r"best\s+friends?|besties?|bezzie|friends|mates|friend|mate|boyfriend|girlfriend|bf|gf|brother|sister|"
     r"little\s+brother|little\s+sister|big\s+brother|big\s+sister|cousin|uncle|aunt|auntie|"
     r"nan|grandad|step\s*dad|step\s*mum|neighbour|coach|officer|pc|police\s+officer|"
     r"dsl|safeguarding\s+lead|senco|manager|link\s+worker|yot\s+worker|ta"
@@ -204,6 +204,8 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
     for m in _TITLE_RE.finditer(text):
         title, word = m.group(1), m.group(2)
         need_cap = title.lower() == "miss" and title.islower()
+        if word.islower() and word in english_words() and word not in names_after_cue():
+            continue  # "the Dr requested"
         if _ok(word, need_cap=need_cap, names=names) or (need_cap and _after_cue(word)):
             add(m, 2, 3)
     for m in _ROLE_RE.finditer(text):
@@ -223,7 +225,8 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
             add(m, 1, 2)
             spans[-1] = (spans[-1][0], _lower_surname(text, spans[-1][1]))
     for m in _FROM_RE.finditer(text):
-        if _ok(m.group(1), need_cap=True, names=names):
+        w = m.group(1)
+        if _ok(w, need_cap=True, names=names) and (fold(w) in _all_listed(names) or fold(w) not in english_words()):
             add(m, 1, 2)
     for m in _CAP_RE.finditer(text):
         first = fold(m.group(0).split("-")[0])

@@ -66,18 +66,20 @@ ADDRESS_CUE = re.compile(
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+_DATE = (r"(?:(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+         r"|\d{1,2}/\d{1,2}(?![/\d])"
          r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?(?:,?\s+(?:\d{4}|'?\d{2}))?"
          r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
          r"|" + _MONTH + r"\s+\d{4}"
          r"|(?:19|20)\d{2})")
 DOB_CUE = re.compile(
-    r"\b(?:born(?:\s+on|\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth|birthday(?:\s+is|'s)?|bday(?:\s+is|'s)?|"
+    r"\b(?:born(?:\s+on|\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth|birthdays?(?:\s+is|'s)?(?:\s+on)?|bday(?:\s+is|'s)?(?:\s+on)?|"
     r"b-day(?:\s+is)?)\s*[:\-,]?\s*(?:is\s+)?(?:on\s+)?(?:the\s+)?(" + _DATE + r")\b",
     re.IGNORECASE,
 )
-NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]"
-                          r"(?:19|20)?\d{2}(?![\d/.\-])")
+NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(?:(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]"
+                          r"(?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01]))"
+                          r"(?![\d/.\-])")
 
 
 def phone_ok(s: str) -> bool:

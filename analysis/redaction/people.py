@@ -63,6 +63,7 @@ _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"
 _U = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _CAND = re.compile(rf"(?<![{_L}])[{_U}][a-z\u00df-\u00f6\u00f8-\u017f]+(?:-[{_U}]?[a-z]+|['\u2019][{_U}][a-z]+)?"
                    rf"(?![{_L}])|\b[A-Z]{{3,}}\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _CALLED_LOWER = re.compile(r"\b(?:boy|girl|lad|man|woman|guy|kid|person|someone|somebody|friend|mate|teacher|"
                            r"worker|lady|bloke|brother|sister|cousin|one)\s+(?:called|named)\s+([a-z][a-z\-]{2,})\b")
 _QUOTED = re.compile(r"\b(?:called|named|known\s+as|goes\s+by|go\s+by|nicknamed|calls\s+(?:him|her)self|as)\s+"
@@ -155,7 +156,7 @@ def context_names(text: str, spans: list[tuple[int, int]], *, listed: frozenset[
                 continue
             if (person_after or person_before) and lw not in _PLACEY:
                 out.append((a, b))
-            elif (not _sentence_start(text, a) and lw not in _PLACEY and lw not in _WORDY and _prev_word(text, a) not in _NOT_PERSON_BEFORE
+            elif (not w.isupper() and not _sentence_start(text, a) and lw not in _PLACEY and lw not in _WORDY and _prev_word(text, a) not in _NOT_PERSON_BEFORE
                   and not _PLACE_AFTER.match(text, b) and not re.match(r"[ \t]+[A-Z]", text[b:b + 2])):
                 out.append((a, b))
             continue
@@ -172,6 +173,10 @@ def context_names(text: str, spans: list[tuple[int, int]], *, listed: frozenset[
         q = m.group(1)
         if not any(c.isdigit() or c in "_@#." for c in q) and q.lower() not in vocab and q.lower() not in keep:
             out.append((m.start(1), m.end(1)))
+    for m in _LOWER_WORD.finditer(text):
+        lw = m.group()
+        if lw in listed and lw not in ambiguous and lw not in stop and lw not in vocab and _AFTER.match(text, m.end()):
+            out.append((m.start(), m.end()))
     out += _coordinated(text, spans + out, listed=listed, vocab=vocab, stop=stop, acronyms=acronyms, keep=keep)
     return out
 

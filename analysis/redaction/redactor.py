@@ -210,7 +210,7 @@ _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "sto
 
 def _strong_handle_cue(text: str, m) -> bool:
     between = text[m.start():m.start(1)].lower()
-    return any(c in between for c in ":=@") or any(f" {w} " in f" {between} " for w in ("is", "was", "its", "it's")) \
+    return any(c in between for c in ":=@-") or any(f" {w} " in f" {between} " for w in ("is", "was", "its", "it's")) \
         or "name" in between
 
 

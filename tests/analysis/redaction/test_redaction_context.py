@@ -31,6 +31,8 @@ def test_listed_names_from_many_communities(text, expected):
     ("a boy called deano messaged me", "a boy called [name] messaged me"),
     ("I told Grace about it", "I told [name] about it"),
     ("MY FOSTER CARER IS CALLED BERNADETTE", "MY FOSTER CARER IS CALLED [name]"),
+    ("my mates jordan and kai", "my mates [name] and [name]"),
+    ("kai said no", "[name] said no"),
 ])
 def test_names_from_context(text, expected):
     assert redact_text(text) == expected
@@ -52,6 +54,9 @@ def test_names_from_context(text, expected):
     "with Covid 19 the groups stopped",
     "They have 15 of his named belongings",
     "the best MH Dr I've ever had",
+    "The Dr requested this two months ago",
+    "Excellent care from the whole team.",
+    "ward activity co-ordinator, plus TED staff",
 ])
 def test_ordinary_words_that_look_like_names_are_kept(text):
     assert redact_text(text) == text
@@ -108,6 +113,9 @@ def test_service_look_alikes_are_kept(text):
     ("add me on insta, its jord.x", "add me on insta, its [handle]"),
     ("his username was ghostrider", "his username was [handle]"),
     ("my snap is tashaxo", "my snap is [handle]"),
+    ("ig - tashaxo", "ig - [handle]"),
+    ("born 2011-04-17 in leeds", "born [date-of-birth] in leeds"),
+    ("my birthdays on 3/4", "my birthdays on [date-of-birth]"),
 ])
 def test_spelt_emails_and_handles(text, expected):
     assert redact_text(text) == expected
@@ -118,6 +126,7 @@ def test_spelt_emails_and_handles(text, expected):
     "I'm on snapchat all the time",
     "has tiktok already",
     "Cheaper buses. £2 each way adds up",
+    "we won 3-1 on 12/03 and it costs 3/4 of my money",
 ])
 def test_email_and_handle_look_alikes_are_kept(text):
     assert redact_text(text) == text
