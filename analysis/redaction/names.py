@@ -63,13 +63,15 @@ _ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma|[a-z]+['\u2019]s)\s+
 _SELF_RE = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|i'm\s+called|im\s+called|"
                       r"i\s+am\s+called|call\s+me|called|named|known\s+as|this\s+is|it's|its|i'm|im|i\s+am)"
                       r"\s+(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
-_STRONG_SELF = re.compile(r"\bname(?:'s|s)?\b|i'm\s+called|im\s+called|i\s+am\s+called|call\s+me|known\s+as", re.IGNORECASE)
+_STRONG_SELF = re.compile(r"\bname(?:'s|s)?\b|i'm\s+called|im\s+called|i\s+am\s+called|call\s+me|known\s+as",
+                          re.IGNORECASE)
 _FROM_RE = re.compile(r"\b(" + _CAPW + r")((?:[ \t]+" + _CAPW + r")?)\s+from\s+(?:the\s+)?"
                       r"(?:duty|social|camhs|early\s+help|children's|childrens|youth|yot|leaving\s+care|"
                       r"mash|front\s+door|fostering|school|council|nspcc|barnardo|police|[a-z]+\s+team)",
                       re.IGNORECASE)
 _NEXT_CAP = re.compile(r"[ \t]+([A-Z][a-z'\-]+)\b")
-_CAP_RE = re.compile("(?<![" + _L + "])[" + _U + "][a-z\u00df-\u00f6\u00f8-\u017f]+(?:-[" + _U + "][a-z]+)?(?![" + _L + "])")
+_CAP_RE = re.compile("(?<![" + _L + "])[" + _U + "][a-z\u00df-\u00f6\u00f8-\u017f]+(?:-[" + _U + "][a-z]+)?"
+                     "(?![" + _L + "])")
 
 
 def _read_words(path: Path) -> set[str]:
@@ -272,7 +274,8 @@ def _listed(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
         w = m.group()
         lw = fold(w)
         nxt = words[k + 1] if k + 1 < len(words) else None
-        if (nxt is not None and lw in given and lw not in STOP and (nxt.group().lower() in any_s or nxt.group().lower() in after_s)
+        nl = nxt.group().lower() if nxt is not None else ""
+        if (nxt is not None and lw in given and lw not in STOP and (nl in any_s or nl in after_s)
                 and text[m.end():nxt.start()].strip() == "" and _same_case(w, nxt.group())):
             out.append((m.start(), nxt.end()))
             continue

@@ -125,7 +125,8 @@ WELSH_SCHOOL = re.compile(r"\bYsgol\s+(?:(?:Gynradd|Gyfun|Uwchradd|Y|yr|Gymraeg|
                           r"[A-Z][A-Za-z'\u2019\-]+(?:\s+[A-Z][A-Za-z'\u2019\-]+){0,2}")
 
 # GP surgeries and similar named services: "Northshire GP Surgery", "Parkside Medical Centre".
-_SERVICE_SUFFIX = (r"(?:Medical\s+Group|Health\s+Group|Youth\s+Hub|Health\s+Hub|Hub|GP\s+Surgery|GP\s+Practice|GPs|GP|Surgery|Medical\s+Centre|Medical\s+Center|Medical\s+Practice|"
+_SERVICE_SUFFIX = (r"(?:Medical\s+Group|Health\s+Group|Youth\s+Hub|Health\s+Hub|Hub|"
+                   r"GP\s+Surgery|GP\s+Practice|GPs|GP|Surgery|Medical\s+Centre|Medical\s+Center|Medical\s+Practice|"
                    r"Health\s+Centre|Health\s+Center|Healthcare\s+Centre|Family\s+Practice|Practice|Clinic|"
                    r"Pharmacy|Chemist|Dental\s+Practice|Dental\s+Surgery|Dental\s+Centre|Dentists?|"
                    r"Children's\s+Centre|Childrens\s+Centre|Family\s+Centre|Family\s+Hub|Youth\s+Centre|"

@@ -156,8 +156,9 @@ def context_names(text: str, spans: list[tuple[int, int]], *, listed: frozenset[
                 continue
             if (person_after or person_before) and lw not in _PLACEY:
                 out.append((a, b))
-            elif (not w.isupper() and not _sentence_start(text, a) and lw not in _PLACEY and lw not in _WORDY and _prev_word(text, a) not in _NOT_PERSON_BEFORE
-                  and not _PLACE_AFTER.match(text, b) and not re.match(r"[ \t]+[A-Z]", text[b:b + 2])):
+            elif (not w.isupper() and not _sentence_start(text, a) and lw not in _PLACEY and lw not in _WORDY
+                  and _prev_word(text, a) not in _NOT_PERSON_BEFORE and not _PLACE_AFTER.match(text, b)
+                  and not re.match(r"[ \t]+[A-Z]", text[b:b + 2])):
                 out.append((a, b))
             continue
         if not candidate(w):

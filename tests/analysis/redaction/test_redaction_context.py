@@ -130,3 +130,13 @@ def test_spelt_emails_and_handles(text, expected):
 ])
 def test_email_and_handle_look_alikes_are_kept(text):
     assert redact_text(text) == text
+
+
+def test_placeholders_are_the_documented_set():
+    from analysis.redaction import PLACEHOLDER_RE, PLACEHOLDERS
+
+    assert sorted(PLACEHOLDERS.values()) == sorted([
+        "[name]", "[email]", "[phone]", "[postcode]", "[address]", "[nhs-number]", "[date-of-birth]",
+        "[handle]", "[url]", "[ni-number]", "[vehicle-reg]", "[school]", "[service]"])
+    out = redact_text("Shreya from St Mary's Academy, 07700 900123, jo dot bloggs at gmail dot com, AB 12 34 56 C")
+    assert PLACEHOLDER_RE.sub("", out) == " from  Academy, , , "
