@@ -1,6 +1,14 @@
 """Personal-data redaction: typed placeholders for names, contact details,
 addresses, NHS numbers, dates of birth, handles and web addresses.
 
+The placeholders are exactly the values of ``PLACEHOLDERS`` (and nothing else is
+inserted): ``[name]`` ``[email]`` ``[phone]`` ``[postcode]`` ``[address]``
+``[nhs-number]`` ``[date-of-birth]`` ``[handle]`` ``[url]`` ``[ni-number]``
+``[vehicle-reg]`` ``[school]`` ``[service]``. ``PLACEHOLDER_RE`` matches any of them.
+A placeholder replaces only the identifying words: a school's or service's type
+words stay as context ("[school] Academy", "[service] GP surgery",
+"[service] children's home"), and so does a possessive ("[name]'s mum").
+
 >>> from analysis.redaction import redact_text
 >>> redact_text("my social worker Sarah, call 07700 900123")
 'my social worker [name], call [phone]'
@@ -8,11 +16,14 @@ addresses, NHS numbers, dates of birth, handles and web addresses.
 
 from __future__ import annotations
 
+import re
 import threading
 
 from .redactor import KINDS, PLACEHOLDERS, PersonalDataRedactor
 
-__all__ = ["KINDS", "PLACEHOLDERS", "PersonalDataRedactor", "default_redactor", "redact_text"]
+__all__ = ["KINDS", "PLACEHOLDERS", "PLACEHOLDER_RE", "PersonalDataRedactor", "default_redactor", "redact_text"]
+
+PLACEHOLDER_RE = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 _default: PersonalDataRedactor | None = None
 _lock = threading.Lock()

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .people import _words, ambiguous_names, context_names, fold
+
 _DIR = Path(__file__).parent / "data"
 _DATA = _DIR / "first_names.txt"
 
@@ -44,27 +46,32 @@ ROLES = (
     r"head\s+of\s+year|headteacher|head\s+teacher|mentor|counsellor|counselor|therapist|"
     r"foster\s+carer|foster\s+mum|foster\s+dad|foster\s+mom|carer|personal\s+adviser|"
     r"personal\s+advisor|pa|iro|advocate|nurse|school\s+nurse|doctor|gp|psychologist|"
-    r"best\s+friend|bestie|friend|mate|boyfriend|girlfriend|bf|gf|brother|sister|"
+    r"best\s+friends?|besties?|bezzie|friends|mates|friend|mate|boyfriend|girlfriend|bf|gf|brother|sister|"
     r"little\s+brother|little\s+sister|big\s+brother|big\s+sister|cousin|uncle|aunt|auntie|"
     r"nan|grandad|step\s*dad|step\s*mum|neighbour|coach|officer|pc|police\s+officer|"
     r"dsl|safeguarding\s+lead|senco|manager|link\s+worker|yot\s+worker|ta"
 )
-_WORD = r"[A-Za-z][A-Za-z'\-]*"
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"  # Latin letters with accents (Ó, Siân, Łukasz)
+_U = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_WORD = rf"[{_L}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})*"  # "O'Brien" but not "anjali's", "I'm"
+_CAPW = rf"[{_U}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})+"
 _TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|mr|mrs|ms|miss|dr)\b\.?\s+(" + _WORD + r")"
-                       r"((?:[ \t]+[A-Z][A-Za-z'\-]+)?)")
-_ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma)\s+(?:new\s+|old\s+)?(?:" + ROLES + r")"
+                       r"((?:[ \t]+" + _CAPW + r")?)")
+_ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma|[a-z]+['\u2019]s)\s+(?:new\s+|old\s+)?(?:" + ROLES + r")"
                       r"(?:\s*,\s*|\s+)(?:(is\s+called|was\s+called|is|was|called|named)\s+)?"
                       r"(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
 _SELF_RE = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|i'm\s+called|im\s+called|"
                       r"i\s+am\s+called|call\s+me|called|named|known\s+as|this\s+is|it's|its|i'm|im|i\s+am)"
                       r"\s+(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
-_STRONG_SELF = re.compile(r"name|i'm\s+called|im\s+called|i\s+am\s+called|call\s+me|known\s+as", re.IGNORECASE)
-_FROM_RE = re.compile(r"\b([A-Z][A-Za-z'\-]+)((?:[ \t]+[A-Z][A-Za-z'\-]+)?)\s+from\s+(?:the\s+)?"
+_STRONG_SELF = re.compile(r"\bname(?:'s|s)?\b|i'm\s+called|im\s+called|i\s+am\s+called|call\s+me|known\s+as",
+                          re.IGNORECASE)
+_FROM_RE = re.compile(r"\b(" + _CAPW + r")((?:[ \t]+" + _CAPW + r")?)\s+from\s+(?:the\s+)?"
                       r"(?:duty|social|camhs|early\s+help|children's|childrens|youth|yot|leaving\s+care|"
                       r"mash|front\s+door|fostering|school|council|nspcc|barnardo|police|[a-z]+\s+team)",
                       re.IGNORECASE)
 _NEXT_CAP = re.compile(r"[ \t]+([A-Z][a-z'\-]+)\b")
-_CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_CAP_RE = re.compile("(?<![" + _L + "])[" + _U + "][a-z\u00df-\u00f6\u00f8-\u017f]+(?:-[" + _U + "][a-z]+)?"
+                     "(?![" + _L + "])")
 
 
 def _read_words(path: Path) -> set[str]:
@@ -94,37 +101,57 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 def names_after_cue() -> frozenset[str]:
     """Every listed given name and surname, ordinary words included: names after a cue."""
     any_s, after_s = surnames()
-    return frozenset(first_names() | _read_words(_DIR / "names_after_cue.txt") | any_s | after_s)
+    return frozenset(first_names() | _words(_DIR / "names_after_cue.txt") | any_s | after_s)
+
+
+# Contractions written without the apostrophe and chat words, which no dictionary table holds.
+_CHAT = frozenset("""
+shes hes im ive id ill youre theyre theyve weve wont dont didnt doesnt cant couldnt wouldnt shouldnt isnt
+wasnt arent werent havent hasnt hadnt thats whats wheres theres lets aint gonna wanna gotta innit tho cuz
+coz cos bc ur u ya yh yeah yea nah naw tbh idk lol lmao omg ngl rn bruv fam bro sis mam mum mums nan nans
+ppl pls plz thx bcos becos tho thru wiv dunno kinda sorta yknow alot abit
+since until till while whilst although though unless whether either neither both each every few many much
+more most less least such own same other another nor yet ever anyway anyhow somehow perhaps maybe indeed
+despite except unlike like near nearer nearest onto off above below behind beyond across around
+upon within without throughout towards toward against among amongst beside besides between beyond via per
+""".split())
 
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Ordinary English words (spaCy's lemma table): a lower-case word after a cue that is
-    not one of these is taken for a name ("my social worker oluwaseun")."""
+    """Ordinary English words: spaCy's lemma table (inflected forms and their lemmas), the adjectives,
+    adverbs and verbs of its lemma index (not its nouns, which hold place and people's names), our
+    stop words and chat spellings. A lower-case word after a cue that is not one of these is taken
+    for a name ("my social worker oluwaseun")."""
     import gzip
     import json
 
     import spacy_lookups_data
 
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf8") as fh:
+    data = Path(spacy_lookups_data.__file__).parent / "data"
+    with gzip.open(data / "en_lemma_lookup.json.gz", "rt", encoding="utf8") as fh:
         table = json.load(fh)
-    return frozenset(w.lower() for w in set(table) | set(table.values()))
+    with gzip.open(data / "en_lemma_index.json.gz", "rt", encoding="utf8") as fh:
+        index = json.load(fh)
+    words = set(table) | set(table.values()) | STOP | _CHAT
+    for pos in ("adj", "adv", "verb"):
+        words.update(index.get(pos, ()))
+    return frozenset(w.lower() for w in words)
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    words: set[str] = set()
-    for line in _DATA.read_text(encoding="utf8").splitlines():
-        if line.startswith("#"):
-            continue
-        words.update(w.lower() for w in line.split())
-    return frozenset(words)
+    """Given names redacted wherever they stand capitalised: the list less those that are also
+    ordinary words, months or places (``ambiguous_names``), which need context."""
+    return _words(_DATA) - ambiguous_names()
+
+
+_CONTRACTION = re.compile(r"['\u2019](?:s|m|d|ll|re|ve|t)$", re.IGNORECASE)
 
 
 def _ok(word: str, *, need_cap: bool, names: frozenset[str]) -> bool:
     lw = word.lower()
-    if lw in STOP or len(word) < 2:
+    if lw in STOP or len(word) < 2 or _CONTRACTION.search(word):
         return False
     if word.isupper() and len(word) > 1 and (lw in ACRONYMS or len(word) < 3) and lw not in names:
         return False  # acronyms: CAMHS, NSPCC
@@ -151,7 +178,7 @@ def _surname(m: re.Match, group: int, names) -> tuple[int, int] | None:
     return None
 
 
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'\-]+)")
+_WORD_AFTER = re.compile(r"[ \t]+(" + _WORD + ")")
 
 
 def _lower_surname(text: str, end: int) -> int:
@@ -159,7 +186,7 @@ def _lower_surname(text: str, end: int) -> int:
     m = _WORD_AFTER.match(text, end)
     if m:
         any_s, after_s = surnames()
-        if m.group(1).lower() in any_s | after_s:
+        if m.group(1).lower() in any_s or m.group(1).lower() in after_s:
             return m.end(1)
     return end
 
@@ -179,7 +206,9 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
     for m in _TITLE_RE.finditer(text):
         title, word = m.group(1), m.group(2)
         need_cap = title.lower() == "miss" and title.islower()
-        if _ok(word, need_cap=need_cap, names=names):
+        if word.islower() and word in english_words() and word not in names_after_cue():
+            continue  # "the Dr requested"
+        if _ok(word, need_cap=need_cap, names=names) or (need_cap and _after_cue(word)):
             add(m, 2, 3)
     for m in _ROLE_RE.finditer(text):
         word = m.group(2)
@@ -198,21 +227,34 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
             add(m, 1, 2)
             spans[-1] = (spans[-1][0], _lower_surname(text, spans[-1][1]))
     for m in _FROM_RE.finditer(text):
-        if _ok(m.group(1), need_cap=True, names=names):
+        w = m.group(1)
+        if _ok(w, need_cap=True, names=names) and (fold(w) in _all_listed(names) or fold(w) not in english_words()):
             add(m, 1, 2)
     for m in _CAP_RE.finditer(text):
-        first = m.group(0).split("-")[0].lower()
+        first = fold(m.group(0).split("-")[0])
         if first in names:
             b = m.end()
             nxt = _NEXT_CAP.match(text, b)
-            if nxt and nxt.group(1).lower() not in STOP:
+            if nxt and nxt.group(1).lower() not in STOP and (nxt.group(1).lower() not in english_words()
+                                                               or nxt.group(1).lower() in names_after_cue()):
                 b = nxt.end()
             spans.append((m.start(), b))
     spans.extend(_listed(text, names))
-    return spans
+    spans.extend(context_names(text, spans, listed=_all_listed(names), vocab=english_words(), stop=STOP,
+                               acronyms=ACRONYMS))
+    return [(a, b) for a, b in spans if not _SAINT_BEFORE.search(text, max(0, a - 8), a)]
 
 
-_ANY_WORD = re.compile(r"\b[A-Za-z][A-Za-z'\-]*\b")
+@lru_cache(maxsize=8)
+def _all_listed(names: frozenset[str]) -> frozenset[str]:
+    return names_after_cue() | names
+
+
+# "St John Ambulance", "St Mary's": a saint's name, not a person's
+_SAINT_BEFORE = re.compile(r"\b(?:St|ST|Saint|SAINT)\.?[ \t]+$")
+
+
+_ANY_WORD = re.compile(r"\b" + _WORD + r"\b")
 
 
 def _listed(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
@@ -230,9 +272,10 @@ def _listed(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
     words = list(_ANY_WORD.finditer(text))
     for k, m in enumerate(words):
         w = m.group()
-        lw = w.lower()
+        lw = fold(w)
         nxt = words[k + 1] if k + 1 < len(words) else None
-        if (nxt is not None and lw in given and lw not in STOP and nxt.group().lower() in any_s | after_s
+        nl = nxt.group().lower() if nxt is not None else ""
+        if (nxt is not None and lw in given and lw not in STOP and (nl in any_s or nl in after_s)
                 and text[m.end():nxt.start()].strip() == "" and _same_case(w, nxt.group())):
             out.append((m.start(), nxt.end()))
             continue

@@ -31,7 +31,7 @@ HANDLE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_
 HANDLE_CUE = re.compile(
     r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitter|discord|kik|telegram|fb|facebook|"
     r"xbox|psn|gamertag|gamer\s+tag|username|user\s+name|handle|roblox|steam|threads|bereal|youtube)"
-    r"(?:\s+(?:name|handle|username|user|id|tag|account))?\s*(?:is|=|:|-|@|\s)\s*(?:is\s+)?"
+    r"(?:\s+(?:name|handle|username|user|id|tag|account))?(?:,?\s*(?:it'?s|is|was|=|:|-|@)\s*|\s+)(?:is\s+|was\s+)?"
     r"(@?[A-Za-z0-9_.]{3,30}(?:#\d{1,6})?)",
     re.IGNORECASE,
 )
@@ -54,7 +54,7 @@ _STREET_WORD = (r"(?!(?:the|a|an|my|our|his|her|their|your|in|at|on|to|and|of|fo
                 r"times|days|mum|dad|mums|dads|nan|nans|friend|friends|mate|mates|home|school|weeks|years|people)\b)"
                 r"[A-Za-z'\-]+")
 ADDRESS = re.compile(
-    r"\b(?:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s*)?\d{1,4}[a-z]?,?\s+"
+    r"(?<![£$€])\b(?:(?:flat|apartment|apt|unit|room)\s*\d+[a-z]?,?\s*)?\d{1,4}[a-z]?,?\s+"
     r"(?:" + _STREET_WORD + r"\s+){1,3}(?:" + _SUFFIX + r")\b\.?",
     re.IGNORECASE,
 )
@@ -66,18 +66,20 @@ ADDRESS_CUE = re.compile(
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+_DATE = (r"(?:(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+         r"|\d{1,2}/\d{1,2}(?![/\d])"
          r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?(?:,?\s+(?:\d{4}|'?\d{2}))?"
          r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
          r"|" + _MONTH + r"\s+\d{4}"
          r"|(?:19|20)\d{2})")
 DOB_CUE = re.compile(
-    r"\b(?:born(?:\s+on|\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth|birthday(?:\s+is|'s)?|bday(?:\s+is|'s)?|"
+    r"\b(?:born(?:\s+on|\s+in)?|dob|d\.o\.b\.?|date\s+of\s+birth|birthdays?(?:\s+is|'s)?(?:\s+on)?|bday(?:\s+is|'s)?(?:\s+on)?|"
     r"b-day(?:\s+is)?)\s*[:\-,]?\s*(?:is\s+)?(?:on\s+)?(?:the\s+)?(" + _DATE + r")\b",
     re.IGNORECASE,
 )
-NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]"
-                          r"(?:19|20)?\d{2}(?![\d/.\-])")
+NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(?:(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]"
+                          r"(?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01]))"
+                          r"(?![\d/.\-])")
 
 
 def phone_ok(s: str) -> bool:
@@ -105,7 +107,7 @@ VEHICLE_CUE = re.compile(r"\b(?:reg|registration|number\s*plate|plate|car|van|mo
 _SCHOOL_SUFFIX = (r"(?:C\.?\s?of\s?E\.?\s+|Church\s+of\s+England\s+|Catholic\s+|R\.?C\.?\s+|Methodist\s+|"
                   r"Community\s+|Church\s+|Free\s+|Infant\s+and\s+Junior\s+|Junior\s+and\s+Infant\s+)?"
                   r"(?:Primary\s+Academy|Primary\s+School|Primary|Infant\s+School|Infants|Junior\s+School|Juniors|"
-                  r"High\s+School|Secondary\s+School|Grammar\s+School|Grammar|Academy|School|College|"
+                  r"(?:Girls'?|Boys'?)\s+(?:High\s+|Grammar\s+)?School|High\s+School|High(?!\s+(?:St|Street|Road|Rd)\b)|Secondary\s+School|Grammar\s+School|Grammar|Academy|School|College|"
                   r"Sixth\s+Form(?:\s+College)?|Studio\s+School|UTC|Pupil\s+Referral\s+Unit|PRU)")
 _NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'\u2019\-]+|[A-Z]{2,})"
 _NOT_SCHOOL_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "his", "her", "their", "your", "at",
@@ -123,7 +125,8 @@ WELSH_SCHOOL = re.compile(r"\bYsgol\s+(?:(?:Gynradd|Gyfun|Uwchradd|Y|yr|Gymraeg|
                           r"[A-Z][A-Za-z'\u2019\-]+(?:\s+[A-Z][A-Za-z'\u2019\-]+){0,2}")
 
 # GP surgeries and similar named services: "Northshire GP Surgery", "Parkside Medical Centre".
-_SERVICE_SUFFIX = (r"(?:GP\s+Surgery|GP\s+Practice|GPs|GP|Surgery|Medical\s+Centre|Medical\s+Center|Medical\s+Practice|"
+_SERVICE_SUFFIX = (r"(?:Medical\s+Group|Health\s+Group|Youth\s+Hub|Health\s+Hub|Hub|"
+                   r"GP\s+Surgery|GP\s+Practice|GPs|GP|Surgery|Medical\s+Centre|Medical\s+Center|Medical\s+Practice|"
                    r"Health\s+Centre|Health\s+Center|Healthcare\s+Centre|Family\s+Practice|Practice|Clinic|"
                    r"Pharmacy|Chemist|Dental\s+Practice|Dental\s+Surgery|Dental\s+Centre|Dentists?|"
                    r"Children's\s+Centre|Childrens\s+Centre|Family\s+Centre|Family\s+Hub|Youth\s+Centre|"
@@ -139,10 +142,13 @@ NOT_SERVICE_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "hi
                               "24", "hour", "out", "hours", "after", "fertility", "eye", "foot"})
 
 # Spelled-out e-mail addresses: "jo dot bloggs at gmail dot com".
-_SPELT_TLD = r"(?:com|co\s+dot\s+uk|org|org\s+dot\s+uk|net|uk|ac\s+dot\s+uk|gov\s+dot\s+uk|nhs\s+dot\s+net|io)"
+_SP_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)"
+_SP_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
+_SPELT_TLD = (r"(?:com|co" + _SP_DOT + r"uk|org|org" + _SP_DOT + r"uk|net|uk|ac" + _SP_DOT + r"uk|gov" + _SP_DOT +
+              r"uk|nhs" + _SP_DOT + r"net|io)")
 SPELT_EMAIL = re.compile(
-    r"\b[a-z0-9][a-z0-9_]*(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_]+|\d+)*"
-    r"\s+(?:at|@)\s+[a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*?\s+dot\s+" + _SPELT_TLD + r"\b",
+    r"\b[a-z0-9][a-z0-9_+\-]{0,40}(?:\.[a-z0-9_+\-]{1,40}){0,4}(?:\s+(?:dot|underscore|dash|hyphen)\s+[a-z0-9_]+){0,4}"
+    + _SP_AT + r"[a-z0-9-]{1,60}(?:" + _SP_DOT + r"[a-z0-9-]{1,60}){0,3}?" + _SP_DOT + _SPELT_TLD + r"\b",
     re.IGNORECASE)
 # Spelled-out phone numbers: "oh seven seven double oh nine ...": ten or more digits said as words.
 _DIGIT_WORDS = {"zero": 1, "oh": 1, "o": 1, "nought": 1, "one": 1, "two": 1, "three": 1, "four": 1, "five": 1,
@@ -196,3 +202,28 @@ def _suffix_start(s: str) -> int:
         if _SUFFIX_RE.fullmatch(s[m.start():]):
             return m.start()
     return best
+
+
+# Schools named in lower case: "oakfield primary", "holy trinity catholic school", "st marys academy".
+_LOWER_SCHOOL_SUFFIX = (r"(?:(?:c\s?of\s?e|ce|rc|catholic|church\s+of\s+england|methodist|community)\s+)?"
+                        r"(?:primary\s+school|primary|infant\s+school|junior\s+school|high\s+school|"
+                        r"high(?=[ \t]*(?:$|[.,!?;:)]|[ \t]+(?:is|was|and|in|where|because|but|for|last|this|year|"
+                        r"now|then|before|after)\b))|"
+                        r"secondary\s+school|grammar\s+school|academy|college|school)")
+SCHOOL_LOWER = re.compile(r"\b((?:[a-z][a-z'\u2019\-]+\s+){1,3})" + _LOWER_SCHOOL_SUFFIX + r"\b")
+FAITH_SCHOOL = re.compile(
+    r"\b(?:holy\s+(?:trinity|family|cross|rosary|spirit|name)|sacred\s+heart|our\s+lady(?:\s+of\s+[a-z]+)?|"
+    r"christ\s+the\s+king|all\s+saints|corpus\s+christi|blessed\s+[a-z]+|st\.?\s+[a-z'\u2019]+|"
+    r"saint\s+[a-z'\u2019]+)\s+" + _LOWER_SCHOOL_SUFFIX + r"\b", re.IGNORECASE)
+# Homes and hostels named "X House" / "X Lodge": only beside words that make them a placement.
+HOME_NAME = re.compile(r"(?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD +
+                       r"\s+(?:House|Lodge|Grange|Manor|Court|Hall|View|Place)\b")
+HOME_CUE = re.compile(r"children'?s\s+home|childrens\s+home|care\s+home|residential|placement|hostel|"
+                      r"supported\s+(?:living|accommodation|housing)|semi[-\s]independent|\bunit\b|"
+                      r"\b(?:live|living|lives|stay|staying|stays|placed|moved)\s+(?:at|to|in)\b|\bflat\s+\d",
+                      re.IGNORECASE)
+
+# Services named in lower case: "greenfields pharmacy", "riverside surgery".
+SERVICE_LOWER = re.compile(r"\b((?:[a-z][a-z'\u2019\-]+\s+){1,2})(?:gp\s+surgery|surgery|medical\s+(?:centre|practice|"
+                           r"group)|health\s+centre|pharmacy|chemist|clinic|children'?s\s+home|care\s+home|"
+                           r"family\s+centre|youth\s+club|youth\s+centre|community\s+centre)\b")

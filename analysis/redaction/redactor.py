@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable
 
 from . import patterns as P
-from .names import find_names, first_names
+from .names import english_words, find_names, first_names
 
 PLACEHOLDERS = {
     "name": "[name]", "email": "[email]", "phone": "[phone]", "postcode": "[postcode]",
@@ -60,9 +61,10 @@ class PersonalDataRedactor:
         for m in P.HANDLE.finditer(text):
             add(m.start(), m.end(), "handle")
         for m in P.HANDLE_CUE.finditer(text):
-            h = m.group(1)
-            if h.lower() in _NOT_HANDLE or (not any(c.isdigit() or c in "_.@" for c in h)
-                                            and not _strong_handle_cue(text, m)):
+            h = m.group(1).rstrip(".")
+            plain = not any(c.isdigit() or c in "_.@#" for c in h)
+            if h.lower() in _NOT_HANDLE or (plain and (not _strong_handle_cue(text, m)
+                                                       or h.lower() in english_words())):
                 continue
             b = m.end(1)
             while b > m.start(1) and text[b - 1] in ".":
@@ -102,14 +104,39 @@ class PersonalDataRedactor:
         for m in P.VEHICLE_REG_ANYCASE.finditer(text):
             if P.VEHICLE_CUE.search(text, max(0, m.start() - 40), m.start()):
                 add(m.start(), m.end(), "vehicle")
-        for pattern in (P.SCHOOL, P.SCHOOL_ANYCASE, P.WELSH_SCHOOL):
+        for pattern in (P.SCHOOL, P.SCHOOL_ANYCASE, P.FAITH_SCHOOL, P.WELSH_SCHOOL):
             for m in pattern.finditer(text):
                 span = P.named_place(text, m, P._NOT_SCHOOL_NAME) if pattern is P.SCHOOL else (m.start(), m.end())
+                if span and pattern is P.SCHOOL and _ordinary_words_only(text, span, m):
+                    continue
                 if span:
-                    add(*span, "school")
+                    add(*_name_part(text, span, pattern is not P.WELSH_SCHOOL), "school")
+        vocab = english_words()
+        for m in P.SCHOOL_LOWER.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            k = len(words)
+            while k > 0 and (w := words[k - 1].group().strip("'\u2019").lower()) not in vocab \
+                    and w not in _NOT_LOWER_SCHOOL:
+                k -= 1
+            if k < len(words):
+                add(m.start(1) + words[k].start(), m.start(1) + words[-1].end(), "school")
+        for m in P.SERVICE_LOWER.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(1)))
+            k = len(words)
+            while k > 0 and (w := re.sub(r"['\u2019]s$", "", words[k - 1].group().lower())) not in vocab \
+                    and w not in P.NOT_SERVICE_NAME:
+                k -= 1
+            if k < len(words):
+                add(m.start(1) + words[k].start(), m.start(1) + words[-1].end(), "service")
         for m in P.SERVICE.finditer(text):
             span = P.named_place(text, m, P.NOT_SERVICE_NAME)
+            if span and _ordinary_words_only(text, span, m):
+                continue
             if span:
+                add(*_name_part(text, span, True), "service")
+        for m in P.HOME_NAME.finditer(text):
+            span = P.named_place(text, m, P.NOT_SERVICE_NAME)
+            if span and P.HOME_CUE.search(text, max(0, m.start() - 60), min(len(text), m.end() + 60)):
                 add(*span, "service")
         if "name" in self.kinds_:
             for a, b in find_names(text, self.names_):
@@ -148,6 +175,31 @@ class PersonalDataRedactor:
         return self
 
 
+_NOT_LOWER_SCHOOL = frozenset({"st", "saint"})
+
+
+def _name_part(text: str, span: tuple[int, int], keep_suffix: bool) -> tuple[int, int]:
+    """The name words of a school / service name, its type words ("Academy", "GP surgery") left as
+    context: "St Mary's Academy" -> "[school] Academy"."""
+    if not keep_suffix:
+        return span
+    a, b = span
+    k = P._suffix_start(text[a:b])
+    while k > 0 and text[a + k - 1] in " \t":
+        k -= 1
+    return (a, a + k) if k > 0 else span
+
+
+def _ordinary_words_only(text: str, span: tuple[int, int], m) -> bool:
+    """"Good school", "Virtual school head": a lower-case type word after ordinary words names no school."""
+    a, b = span
+    k = P._suffix_start(text[a:b])
+    if k <= 0 or text[a + k:b] != text[a + k:b].lower():
+        return False
+    vocab = english_words()
+    return all(re.sub(r"['\u2019]s$", "", w.strip("'\u2019.,").lower()) in vocab for w in text[a:a + k].split())
+
+
 _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "stories", "story",
                          "messages", "message", "streaks", "with", "too", "was", "him",
                          "her", "them", "all", "every", "someone", "people", "when", "said",
@@ -158,7 +210,8 @@ _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "sto
 
 def _strong_handle_cue(text: str, m) -> bool:
     between = text[m.start():m.start(1)].lower()
-    return any(c in between for c in ":=@") or " is " in f" {between} " or "name" in between
+    return any(c in between for c in ":=@-") or any(f" {w} " in f" {between} " for w in ("is", "was", "its", "it's")) \
+        or "name" in between
 
 
 _PRIORITY = {k: i for i, k in enumerate(

@@ -1,0 +1,164 @@
+"""Benchmark personal-data redaction on labelled sets: how much personal data goes, how much context stays.
+
+Usage::
+
+    python benchmarks/redaction.py [--show-errors] [--sets blind heldout dev] [CSV ...]
+
+Each set is a CSV with columns ``id,text,must_remove,must_keep`` (``|``-separated exact
+substrings of ``text``).  An item to remove counts as removed when it no longer appears in
+the redacted text; an item to keep counts as kept when it still appears.  Items to remove
+are given a type here from their own text (``item_type``) so the misses can be broken down
+by type; the redactor never sees these types.
+
+Sets:
+
+* ``blind``: ``benchmarks/data/blind_redaction.csv`` (written blind; its aggregate was
+  looked at while developing, its rows were not used for tuning);
+* ``heldout``: ``benchmarks/data/heldout_redaction.csv`` (written blind, scored once,
+  never tuned on);
+* ``dev``: ``benchmarks/data/redaction_dev.csv`` (written by the redaction developer and
+  used for tuning: its figure is optimistic).
+
+Speed: CPU milliseconds per answer over 1,000 ordinary youth answers
+(``blind_youth_benign.csv``), after a warm-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.redaction import PersonalDataRedactor  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redaction.csv",
+        "dev": DATA / "redaction_dev.csv"}
+
+_TYPES = [
+    ("email", re.compile(r"@\S+\.|\b(?:at|\(at\))\s.*\b(?:dot|\(dot\))\b|\bdot\s+com\b", re.I)),
+    ("handle", re.compile(r"^@|#\d|_|\b(?:snap|insta|tiktok|discord)\b", re.I)),
+    ("ni-number", re.compile(r"^[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]?$", re.I)),
+    ("vehicle-reg", re.compile(r"^(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])$",
+                               re.I)),
+    ("postcode", re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.I)),
+    ("date-of-birth", re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                                 r"nov|dec)[a-z]*\b.*\d|\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                                 re.I)),
+    ("phone/nhs-number", re.compile(r"(?:\d\D{0,3}){9,}|\b(?:oh|zero|seven|double)\b.*\b(?:one|two|three|four|"
+                                    r"five|six|seven|eight|nine)\b", re.I)),
+    ("url", re.compile(r"https?://|www\.|\.(?:com|co\.uk|org)\b", re.I)),
+    ("school", re.compile(r"\b(?:school|academy|primary|college|high|ysgol|grammar|juniors?|infants?)\b", re.I)),
+    ("service", re.compile(r"\b(?:surgery|practice|cent(?:re|er)|clinic|home|house|lodge|club|pharmacy|"
+                           r"nursery|hostel|gp|dental|hub)\b", re.I)),
+    ("address", re.compile(r"^\d|\b(?:road|street|avenue|lane|close|drive|way|court|crescent|estate|flat)\b",
+                           re.I)),
+]
+
+
+def item_type(item: str) -> str:
+    """The type of a personal-data item, guessed from its own text (for the breakdown only)."""
+    for name, pattern in _TYPES:
+        if pattern.search(item):
+            return name
+    return "name"
+
+
+def load(path: Path) -> list[dict]:
+    return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def score(red: PersonalDataRedactor, rows: list[dict]) -> dict:
+    per: dict[str, list[int]] = {}
+    gone = total = kept = keep_total = 0
+    errors = []
+    for r in rows:
+        out = red.redact(r["text"])
+        for item in filter(None, r["must_remove"].split("|")):
+            kind = item_type(item)
+            ok = item not in out
+            per.setdefault(kind, [0, 0])
+            per[kind][0] += ok
+            per[kind][1] += 1
+            total += 1
+            gone += ok
+            if not ok:
+                errors.append(("KEPT", kind, item, r["text"], out))
+        for item in filter(None, r["must_keep"].split("|")):
+            ok = item in out
+            keep_total += 1
+            kept += ok
+            if not ok:
+                errors.append(("OVER-REDACTED", "keep", item, r["text"], out))
+    return {"rows": len(rows), "gone": gone, "total": total, "kept": kept, "keep_total": keep_total,
+            "per": per, "errors": errors}
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def report(name: str, path: Path, s: dict, show_errors: bool) -> None:
+    print(f"### {name}: `{path.relative_to(ROOT)}` ({s['rows']} texts)\n")
+    print(f"- **removed {_ratio(s['gone'], s['total']):.3f}** ({s['gone']}/{s['total']}), "
+          f"**context kept {_ratio(s['kept'], s['keep_total']):.3f}** ({s['kept']}/{s['keep_total']})\n")
+    print("| type (guessed from the item) | items | removed |")
+    print("|---|---|---|")
+    for kind, (ok, n) in sorted(s["per"].items(), key=lambda kv: -kv[1][1]):
+        print(f"| {kind} | {n} | {_ratio(ok, n):.2f} ({ok}/{n}) |")
+    print()
+    if show_errors and s["errors"]:
+        for what, kind, item, text, out in s["errors"]:
+            print(f"- {what} [{kind}] {item!r}: {text!r} -> {out!r}")
+        print()
+
+
+def bench_speed(red: PersonalDataRedactor, n: int = 1000) -> None:
+    path = DATA / "blind_youth_benign.csv"
+    texts = [r["answer"] for r in load(path)][:n] if path.exists() else []
+    while len(texts) < n:
+        texts += texts or ["my social worker Sarah, call 07700 900123"]
+    texts = texts[:n]
+    for t in texts[:50]:
+        red.redact(t)
+    t0 = time.process_time()
+    for t in texts:
+        red.redact(t)
+    ms = 1000 * (time.process_time() - t0) / len(texts)
+    load_avg = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"### Speed\n\n- {ms:.2f} ms CPU per answer over {len(texts)} ordinary answers "
+          f"(load average {load_avg})\n")
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("paths", nargs="*", type=Path, help="extra CSV files to score")
+    p.add_argument("--sets", nargs="*", default=list(SETS), choices=list(SETS))
+    p.add_argument("--show-errors", action="store_true")
+    args = p.parse_args(argv)
+    t0 = time.perf_counter()
+    red = PersonalDataRedactor().fit()
+    red.redact("warm up Sarah Smith")
+    fit_ms = 1000 * (time.perf_counter() - t0)
+    print(f"## Redaction\n\nFit and first call: {fit_ms:.0f} ms wall.\n")
+    for name in args.sets:
+        path = SETS[name]
+        if path.exists():
+            report(name, path, score(red, load(path)), args.show_errors)
+        else:
+            print(f"### {name}: `{path.relative_to(ROOT)}` not present\n")
+    for path in args.paths:
+        report(path.stem, path.resolve(), score(red, load(path)), args.show_errors)
+    bench_speed(red)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
