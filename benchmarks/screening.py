@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 from analysis.redaction import PLACEHOLDERS, PersonalDataRedactor  # noqa: E402
 from analysis.screening import CATEGORIES, DisclosureScreener  # noqa: E402
 from analysis.screening.learned import load_training_rows  # noqa: E402
-from benchmarks.screening_heldout import bench_heldout  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
+from benchmarks.screening_heldout import bench_heldout  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 # Fresh rounds whose errors were read and used (rule fixes + learned-net

@@ -77,6 +77,10 @@ FEEL_AUX = _W["FEEL_AUX"]
 FEEL_ADJ = _W["FEEL_ADJ"]
 OWN_PLACES = _W["OWN_PLACES"]
 _FIRST = _W["_FIRST"]
+GENERIC_GROUPS = _W["GENERIC_GROUPS"]
+GENERIC_LEADS = _W["GENERIC_LEADS"]
+GENERIC_OWN = _W["GENERIC_OWN"]
+GENERIC_CATEGORIES = _W["GENERIC_CATEGORIES"]
 
 
 def _phrases(items, norm):
@@ -218,6 +222,21 @@ class FrameChecker:
                 or self.general_concern(doc, start, category))
 
     # --------------------------------------------------- general concern
+    def generic_group(self, doc: Doc, start: int, category: str) -> bool:
+        """The sentence opens with a group in general and names nobody of the writer's:
+        "Families not having enough money for food", "Young people being made to sell drugs"."""
+        if category not in GENERIC_CATEGORIES:
+            return False
+        words = [t.lower_ for t in doc[start].sent if not (t.is_punct or t.is_space)]
+        if not words or GENERIC_OWN & set(words):
+            return False
+        text = " " + " ".join(words) + " "
+        for lead in ("", *GENERIC_LEADS):
+            for group in GENERIC_GROUPS:
+                if text.startswith(f" {lead} {group} " if lead else f" {group} "):
+                    return True
+        return False
+
     def general_concern(self, doc: Doc, start: int, category: str) -> bool:
         """The writer only feels, sees or names a place: "gangs near my estate scare me"."""
         if category not in CONCERN_CATEGORIES:

@@ -92,7 +92,8 @@ class VetoGate:
         if name == "reassurance":
             return self.cues_._find([t.norm_ for t in doc], self.reassurance_) is not None
         frame = {"accident": self.frames_.accidental, "choice": self.frames_.chosen,
-                 "general_concern": self.frames_.general_concern}.get(name)
+                 "general_concern": self.frames_.general_concern,
+                 "generic_group": self.frames_.generic_group}.get(name)
         if frame is not None:
             return frame(doc, start, category)
         if name == "opinion":

@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .calibration import JUDGE_FLOOR, LEARNED_THRESHOLD  # noqa: F401 - re-exported
+
 DATA_DIR = Path(__file__).parent / "data"
 TRAINING_CASES = DATA_DIR / "training_cases.csv"
 ORDINARY_REAL = DATA_DIR / "ordinary_real.csv"
@@ -39,16 +41,6 @@ ORDINARY_REAL = DATA_DIR / "ordinary_real.csv"
 # and minimal pairs (first-hand vs general talk; category not given).
 YOUTH_TRAIN = (DATA_DIR / "youth_train_ordinary.csv", DATA_DIR / "youth_train_disclosures.csv",
                DATA_DIR / "youth_train_pairs.csv")
-# Calibrated for a realistic base rate on the NHS learn part (2-fold) and rounds
-# 17-18 held out of the net: 0.7 keeps held-out recall at 0.97 with fewer false
-# alarms than 0.5 (benchmarks/SCREENING_RESULTS.md).
-LEARNED_THRESHOLD = 0.7
-# Second stage of the screen: a rule hit is dropped when the net's probability
-# for the whole answer is below its category's floor ("*" for the others).
-# Self-harm keeps a lower floor: explicit words ("suicidal", "overdose") must
-# reach a person even in an otherwise ordinary answer.  Chosen on the NHS
-# learn part and rounds 17-18 held out of the net (benchmarks/SCREENING_RESULTS.md).
-JUDGE_FLOOR: dict[str, float] = {"*": 0.2, "self_harm_suicide": 0.05}
 # A training label for a disclosure whose category was not given (minimal pairs).
 UNKNOWN_CATEGORY = "?"
 
