@@ -35,6 +35,7 @@ from analysis.redaction import PLACEHOLDERS, PersonalDataRedactor  # noqa: E402
 from analysis.screening import CATEGORIES, DisclosureScreener  # noqa: E402
 from analysis.screening.learned import load_training_rows  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
+from benchmarks.screening_heldout import bench_heldout  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 # Fresh rounds whose errors were read and used (rule fixes + learned-net
@@ -267,7 +268,7 @@ def bench_real(screener: DisclosureScreener, show_errors: bool) -> None:
     print()
 
 
-def bench_blind(screener: DisclosureScreener, show_errors: bool) -> None:
+def bench_blind(screener: DisclosureScreener, show_errors: bool, only_benign: bool = False) -> None:
     """Sets written blind for issue 17 (benchmarks/data/blind_*.csv): scored, never tuned on."""
     print("## Blind sets for issue 17 (written without seeing the screen; errors not read)\n")
     path = DATA / "blind_youth_benign.csv"
@@ -282,6 +283,8 @@ def bench_blind(screener: DisclosureScreener, show_errors: bool) -> None:
                 if x.flagged:
                     print(f"  - FALSE ALARM {r['answer']!r} -> {[(h.category, h.evidence) for h in x.hits]}")
             print()
+    if only_benign:
+        return
     path = DATA / "blind_youth_disclosures_contrast.csv"
     if path.exists():
         rows = list(csv.DictReader(path.open(encoding="utf-8")))
@@ -426,6 +429,8 @@ def main(argv=None) -> int:
                    help="also retrain the net without each tuned round (slow: a refit per round)")
     p.add_argument("--only-real", action="store_true", help="only the fit time and the real ordinary answers")
     p.add_argument("--only-blind", action="store_true", help="only the issue 17 blind sets")
+    p.add_argument("--only-heldout", action="store_true",
+                   help="only the held-out sets (benchmarks/data/heldout_*.csv) and the blind youth benign set")
     p.add_argument("--ablate", action="store_true",
                    help="only the ablation table: each veto and rule group switched off in turn")
     args = p.parse_args(argv)
@@ -434,6 +439,11 @@ def main(argv=None) -> int:
         return 0
     if args.only_blind:
         bench_blind(DisclosureScreener().fit(), args.show_errors)
+        return 0
+    if args.only_heldout:
+        screener = DisclosureScreener().fit()
+        bench_heldout(screener, args.show_errors)
+        bench_blind(screener, args.show_errors, only_benign=True)
         return 0
     t_fit = bench_fit_time()
     screener = DisclosureScreener().fit()
@@ -444,6 +454,7 @@ def main(argv=None) -> int:
     if not args.no_fresh:
         bench_fresh(screener, args.show_errors, args.holdout)
     bench_blind(screener, args.show_errors)
+    bench_heldout(screener, args.show_errors)
     bench_redaction(args.redaction, args.show_errors)
     bench_pathological()
     return 0

@@ -24,15 +24,18 @@ ARTEFACT = PACKAGE / "data" / "learned_net"
 ARTEFACT_FILES = {ARTEFACT.with_suffix(".npz").name, ARTEFACT.with_suffix(".json").name}
 # Files the net's tokens and weights cannot depend on: the cue and frame vetoes and
 # the engine's gates (applied after scoring; parsing lives in text.py), the language
-# layer, labels, CLI and this builder.
+# layer, labels, CLI and this builder; the thresholds (calibration.py: the weights do not
+# depend on them); the frames' word lists (data/frames.yaml).
 NOT_SOURCES = {"frames.py", "cues.py", "vetoes.py", "categories.py", "cli.py", "build.py", "__init__.py",
-               "engine.py", "result.py", "triggers.py", "README.md"}
+               "engine.py", "gate.py", "calibration.py", "result.py", "triggers.py", "README.md"}
+NOT_SOURCE_DATA = {"data/frames.yaml"}
 
 
 def _source_files() -> list[Path]:
     files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json", ".yaml"}
              and "__pycache__" not in p.parts and "languages" not in p.relative_to(PACKAGE).parts
-             and p.name not in ARTEFACT_FILES and not (p.parent == PACKAGE and p.name in NOT_SOURCES)]
+             and p.name not in ARTEFACT_FILES and not (p.parent == PACKAGE and p.name in NOT_SOURCES)
+             and p.relative_to(PACKAGE).as_posix() not in NOT_SOURCE_DATA]
     return sorted(files, key=lambda p: p.relative_to(PACKAGE).as_posix())
 
 

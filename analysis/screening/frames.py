@@ -34,93 +34,53 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-JOKE_WORDS = frozenset({"lol", "joke", "jokes", "joking", "kidding", "banter"})
-JOKE_PHRASES = ("die laughing", "died laughing", "dying laughing", "die of embarrassment",
-                "died of embarrassment", "dying of embarrassment", "wet myself laughing")
-# The joke is denied or ironic.
-JOKE_DENIED = ("not joking", "no joke", "not a joke", "not kidding", "as if", "it isn't", "it is not",
-               "its not", "it's not", "isn't funny", "not funny", "srsly", "seriously", "for real", "deadass")
-JOKE_REPORTED = frozenset({"say", "said", "says", "tell", "told", "call", "called", "calls", "claim", "claims",
-                           "claimed", "pretend", "pretends", "pretended", "laugh", "laughed", "laughs"})
-# Concrete harm anywhere in the answer keeps the match, joke or not.
-CONCRETE = ("bruise", "bruises", "bruised", "blood", "bleed", "bleeding", "burst", "black eye", "scar",
-            "scars", "hospital", "a&e", "police", "broken", "broke my", "again", "since", "every night",
-            "every day", "every time", "all the time", "for days", "scared", "hurts", "marks", "swollen")
-JOKE_EXEMPT = frozenset({"sexual_abuse"})
-# A nervous "lol": the answer hedges ("idk if this counts", "im not supposed to say"),
-# masks ("thats just home life", an upside-down smile) or plans ("just in case").
-HEDGES = ("if this counts", "if this is anything", "not supposed to say", "not supposed to tell", "dont tell",
-          "don't tell", "just in case", "just home life", "that's just", "thats just", "my fault", "prison",
-          "tablets", "pills", "saving up", "cut my", "cut me", "\U0001f643", "at 3am", "keep sending", "keeps sending")
+from .wordlists import word_lists
 
-ACCIDENT_CATEGORIES = frozenset({"physical_abuse", "self_harm_suicide"})
-ACCIDENT_WORDS = frozenset({
-    "ball", "football", "netball", "rugby", "hockey", "cricket", "basketball", "dodgeball", "tennis",
-    "climb", "climbing", "tree", "trampoline", "bike", "scooter", "skate", "skating", "skateboard",
-    "accident", "accidentally", "accidently", "trip", "tripped", "slip", "slipped", "fell", "fall",
-    "match", "training", "practice", "pe", "gymnastics", "swimming", "tackle", "tackled", "playground",
-    "sport", "sports", "game", "goalkeeper", "shaving", "cooking", "thorn", "bramble", "nettle", "tray",
-    "chopping", "onions", "fryer", "oven", "chippy", "rounders", "boxing", "sparring", "karate",
-})
-ACCIDENT_BLAME = frozenset({
-    "dad", "mum", "parent", "step", "uncle", "aunt", "nan", "grandad", "carer", "man", "men", "teacher",
-    "coach", "boyfriend", "girlfriend", "partner", "fella", "he", "she", "they", "someone", "somebody",
-    "said", "say", "says", "told", "tell", "pretend", "pretended", "supposed", "meant", "clumsy", "excuse",
-    "lie", "lied", "purpose", "deliberately", "again", "group", "gang", "boys", "girls", "kids",
-    "lads", "people", "everyone", "them", "him", "her", "filmed", "up", "jump", "jumped", "kill",
-    "called", "calls", "names", "changing",
-    '"', "\u201c", "\u201d", "''", "``",
-})
-
-OPINION_MODALS = ("should", "shud", "ought to", "need to", "needs to", "must", "have to do more",
-                  "has to do more", "more to")
-# compared as written (lower case): the normaliser turns "shouldn't" into "not"
-GENERAL_MODALS = ("should", "shud", "ought to", "need to", "needs to", "must", "i worry that", "is no place")
-_OPINION_OWN = frozenset({"my", "me", "mine", "myself", "us", "i'm", "im", "ive", "i've"})
-_OPINING = frozenset({"think", "reckon", "believe", "worry", "guess", "suppose", "feel", "'d", "would"})
-NEAR_PEOPLE = ("next door", "neighbour", "neighbours", "upstairs", "downstairs", "across the road", "over the road",
-               "this child", "this girl", "this boy", "in my class", "year old", "yr old")
-OPINION_ACTIONS = frozenset({"stop", "ban", "prevent", "protect", "block", "tackle", "catch", "deal",
-                             "remove", "report", "check"})
-_WRITER = frozenset({"i", "me", "my", "myself", "mine", "us", "we", "our"})
-
-_WOULD = frozenset({"'d", "would", "will", "'ll", "wud", "d"})
-HELP_ACTIONS = frozenset({"ring", "call", "phone", "tell", "talk", "speak", "text", "message", "go", "contact",
-                          "report", "ask", "get", "email", "see", "find", "say", "refuse", "walk", "run",
-                          "block", "ignore", "leave", "shout"})
-
-CHOICE_CATEGORIES = frozenset({"forced_marriage_fgm_honour"})
-CHOICE = ("up to me", "my choice", "my own choice", "my decision", "i can choose", "i get to choose",
-          "whoever i want", "who i want", "no one is forcing me", "nobody is forcing me", "not forcing me",
-          "let me choose", "let me decide", "i can decide", "i decide")
-
-# "in the film the dad beats the kid", "in eastenders the mum is horrible to her
-# daughter": what happens to a character.  The writer's own words ("my", "me")
-# between the title and the match undo it ("in the game my brother screams at me").
-MEDIA = frozenset({
-    "film", "films", "movie", "movies", "show", "series", "episode", "book", "novel", "game", "storyline",
-    "soap", "eastenders", "hollyoaks", "corrie", "emmerdale", "netflix", "drama", "documentary", "play",
-    "cartoon", "anime", "manga", "comic", "youtube", "tiktok", "podcast", "song", "video",
-})
-MEDIA_LEADS = frozenset({"in", "on", "watched", "watching", "read", "reading", "played", "playing", "about"})
-# media on their own, with no "in the ..." before them
-MEDIA_ALONE = frozenset({"storyline", "documentary", "episode", "eastenders", "hollyoaks", "corrie", "emmerdale",
-                         "netflix", "soap", "novel", "character", "characters"})
-_OWN = frozenset({"my", "me", "mine", "myself", "us", "our"})
-MEDIA_EXEMPT = frozenset({"sexual_exploitation_grooming"})  # "on tiktok a man asked me for pics"
-
-# "my little sister bit me and kicked me when I took her toy, she's 3": a
-# younger child hurting the writer is not abuse in the safeguarding sense.
-YOUNGER = frozenset({"little", "lil", "younger", "baby", "small", "wee"})
-SIBLINGS = frozenset({"sister", "brother", "bro", "sis", "cousin", "sibling", "siblings", "twin"})
-YOUNGER_CATEGORIES = frozenset({"physical_abuse", "bullying", "emotional_abuse"})
-ADULTS = frozenset({"dad", "mum", "parent", "step", "stepdad", "stepmum", "uncle", "aunt", "aunty", "auntie", "nan",
-                    "grandad", "carer", "man", "men", "woman", "teacher", "coach", "boyfriend", "girlfriend",
-                    "partner", "fella", "adult", "adults", "older", "big"})
-
-OWNED = ("happening to me", "happens to me", "happened to me", "happen to me", "this is me", "its me",
-         "it's me", "asking for myself", "about me really", "is my situation", "going on at mine",
-         "going on at my house")
+# The word lists live in data/frames.yaml, each group with its reason and motivating case.
+_W = word_lists("frames")
+JOKE_WORDS = _W["JOKE_WORDS"]
+JOKE_PHRASES = _W["JOKE_PHRASES"]
+JOKE_DENIED = _W["JOKE_DENIED"]
+JOKE_REPORTED = _W["JOKE_REPORTED"]
+CONCRETE = _W["CONCRETE"]
+JOKE_EXEMPT = _W["JOKE_EXEMPT"]
+HEDGES = _W["HEDGES"]
+ACCIDENT_CATEGORIES = _W["ACCIDENT_CATEGORIES"]
+ACCIDENT_WORDS = _W["ACCIDENT_WORDS"]
+ACCIDENT_BLAME = _W["ACCIDENT_BLAME"]
+OPINION_MODALS = _W["OPINION_MODALS"]
+GENERAL_MODALS = _W["GENERAL_MODALS"]
+_OPINION_OWN = _W["_OPINION_OWN"]
+_OPINING = _W["_OPINING"]
+NEAR_PEOPLE = _W["NEAR_PEOPLE"]
+OPINION_ACTIONS = _W["OPINION_ACTIONS"]
+_WRITER = _W["_WRITER"]
+_WOULD = _W["_WOULD"]
+HELP_ACTIONS = _W["HELP_ACTIONS"]
+CHOICE_CATEGORIES = _W["CHOICE_CATEGORIES"]
+CHOICE = _W["CHOICE"]
+MEDIA = _W["MEDIA"]
+MEDIA_LEADS = _W["MEDIA_LEADS"]
+MEDIA_ALONE = _W["MEDIA_ALONE"]
+_OWN = _W["_OWN"]
+MEDIA_EXEMPT = _W["MEDIA_EXEMPT"]
+YOUNGER = _W["YOUNGER"]
+SIBLINGS = _W["SIBLINGS"]
+YOUNGER_CATEGORIES = _W["YOUNGER_CATEGORIES"]
+ADULTS = _W["ADULTS"]
+OWNED = _W["OWNED"]
+CONCERN_CATEGORIES = _W["CONCERN_CATEGORIES"]
+FEEL_OBJECT = _W["FEEL_OBJECT"]
+FEEL_AFTER_ME = _W["FEEL_AFTER_ME"]
+FEEL_SUBJECT = _W["FEEL_SUBJECT"]
+FEEL_AUX = _W["FEEL_AUX"]
+FEEL_ADJ = _W["FEEL_ADJ"]
+OWN_PLACES = _W["OWN_PLACES"]
+_FIRST = _W["_FIRST"]
+GENERIC_GROUPS = _W["GENERIC_GROUPS"]
+GENERIC_LEADS = _W["GENERIC_LEADS"]
+GENERIC_OWN = _W["GENERIC_OWN"]
+GENERIC_CATEGORIES = _W["GENERIC_CATEGORIES"]
 
 
 def _phrases(items, norm):
@@ -138,24 +98,6 @@ def _has(words: list[str], phrases) -> bool:
             if tuple(words[j:j + k]) == ph:
                 return True
     return False
-
-
-# General concern about an area: the writer only feels, sees or owns a place.
-CONCERN_CATEGORIES = frozenset({"criminal_exploitation", "sexual_exploitation_grooming", "physical_abuse"})
-FEEL_OBJECT = frozenset({"scare", "scares", "scared", "worry", "worries", "worried", "frighten", "frightens",
-                         "upset", "upsets", "bother", "bothers", "stress", "stresses", "concern", "concerns",
-                         "terrify", "terrifies", "make", "makes", "making"})
-FEEL_AFTER_ME = frozenset({"feel", "nervous", "uncomfortable", "unsafe", "scared", "anxious", "worried", "uneasy"})
-FEEL_SUBJECT = frozenset({"feel", "feels", "worry", "hate", "avoid", "see", "saw", "notice", "think", "know",
-                          "reckon"})
-# "I'm scared of", "I don't like", "I would not walk": only with one of these right after.
-FEEL_AUX = frozenset({"am", "'m", "m", "get", "dont", "don't", "do", "would", "wouldn't", "wouldnt", "not", "n't"})
-FEEL_ADJ = frozenset({"scared", "worried", "nervous", "afraid", "frightened", "uncomfortable", "unsafe", "anxious",
-                      "like", "go", "walk", "feel", "concerned", "terrified", "wary"})
-OWN_PLACES = frozenset({"school", "estate", "area", "town", "street", "road", "village", "city", "park",
-                        "college", "bus", "stop", "shops", "way", "local", "neighbourhood", "block", "flats",
-                        "community", "youth", "club", "route", "walk", "year", "class"})
-_FIRST = frozenset({"i", "me", "my", "us", "we", "our", "myself", "i'm", "im", "ive", "i've"})
 
 
 class FrameChecker:
@@ -280,6 +222,21 @@ class FrameChecker:
                 or self.general_concern(doc, start, category))
 
     # --------------------------------------------------- general concern
+    def generic_group(self, doc: Doc, start: int, category: str) -> bool:
+        """The sentence opens with a group in general and names nobody of the writer's:
+        "Families not having enough money for food", "Young people being made to sell drugs"."""
+        if category not in GENERIC_CATEGORIES:
+            return False
+        words = [t.lower_ for t in doc[start].sent if not (t.is_punct or t.is_space)]
+        if not words or GENERIC_OWN & set(words):
+            return False
+        text = " " + " ".join(words) + " "
+        for lead in ("", *GENERIC_LEADS):
+            for group in GENERIC_GROUPS:
+                if text.startswith(f" {lead} {group} " if lead else f" {group} "):
+                    return True
+        return False
+
     def general_concern(self, doc: Doc, start: int, category: str) -> bool:
         """The writer only feels, sees or names a place: "gangs near my estate scare me"."""
         if category not in CONCERN_CATEGORIES:

@@ -31,26 +31,28 @@ from pathlib import Path
 
 import numpy as np
 
+from .calibration import JUDGE_FLOOR, LEARNED_THRESHOLD  # noqa: F401 - re-exported
+
 DATA_DIR = Path(__file__).parent / "data"
 TRAINING_CASES = DATA_DIR / "training_cases.csv"
 ORDINARY_REAL = DATA_DIR / "ordinary_real.csv"
-# Calibrated for a realistic base rate on the NHS learn part (2-fold) and rounds
-# 17-18 held out of the net: 0.7 keeps held-out recall at 0.97 with fewer false
-# alarms than 0.5 (benchmarks/SCREENING_RESULTS.md).
-LEARNED_THRESHOLD = 0.7
-# Second stage of the screen: a rule hit is dropped when the net's probability
-# for the whole answer is below its category's floor ("*" for the others).
-# Self-harm keeps a lower floor: explicit words ("suicidal", "overdose") must
-# reach a person even in an otherwise ordinary answer.  Chosen on the NHS
-# learn part and rounds 17-18 held out of the net (benchmarks/SCREENING_RESULTS.md).
-JUDGE_FLOOR: dict[str, float] = {"*": 0.2, "self_harm_suicide": 0.05}
+# Young people's answers written blind for issue 17 (data/README.md): ordinary answers about
+# gangs, weed, bullying, strangers (negatives), first-hand disclosures with their category,
+# and minimal pairs (first-hand vs general talk; category not given).
+YOUTH_TRAIN = (DATA_DIR / "youth_train_ordinary.csv", DATA_DIR / "youth_train_disclosures.csv",
+               DATA_DIR / "youth_train_pairs.csv")
+# A training label for a disclosure whose category was not given (minimal pairs).
+UNKNOWN_CATEGORY = "?"
 
 
-def load_training_rows(paths: Sequence[Path | str] = (TRAINING_CASES, ORDINARY_REAL)
+def load_training_rows(paths: Sequence[Path | str] = (TRAINING_CASES, ORDINARY_REAL, *YOUTH_TRAIN)
                        ) -> list[tuple[str, tuple[str, ...], str]]:
     """``(text, categories, source)`` of every training case (``()`` = ordinary answer).
 
-    ``ordinary_real.csv`` holds only ordinary answers (``text,source``).
+    ``ordinary_real.csv`` holds only ordinary answers (``text,source``).  The youth
+    files hold ``id,question,answer`` plus ``category`` (a disclosure) or ``label``
+    (1 = a disclosure of unknown category, :data:`UNKNOWN_CATEGORY`); without
+    either the answer is ordinary.
     """
     rows = []
     for path in paths:
@@ -58,6 +60,11 @@ def load_training_rows(paths: Sequence[Path | str] = (TRAINING_CASES, ORDINARY_R
             continue
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
+                if "answer" in row:
+                    cats = (row["category"],) if row.get("category") else \
+                        (UNKNOWN_CATEGORY,) if row.get("label") == "1" else ()
+                    rows.append((row["answer"], cats, Path(path).stem))
+                    continue
                 cats = tuple(c for c in row.get("categories", "").split(";") if c) \
                     if row.get("flagged", "0") == "1" else ()
                 rows.append((row["text"], cats, row.get("source", "")))
@@ -119,6 +126,8 @@ class LearnedNet:
         rows, cats = [], []
         for i, lab in enumerate(labels):
             for c in lab:
+                if c == UNKNOWN_CATEGORY:  # flagged, category not given: trains the yes/no model only
+                    continue
                 rows.append(i)
                 cats.append(c)
         classes = sorted(set(cats))

@@ -17,7 +17,8 @@ and false alarms.  Switch one off with ``DisclosureScreener(ablate={"name"})``.
 The checks themselves live in :mod:`.cues` (negation, hypothetical, topic,
 practitioner and lesson frames, harm that is over) and :mod:`.frames` (jokes,
 accidents, opinions, advice, media, siblings, general concern); the word lists
-they read are in :mod:`.lexicon` and :mod:`.frames`.
+they read are data, ``data/lexicon.yaml`` and ``data/frames.yaml``, each group with its reason
+and motivating case.
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .categories import CATEGORIES
-from .frames import ACCIDENT_CATEGORIES, CHOICE_CATEGORIES, CONCERN_CATEGORIES, JOKE_EXEMPT, YOUNGER_CATEGORIES
+from .frames import (
+    ACCIDENT_CATEGORIES,
+    CHOICE_CATEGORIES,
+    CONCERN_CATEGORIES,
+    GENERIC_CATEGORIES,
+    JOKE_EXEMPT,
+    YOUNGER_CATEGORIES,
+)
 from .lexicon import ABSENCE_CATEGORIES, LEARNED_BENIGN, REASSURANCE_EXEMPT
 
 __all__ = ["ABSENCE_CATEGORIES", "ALL", "BY_NAME", "NAMES", "VETOES", "Veto", "applies"]
@@ -107,13 +115,18 @@ VETOES: tuple[Veto, ...] = (
        "people smoking weed near the shops scares me",
        "people dealing drugs near my school scares me",
        "the older boys make me carry stuff for them"),
+    _v("generic_group", (RULE, LEARNED), GENERIC_CATEGORIES,
+       "the sentence opens with a group in general and names nobody of the writer's (issue 17)",
+       "'Families not having enough money for food and heating' (make demo data)",
+       "Families not having enough money for food and heating.",
+       "My family doesn't have enough money for food and heating"),
     _v("learned_benign", (LEARNED,), frozenset(LEARNED_BENIGN),
        "the category's own benign words in the sentence (lexicon.LEARNED_BENIGN)", "round 4-6 look-alikes",
        "my dad told me not to tell mum what we got her for her birthday",
        "my uncle touches me when we are alone"),
     _v("reassurance", (LEARNED,), ALL - REASSURANCE_EXEMPT,
        "reassurance anywhere in the answer ('but im fine now', 'my mum sorted it')", "round 4-6 look-alikes",
-       "", "my uncle touches me when we are alone"),
+       "i feel unsafe walking home but my dad makes sure i get picked up", "my uncle touches me when we are alone"),
     _v("judge", (RULE,), ALL,
        "two-stage screen: the net, trained on real ordinary answers, calls the answer ordinary (issue 17)",
        "'Treated like a person.' flagged as emotional abuse in real NHS feedback",

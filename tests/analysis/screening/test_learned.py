@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from analysis.screening import CATEGORIES, DisclosureScreener
-from analysis.screening.learned import TRAINING_CASES, LearnedNet, load_training_cases
+from analysis.screening.learned import TRAINING_CASES, UNKNOWN_CATEGORY, LearnedNet, load_training_cases
 
 TRAIN_X = [
     "my dad hits me", "he hurts me when mum is out", "my uncle touches me",
@@ -21,7 +21,7 @@ def test_training_cases_file_is_well_formed():
     assert len(texts) == len(labels) > 1000
     assert any(labels) and not all(labels)
     for cats in labels:
-        assert set(cats) <= set(CATEGORIES)
+        assert set(cats) <= set(CATEGORIES) | {UNKNOWN_CATEGORY}  # "?": minimal pairs, category not given
     with TRAINING_CASES.open(encoding="utf-8", newline="") as fh:
         sources = {row["source"] for row in csv.DictReader(fh)}
     assert "dev" in sources

@@ -1,0 +1,149 @@
+"""The one gate of the screen: the veto registry applied to rule and learned hits, and the judge.
+
+:class:`VetoGate` is mixed into :class:`.engine.DisclosureScreener`; it needs
+the fitted screener's ``cues_``, ``frames_``, ``learned_`` and word tables.
+Which vetoes exist, in what order, and why: :mod:`.vetoes`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
+from .learned import JUDGE_FLOOR, doc_tokens
+from .lexicon import ABSENCE_CATEGORIES
+from .rules import Rule
+from .triggers import _FAMILY, _FIRST_PERSON, _INSTRUCT, JUDGE
+from .vetoes import LEARNED, RULE, VETOES, applies
+
+
+class VetoGate:
+    """Veto checks and the second-stage judge (a mixin of the screener)."""
+
+    def _learned_gate(self, doc: Doc, i: int, category: str, probability: float = 0.0) -> bool:
+        """The learned net's strongest word must pass the same cue checks as a topic rule.
+
+        Also vetoed: a joke marker ("lol", "haha", "as a joke") in the
+        sentence (unless denied or the answer holds concrete harm, as for
+        the rules), the category's own benign frame (``LEARNED_BENIGN``),
+        reassurance anywhere in the answer (``LEARNED_REASSURANCE``) and a
+        lesson frame ("a book about ...").
+        Negation only vetoes where it denies the harm ("nobody has ever hurt
+        me"), not where the absence is the harm ("nobody makes tea", "told me
+        not to tell").
+        A confident score (``learned_confident``) skips the lesson-word list
+        and also counts other children and adults as personal.
+        """
+        # confident, or a practitioner writing about one child ("a Year 4 pupil came in with ...")
+        confident = probability >= self.learned_confident or bool(SPECIFIC_CHILD.search(doc.text))
+        veto = self._vetoed(LEARNED, doc, i, i + 1, category, confident=confident)
+        if self._trace is not None:
+            self._trace.append((LEARNED, category, doc[i].text, veto))
+        return veto is None
+
+    def _vetoed(self, kind: str, doc: Doc, start: int, end: int, category: str, rule: Rule | None = None,
+                gap_tokens=(), confident: bool = False) -> str | None:
+        """The first veto of the registry (:mod:`.vetoes`) that cancels this hit, or None.
+
+        One gate for rule hits (``kind="rule"``) and learned hits (``"learned"``,
+        where ``start`` is the net's strongest word).
+        """
+        for veto in VETOES:
+            if veto.name == "judge" or not applies(veto.name, kind, category, self.ablated_):
+                continue
+            if self._veto_fires(veto.name, kind, doc, start, end, category, rule, gap_tokens, confident):
+                return veto.name
+        return None
+
+    def _veto_fires(self, name, kind, doc, start, end, category, rule, gap_tokens, confident) -> bool:
+        learned = kind == LEARNED
+        i = start
+        if name == "secrets_denied":
+            if learned:
+                return self.cues_.denies_keeping(doc, doc[i].sent.start, doc[i].sent.end)
+            return self.cues_.denies_keeping(doc, start, end)
+        if name == "negation":
+            if learned:
+                return (self.use_negation and category not in ABSENCE_CATEGORIES
+                        and self.cues_.negated(doc, i, []) and not self._instructed(doc, i))
+            return rule.negatable and self.use_negation and self.cues_.negated(doc, start, gap_tokens)
+        if name == "hypothetical":
+            if not learned and not rule.hypothetical:
+                return False
+            return self.use_hypothetical and self.cues_.hypothetical(doc, start) and not self.frames_.owned(doc)
+        if name == "resolved":
+            return not rule.resolved_ok and self.cues_.resolved(doc, start)
+        if name == "topic_anchor":
+            if learned:
+                people = PERSONAL | THIRD_PARTY if confident else PERSONAL
+                return not self.cues_.topic_ok(doc, i, i + 1, lesson_cues=not confident, people=people)
+            return rule.kind in ("topic", "sign") and not self.cues_.topic_ok(doc, start, end, rule.kind == "topic")
+        if name == "framed":
+            return self.cues_.framed(doc, i) if learned else self.cues_.framed(doc, start, end)
+        if name == "past_and_over":
+            return self.cues_.past_and_over(doc, start)
+        if name == "joke":
+            if learned and (self.cues_._find([t.norm_ for t in doc[i].sent], self.jokes_) is not None
+                            and not self.frames_.serious(doc, i)):
+                return True
+            return self.frames_.joking(doc, start, category)
+        if name == "learned_benign":
+            return bool({t.norm_ for t in doc[i].sent} & self.learned_benign_.get(category, set()))
+        if name == "reassurance":
+            return self.cues_._find([t.norm_ for t in doc], self.reassurance_) is not None
+        frame = {"accident": self.frames_.accidental, "choice": self.frames_.chosen,
+                 "general_concern": self.frames_.general_concern,
+                 "generic_group": self.frames_.generic_group}.get(name)
+        if frame is not None:
+            return frame(doc, start, category)
+        if name == "opinion":
+            return self.frames_.opinion(doc, start, end)
+        if name == "advice":
+            return self.frames_.advice(doc, start)
+        if name == "media":
+            return self.frames_.media(doc, start, end, category)
+        if name == "younger_sibling":
+            return self.frames_.younger_sibling(doc, start, end, category)
+        raise KeyError(name)
+
+    def _judged(self, doc: Doc, kept: dict) -> dict:
+        """Second stage: a rule hit stands only if the learned net does not call the answer ordinary.
+
+        The rules are written for recall; the net, trained with thousands of
+        real ordinary answers as negatives, is the precise judge.  A rule's
+        category is dropped (unless its words name the writer's family and the
+        writer, :meth:`_first_hand`) when the net's flag probability is below that
+        category's floor (``JUDGE_FLOOR``) both for the whole answer and for
+        each sentence a rule fired in (a disclosure inside a long ordinary
+        answer is judged on its own sentence).  Measured:
+        see ``benchmarks/SCREENING_RESULTS.md`` ("Two-stage screen").
+        """
+        p_answer = self.learned_.probability(doc_tokens(doc)[0])
+        out = {}
+        for c, spans in kept.items():
+            floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
+            if p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
+                    self._first_hand(span) or self.learned_.probability(doc_tokens(span.sent)[0]) >= floor
+                    for span in spans):
+                out[c] = spans
+            elif self._trace is not None:
+                self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
+        return out
+
+    def _first_hand(self, span) -> bool:
+        """The rule's own words name the writer's family and the writer ("my dad hits me"):
+        no judge overrules that, however ordinary the rest ("lol my dad hits me every time")."""
+        words = {t.norm_ for t in span} | {t.lower_ for t in span}
+        return bool(words & _FAMILY) and bool(words & _FIRST_PERSON)
+
+    def _instructed(self, doc: Doc, i: int) -> bool:
+        """"told me not to tell": the negation is part of an instruction given to the writer.
+
+        Only when the instruction verb comes before the negation; in "no one
+        has ever asked me to sell drugs" the negation comes first and denies.
+        """
+        lo = doc[i].sent.start
+        neg = next((k for k in range(i - 1, max(lo, i - 7) - 1, -1) if doc[k].norm_ in self.cues_.neg), None)
+        if neg is None:
+            return False
+        return any(t.norm_ in _INSTRUCT for t in doc[max(lo, neg - 4):neg])

@@ -1,0 +1,79 @@
+"""Held-out sets for issue 17, written blind by a second writer and scored once (never trained or tuned on).
+
+``benchmarks/data/heldout_youth_ordinary.csv`` and ``heldout_practitioner_ordinary.csv``: ordinary
+answers (alerts per 1,000); ``heldout_youth_disclosures.csv``: disclosures (recall, and the
+category named).  Files may carry a ``language`` column: figures are then given per language.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+ORDINARY = (("youth ordinary answers", "heldout_youth_ordinary.csv"),
+            ("practitioner ordinary answers", "heldout_practitioner_ordinary.csv"))
+DISCLOSURES = ("youth disclosures", "heldout_youth_disclosures.csv")
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _text(row: dict) -> str:
+    return row.get("answer") or row.get("text") or ""
+
+
+def _by_language(rows, results):
+    langs = sorted({r.get("language", "") for r in rows} - {""})
+    groups = [("all", list(zip(rows, results, strict=True)))]
+    if len(langs) > 1:
+        groups += [(lang, [(r, x) for r, x in zip(rows, results, strict=True) if r.get("language") == lang])
+                   for lang in langs]
+    return groups
+
+
+def bench_heldout(screener, show_errors: bool = False, data: Path = DATA) -> dict:
+    """Print the held-out figures; return them as ``{name: value}``."""
+    print("## Held-out sets (second blind writer; scored once, never trained or tuned on)\n")
+    out: dict[str, float] = {}
+    print("| set | language | answers | flagged | alerts per 1,000 | flagged only as not screened |")
+    print("|---|---|---|---|---|---|")
+    for title, name in ORDINARY:
+        path = data / name
+        if not path.exists():
+            print(f"| {title} | - | missing ({name}) | | | |")
+            continue
+        rows = _rows(path)
+        res = screener.transform([_text(r) for r in rows])
+        for lang, sel in _by_language(rows, res):
+            n = sum(x.flagged for _r, x in sel)
+            only = sum(x.flagged and all(c.startswith("not_screened") for c in x.categories) for _r, x in sel)
+            print(f"| {title} | {lang} | {len(sel)} | {n} | **{1000 * n / max(len(sel), 1):.1f}** | {only} |")
+            out[f"{name}:{lang}"] = 1000 * n / max(len(sel), 1)
+        if show_errors:
+            for r, x in zip(rows, res, strict=True):
+                if x.flagged:
+                    print(f"  - FALSE ALARM {_text(r)!r} -> {[(h.category, h.evidence) for h in x.hits]}")
+    title, name = DISCLOSURES
+    path = data / name
+    print()
+    if path.exists():
+        rows = _rows(path)
+        res = screener.transform([_text(r) for r in rows])
+        print("| set | language | disclosures | reach a person | recall | right category named |")
+        print("|---|---|---|---|---|---|")
+        for lang, sel in _by_language(rows, res):
+            caught = sum(x.flagged for _r, x in sel)
+            right = sum(r.get("category", "") in x.categories for r, x in sel)
+            print(f"| {title} | {lang} | {len(sel)} | {caught} | **{caught / max(len(sel), 1):.3f}** | {right} |")
+            out[f"{name}:{lang}"] = caught / max(len(sel), 1)
+        if show_errors:
+            for r, x in zip(rows, res, strict=True):
+                if not x.flagged:
+                    print(f"  - MISSED [{r.get('category', '')}] {_text(r)!r}")
+    else:
+        print(f"{title}: missing ({name})")
+    print()
+    return out
