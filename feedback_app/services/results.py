@@ -111,6 +111,11 @@ def overview():
     return [(survey, counts.get(survey.id, 0)) for survey in survey_queries.list_surveys()]
 
 
+def survey_years(survey):
+    """The years with a response to ``survey``, ascending (one count in the database)."""
+    return result_counts.load(survey.id, ()).years
+
+
 def _number_bins(question, values):
     spec = question.answer_type.spec
     numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
