@@ -3,7 +3,7 @@ question, answer, year, cohort and breakdown answer); suppression and percentage
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Text, and_, case, cast, func, literal_column, null, select
+from sqlalchemy import Text, and_, case, cast, func, literal_column, null, select, text
 from sqlalchemy.orm import aliased
 
 from feedback_app.extensions import db
@@ -138,6 +138,17 @@ def count_responses_by_group(survey_id, years, breakdown_question=None):
     return db.session.execute(query.group_by(*_ordinals(3))).all()
 
 
+def _room_to_hash():
+    """On PostgreSQL, give this transaction's aggregations room to hash (``SET LOCAL``, undone at its end).
+
+    The planner expects about one group per answer (it cannot know that 100,000 answers take a few
+    thousand distinct values), finds that over the default 4 MB ``work_mem`` and sorts on disk
+    instead: 1.4 to 1.9 s against 0.6 s for the hash on 10,000 responses (load average 9).
+    """
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("SET LOCAL work_mem = '32MB'"))
+
+
 def count_answers_by_group(survey_id, question_ids, years, breakdown_question=None):
     """``(question_id, value as JSON text, year, cohort_id, breakdown answer, responses)``: how many
     responses gave each (released) answer to the questions in ``question_ids``, counted in the database."""
@@ -148,4 +159,5 @@ def count_answers_by_group(survey_id, question_ids, years, breakdown_question=No
                     released_clause()))
     if join is not None:
         query = query.outerjoin(*join)
+    _room_to_hash()
     return db.session.execute(query.group_by(*_ordinals(5))).all()
