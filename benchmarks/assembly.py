@@ -83,7 +83,7 @@ def prepare_database(url, reuse=False):
 def service_environment(url, args):
     env = {**os.environ, "FEEDBACK_APP_ENV": "production", "FLASK_APP": "feedback_app",
            "DATABASE_URL": url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql"),
-           "SECRET_KEY": "assembly-" + os.urandom(8).hex(),
+           "SECRET_KEY": "assembly-" + os.urandom(32).hex(), "BASE_URL": "https://assembly.invalid",
            # Every simulated phone comes from 127.0.0.1: the limits are still counted, never reached.
            "RATE_LIMIT_START": "100000000/3600", "RATE_LIMIT_SUBMIT": "100000000/3600",
            "RATE_LIMIT_SIGN_IN": "100000000/900",
