@@ -84,6 +84,16 @@ def sign_in(app, client):
         raise SystemExit(f"sign-in failed: {signed_in.status_code}")
 
 
+def _span(survey_id):
+    from sqlalchemy import func, select
+
+    from feedback_app.extensions import db
+    from feedback_app.models import Response
+
+    return db.session.execute(select(func.min(Response.submitted_at), func.max(Response.submitted_at))
+                              .where(Response.survey_id == survey_id)).one()
+
+
 def pages(app):
     from feedback_app.models import RunStatus
     from feedback_app.queries import results as result_queries
@@ -92,7 +102,7 @@ def pages(app):
 
     with app.app_context():
         survey = survey_queries.get_survey_by_slug(SLUG)
-        first, last = result_queries.submitted_span(survey.id)
+        first, last = (getattr(result_queries, 'submitted_span', None) or _span)(survey.id)
         year = last.year
         base = f"/staff/results/{SLUG}"
         listed = [("results, all years (year on year)", base),
