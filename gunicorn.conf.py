@@ -45,9 +45,13 @@ graceful_timeout = 30
 # waits for its request: never expose gunicorn to phones directly, always through a buffering proxy.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then so a slow leak can never take a server down. A new worker is a fork of
-# the warmed master (see on_starting), so a recycle costs milliseconds, even in the middle of load.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+# the warmed master (see on_starting), so a recycle costs milliseconds, even in the middle of load; but
+# the old worker closes every kept-alive connection it holds (about 150 each with 300 phones), and they
+# all come back at once to the other worker: at 2,000 requests a worker recycled every 10 s of an
+# assembly and each recycle showed as a latency spike (issue 23). 10,000 is a recycle every few minutes
+# under that load and every few hours otherwise, which still bounds any leak.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "1000"))
 # Load the app once in the master, build its heavy state there (on_starting), then fork the workers.
 # The master never opens a database connection, and each worker drops any pooled one (post_fork).
 preload_app = True

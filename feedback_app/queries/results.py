@@ -1,6 +1,10 @@
-"""Reads for results, free text and exports. Aggregation happens in ``services.results``."""
+"""Reads for results, free text and exports. Counting happens here, in SQL (``count_*``: GROUP BY
+question, answer, year, cohort and breakdown answer); suppression and percentages in ``services.results``."""
 
-from sqlalchemy import func, select
+from datetime import UTC, datetime
+
+from sqlalchemy import Text, and_, case, cast, func, literal_column, null, select, text
+from sqlalchemy.orm import aliased
 
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Cohort, Draft, Response, SurveyVersion
@@ -91,3 +95,69 @@ def list_free_text(survey_id, question_ids, search=None, cohort_id=None, start=N
 def count_free_text(survey_id, question_ids, search=None, cohort_id=None, start=None, end=None):
     query = _free_text_query(survey_id, question_ids, search, cohort_id, start, end)
     return db.session.scalar(select(func.count()).select_from(query.subquery()))
+
+
+def submitted_span(survey_id):
+    """``(first, last)`` submission times of a survey's responses, or ``(None, None)``."""
+    return tuple(db.session.execute(select(func.min(Response.submitted_at), func.max(Response.submitted_at))
+                                    .where(Response.survey_id == survey_id)).one())
+
+
+def _year_of(years):
+    """A SQL expression for the (UTC) year a response was submitted in, one of ``years`` (ascending)."""
+    if len(years) == 1:
+        return literal_column(str(int(years[0])))
+    return case(*[(Response.submitted_at < datetime(year + 1, 1, 1, tzinfo=UTC), year) for year in years[:-1]],
+                else_=years[-1])
+
+
+def _grouping(years, breakdown_question):
+    """Columns and join shared by the counts: year, cohort and (as JSON text) the breakdown answer,
+    an answer held back for safeguarding counting as no answer, as everywhere else."""
+    columns = [_year_of(years).label("year"), Response.cohort_id]
+    if breakdown_question is None:
+        return columns + [null().label("group_value")], None
+    other = aliased(Answer)
+    join = (other, and_(other.response_id == Response.id, other.question_id == breakdown_question,
+                        released_clause(other)))
+    return columns + [cast(other.value, Text).label("group_value")], join
+
+
+def _ordinals(count):
+    # GROUP BY 1, 2, ...: the year's CASE carries parameters, and PostgreSQL would not match it by value.
+    return [literal_column(str(n)) for n in range(1, count + 1)]
+
+
+def count_responses_by_group(survey_id, years, breakdown_question=None):
+    """``(year, cohort_id, breakdown answer as JSON text or None, responses)``, counted in the database.
+    ``years``: every year with a response, ascending (from ``submitted_span``)."""
+    columns, join = _grouping(years, breakdown_question)
+    query = select(*columns, func.count()).select_from(Response).where(Response.survey_id == survey_id)
+    if join is not None:
+        query = query.outerjoin(*join)
+    return db.session.execute(query.group_by(*_ordinals(3))).all()
+
+
+def _room_to_hash():
+    """On PostgreSQL, give this transaction's aggregations room to hash (``SET LOCAL``, undone at its end).
+
+    The planner expects about one group per answer (it cannot know that 100,000 answers take a few
+    thousand distinct values), finds that over the default 4 MB ``work_mem`` and sorts on disk
+    instead: 1.4 to 1.9 s against 0.6 s for the hash on 10,000 responses (load average 9).
+    """
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(text("SET LOCAL work_mem = '32MB'"))
+
+
+def count_answers_by_group(survey_id, question_ids, years, breakdown_question=None):
+    """``(question_id, value as JSON text, year, cohort_id, breakdown answer, responses)``: how many
+    responses gave each (released) answer to the questions in ``question_ids``, counted in the database."""
+    columns, join = _grouping(years, breakdown_question)
+    query = (select(Answer.question_id, cast(Answer.value, Text), *columns, func.count()).select_from(Answer)
+             .join(Response, Response.id == Answer.response_id)
+             .where(Response.survey_id == survey_id, Answer.question_id.in_(list(question_ids)),
+                    released_clause()))
+    if join is not None:
+        query = query.outerjoin(*join)
+    _room_to_hash()
+    return db.session.execute(query.group_by(*_ordinals(5))).all()

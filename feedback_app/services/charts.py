@@ -7,8 +7,10 @@ table beside the chart; hidden (suppressed) figures are left out of the chart.
 
 import re
 import sys
+from functools import lru_cache
 
 import pygal
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 from pygal.style import Style
@@ -64,14 +66,29 @@ def _description(labels, values):
     return "; ".join(parts)
 
 
+# A chart is a pure function of its title, labels, shown percentages and language, and pygal takes tens of
+# milliseconds to draw one: a results page of 10,000 responses draws a few dozen that rarely change, so
+# each process keeps the last few hundred it drew (about 10 KB each).
+CACHED_CHARTS = 512
+
+
+def _locale():
+    return str(get_locale() or "")
+
+
 def distribution_chart(title, rows):
     """A horizontal bar per answer, as a percentage of those answering.
 
     ``rows``: objects with ``label`` and ``percent`` (an int or ``SUPPRESSED``).
     """
-    labels = [row.label for row in rows]
-    values = [row.percent if shown(row.percent) else None for row in rows]
-    chart = pygal.HorizontalBar(**_config(len(rows)))
+    return _distribution_chart(_locale(), str(title), tuple(str(row.label) for row in rows),
+                               tuple(row.percent if shown(row.percent) else None for row in rows))
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _distribution_chart(_language, title, labels, values):
+    labels, values = list(labels), list(values)
+    chart = pygal.HorizontalBar(**_config(len(labels)))
     # pygal draws the first bar at the bottom: reverse so the chart reads like the table.
     chart.x_labels = labels[::-1]
     chart.add(_("Percentage"), values[::-1])
@@ -82,12 +99,20 @@ def distribution_chart(title, rows):
 
 def comparison_chart(title, labels, series):
     """Bars side by side per answer, one series per year: ``series`` is ``[(name, [percent])]``."""
+    return _comparison_chart(_locale(), str(title), tuple(str(label) for label in labels),
+                             tuple((str(name), tuple(p if shown(p) else None for p in percents))
+                                   for name, percents in series))
+
+
+@lru_cache(maxsize=CACHED_CHARTS)
+def _comparison_chart(_language, title, labels, series):
+    labels = list(labels)
     chart = pygal.HorizontalBar(**_config(len(labels), len(series), legend=True))
     chart.x_labels = labels[::-1]
     described = []
     for name, percents in series:
-        values = [p if shown(p) else None for p in percents]
-        chart.add(str(name), values[::-1])
+        values = list(percents)
+        chart.add(name, values[::-1])
         described.append(_("%(series)s: %(figures)s", series=name, figures=_description(labels, values)))
     description = _("Percentage of people answering who gave each answer, by year. %(figures)s.",
                     figures=" ".join(described))

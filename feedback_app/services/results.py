@@ -1,6 +1,7 @@
 """Survey results: counts per answer for every closed question, suppressed for publication.
 
-Figures are worked out in Python from the rows ``queries.results`` returns.
+The database counts the answers (``services.result_counts``: GROUP BY question, answer, year, cohort
+and breakdown answer); percentages and suppression are worked out here.
 Every published figure goes through ``services.suppression``. One pattern of
 hidden figures per question is used everywhere it appears: the year-on-year
 table is suppressed first, with the all-years figures as its totals; a single
@@ -12,7 +13,7 @@ all-years breakdowns cannot be played off against each other.
 """
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -20,6 +21,7 @@ from flask_babel import gettext as _
 
 from feedback_app.queries import results as result_queries
 from feedback_app.queries import surveys as survey_queries
+from feedback_app.services import result_counts
 from feedback_app.services.journey import definition_of
 from feedback_app.services.suppression import breakdown as suppress_breakdown
 from feedback_app.services.suppression import percentage, reason, shown, suppress_counts, suppress_table
@@ -109,6 +111,11 @@ def overview():
     return [(survey, counts.get(survey.id, 0)) for survey in survey_queries.list_surveys()]
 
 
+def survey_years(survey):
+    """The years with a response to ``survey``, ascending (one count in the database)."""
+    return result_counts.load(survey.id, ()).years
+
+
 def _number_bins(question, values):
     spec = question.answer_type.spec
     numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
@@ -182,13 +189,14 @@ def _rows(item, counts, total):
             for (code, label, opt_out), count in zip(item.options, counts, strict=True)]
 
 
-def _breakdown_groups(key, definition, cohorts, responses, answers, language):
-    """``(labels, {response_id: group index})`` for a breakdown, or ``None``."""
+def _breakdown_groups(key, definition, cohorts, language):
+    """``(labels, group_of)`` for a breakdown, ``group_of(cohort_id, breakdown answer)`` a label's index;
+    or ``None``."""
     if key == "cohort":
         labels = [cohort.label for cohort in cohorts]
         index = {cohort.id: i for i, cohort in enumerate(cohorts)}
         labels.append(_("No cohort"))
-        return labels, {r.id: index.get(r.cohort_id, len(cohorts)) for r in responses}
+        return labels, lambda cohort_id, _value: index.get(cohort_id, len(cohorts))
     try:
         question = definition.question(key)
     except KeyError:
@@ -198,7 +206,11 @@ def _breakdown_groups(key, definition, cohorts, responses, answers, language):
     choices = question.answer_type.choice_labels(language)
     index = {code: i for i, (code, _label) in enumerate(choices)}
     labels = [label for _code, label in choices] + [_("Not answered")]
-    return labels, {r.id: index.get(str(answers.get((r.id, key))), len(choices)) for r in responses}
+    return labels, lambda _cohort_id, value: index.get(str(value), len(choices))
+
+
+def _breakdown_question(key):
+    return None if key in (None, "", "cohort") else key
 
 
 def breakdown_choices(definition, language):
@@ -210,25 +222,18 @@ def breakdown_choices(definition, language):
 def survey_results(survey, year=None, breakdown=None, language="en"):
     version = survey_queries.get_latest_version(survey)
     definition = definition_of(version)
-    all_responses = result_queries.list_responses(survey.id)
-    answers = {(rid, qid): value for rid, qid, value, _text in result_queries.list_answers(survey.id)}
-    response_year = {r.id: r.submitted_at.year for r in all_responses}
-    years = sorted(set(response_year.values()))
-    responses = [r for r in all_responses if year is None or response_year[r.id] == year]
-    ids = {r.id for r in responses}
+    question_ids = {q.id for q in definition.questions if q.type in CLOSED_TYPES}
+    counts = result_counts.load(survey.id, question_ids, _breakdown_question(breakdown))
+    years = counts.years
+    items = items_for(definition, language, counts.values())
 
-    by_question = defaultdict(list)
-    for (rid, qid), value in answers.items():
-        by_question[qid].append((rid, value))
-    items = items_for(definition, language, {qid: [v for _r, v in pairs] for qid, pairs in by_question.items()})
-
-    year_sizes = Counter(response_year.values())
+    year_sizes = counts.year_sizes
     year_figures, year_total = suppress_counts([year_sizes[y] for y in years])
     responses_shown = year_total if year is None else (
         year_figures[years.index(year)] if year in years else 0)
+    responses = sum(year_sizes.values()) if year is None else year_sizes.get(year, 0)
     drafts = result_queries.count_unsubmitted_drafts(survey.id, *year_bounds(year))
-    completion = responses_shown if not shown(responses_shown) else percentage(len(responses),
-                                                                        len(responses) + drafts)
+    completion = responses_shown if not shown(responses_shown) else percentage(responses, responses + drafts)
 
     refused = False
     groups = None
@@ -236,21 +241,19 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
         if len(years) > 1 and year is None:
             refused = True
         else:
-            groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id),
-                                       responses, answers, language)
+            groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), language)
     results = []
     for item in items:
-        pairs = by_question.get(item.question_id, [])
-        per_year = [_count(item, [v for rid, v in pairs if response_year[rid] == y]) for y in years]
-        year_table = years_table(per_year, [year_sizes[y] for y in years], item.additive) if years else None
+        item_years = result_counts.per_year(item, counts)
+        year_table = years_table(item_years, [year_sizes[y] for y in years], item.additive) if years else None
         figures, total = period_figures(year_table, years, year, len(item.options))
         result = ItemResult(item, _rows(item, figures, total), total, years=years,
                             year_table=year_table if len(years) > 1 and year is None else None)
         if groups and item.question_id != breakdown:
-            result.breakdown = _breakdown(item, groups, ids, answers, [*figures, total])
+            result.breakdown = _breakdown(item, groups, counts, year, [*figures, total])
         results.append(result)
     if groups:
-        _mirror_crosstabs(results, breakdown, definition, responses, answers, ids, language)
+        _mirror_crosstabs(results, breakdown, groups, counts, year)
 
     sizes = [(y, year_figures[i]) for i, y in enumerate(years)]
     return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, sizes,
@@ -305,57 +308,54 @@ def crosstab_pair(forward, reverse):
         extra_forward, extra_reverse = more_forward, more_reverse
 
 
-def _breakdown_args(item, groups, ids, answers, published):
-    _labels, group_of = groups
-    cells = [[0] * len(item.options) for _label in groups[0]]
-    answered = [0] * len(groups[0])
-    sizes = [0] * len(groups[0])
-    codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
-    for rid in ids:
-        sizes[group_of[rid]] += 1
-        codes = item.codes_of(answers[(rid, item.question_id)]) if (rid, item.question_id) in answers else []
-        if codes:
-            answered[group_of[rid]] += 1
-        for code in codes:
-            if code in codes_index:
-                cells[group_of[rid]][codes_index[code]] += 1
+def _breakdown_args(item, groups, counts, year, published):
+    labels, group_of = groups
+    cells, answered, sizes = result_counts.by_group(item, counts, group_of, len(labels), year)
     return {"cells": cells, "answered": answered, "sizes": sizes, "published": published,
             "additive": item.additive}
 
 
-def _breakdown(item, groups, ids, answers, published):
-    keep, table = breakdown_table(**_breakdown_args(item, groups, ids, answers, published))
+def _breakdown(item, groups, counts, year, published):
+    keep, table = breakdown_table(**_breakdown_args(item, groups, counts, year, published))
     return Breakdown([groups[0][i] for i in keep], table)
 
 
-def _mirror_crosstabs(results, breakdown, definition, responses, answers, ids, language):
+def _transposed(forward, width):
+    """Y by X from X by Y (both single choice, each with its "Not answered" group last): the reverse
+    table's cells, people answering and group sizes, from the same counts."""
+    cells, answered, sizes = forward["cells"], forward["answered"], forward["sizes"]
+    y_options = len(cells) - 1
+    rows = [[cells[y][x] for y in range(y_options)] for x in range(width)]
+    rows.append([sizes[y] - answered[y] for y in range(y_options)])  # answered Y, not X
+    group_sizes = [sum(cells[y][x] for y in range(len(cells))) for x in range(width)]
+    group_sizes.append(sum(sizes[y] - answered[y] for y in range(len(cells))))
+    return rows, [sum(row) for row in rows], group_sizes
+
+
+def _mirror_crosstabs(results, breakdown, groups, counts, year):
     """A single-choice item X broken down by Y: the cells it shares with Y by X hidden alike (``crosstab_pair``)."""
     by_item = {r.item.key: r for r in results}
     mirrored = by_item.get(breakdown)
     if mirrored is None or mirrored.item.type not in BREAKDOWN_TYPES:
         return
-    y_groups = _breakdown_groups(breakdown, definition, [], responses, answers, language)
     for result in results:
         item = result.item
         if result.breakdown is None or item.type not in BREAKDOWN_TYPES or item.key != item.question_id:
             continue
-        x_groups = _breakdown_groups(item.question_id, definition, [], responses, answers, language)
-        forward = _breakdown_args(item, y_groups, ids, answers, [*(row.count for row in result.rows), result.total])
-        reverse = _breakdown_args(mirrored.item, x_groups, ids, answers,
-                                  [*(row.count for row in mirrored.rows), mirrored.total])
+        forward = _breakdown_args(item, groups, counts, year, [*(row.count for row in result.rows), result.total])
+        cells, answered, sizes = _transposed(forward, len(item.options))
+        reverse = {"cells": cells, "answered": answered, "sizes": sizes, "additive": mirrored.item.additive,
+                   "published": [*(row.count for row in mirrored.rows), mirrored.total]}
         result.breakdown.table = crosstab_pair(forward, reverse)[0]
 
 
 def group_response_counts(survey, year, breakdown, language="en"):
     """Responses per breakdown group, suppressed: ``[(label, count)], total``."""
     definition = definition_of(survey_queries.get_latest_version(survey))
-    responses = result_queries.list_responses(survey.id, *year_bounds(year))
-    answers = {(rid, qid): value for rid, qid, value, _t in result_queries.list_answers(survey.id, *year_bounds(year))}
-    groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), responses, answers,
-                               language)
+    counts = result_counts.load(survey.id, (), _breakdown_question(breakdown))
+    groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), language)
     if groups is None:
-        return [], len(responses)
+        return [], sum(counts.year_sizes.values()) if year is None else counts.year_sizes.get(year, 0)
     labels, group_of = groups
-    sizes = Counter(group_of.values())
-    figures, total = suppress_counts([sizes.get(i, 0) for i in range(len(labels))])
+    figures, total = suppress_counts(result_counts.group_sizes(counts, group_of, len(labels), year))
     return list(zip(labels, figures, strict=True)), total

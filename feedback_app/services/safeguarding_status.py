@@ -40,7 +40,7 @@ def _aware(moment):
 def undelivered(now=None):
     """``Undelivered`` when any open alert has not reached a DSL, else ``None``."""
     now = now or datetime.now(UTC)
-    open_alerts = alert_queries.list_open()
+    open_alerts = alert_queries.list_open_times()
     if not open_alerts:
         return None
     has_dsl = alert_queries.count_active_dsls() > 0

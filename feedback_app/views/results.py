@@ -110,7 +110,7 @@ def text(slug):
     language = current_language()
     questions = [(q.id, q.text(language)) for q in definition.questions if q.answer_type.free_text]
     cohorts = result_queries.list_cohorts(target.id)
-    years = results_service.survey_results(target, language=language).years
+    years = results_service.survey_years(target)
     form = FreeTextFilterForm(request.args)
     form.question.choices = [("", _("All questions"))] + questions
     form.cohort.choices = ([("", _("All cohorts"))] + [(str(c.id), c.label) for c in cohorts]

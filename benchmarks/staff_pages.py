@@ -1,0 +1,177 @@
+"""Staff pages that read many rows, timed server-side on a survey with 10,000 responses.
+
+    FEEDBACK_APP_ENV=development DATABASE_URL=postgresql://postgres@127.0.0.1:5432/load_staff \\
+        .venv/bin/python benchmarks/staff_pages.py --prepare --requests 3
+
+``--prepare`` builds the database first (migrations, surveys/, ``flask demo-data --survey youth-voice
+--responses 5000``: 10,000 responses over two years; several minutes) when it holds no responses yet,
+runs ``ANALYZE`` (as autovacuum would) and adds a finished theme run over the youth survey's free text
+(the tf-idf backend) when there is none. Then, in this process, one signed-in admin opens each page
+``--requests`` times through Flask's test client against that PostgreSQL database: results, results by
+cohort and by a question for one year, year on year, the report, the summary CSV, the response export
+(CSV and XLSX), the free-text page and the theme pages (a run, its largest theme, that theme's answers).
+Prints median and maximum wall time and CPU time (``time.process_time``) per page; exit status 1 if
+a page's median is 1 s or more (the goal of issue 23).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SLUG = "youth-voice"
+GOAL_SECONDS = 1.0
+PASSWORD = "staff-pages-benchmark-" + os.urandom(4).hex()
+
+
+def prepare(app):
+    from sqlalchemy import func, select, text
+
+    from feedback_app.extensions import db
+    from feedback_app.models import Response
+
+    with app.app_context():
+        responses = db.session.scalar(select(func.count()).select_from(Response))
+    env = {**os.environ, "FLASK_APP": "feedback_app"}
+    if not responses:
+        for command in (["db", "upgrade"], ["surveys", "load", "--directory", "surveys"],
+                        ["demo-data", "--survey", SLUG, "--responses", "5000"]):
+            subprocess.run([sys.executable, "-m", "flask", *command], cwd=ROOT, env=env, check=True)
+    with app.app_context():
+        db.session.commit()
+        with db.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").execute(text("ANALYZE"))
+        _theme_run()
+
+
+def _theme_run():
+    """A finished tf-idf theme run over the youth survey's free text, made once."""
+    from feedback_app import queries
+    from feedback_app.models import RunStatus
+    from feedback_app.queries import themes as theme_queries
+    from feedback_app.services import theme_runs, theme_sources
+
+    if any(run.status == RunStatus.complete for run in theme_queries.list_runs(limit=20)):
+        return
+    sources = theme_sources.normalise({"surveys": [SLUG]})
+    with queries.transaction():
+        run = theme_queries.add_run(title="Staff pages benchmark", sources=sources, backend="tfidf", k=None, seed=0,
+                                    status=RunStatus.queued, progress=0, cancel_requested=False, attempts=0,
+                                    answer_count=0, non_answer_count=0)
+    began = time.monotonic()
+    theme_runs.execute(run.id)
+    print(f"theme run {run.id} made in {time.monotonic() - began:.0f} s", flush=True)
+
+
+def sign_in(app, client):
+    from bs4 import BeautifulSoup
+
+    from feedback_app.services import accounts
+
+    email = f"benchmark-{os.urandom(3).hex()}@staff-pages.invalid"
+    with app.app_context():
+        accounts.create_user(email, PASSWORD, ["admin", "analyst"])
+    page = BeautifulSoup(client.get("/staff/sign-in").get_data(as_text=True), "html.parser")
+    token = page.select_one("input[name=csrf_token]")["value"]
+    signed_in = client.post("/staff/sign-in", data={"csrf_token": token, "email": email, "password": PASSWORD})
+    if signed_in.status_code != 302:
+        raise SystemExit(f"sign-in failed: {signed_in.status_code}")
+
+
+def _span(survey_id):
+    from sqlalchemy import func, select
+
+    from feedback_app.extensions import db
+    from feedback_app.models import Response
+
+    return db.session.execute(select(func.min(Response.submitted_at), func.max(Response.submitted_at))
+                              .where(Response.survey_id == survey_id)).one()
+
+
+def pages(app):
+    from feedback_app.models import RunStatus
+    from feedback_app.queries import results as result_queries
+    from feedback_app.queries import surveys as survey_queries
+    from feedback_app.queries import themes as theme_queries
+
+    with app.app_context():
+        survey = survey_queries.get_survey_by_slug(SLUG)
+        first, last = (getattr(result_queries, 'submitted_span', None) or _span)(survey.id)
+        year = last.year
+        base = f"/staff/results/{SLUG}"
+        listed = [("results, all years (year on year)", base),
+                  (f"results, {year}", f"{base}?year={year}"),
+                  (f"results, {year}, by cohort", f"{base}?year={year}&breakdown=cohort"),
+                  (f"results, {year}, by age", f"{base}?year={year}&breakdown=age_band"),
+                  ("report", f"{base}/report"),
+                  ("summary CSV", f"{base}/summary.csv"),
+                  (f"summary CSV, {year}, by cohort", f"{base}/summary.csv?year={year}&breakdown=cohort"),
+                  ("free text", f"{base}/text"),
+                  ("responses export CSV", f"{base}/export.csv"),
+                  ("responses export XLSX", f"{base}/export.xlsx")]
+        runs = [run for run in theme_queries.list_runs(limit=20) if run.status == RunStatus.complete]
+        if runs:
+            run = runs[0]
+            listed.append(("theme run", f"/staff/themes/{run.id}"))
+            themes = theme_queries.list_themes(run.id)  # largest first
+            if themes:
+                largest = themes[0][0]
+                listed += [("theme page", f"/staff/themes/{run.id}/themes/{largest.id}"),
+                           ("theme answers", f"/staff/themes/{run.id}/themes/{largest.id}/answers")]
+        return listed, first.year, last.year
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=3)
+    parser.add_argument("--prepare", action="store_true")
+    parser.add_argument("--only", default="", help="only pages whose label contains this")
+    args = parser.parse_args(argv)
+
+    from sqlalchemy import func, select
+
+    from feedback_app import create_app
+    from feedback_app.extensions import db
+    from feedback_app.models import Response
+
+    app = create_app()
+    if args.prepare:
+        prepare(app)
+    client = app.test_client()
+    sign_in(app, client)
+    listed, first, last = pages(app)
+    with app.app_context():
+        responses = db.session.scalar(select(func.count()).select_from(Response))
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"`benchmarks/staff_pages.py {' '.join(argv or sys.argv[1:])}`, {time.strftime('%Y-%m-%d %H:%M %Z')}, "
+          f"load average {load}, {responses} responses ({first} to {last}), {args.requests} requests each\n")
+    print("| staff page | status | median / max wall s | median CPU s |\n|---|---|---|---|")
+    slow = []
+    for label, path in listed:
+        if args.only and args.only not in label:
+            continue
+        walls, cpus, statuses = [], [], set()
+        for _ in range(args.requests):
+            wall, cpu = time.perf_counter(), time.process_time()
+            response = client.get(path)
+            response.get_data()
+            cpus.append(time.process_time() - cpu)
+            walls.append(time.perf_counter() - wall)
+            statuses.add(response.status_code)
+        median = statistics.median(walls)
+        if median >= GOAL_SECONDS or statuses != {200}:
+            slow.append(label)
+        print(f"| {label} (`{path}`) | {', '.join(map(str, sorted(statuses)))} | {median:.2f} / {max(walls):.2f} | "
+              f"{statistics.median(cpus):.2f} |", flush=True)
+    print("\nPASS: every page under 1 s." if not slow else f"\nFAIL: {', '.join(slow)}.")
+    return 1 if slow else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
