@@ -109,10 +109,12 @@ class PhraseLabeller(BaseEstimator):
         ranked, singles = [], []
         for c in range(k):
             min_df = max(2.0, self.min_phrase_share * sizes[c])
+            # A phrase that uses a key term needs less support (half) than one that does not.
+            key_df = max(2.0, self.min_phrase_share / 2 * sizes[c])
             scored = [
                 (count / sizes[c] * np.log(1 + n_total / total_df[key]) * (1 + self.length_bonus * (len(key) - 2)), key)
                 for key, count in df[c].items()
-                if count >= min_df
+                if count >= min_df or (count >= key_df and set(key) & self.term_lemmas_[c])
             ]
             # Phrases that use one of the theme's key terms name what its answers share: they come first.
             scored.sort(key=lambda s: (not (set(s[1]) & self.term_lemmas_[c]), -s[0], s[1]))

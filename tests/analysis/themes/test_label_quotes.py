@@ -123,3 +123,15 @@ def test_redaction_placeholders_are_never_terms_labels_or_quote_words(preprocess
     quotes = QuoteSelector(n_quotes=1, min_words=2, min_quotes=1, max_overlap=0.9).fit(
         quotes_docs, X, np.zeros(3, int), np.array([[1.0, 0]]), terms=[("name", "bus")]).quotes_
     assert quotes[0] == ("the bus was late",)
+
+
+def test_a_verb_after_its_subject_does_not_start_a_phrase(preprocessor):
+    """"I needed help" is a clause, not the noun phrase "needed help"; "closed youth clubs" stays one."""
+    from analysis.themes.chunks import chunks, word_classes
+
+    def found(text):
+        return {surface for _key, surface in chunks(preprocessor.transform([text])[0], word_classes())}
+
+    assert found("I needed help with my forms") == {"help", "forms"}
+    assert "looked forward" not in found("we looked forward to the visits")
+    assert "closed youth clubs" in found("the closed youth clubs")
