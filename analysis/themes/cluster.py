@@ -110,8 +110,11 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         if len(idx) > self.silhouette_size:
             sil_idx = np.sort(rng.choice(len(idx), self.silhouette_size, replace=False))
         scores, largest = [], []
+        self._sample_centres = {}
         for k in candidates:
-            labels = self._kmeans(Xs, k, ws, init_centres, self.random_state, 2).labels_
+            model = self._kmeans(Xs, k, ws, init_centres, self.random_state, 2)
+            labels = model.labels_
+            self._sample_centres[k] = model.cluster_centers_
             sub = labels[sil_idx]
             ok = len(np.unique(sub)) > 1
             scores.append(float(silhouette_score(Xs[sil_idx], sub, metric="cosine")) if ok else -1.0)
@@ -145,6 +148,7 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
 
     def fit(self, X, y=None, sample_weight=None, init_centres=None):
         X = normalize(np.asarray(X, dtype=np.float32))
+        self._sample_centres = {}
         weight = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         placeable = np.linalg.norm(X, axis=1) > 0
         rng = np.random.default_rng(self.random_state)
@@ -175,6 +179,13 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
 
     def _cluster(self, X, k, weight, init_centres):
         m = 0 if self.n_subclusters is None else min(int(self.n_subclusters), len(X) // 5)
+        start = getattr(self, "_sample_centres", {}).get(k) if self.k is None else None
+        if m <= k and start is not None and len(X) > self.sample_size:
+            # k was chosen on a sample, where the restarts ran: the chosen fit's centres start one run on
+            # all the answers (k-means++ restarts over 100,000 answers cost more than the rest together).
+            model = KMeans(n_clusters=k, init=start, n_init=1, max_iter=self.max_iter, random_state=self.random_state)
+            model.fit(X, sample_weight=weight)
+            return model.cluster_centers_, model.labels_
         if m <= k or (init_centres is not None and len(init_centres)):
             model = self._kmeans(X, k, weight, init_centres, self.random_state, self.n_init)
             return model.cluster_centers_, model.labels_
