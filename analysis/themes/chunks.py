@@ -33,6 +33,8 @@ VERBS = frozenset(
 # After one of these a word that can be a verb is one ("I needed help", "they looked after me", "we waited
 # weeks"): it ends a phrase rather than modifying the next noun.
 SUBJECTS = frozenset({"i", "we", "they", "he", "she", "you", "who", "staff", "nurses", "doctors", "everyone"})
+# Before one of these a word that can be a verb is one too ("explained everything", "sorted nothing").
+OBJECTS = frozenset({"everything", "nothing", "anything", "something", "everyone", "anyone", "someone"})
 # Words that never start a phrase.
 NOT_STARTS = NOT_HEADS - {"good", "great", "bad", "better", "best", "nice", "kind"} | frozenset({"own"})
 
@@ -96,8 +98,9 @@ def chunks(doc, classes, max_words: int = 6):
     list" and "waiting lists" count as one phrase.
     """
     kinds = [token_class(s, m, st, classes) for s, m, st in zip(doc.surface, doc.lemmas, doc.is_stop, strict=True)]
-    for i in range(1, len(kinds)):
-        if kinds[i] == "A" and doc.surface[i - 1] in SUBJECTS and _may_be_verb(doc.surface[i], doc.lemmas[i], classes):
+    for i in range(len(kinds)):
+        if kinds[i] == "A" and _may_be_verb(doc.surface[i], doc.lemmas[i], classes) and (
+                i and doc.surface[i - 1] in SUBJECTS or i + 1 < len(kinds) and doc.surface[i + 1] in OBJECTS):
             kinds[i] = "B"
     n = len(kinds)
     for i in range(n):

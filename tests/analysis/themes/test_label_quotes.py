@@ -135,3 +135,4 @@ def test_a_verb_after_its_subject_does_not_start_a_phrase(preprocessor):
     assert found("I needed help with my forms") == {"help", "forms"}
     assert "looked forward" not in found("we looked forward to the visits")
     assert "closed youth clubs" in found("the closed youth clubs")
+    assert not any(f.startswith("explained") for f in found("explained everything in detail"))
