@@ -140,7 +140,8 @@ def main(argv=None):
             finally:
                 path.unlink(missing_ok=True)
             print(f"| {backend} | {source} | {n} | {got['d']} | {got['k']} | {got['fit_s']:.2f} "
-                  f"| {got['secondary_s']:.2f} | {got['total_s']:.2f} | {got['cpu_s']:.2f} | {got['before_mb']:.0f} | {got['peak_mb']:.0f} "
+                  f"| {got['secondary_s']:.2f} | {got['total_s']:.2f} | {got['cpu_s']:.2f} | {got['before_mb']:.0f} "
+                  f"| {got['peak_mb']:.0f} "
                   f"| {got['other']:.1%} | {os.getloadavg()[0]:.2f} |", flush=True)
     return 0
 
