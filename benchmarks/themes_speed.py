@@ -6,7 +6,7 @@
 Budget: clustering 10,000 answers with cached embeddings under 2 s, 100,000 under 30 s, under 2 GB.
 
 What is timed is the pipeline's clustering step as ``ThemePipeline`` runs it on vectors it already has:
-``KMeansClusterer`` with the pipeline's defaults (k chosen by the silhouette, largest themes split, "Other
+``KMeansClusterer`` with the pipeline's defaults (k chosen by stability, largest themes split, "Other
 answers", then the secondary themes at the default margin), on ``n`` *distinct* rows. Repeated answers are
 one weighted row in the pipeline, so resampling texts would time far fewer rows than ``n``: here every row
 is different.
@@ -49,9 +49,9 @@ def base_vectors(backend, texts, cache_dir):
     if backend == "embeddings":
         found = cached_embeddings(unique, cache_dir)
         if found is not None:
-            from analysis.themes.reduce import CentredReduction
+            from analysis.themes.reduce import NoReduction
 
-            return CentredReduction().fit_transform(found), "cached MiniLM embeddings, centred"
+            return NoReduction().fit_transform(found), "cached MiniLM embeddings"
     docs = SpacyPreprocessor().fit().transform(unique)
     X = LemmaTfidfVectorizer().fit(docs).transform(docs)
     Z = SVDReduction(random_state=0).fit_transform(X)
@@ -83,17 +83,18 @@ def synthesise(Z, n, noise, seed=0):
 
 
 def _child(args):
-    path, n, seed, threads = args
+    path, n, seed, threads, backend = args
     from threadpoolctl import threadpool_limits
 
     from analysis.themes.cluster import KMeansClusterer
-    from analysis.themes.pipeline import MAX_SHARE, OTHER_Z, SECONDARY_MARGIN
+    from analysis.themes.pipeline import EMBEDDING_SUBCLUSTERS, MAX_SHARE, OTHER_Z, SECONDARY_MARGIN
 
     X = np.load(path)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     with threadpool_limits(threads):
         cpu, start = time.process_time(), time.perf_counter()
-        model = KMeansClusterer(n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=seed).fit(X)
+        model = KMeansClusterer(n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=seed,
+                                n_subclusters=EMBEDDING_SUBCLUSTERS if backend == "embeddings" else None).fit(X)
         fitted = time.perf_counter()
         second = model.secondary(X, model.labels_, SECONDARY_MARGIN)
         done, cpu = time.perf_counter(), time.process_time() - cpu
@@ -136,7 +137,7 @@ def main(argv=None):
             path = Path(args.work_dir) / f"themes-speed-{backend}-{n}-{os.getpid()}.npy"
             np.save(path, synthesise(Z, n, args.noise, args.seed))
             try:
-                got = in_fresh_process(str(path), n, args.seed, args.threads)
+                got = in_fresh_process(str(path), n, args.seed, args.threads, backend)
             finally:
                 path.unlink(missing_ok=True)
             print(f"| {backend} | {source} | {n} | {got['d']} | {got['k']} | {got['fit_s']:.2f} "
