@@ -30,6 +30,11 @@ NOT_HEADS = frozenset({
 VERBS = frozenset(
     "know add go get make take come see say feel want like look give tell ask put keep let seem try call ring "
     "hang use find leave think do be have mean show turn move live work play talk speak answer phone text".split())
+# After one of these a word that can be a verb is one ("I needed help", "they looked after me", "we waited
+# weeks"): it ends a phrase rather than modifying the next noun.
+SUBJECTS = frozenset({"i", "we", "they", "he", "she", "you", "who", "staff", "nurses", "doctors", "everyone"})
+# Before one of these a word that can be a verb is one too ("explained everything", "sorted nothing").
+OBJECTS = frozenset({"everything", "nothing", "anything", "something", "everyone", "anyone", "someone"})
 # Words that never start a phrase.
 NOT_STARTS = NOT_HEADS - {"good", "great", "bad", "better", "best", "nice", "kind"} | frozenset({"own"})
 
@@ -81,6 +86,10 @@ def token_class(surface: str, lemma: str, is_stop: bool, classes) -> str:
     return "B"  # verbs and adverbs
 
 
+def _may_be_verb(surface: str, lemma: str, classes) -> bool:
+    return lemma in VERBS or "verb" in classes.get(lemma, ()) or surface.endswith("ed")
+
+
 def chunks(doc, classes, max_words: int = 6):
     """Yield ``(lemma key, surface text)`` for the noun phrases of one :class:`ProcessedText`.
 
@@ -89,6 +98,10 @@ def chunks(doc, classes, max_words: int = 6):
     list" and "waiting lists" count as one phrase.
     """
     kinds = [token_class(s, m, st, classes) for s, m, st in zip(doc.surface, doc.lemmas, doc.is_stop, strict=True)]
+    for i in range(len(kinds)):
+        if kinds[i] == "A" and _may_be_verb(doc.surface[i], doc.lemmas[i], classes) and (
+                i and doc.surface[i - 1] in SUBJECTS or i + 1 < len(kinds) and doc.surface[i + 1] in OBJECTS):
+            kinds[i] = "B"
     n = len(kinds)
     for i in range(n):
         if kinds[i] not in "NA" or doc.surface[i] in NOT_STARTS:

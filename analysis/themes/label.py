@@ -109,17 +109,25 @@ class PhraseLabeller(BaseEstimator):
         ranked, singles = [], []
         for c in range(k):
             min_df = max(2.0, self.min_phrase_share * sizes[c])
-            scored = [
-                (count / sizes[c] * np.log(1 + n_total / total_df[key]) * (1 + self.length_bonus * (len(key) - 2)), key)
-                for key, count in df[c].items()
-                if count >= min_df
-            ]
+            # A phrase that uses a key term needs less support (half) than one that does not.
+            key_df = max(2.0, self.min_phrase_share / 2 * sizes[c])
+            scored = [s for s in self._score(df[c], sizes[c], total_df, n_total, 2.0)
+                      if df[c][s[1]] >= min_df or (df[c][s[1]] >= key_df and set(s[1]) & self.term_lemmas_[c])]
             # Phrases that use one of the theme's key terms name what its answers share: they come first.
             scored.sort(key=lambda s: (not (set(s[1]) & self.term_lemmas_[c]), -s[0], s[1]))
             ranked.append([s for s in scored if self.min_words <= len(s[1]) <= self.max_words])
+            # Before joining two words: a phrase with a key term that at least two answers use.
+            loose = [s for s in self._score(df[c], sizes[c], total_df, n_total, 2.0)
+                     if set(s[1]) & self.term_lemmas_[c] and self.min_words <= len(s[1]) <= self.max_words]
+            ranked[-1] += sorted(loose, key=lambda s: (-s[0], s[1]))
             singles.append([s[1] for s in scored if len(s[1]) == 1])
         self.labels_ = self._assign(ranked, singles, forms, sizes)
         return self
+
+    def _score(self, df, size, total_df, n_total, min_count):
+        """``[(score, key)]``: share of the theme's answers using the phrase x how distinctive x length."""
+        return [(count / size * np.log(1 + n_total / total_df[key]) * (1 + self.length_bonus * (len(key) - 2)), key)
+                for key, count in df.items() if count >= min_count]
 
     def _assign(self, ranked, singles, forms, sizes):
         labels = [""] * len(ranked)

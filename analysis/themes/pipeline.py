@@ -17,7 +17,7 @@ from .label import PhraseLabeller
 from .nonanswers import NonAnswerFilter
 from .preprocess import SpacyPreprocessor
 from .quotes import QuoteSelector
-from .reduce import CentredReduction, SVDReduction
+from .reduce import NoReduction, SVDReduction
 from .results import KSelection, Theme, ThemeResult
 from .vectorize import LemmaTfidfVectorizer
 
@@ -31,6 +31,7 @@ MAX_SHARE = 0.15
 # centre (chosen on the shared data against the coders' sub-categories: benchmarks/RESULTS.md).
 SECONDARY_MARGIN = 0.05
 OTHER_LABEL = "Other answers"
+EMBEDDING_SUBCLUSTERS = 100
 
 
 def _text_hash(text: str) -> str:
@@ -120,10 +121,13 @@ class ThemePipeline(BaseEstimator):
         self.non_answers_ = pick(self.non_answers, NonAnswerFilter())
         self.preprocessor_ = pick(self.preprocessor, SpacyPreprocessor())
         self.vectorizer_ = pick(self.vectorizer, self._default_vectorizer())
-        default_reducer = CentredReduction() if embeddings else SVDReduction(random_state=self.seed)
+        # Embeddings: the raw text's vectors, L2-normalised, KMeans on EMBEDDING_SUBCLUSTERS merged by Ward
+        # (the best of the settings tried on the shared data: benchmarks/RESULTS.md); tfidf: LSA + KMeans.
+        default_reducer = NoReduction() if embeddings else SVDReduction(random_state=self.seed)
         self.reducer_ = pick(self.reducer, default_reducer)
         self.clusterer_ = pick(self.clusterer, KMeansClusterer(
-            n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=self.seed))
+            n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=self.seed,
+            n_subclusters=EMBEDDING_SUBCLUSTERS if embeddings else None, linkage="ward"))
         if self.k is not None:
             self.clusterer_.set_params(k=self.k)
         self.labeller_ = pick(self.labeller, PhraseLabeller())

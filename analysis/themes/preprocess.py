@@ -6,6 +6,7 @@ Uses ``spacy.blank(language)`` with the lookup lemmatizer tables from
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -15,6 +16,15 @@ from sklearn.base import BaseEstimator, TransformerMixin
 # "did not answer", "never called back"), so they stay in.
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 KEEP_WORDS = frozenset({"no", "not", "nothing", "none", "never", "everything", "nobody", "cannot"})
+# Redaction placeholders ("[name]", "[school]", "[nhs-number]": analysis.redaction.redactor.PLACEHOLDERS) and
+# masks ("XXXX", "xxx"): what was taken out, not what the answer says. They become phrase boundaries, so they
+# are never a key term, part of a label, or a word that makes an answer a quote for a theme.
+PLACEHOLDER = re.compile(r"\[[a-z][a-z-]*\]|\b([A-Za-z])\1{2,}\b")
+
+
+def strip_placeholders(text: str) -> str:
+    """``text`` with each redaction placeholder or mask replaced by a phrase boundary ("|")."""
+    return PLACEHOLDER.sub(" | ", text)
 
 
 class ProcessedText(NamedTuple):
@@ -95,7 +105,8 @@ class SpacyPreprocessor(BaseEstimator, TransformerMixin):
         cache: dict[str, str] = {}
         stops = self.stop_words_
         processed = {}
-        for text, doc in zip(unique, self.tokenizer_.pipe(unique, batch_size=1000)):
+        words_of = [strip_placeholders(t) for t in unique]
+        for text, doc in zip(unique, self.tokenizer_.pipe(words_of, batch_size=1000)):
             surface, lemmas, is_stop = [], [], []
             joined = False
             for token in doc:

@@ -6,6 +6,7 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from .nonanswers import normalise
+from .preprocess import PLACEHOLDER
 
 
 class QuoteSelector(BaseEstimator):
@@ -54,7 +55,8 @@ class QuoteSelector(BaseEstimator):
 
         rank = {id(d): i for i, d in enumerate(candidates)}
         best = [d for d in candidates if fits(d) and shows(d)][: self.pool]
-        best.sort(key=lambda d: (len(d.text.split()) > 25, len(d.text), rank[id(d)]))  # shortest readable first
+        # Shortest readable first; an answer with a redaction placeholder ("[name] was great") says less.
+        best.sort(key=lambda d: (len(d.text.split()) > 25, bool(PLACEHOLDER.search(d.text)), len(d.text), rank[id(d)]))
         chosen, seen, bags = [], set(), []
         for pool in (best, [d for d in candidates if fits(d)], candidates):
             for doc in pool:

@@ -100,3 +100,39 @@ def test_quotes_use_the_themes_key_terms(preprocessor):
     quotes = QuoteSelector(n_quotes=3, min_words=2, max_overlap=0.9).fit(
         docs, X, np.zeros(5, int), np.array([[1.0, 0]]), terms=[("waits", "camhs", "wait")]).quotes_[0]
     assert "the weather was nice today but cold" not in quotes and len(quotes) == 3
+
+
+def test_redaction_placeholders_are_never_terms_labels_or_quote_words(preprocessor):
+    """"[name]", "[school]" and masks like "XXXX" are what was taken out, not what a theme is about."""
+    theme0 = ["[name] at [school] helped with the school bus", "[name] from [service] sorted the school bus pass",
+              "ask [name] at [school] about the school bus", "XXXX said the school bus was late again XXXX",
+              "the school bus was late and [service] waited", "[school] school bus drivers were rude to [service]"]
+    theme1 = ["long waits for camhs appointments", "camhs appointments took months", "waiting for camhs for a year"]
+    docs = preprocessor.transform(theme0 + theme1)
+    labels = np.array([0] * len(theme0) + [1] * len(theme1))
+    labeller = PhraseLabeller().fit(docs, labels)
+    placeholder_words = {"name", "service", "[name]", "[school]", "xxxx"}
+    words = {w for terms in labeller.terms_ for t in terms for w in t.lower().split()}
+    assert not words & placeholder_words, labeller.terms_
+    assert "school" in labeller.terms_[0]  # the real word still counts where it is written
+    assert "[" not in labeller.labels_[0] and "xxxx" not in labeller.labels_[0].lower(), labeller.labels_
+    assert labeller.labels_[0] == "School bus", labeller.labels_
+    # A placeholder never makes an answer show a key term, and answers without one are preferred.
+    quotes_docs = preprocessor.transform(["[name] [name] [name]", "the bus was late", "[name] bus late"])
+    X = np.array([[1.0, 0], [0.95, 0.3], [0.9, 0.4]])
+    quotes = QuoteSelector(n_quotes=1, min_words=2, min_quotes=1, max_overlap=0.9).fit(
+        quotes_docs, X, np.zeros(3, int), np.array([[1.0, 0]]), terms=[("name", "bus")]).quotes_
+    assert quotes[0] == ("the bus was late",)
+
+
+def test_a_verb_after_its_subject_does_not_start_a_phrase(preprocessor):
+    """"I needed help" is a clause, not the noun phrase "needed help"; "closed youth clubs" stays one."""
+    from analysis.themes.chunks import chunks, word_classes
+
+    def found(text):
+        return {surface for _key, surface in chunks(preprocessor.transform([text])[0], word_classes())}
+
+    assert found("I needed help with my forms") == {"help", "forms"}
+    assert "looked forward" not in found("we looked forward to the visits")
+    assert "closed youth clubs" in found("the closed youth clubs")
+    assert not any(f.startswith("explained") for f in found("explained everything in detail"))

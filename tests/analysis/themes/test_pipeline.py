@@ -71,7 +71,7 @@ def test_automatic_k_is_bounded_and_explained(corpus, spacy_loaded):
     result = find_themes(corpus[0], seed=0)
     sel = result.k_selection
     assert sel.k_chosen in sel.candidates and 2 <= sel.k_chosen <= 10
-    assert len(sel.scores) == len(sel.candidates) and sel.method.startswith("silhouette")
+    assert len(sel.scores) == len(sel.candidates) and sel.method.startswith("stability")
 
 
 def test_guided_themes_steer_and_emergent_themes_remain(corpus, spacy_loaded):
