@@ -2,6 +2,7 @@
 
 import copy
 import os
+import shutil
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -14,6 +15,9 @@ from sqlalchemy import create_engine, make_url, text
 from feedback_app import create_app
 from feedback_app.config import TestConfig
 from feedback_app.extensions import db
+from tests.browser import route_coverage
+
+_COVERAGE = pytest.StashKey[list]()
 
 
 def _worker():
@@ -27,6 +31,8 @@ def _worker_number():
 
 
 def pytest_configure(config):
+    if not _worker():
+        route_coverage.start_run()  # workers, started later, inherit where to leave their records
     # Each xdist worker gets its own Redis database: db 15 for the first, 14 for the next...
     base = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
     if _worker():
@@ -35,18 +41,65 @@ def pytest_configure(config):
             os.environ["REDIS_URL_FOR_TESTS"] = f"{head}/{int(number) - _worker_number()}"
 
 
+# Browser modules that run on the same worker as the route walker (``test_zz_route_coverage.py``,
+# last): those that offer it route arguments or make the data its pages need. The other browser
+# modules run, in order, on the other worker. Each group has its own served app and browser.
+WITH_THE_WALKER = {
+    "test_assurance_pages.py", "test_audit_pages.py", "test_builder_pages.py", "test_theme_pages.py",
+    "test_training_pages.py", "test_zz_route_coverage.py",
+}
+
+
 def pytest_xdist_make_scheduler(config, log):
-    """Browser tests share one served app and one record of the routes they checked
-    (``test_zz_route_coverage.py`` reads it last), so under ``-n 2`` they all run, in order, on
-    one worker while every other test is handed to whichever worker is free. (xdist's own
-    ``--dist loadgroup`` no longer groups anything under pytest 9, whose node ids it cannot rename.)"""
+    """Browser tests need their module order (the route walker uses the data earlier modules made),
+    so under ``-n 2`` they run as two ordered groups, one per worker, started first, while every
+    other test goes to whichever worker is free. (xdist's own ``--dist loadgroup`` no longer groups
+    anything under pytest 9, whose node ids it cannot rename.) Each process leaves a record of the
+    pages it checked; ``pytest_sessionfinish`` below checks them together."""
     from xdist.scheduler import LoadScopeScheduling
 
-    class BrowserTestsTogether(LoadScopeScheduling):
+    class BrowserTestsInTwoGroups(LoadScopeScheduling):
         def _split_scope(self, nodeid):
-            return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
+            if not nodeid.startswith("tests/browser/"):
+                return nodeid
+            module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
+            return "tests/browser (walker)" if module in WITH_THE_WALKER else "tests/browser (journeys)"
 
-    return BrowserTestsTogether(config, log)
+    return BrowserTestsInTwoGroups(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    """In the main process, once every worker has finished: the route-coverage check over what every
+    process checked in the browser (``tests/browser/route_coverage.py``). Runs only when the whole
+    browser suite was collected; fails the run, with the list, on any page nobody checked."""
+    if _worker():
+        return
+    folder = route_coverage.records_dir()
+    try:
+        problems = route_coverage.check_session()
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+    if problems is None:
+        return
+    session.config.stash[_COVERAGE] = problems
+    if problems:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    problems = config.stash.get(_COVERAGE, None)
+    if problems is None:
+        return
+    if problems:
+        terminalreporter.write_sep("=", "route coverage: FAILED", red=True)
+        terminalreporter.write_line(route_coverage.HOW_TO_FIX)
+        for problem in problems:
+            terminalreporter.write_line(f"  {problem}")
+    else:
+        terminalreporter.write_line("route coverage: every HTML page checked with axe-core in the browser, "
+                                    "every staff page visited as each role")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -4,10 +4,11 @@
 WCAG 2.2 A and AA rules, then the page's structure (one h1, a title that starts with it,
 "Error: " when there are errors, errors linked to fields, choices grouped in fieldsets,
 unique ids). Each call records which route it checked, with what status and as which
-staff role, in ``CHECKED``; ``test_zz_route_coverage.py`` (run last) fails on any route
-the suite never checked.
+staff role, in ``CHECKED``; at the end each process writes them out and ``route_coverage.py``
+fails the run on any route the suite never checked.
 """
 
+import os
 import re
 import threading
 from pathlib import Path
@@ -22,6 +23,7 @@ from feedback_app import create_app
 from feedback_app.config import TestConfig
 from feedback_app.extensions import db
 from feedback_app.services import demo_data, survey_loader
+from tests.browser import route_coverage
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).with_name("axe.min.js")
@@ -36,6 +38,7 @@ NO_RATE_LIMITS = {"start": "0/1", "submit": "0/1", "sign_in": "0/1", "reset": "0
 ERROR_PREFIXES = ("Error:", "Gwall:", "خرابی:")
 # What assert_accessible checked: dicts of endpoint, path, status, roles (empty: signed out).
 CHECKED = []
+_COLLECTED = pytest.StashKey[set]()
 _SERVER = {}
 # Route arguments the route-coverage walker can use, e.g. {"slug": "all-types"}. A browser
 # test module that makes data for its own routes can add to it with sample_args(...).
@@ -254,18 +257,25 @@ def assert_accessible(page, role=None):
     assert problems == [], f"{page.url}: {problems}"
     app = _SERVER.get("app")
     if app is not None:
-        CHECKED.append({"endpoint": _endpoint(app, page.url), "path": page.url, "status": facts["status"],
-                        "roles": frozenset({role}) if role else _roles_of(app, facts["signedInAs"]),
-                        "lang": facts["lang"]})
+        record_checked(page, status=facts["status"], role=role, signed_in_as=facts["signedInAs"], lang=facts["lang"])
+
+
+def record_checked(page, status, role=None, signed_in_as=None, lang=None):
+    """Record that the route of ``page`` was checked, as ``role`` (or the user shown as signed in)."""
+    app = _SERVER["app"]
+    CHECKED.append({"endpoint": _endpoint(app, page.url), "path": page.url, "status": status,
+                    "roles": frozenset({role}) if role else _roles_of(app, signed_in_as), "lang": lang})
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """The route-coverage meta-test only means something after the whole browser suite."""
-    browser_modules = {path.name for path in Path(__file__).parent.glob("test_*.py")}
-    collected = {Path(str(item.fspath)).name for item in items if "tests/browser/" in str(item.fspath)}
-    coverage = [item for item in items if Path(str(item.fspath)).name == "test_zz_route_coverage.py"
-                and item.name.startswith("test_every_route")]
-    if coverage and not browser_modules - {"test_zz_route_coverage.py"} <= collected:
-        config.hook.pytest_deselected(items=coverage)
-        items[:] = [item for item in items if item not in coverage]
+    """Remember which browser modules this process collected (after ``-m`` and ``-k`` deselect), for the route-coverage check."""
+    config.stash[_COLLECTED] = {Path(str(item.fspath)).name for item in items
+                                if "tests/browser/" in str(item.fspath)}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session):
+    """Leave what this process checked for the route-coverage check (``route_coverage.py``)."""
+    route_coverage.write_records(os.environ.get("PYTEST_XDIST_WORKER", ""),
+                                 session.config.stash.get(_COLLECTED, set()), CHECKED)
