@@ -39,6 +39,27 @@ def _damerau(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _within1(a: str, b: str) -> int:
+    """:func:`_damerau` with ``limit=1`` without the table: 0, 1, or 2 meaning "more than 1"."""
+    if a == b:
+        return 0
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return 2
+    if la < lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < lb and a[i] == b[i]:
+        i += 1
+    if la != lb:  # one letter more in a
+        return 1 if a[i + 1:] == b[i:] else 2
+    if a[i + 1:] == b[i + 1:]:  # one letter changed
+        return 1
+    if i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]:  # two swapped
+        return 1
+    return 2
+
+
 class Normaliser:
     """Maps a surface word to the form used by the rules.
 
@@ -51,16 +72,17 @@ class Normaliser:
     def __init__(self, lemma_table, known: Iterable[str], fuzzy: bool = True):
         self._table = lemma_table
         self._known = set(known)
-        self._targets: dict[str, list[str]] = {}
+        # Correction targets by (first letter, length), each list sorted.
+        self._targets: dict[tuple[str, int], list[str]] = {}
         self.fuzzy = fuzzy
         # Per-instance cache (a decorator on the method would keep instances alive).
         self.norm = lru_cache(maxsize=50000)(self._norm)
 
     def set_targets(self, words: Iterable[str]) -> None:
         self._targets = {}
-        for w in set(words):
+        for w in sorted(set(words)):
             if w.isalpha() and len(w) >= 4:
-                self._targets.setdefault(w[0], []).append(w)
+                self._targets.setdefault((w[0], len(w)), []).append(w)
         self.norm.cache_clear()
 
     def lemma(self, word: str) -> str:
@@ -95,20 +117,23 @@ class Normaliser:
         return self.lemma(w)
 
     def _fuzzy(self, w: str) -> str | None:
+        """The closest target (same first letter, 1 edit, 2 from 8 letters), then the longest
+        shared beginning, then the first in alphabetical order; None when there is none."""
         if len(w) < 5:
             return None
         limit = 1 if len(w) < 8 else 2
-        best, best_key = None, (limit + 1, 0)
-        for cand in sorted(self._targets.get(w[0], ())):
-            d = _damerau(w, cand, limit)
-            if d > limit:
-                continue
-            prefix = 0
-            for x, y in zip(w, cand, strict=False):
-                if x != y:
-                    break
-                prefix += 1
-            key = (d, -prefix)   # closer first, then longer shared beginning
-            if key < best_key:
-                best, best_key = cand, key
+        best, best_key = None, (limit + 1, 0, "")
+        for n in range(len(w) - limit, len(w) + limit + 1):
+            for cand in self._targets.get((w[0], n), ()):
+                d = _within1(w, cand) if limit == 1 else _damerau(w, cand, limit)
+                if d > limit:
+                    continue
+                prefix = 0
+                for x, y in zip(w, cand, strict=False):
+                    if x != y:
+                        break
+                    prefix += 1
+                key = (d, -prefix, cand)   # closer first, then longer shared beginning
+                if key < best_key:
+                    best, best_key = cand, key
         return self.lemma(best) if best else None
