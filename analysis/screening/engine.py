@@ -171,10 +171,14 @@ class DisclosureScreener(VetoGate):
 
     # ----------------------------------------------------------- helpers
     def _matcher(self, name: str) -> Matcher:
-        """The rule's spaCy Matcher, built on first use (callers hold ``lock_``)."""
+        """The rule's spaCy Matcher, built on first use (callers hold ``lock_``).
+
+        Not validated here (spaCy's schema check is half the cost of adding a pattern):
+        ``tests/analysis/screening/test_fit_speed.py`` validates every rule's patterns.
+        """
         matcher = self.matchers_.get(name)
         if matcher is None:
-            matcher = Matcher(self.nlp_.vocab)
+            matcher = Matcher(self.nlp_.vocab, validate=False)
             for key, spec in self.patterns_[name]:
                 matcher.add(key, [spec])
             self.matchers_[name] = matcher

@@ -9,6 +9,8 @@ is seen.  ``benchmarks/screening_equivalence.py`` checks the whole screen on abo
 import random
 
 import pytest
+from spacy.errors import MatchPatternError
+from spacy.matcher import Matcher
 
 from analysis.screening import DisclosureScreener
 from analysis.screening.normalise import Normaliser, _within1, _within2
@@ -108,11 +110,20 @@ def test_rule_matchers_are_built_on_first_use():
     assert set(s.matchers_) == built
 
 
-def test_every_rule_matcher_builds_with_all_its_patterns():
-    """spaCy validates each pattern when its matcher is built: a bad rule fails here, not on an answer."""
+def test_every_rule_pattern_is_valid_and_every_matcher_builds():
+    """The screen builds matchers without spaCy's schema check: a bad rule fails here, not on an answer."""
     s = DisclosureScreener(learned=False).fit()
     for name, patterns in s.patterns_.items():
-        assert len(s._matcher(name)) == len(patterns) > 0
+        checked = Matcher(s.nlp_.vocab, validate=True)
+        for key, spec in patterns:
+            checked.add(key, [spec])
+        assert len(s._matcher(name)) == len(patterns) == len(checked) > 0
+
+
+def test_an_invalid_pattern_is_caught_by_the_check():
+    s = DisclosureScreener(learned=False).fit()
+    with pytest.raises(MatchPatternError):
+        Matcher(s.nlp_.vocab, validate=True).add("bad", [[{"NORM": {"IN": "not a list"}}]])
 
 
 @pytest.mark.parametrize("text", ["my dad hits me", "my uncle touches me and says its our secret"])
