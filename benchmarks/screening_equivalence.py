@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.screening import DisclosureScreener  # noqa: E402
 
-SOURCES = sorted((ROOT / "analysis" / "screening" / "data").glob("*.csv")) + sorted((ROOT / "benchmarks" / "data").glob("*.csv"))
+SOURCES = sorted((ROOT / "analysis" / "screening" / "data").glob("*.csv")) + sorted(
+    (ROOT / "benchmarks" / "data").glob("*.csv"))
 NHS = ROOT.parent / "shared" / "data" / "px_phase1_text_data.csv"
 TEXT_COLUMNS = ("text", "answer", "feedback")
 CONFIGS = {"default": {}, "rules_only": {"learned": False}}
