@@ -184,6 +184,13 @@ class DisclosureScreener(VetoGate):
             self.matchers_[name] = matcher
         return matcher
 
+    def build_matchers(self) -> DisclosureScreener:
+        """Build every rule's matcher now: a server does this before forking, so its workers share them."""
+        with self.lock_:
+            for name in self.patterns_:
+                self._matcher(name)
+        return self
+
     def _doc(self, text: str) -> Doc:
         return make_doc(self.nlp_, self.normaliser_.norm, text)
 

@@ -134,3 +134,12 @@ def test_lazily_built_screen_matches_an_eagerly_built_one(text):
         eager._matcher(name)
     assert lazy.screen(text) == eager.screen(text)
     assert lazy.screen(text).flagged
+
+
+def test_build_matchers_builds_every_rule_and_changes_no_result():
+    s = DisclosureScreener(learned=False).fit()
+    text = "my uncle touches me and says its our secret"
+    before = s.screen(text)
+    assert s.build_matchers() is s
+    assert set(s.matchers_) == set(s.patterns_)
+    assert s.screen(text) == before
