@@ -86,10 +86,12 @@ def _serves_requests():
 
 
 def _warm_screen():
-    """Fit the safeguarding screen in the background now (several seconds of CPU), as gunicorn.conf.py
-    does per worker, so the first respondent under `make run` does not wait for it."""
+    """Fit the safeguarding screen and build its rule matchers in the background now (import and fit
+    take seconds on a busy machine), as gunicorn.conf.py does before forking, so the first respondent
+    under `make run` does not wait for them."""
     import threading
 
     from analysis.screening import default_screener
 
-    threading.Thread(target=default_screener, name="warm-screener", daemon=True).start()
+    threading.Thread(target=lambda: default_screener().build_matchers(), name="warm-screener",
+                     daemon=True).start()

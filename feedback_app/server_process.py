@@ -48,7 +48,7 @@ def warm(app, log=None):
     began = time.perf_counter()
     from analysis.screening import default_screener
 
-    default_screener()
+    default_screener().build_matchers()  # built once here and shared by the forked workers
     timings["screen fitted"] = time.perf_counter() - began
     began = time.perf_counter()
     timings["templates compiled"] = _compile_templates(app) and time.perf_counter() - began

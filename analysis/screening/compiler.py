@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .lexicon import SETS
 
@@ -35,11 +36,13 @@ def _alternatives(item: str) -> list[str]:
     return [a for a in out if a]
 
 
-def expand(pattern: str) -> list[list[str]]:
+@lru_cache(maxsize=4096)
+def expand(pattern: str) -> tuple[tuple[str, ...], ...]:
     """Expand multi-word alternatives into separate token sequences.
 
-    Returns lists of simple items (``word``, ``a|b``, ``@SET``, ``~N``,
-    optionally ending with ``?``).
+    Returns sequences of simple items (``word``, ``a|b``, ``@SET``, ``~N``,
+    optionally ending with ``?``).  Cached: fitting expands each pattern twice
+    (its words are spelling targets before it is compiled).
     """
     choices: list[list[list[str]]] = []
     for item in _TOKEN_RE.findall(pattern):
@@ -58,7 +61,7 @@ def expand(pattern: str) -> list[list[str]]:
         if optional:
             opts.append([])
         choices.append(opts)
-    return [list(itertools.chain.from_iterable(combo)) for combo in itertools.product(*choices)]
+    return tuple(tuple(itertools.chain.from_iterable(combo)) for combo in itertools.product(*choices))
 
 
 def _words(item: str) -> list[str]:

@@ -117,29 +117,28 @@ class DisclosureScreener(VetoGate):
         for r in self.rules_:
             for p in r.patterns:
                 targets.update(literal_words(p))
-        inflected: dict[str, list[str]] = {}
-        for form, lem in lookup.items():
-            inflected.setdefault(lem, []).append(form)
-        norm_targets = set()
-        for t in targets:
-            norm_targets.add(t)
-            norm_targets.update(inflected.get(t, ()))
+        # The targets and every inflected form of them (the lemma table read backwards).
+        norm_targets = set(targets)
+        norm_targets.update(form for form, lem in lookup.items() if lem in targets)
         self.normaliser_.set_targets(w for w in norm_targets if w not in known or w in targets)
         norm = self.normaliser_.norm
+        # Each rule's spaCy Matcher is built the first time one of its trigger words is
+        # seen (:meth:`_matcher`): building all of them would be most of the fit's time.
         self.matchers_: dict[str, Matcher] = {}
+        self.patterns_: dict[str, list[tuple[str, list[dict]]]] = {}
         self.rule_triggers_: dict[str, frozenset[str]] = {}
         self.gap_maps_: dict[str, list[list[bool]]] = {}
         self.key_rule_: dict[str, str] = {}
         self.triggers_: set[str] = set()
         for r in self.rules_:
             k = 0
-            matcher = self.matchers_[r.name] = Matcher(self.nlp_.vocab)
+            patterns = self.patterns_[r.name] = []
             rule_trig: set[str] = set()
             for p in r.patterns:
                 for spec, gap in compile_pattern(p, norm):
                     rule_trig.update(_trigger_words(spec))
                     key = f"{r.name}#{k}"
-                    matcher.add(key, [spec])
+                    patterns.append((key, spec))
                     self.gap_maps_[key] = gap
                     self.key_rule_[key] = r.name
                     k += 1
@@ -171,6 +170,27 @@ class DisclosureScreener(VetoGate):
         return self
 
     # ----------------------------------------------------------- helpers
+    def _matcher(self, name: str) -> Matcher:
+        """The rule's spaCy Matcher, built on first use (callers hold ``lock_``).
+
+        Not validated here (spaCy's schema check is half the cost of adding a pattern):
+        ``tests/analysis/screening/test_fit_speed.py`` validates every rule's patterns.
+        """
+        matcher = self.matchers_.get(name)
+        if matcher is None:
+            matcher = Matcher(self.nlp_.vocab, validate=False)
+            for key, spec in self.patterns_[name]:
+                matcher.add(key, [spec])
+            self.matchers_[name] = matcher
+        return matcher
+
+    def build_matchers(self) -> DisclosureScreener:
+        """Build every rule's matcher now: a server does this before forking, so its workers share them."""
+        with self.lock_:
+            for name in self.patterns_:
+                self._matcher(name)
+        return self
+
     def _doc(self, text: str) -> Doc:
         return make_doc(self.nlp_, self.normaliser_.norm, text)
 
@@ -228,7 +248,7 @@ class DisclosureScreener(VetoGate):
             for name, trig in self.rule_triggers_.items():
                 # cheap pre-checks: a trigger word, and a word of each required list
                 if present & trig and all(words & req for req in self.requires_[name]):
-                    for match_id, s, e, align in self.matchers_[name](sent, with_alignments=True):
+                    for match_id, s, e, align in self._matcher(name)(sent, with_alignments=True):
                         matches.append((match_id, s + sent.start, e + sent.start, align))
         kept: dict[str, list] = {}
         for match_id, start, end, align in matches:

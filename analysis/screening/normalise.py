@@ -18,25 +18,64 @@ _REPEAT3 = re.compile(r"(.)\1{2,}")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 
 
-def _damerau(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance, giving up once above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
+def _within2(a: str, b: str, a_chars: set[str]) -> int:
+    """Optimal string alignment distance of ``a`` and ``b`` capped at 3 (3 = "more than 2").
+
+    ``a_chars`` is ``set(a)``.  An edit adds or removes at most one distinct letter, so
+    two words with three letters not in the other are more than 2 apart; otherwise the
+    table is filled only where ``|i - j| <= 2`` (the other cells are at least 3).
+    """
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 2:
+        return 3
+    b_chars = set(b)
+    if len(a_chars - b_chars) > 2 or len(b_chars - a_chars) > 2:
+        return 3
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        best = cur[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if (i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]):
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-            best = min(best, cur[j])
-        if best > limit:
-            return limit + 1
+    prev = [min(j, 3) for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        cur = [3] * (lb + 1)
+        best = 3
+        if i <= 2:
+            cur[0] = best = i
+        ai = a[i - 1]
+        for j in range(max(1, i - 2), min(lb, i + 2) + 1):
+            bj = b[j - 1]
+            v = prev[j - 1] + (ai != bj)
+            if prev[j] + 1 < v:
+                v = prev[j] + 1
+            if cur[j - 1] + 1 < v:
+                v = cur[j - 1] + 1
+            if i > 1 and j > 1 and ai == b[j - 2] and a[i - 2] == bj and prev2[j - 2] + 1 < v:
+                v = prev2[j - 2] + 1
+            cur[j] = v if v < 3 else 3
+            if v < best:
+                best = v
+        if best >= 3:
+            return 3
         prev2, prev = prev, cur
-    return prev[-1]
+    return prev[lb]
+
+
+def _within1(a: str, b: str) -> int:
+    """Optimal string alignment distance capped at 2 (2 = "more than 1"), without a table."""
+    if a == b:
+        return 0
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return 2
+    if la < lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < lb and a[i] == b[i]:
+        i += 1
+    if la != lb:  # one letter more in a
+        return 1 if a[i + 1:] == b[i:] else 2
+    if a[i + 1:] == b[i + 1:]:  # one letter changed
+        return 1
+    if i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]:  # two swapped
+        return 1
+    return 2
 
 
 class Normaliser:
@@ -51,16 +90,17 @@ class Normaliser:
     def __init__(self, lemma_table, known: Iterable[str], fuzzy: bool = True):
         self._table = lemma_table
         self._known = set(known)
-        self._targets: dict[str, list[str]] = {}
+        # Correction targets by (first letter, length), each list sorted.
+        self._targets: dict[tuple[str, int], list[str]] = {}
         self.fuzzy = fuzzy
         # Per-instance cache (a decorator on the method would keep instances alive).
         self.norm = lru_cache(maxsize=50000)(self._norm)
 
     def set_targets(self, words: Iterable[str]) -> None:
         self._targets = {}
-        for w in set(words):
+        for w in sorted(set(words)):
             if w.isalpha() and len(w) >= 4:
-                self._targets.setdefault(w[0], []).append(w)
+                self._targets.setdefault((w[0], len(w)), []).append(w)
         self.norm.cache_clear()
 
     def lemma(self, word: str) -> str:
@@ -95,20 +135,24 @@ class Normaliser:
         return self.lemma(w)
 
     def _fuzzy(self, w: str) -> str | None:
+        """The closest target (same first letter, 1 edit, 2 from 8 letters), then the longest
+        shared beginning, then the first in alphabetical order; None when there is none."""
         if len(w) < 5:
             return None
         limit = 1 if len(w) < 8 else 2
-        best, best_key = None, (limit + 1, 0)
-        for cand in sorted(self._targets.get(w[0], ())):
-            d = _damerau(w, cand, limit)
-            if d > limit:
-                continue
-            prefix = 0
-            for x, y in zip(w, cand, strict=False):
-                if x != y:
-                    break
-                prefix += 1
-            key = (d, -prefix)   # closer first, then longer shared beginning
-            if key < best_key:
-                best, best_key = cand, key
+        best, best_key = None, (limit + 1, 0, "")
+        chars = set(w)
+        for n in range(len(w) - limit, len(w) + limit + 1):
+            for cand in self._targets.get((w[0], n), ()):
+                d = _within1(w, cand) if limit == 1 else _within2(w, cand, chars)
+                if d > limit:
+                    continue
+                prefix = 0
+                for x, y in zip(w, cand, strict=False):
+                    if x != y:
+                        break
+                    prefix += 1
+                key = (d, -prefix, cand)   # closer first, then longer shared beginning
+                if key < best_key:
+                    best, best_key = cand, key
         return self.lemma(best) if best else None

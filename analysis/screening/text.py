@@ -62,10 +62,11 @@ def _sentence_limits(doc: Doc) -> Doc:
 
 
 def build_nlp():
+    """Tokeniser and sentence limits.  No lemmatizer: the screen reads ``norm_``, which
+    :class:`~.normalise.Normaliser` lemmatises from the same table (spaCy's would load it again)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("safeguarding_sentence_limits")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     nlp.max_length = MAX_CHARS + 10
     return nlp

@@ -30,3 +30,14 @@ def test_tests_do_not_fit_it_at_start(monkeypatch):
     monkeypatch.setattr(feedback_app, "_warm_screen", lambda: started.append(True))
     feedback_app.create_app(TestConfig)
     assert started == []
+
+
+def test_the_master_builds_every_rule_matcher_before_forking(app):
+    """gunicorn's master warms the screen with all its matchers, so forked workers share them."""
+    from analysis.screening import default_screener
+    from feedback_app.server_process import warm
+
+    timings = warm(app)
+    screener = default_screener()
+    assert set(screener.matchers_) == set(screener.patterns_)
+    assert timings["screen fitted"] > 0
