@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from . import patterns as P
 from .names import english_words, find_names, first_names
+from .places import find_places, generic_before_type
 
 PLACEHOLDERS = {
     "name": "[name]", "email": "[email]", "phone": "[phone]", "postcode": "[postcode]",
@@ -91,6 +92,8 @@ class PersonalDataRedactor:
             add(m.start(), m.end(), "address")
         for m in P.ADDRESS_CUE.finditer(text):
             add(m.start(1), m.end(1), "address")
+        for a, b, kind in find_places(text):
+            add(a, b, kind)
         for m in P.SPELT_EMAIL.finditer(text):
             add(m.start(), m.end(), "email")
         for m in P.SPOKEN_DIGITS.finditer(text):
@@ -197,7 +200,19 @@ def _ordinary_words_only(text: str, span: tuple[int, int], m) -> bool:
     if k <= 0 or text[a + k:b] != text[a + k:b].lower():
         return False
     vocab = english_words()
-    return all(re.sub(r"['\u2019]s$", "", w.strip("'\u2019.,").lower()) in vocab for w in text[a:a + k].split())
+    words = [re.sub(r"['\u2019]s$", "", w.strip("'\u2019.,").lower()) for w in text[a:a + k].split()]
+    if text[a].isupper() and not _at_sentence_start(text, a) and words[-1] not in generic_before_type():
+        return False  # "the Eastside youth club": capitalised mid-sentence, a name
+    return all(w in vocab for w in words)
+
+
+def _at_sentence_start(text: str, a: int) -> bool:
+    k = a - 1
+    while k >= 0 and text[k] in " \t\"'(":
+        k -= 1
+    if k >= 2 and text[k - 2:k + 1].lower() == "the" and (k < 3 or not text[k - 3].isalpha()):
+        return False  # "The Willows childrens home": "The" before a capitalised word shows a name
+    return k < 0 or text[k] in ".!?\n:;"
 
 
 _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "stories", "story",
