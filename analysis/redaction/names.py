@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .name_rules import more_names, place_not_person
 from .people import _words, ambiguous_names, context_names, fold
 
 _DIR = Path(__file__).parent / "data"
@@ -242,7 +243,12 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
     spans.extend(_listed(text, names))
     spans.extend(context_names(text, spans, listed=_all_listed(names), vocab=english_words(), stop=STOP,
                                acronyms=ACRONYMS))
-    return [(a, b) for a, b in spans if not _SAINT_BEFORE.search(text, max(0, a - 8), a)]
+    any_s, after_s = surnames()
+    spans.extend(more_names(text, spans, given=_all_listed(names), surnames=any_s | after_s,
+                            vocab=english_words(), stop=STOP, acronyms=ACRONYMS))
+    ambiguous = ambiguous_names()
+    return [(a, b) for a, b in spans if not _SAINT_BEFORE.search(text, max(0, a - 8), a)
+            and not place_not_person(text, a, b, ambiguous)]
 
 
 @lru_cache(maxsize=8)
