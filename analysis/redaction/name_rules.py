@@ -50,7 +50,7 @@ _SELF = re.compile(r"\b(?:i'm|im|i\s+am|this\s+is|it's|its|me,|name\s+is)[ \t]+(
 _NICK = re.compile(r"\b(?:goes\s+by|go\s+by|known\s+as|nicknamed|calls\s+(?:him|her|them)sel(?:f|ves)|"
                    r"they\s+call\s+(?:him|her)|everyone\s+calls\s+(?:him|her))[ \t]+([A-Za-z][a-z'\-]+)\b",
                    re.IGNORECASE)
-_POSS = re.compile(r"\b([A-Za-z][a-z\-]+)s[ \t]+(?:mum|mam|mom|dad|brother|sister|house|flat|mate|mates|nan|"
+_POSS = re.compile(r"\b([A-Za-z][a-z\-]+)(?:s|['\u2019]s)[ \t]+(?:mum|mam|mom|dad|brother|sister|house|flat|mate|mates|nan|"
                    r"cousin|uncle|auntie|family|car|bedroom|boyfriend|girlfriend|step\s*dad|step\s*mum|parents)\b")
 _INITIALS = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?(?![A-Za-z])")
 _PLACE_WORD = frozenset("park green hill wood field gate bridge road street lane avenue way close drive "
@@ -166,8 +166,10 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             out.append((m.start(1), m.end(1)))
     for m in _POSS.finditer(text):
         stem = fold(m.group(1))
-        if stem in given and stem not in vocab and stem not in stop:
-            out.append((m.start(1), m.end(1) + 1))
+        apostrophe = m.group()[len(m.group(1))] != "s"
+        if stem in given and stem not in stop and (stem not in vocab or apostrophe and _prev(
+                text, m.start()) not in _NOT_BEFORE_LOWER):
+            out.append((m.start(1), m.end(1) + (0 if apostrophe else 1)))
     for m in _INITIALS.finditer(text):
         if m.group().replace(".", "").replace(" ", "").lower() not in not_initials():
             out.append((m.start(), m.end()))

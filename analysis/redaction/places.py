@@ -142,8 +142,10 @@ def _sentence_start(text: str, a: int) -> bool:
     return k < 0 or text[k] in ".!?\n:;"
 
 
+_PRO_TEAM = frozenset("united rovers wanderers athletic albion celtic rangers city town county".split())
+
+
 def _clubs(text: str, keep: frozenset[str]):
-    team = _section("team words")
     for m in CLUB.finditer(text):
         words = _lower(m.group(1))
         k = 0
@@ -153,8 +155,7 @@ def _clubs(text: str, keep: frozenset[str]):
         suffix = m.group(2).lower().split()
         if not rest:
             continue
-        if suffix[-1] in team and suffix[-1] not in ("fc", "afc", "rfc", "rufc", "jfc", "abc", "cc") \
-                and all(w in keep for w in rest):
+        if suffix[-1] in _PRO_TEAM and all(w in keep for w in rest):
             continue  # "Leeds United", "Bristol Rovers": a professional team
         if len(suffix) == 1 and suffix[0] == "club" and all(w in keep for w in rest):
             continue  # "the Tesco club card"

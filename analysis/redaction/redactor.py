@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from . import patterns as P
 from .names import english_words, find_names, first_names
 from .places import find_places, generic_before_type
+from .spoken import find_spoken
 
 PLACEHOLDERS = {
     "name": "[name]", "email": "[email]", "phone": "[phone]", "postcode": "[postcode]",
@@ -102,8 +103,14 @@ class PersonalDataRedactor:
                 add(m.start(), m.end(), "phone")
         for m in P.NI_NUMBER.finditer(text):
             add(m.start(), m.end(), "ni")
+        for m in P.NI_CUE.finditer(text):
+            add(m.start(1), m.end(1), "ni")
         for m in P.VEHICLE_REG.finditer(text):
             add(m.start(), m.end(), "vehicle")
+        for m in P.VEHICLE_REG_SPACED.finditer(text):
+            add(m.start(), m.end(), "vehicle")
+        for a, b, kind in find_spoken(text):
+            add(a, b, kind)
         for m in P.VEHICLE_REG_ANYCASE.finditer(text):
             if P.VEHICLE_CUE.search(text, max(0, m.start() - 40), m.start()):
                 add(m.start(), m.end(), "vehicle")
@@ -220,7 +227,9 @@ _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "sto
                          "her", "them", "all", "every", "someone", "people", "when", "said",
                          "pics", "pictures", "videos", "called", "named", "its", "it's", "now",
                          "they", "sent", "asking", "keeps", "then", "who", "that", "this",
-                         "lot", "not", "has", "have", "had", "got", "get", "for", "from", "about"})
+                         "lot", "not", "has", "have", "had", "got", "get", "for", "from", "about",
+                         # account states, not names ("my insta is priv")
+                         "priv", "private", "public", "deleted", "banned", "hacked", "down", "gone", "blocked"})
 
 
 def _strong_handle_cue(text: str, m) -> bool:
