@@ -27,11 +27,21 @@ _DESCRIBED = re.compile(r"[ \t]+(?:(?:is|was|who(?:'s|\s+is|\s+was)?|that\s+is)[
                         r"(?:(?:year|yr|y)[ \t]*\d{1,2}\b|(?:my|our|his|her|me)[ \t]+(?:class|form|year|tutor\s+group|"
                         r"set|school|street|estate|road|block|maths|english|science|team|group)\b)"
                         r"|[ \t]+and[ \t]+(?:his|her|their)[ \t]+(?:mates|gang|friends|boys|girls|crew|lot|brother|"
-                        r"sister|cousins?|mum|dad)\b", re.IGNORECASE)
+                        r"sister|cousins?|mum|dad)\b"
+                        r"|[ \t]+(?:is|are|was|were)[ \t]+(?:my|our)[ \t]+(?:best[ \t]+|foster[ \t]+|step[ \t]*|"
+                        r"half[ \t\-]+|little[ \t]+|big[ \t]+|older[ \t]+|younger[ \t]+)?(?:friends?|mates?|sisters?|"
+                        r"brothers?|cousins?|bestie|bezzie|bf|gf|boyfriend|girlfriend|neighbours?)\b", re.IGNORECASE)
 _STRONG_VERB = re.compile(r"[ \t]+(?:said|says|told|tells|texted|texts|messaged|snapchatted|rang|punched|kicked|"
                           r"slapped|shouted|screamed|threatened|threatens|bullies|bullied|keeps|kept|sold|stole|"
                           r"hit\s+me|sent\s+me|asked\s+me|got\s+excluded|got\s+arrested|got\s+stabbed|"
                           r"saw\s+(?:it|everything|what)|knows|is\s+in\s+year|was\s+in\s+year)\b", re.IGNORECASE)
+# verbs that take a person: a capitalised unknown word after them is a name ("the ambulance took Cody")
+_TAKES_PERSON = re.compile(r"\b(?:took|saw|met|followed|follows|helped|helps|invited|chased|grabbed|attacked|robbed|"
+                           r"hurt|stabbed|jumped|battered|beat|pushed|warned|reported|trusts?|trusted|dumped|"
+                           r"fancies|kissed|hugged|visited\s+by|picked\s+up|dropped\s+off|looks\s+after|"
+                           r"looked\s+after|lives\s+with|live\s+with|living\s+with|stayed\s+with|staying\s+with|"
+                           r"sat\s+with|sits\s+with|went\s+with|go\s+with|hangs?\s+out\s+with|hanging\s+out\s+with|"
+                           r"fell\s+out\s+with|scared\s+of|afraid\s+of|worried\s+about)[ \t]+$", re.IGNORECASE)
 _NOT_BEFORE_LOWER = frozenset("the a an my your his her their our its this that i you we they he she it will may "
                               "to should could would might must can shall and or of in on at for with by good "
                               "bad big little no some any every what which whose if".split())
@@ -52,10 +62,13 @@ _NICK = re.compile(r"\b(?:goes\s+by|go\s+by|known\s+as|nicknamed|calls\s+(?:him|
                    re.IGNORECASE)
 _POSS = re.compile(r"\b([A-Za-z][a-z\-]+)(?:s|['\u2019]s)[ \t]+(?:mum|mam|mom|dad|brother|sister|house|flat|mate|mates|nan|"
                    r"cousin|uncle|auntie|family|car|bedroom|boyfriend|girlfriend|step\s*dad|step\s*mum|parents)\b")
+_SAINT_BEFORE = re.compile(r"\b(?:St|ST|Saint|SAINT)\.?[ \t]+$")
+_AND_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)[ \t]*(?:,|&|\band\b)[ \t]*$")
 _INITIALS = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?(?![A-Za-z])")
 _PLACE_WORD = frozenset("park green hill wood field gate bridge road street lane avenue way close drive "
                         "centre center station hospital infirmary school academy college church mosque house "
-                        "hall court council police square market estate valley vale".split())
+                        "hall court council police square market estate valley vale ambulance trust foundation "
+                        "service services team unit ward clinic surgery library academy".split())
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +99,7 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
                 and lw not in veto and (lw not in vocab or lw in surnames or lw in given))
 
     tokens = list(_TOKEN.finditer(text))
+    title_case = sum(t.group()[0].isupper() for t in tokens) * 2 > len(tokens) >= 4
     starts = {t.start(): i for i, t in enumerate(tokens)}
     ends = {t.end(): i for i, t in enumerate(tokens)}
 
@@ -95,7 +109,7 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
     # the other half of a found name
     for a, b in spans:
         i, j = starts.get(a), ends.get(b)
-        if i is None or j is None:
+        if i is None or j is None or _SAINT_BEFORE.search(text, max(0, a - 8), a):
             continue
         first, last = tokens[i].group(), tokens[j].group()
         upper = first.isupper() and len(first) > 1
@@ -106,7 +120,9 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             if upper and w.isupper() and lw not in acronyms and lw not in stop and lw not in keep and len(w) > 1 \
                     and (lw not in vocab or lw in surnames):
                 pass
-            elif upper or not (w[0].isupper() and not w.isupper() and unknown_cap(w) and lw not in _PLACE_WORD):
+            elif upper or not (w[0].isupper() and not w.isupper() and lw not in _PLACE_WORD and (
+                    unknown_cap(w) or k == j + 1 and fold(first) in given and not title_case
+                    and lw not in stop and lw not in keep and lw not in veto and lw not in not_before_surname())):
                 break
             out.append((tokens[k].start(), tokens[k].end()))
             k += 1
@@ -143,9 +159,14 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             continue
         known = lw in given
         if w[0].isupper() and not w.isupper() and (known or lw not in vocab):
-            if _DESCRIBED.match(text, t.end()):
+            if _DESCRIBED.match(text, t.end()) or lw not in vocab and _TAKES_PERSON.search(
+                    text, max(0, t.start() - 20), t.start()):
                 out.append((t.start(), t.end()))
-        elif w.islower() and "-" in lw and all(p in given for p in lw.split("-")):
+        elif w.islower() and w.isalpha() and lw not in vocab and len(w) >= 3 and _STRONG_VERB.match(text, t.end()) \
+                and _prev(text, t.start()) not in _NOT_BEFORE_LOWER:
+            out.append((t.start(), t.end()))  # "shaniqua said"
+        elif (w.islower() or w.isupper()) and "-" in lw and lw.split("-")[0] in given and len(lw) > 5 \
+                and lw not in vocab:
             out.append((t.start(), t.end()))  # "ella-may"
         elif w.islower() and known:
             if _BEFORE_LOWER.search(text, max(0, t.start() - 20), t.start()) and (
@@ -154,6 +175,10 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             elif _prev(text, t.start()) not in _NOT_BEFORE_LOWER and (
                     _DESCRIBED.match(text, t.end()) or _STRONG_VERB.match(text, t.end())):
                 out.append((t.start(), t.end()))
+    for a, b in spans + out:
+        m = _AND_BEFORE.search(text, max(0, a - 30), a)
+        if m and fold(m.group(1)) in given and fold(m.group(1)) not in keep and not m.group(1).isupper():
+            out.append((m.start(1), m.end(1)))  # "Grace and [name]"
     for rx in (_ROLE_CAP, _SELF):
         for m in rx.finditer(text):
             w = m.group(1)

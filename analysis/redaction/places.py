@@ -44,6 +44,8 @@ STREET_LOWER = re.compile(r"\b(?:on|off|near|by|along|down|up|round|around|from|
 FLAT = re.compile(r"\b(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt)\.?[ \t]*\d{1,4}[a-zA-Z]?\b"
                   r"(?:,?[ \t]+(?:" + _CAP + r"[ \t]+){1,2}(?:Tower|House|Court|Heights|Point|Block|Building|"
                   r"Mansions|Lodge|Hall|Towers|Apartments))?")
+# "5 The Paddocks", "12 The Maltings": a house number before a "The ..." street
+THE_NUMBERED = re.compile(r"(?<![£$€\d.,:/])\b\d{1,4}[a-z]?,?[ \t]+The[ \t]+[A-Z][a-z]+(?:[ \t]+(?:" + _STRONG + r"))?\b")
 THE_STREET_CUE = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|moved)\s+(?:on|to|at)\s+"
                             r"(The\s+(?:Crescent|Avenue|Close|Grove|Drive|Green|Parade|Terrace|Mews|Square))\b")
 
@@ -115,6 +117,8 @@ def find_places(text: str):
         if not _not_street(words) and words[0] not in ("wrong", "long", "busy", "quiet", "dark", "main", "dual",
                                                        "country", "private", "little", "big", "whole", "next"):
             yield m.start(1), m.end(1), "address"
+    for m in THE_NUMBERED.finditer(text):
+        yield m.start(), m.end(), "address"
     for m in FLAT.finditer(text):
         yield m.start(), m.end(), "address"
     for m in THE_STREET_CUE.finditer(text):
@@ -155,7 +159,7 @@ def _clubs(text: str, keep: frozenset[str]):
         suffix = m.group(2).lower().split()
         if not rest:
             continue
-        if suffix[-1] in _PRO_TEAM and all(w in keep for w in rest):
+        if suffix[-1] in _PRO_TEAM and all(w in keep or w in _section("professional team words") for w in rest):
             continue  # "Leeds United", "Bristol Rovers": a professional team
         if len(suffix) == 1 and suffix[0] == "club" and all(w in keep for w in rest):
             continue  # "the Tesco club card"
