@@ -23,9 +23,11 @@ from .people import _words, fold, keep_proper
 _DIR = Path(__file__).parent / "data"
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u017f](?:[A-Za-z\u00c0-\u017f\-]|['\u2019][A-Za-z\u00c0-\u017f]{2,})*")
-_DESCRIBED = re.compile(r"[ \t]+(?:(?:is|was|who(?:'s|\s+is|\s+was)?|that\s+is)[ \t]+)?(?:in|from)[ \t]+"
+_DESCRIBED = re.compile(r"(?:[ \t]+(?:and[ \t]+[A-Z][a-z\-]+|is|are|was|were|who(?:'s|\s+is|\s+was)?|that\s+is|"
+                        r"twins|new|the\s+new\s+kids?|both)){0,3}[ \t]+(?:in|from)[ \t]+"
                         r"(?:(?:year|yr|y)[ \t]*\d{1,2}\b|(?:my|our|his|her|me)[ \t]+(?:class|form|year|tutor\s+group|"
-                        r"set|school|street|estate|road|block|maths|english|science|team|group)\b)"
+                        r"set|school|street|estate|road|block|maths|english|science|team|group)\b|"
+                        r"the[ \t]+(?:estate|flats|block|youth[ \t]+club|club|team|chippy|shop|corner[ \t]+shop)\b)"
                         r"|[ \t]+and[ \t]+(?:his|her|their)[ \t]+(?:mates|gang|friends|boys|girls|crew|lot|brother|"
                         r"sister|cousins?|mum|dad)\b"
                         r"|[ \t]+(?:is|are|was|were)[ \t]+(?:my|our)[ \t]+(?:best[ \t]+|foster[ \t]+|step[ \t]*|"
@@ -63,12 +65,29 @@ _NICK = re.compile(r"\b(?:goes\s+by|go\s+by|known\s+as|nicknamed|calls\s+(?:him|
 _POSS = re.compile(r"\b([A-Za-z][a-z\-]+)(?:s|['\u2019]s)[ \t]+(?:mum|mam|mom|dad|brother|sister|house|flat|mate|mates|nan|"
                    r"cousin|uncle|auntie|family|car|bedroom|boyfriend|girlfriend|step\s*dad|step\s*mum|parents)\b")
 _SAINT_BEFORE = re.compile(r"\b(?:St|ST|Saint|SAINT)\.?[ \t]+$")
-_AND_BEFORE = re.compile(r"\b([A-Z][a-z\-]+)[ \t]*(?:,|&|\band\b)[ \t]*$")
+_AND_BEFORE = re.compile(r"\b([A-Z][A-Za-z\-]+)[ \t]*(?:,|&|\b(?:and|AND)\b)[ \t]*$")
 _INITIALS = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?(?![A-Za-z])")
 _PLACE_WORD = frozenset("park green hill wood field gate bridge road street lane avenue way close drive "
                         "centre center station hospital infirmary school academy college church mosque house "
                         "hall court council police square market estate valley vale ambulance trust foundation "
                         "service services team unit ward clinic surgery library academy".split())
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """spaCy's noun index less every listed name: uncountable nouns the lemma table lacks ("morale",
+    "netball"). Used where one unknown word with a weak cue would be taken for a name."""
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    from .names import names_after_cue
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_index.json.gz"
+    with gzip.open(path, "rt", encoding="utf8") as fh:
+        nouns = json.load(fh)["noun"]
+    return frozenset(n.lower() for n in nouns if n.isalpha()) - names_after_cue()
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +110,7 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
                vocab: frozenset[str], stop: frozenset[str], acronyms: frozenset[str]) -> list[tuple[int, int]]:
     keep = keep_proper()
     veto = not_second_half()
+    nouns = common_nouns()
     out: list[tuple[int, int]] = []
 
     def unknown_cap(w: str) -> bool:
@@ -146,23 +166,29 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
                 and not w2.isupper()):
             continue
         l1, l2 = fold(w1), fold(w2)
-        if not (unknown_cap(w2) and (l2 not in vocab or l2 in surnames)) or l1 in keep or l1 in stop \
-                or l1 in veto or _prev(text, tokens[i].start()) in ("in", "to", "near", "visit", "visiting",
-                                                                     "around", "at", "the", "through"):
+        if l1 in keep or l1 in stop or l1 in veto or l2 in keep or l2 in stop or l2 in veto \
+                or _prev(text, tokens[i].start()) in ("in", "to", "near", "visit", "visiting", "around", "at", "the",
+                                                      "through"):
             continue
-        if l1 in given and l2 not in vocab and l2 not in _PLACE_WORD or l1 not in vocab and l1 not in acronyms \
-                and (l2 not in _PLACE_WORD or "-" in w1):
+        if unknown_cap(w2) and (l2 not in vocab or l2 in surnames) and (
+                l1 in given and l2 not in vocab and l2 not in _PLACE_WORD
+                or l1 not in vocab and l1 not in acronyms and (l2 not in _PLACE_WORD or "-" in w1)):
             out.append((tokens[i].start(), tokens[i + 1].end()))
+        elif (l1 in given or l1 not in vocab) and l1 not in acronyms and l2 not in _PLACE_WORD \
+                and l2 not in not_before_surname() and (_DESCRIBED.match(text, tokens[i + 1].end())
+                                                        or _STRONG_VERB.match(text, tokens[i + 1].end())):
+            out.append((tokens[i].start(), tokens[i + 1].end()))  # "Kieron Hale from Year 9"
     for t in tokens:
         w, lw = t.group(), fold(t.group())
         if lw in stop or lw in acronyms or lw in keep or len(w) < 2:
             continue
         known = lw in given
-        if w[0].isupper() and not w.isupper() and (known or lw not in vocab):
-            if _DESCRIBED.match(text, t.end()) or lw not in vocab and _TAKES_PERSON.search(
+        if w[0].isupper() and not w.isupper() and (known or lw not in vocab and lw not in nouns):
+            if _DESCRIBED.match(text, t.end()) or not known and _TAKES_PERSON.search(
                     text, max(0, t.start() - 20), t.start()):
                 out.append((t.start(), t.end()))
-        elif w.islower() and w.isalpha() and lw not in vocab and len(w) >= 3 and _STRONG_VERB.match(text, t.end()) \
+        elif w.islower() and w.isalpha() and lw not in vocab and lw not in nouns and len(w) >= 3 \
+                and _STRONG_VERB.match(text, t.end()) \
                 and _prev(text, t.start()) not in _NOT_BEFORE_LOWER:
             out.append((t.start(), t.end()))  # "shaniqua said"
         elif (w.islower() or w.isupper()) and "-" in lw and lw.split("-")[0] in given and len(lw) > 5 \
@@ -177,12 +203,20 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
                 out.append((t.start(), t.end()))
     for a, b in spans + out:
         m = _AND_BEFORE.search(text, max(0, a - 30), a)
-        if m and fold(m.group(1)) in given and fold(m.group(1)) not in keep and not m.group(1).isupper():
-            out.append((m.start(1), m.end(1)))  # "Grace and [name]"
+        if not m:
+            continue
+        w = m.group(1)
+        lw = fold(w)
+        if lw in keep or lw in stop or lw in acronyms or lw in veto:
+            continue
+        if w.isupper() != text[a:b].isupper():
+            continue
+        if lw in given or (lw not in vocab and len(w) >= 3):
+            out.append((m.start(1), m.end(1)))  # "Grace and [name]", "ZAC AND [name]", "Aiyana and [name]"
     for rx in (_ROLE_CAP, _SELF):
         for m in rx.finditer(text):
             w = m.group(1)
-            if unknown_cap(w) and fold(w) not in vocab:
+            if unknown_cap(w) and fold(w) not in vocab and (fold(w) in given or fold(w) not in nouns):
                 out.append((m.start(1), m.end(1)))
     for m in _NICK.finditer(text):
         w = m.group(1)

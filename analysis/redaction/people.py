@@ -51,7 +51,7 @@ _NOT_PERSON_BEFORE = frozenset("the a an this that these those last next every i
 _PLACE_AFTER = re.compile(r"[ \t]+(?:road|rd|street|st|park|school|academy|college|centre|center|station|"
                           r"council|hospital|team|fc|city|united|town|village|estate|way|lane|avenue|"
                           r"house|hall|court|close|drive|square|green|church|mosque|temple|library|"
-                          r"police|services|alert|garden|gardens|half|term|holidays?|day|time|period)\b",
+                          r"police|services|alert|garden|gardens|half|term|holidays?|day|time|period|of)\b",
                           re.IGNORECASE)
 # months and places: names only after a cue or before a surname
 _PLACEY = frozenset("may june april august march chelsea paris florence georgia india sydney brooklyn austin "

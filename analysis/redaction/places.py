@@ -46,6 +46,9 @@ FLAT = re.compile(r"\b(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt)\.?[ \t]*\d{1,4}[a-zA-
                   r"Mansions|Lodge|Hall|Towers|Apartments))?")
 # "5 The Paddocks", "12 The Maltings": a house number before a "The ..." street
 THE_NUMBERED = re.compile(r"(?<![£$€\d.,:/])\b\d{1,4}[a-z]?,?[ \t]+The[ \t]+[A-Z][a-z]+(?:[ \t]+(?:" + _STRONG + r"))?\b")
+# "i live at Ravenswood": a one-word house or home name after a living cue
+LIVE_AT = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|stayed|placed|moved)\s+(?:at|to|into)\s+"
+                     r"([A-Z][a-z]{3,})\b(?![ \t]+[A-Z])")
 THE_STREET_CUE = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|moved)\s+(?:on|to|at)\s+"
                             r"(The\s+(?:Crescent|Avenue|Close|Grove|Drive|Green|Parade|Terrace|Mews|Square))\b")
 
@@ -121,6 +124,12 @@ def find_places(text: str):
         yield m.start(), m.end(), "address"
     for m in FLAT.finditer(text):
         yield m.start(), m.end(), "address"
+    for m in LIVE_AT.finditer(text):
+        from .names import english_words
+
+        w = m.group(1).lower()
+        if w not in keep and w not in english_words() and w not in generic_before_type():
+            yield m.start(1), m.end(1), "address"
     for m in THE_STREET_CUE.finditer(text):
         yield m.start(1), m.end(1), "address"
     yield from _clubs(text, keep)
