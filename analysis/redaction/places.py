@@ -176,7 +176,11 @@ def _clubs(text: str, keep: frozenset[str]):
                                             or len(rest) == 1 and m.group(1).split()[-1].isupper()):
             continue  # "the Breakfast club", "the GAA club": a kind of club, not a club's name
         start = m.start(1) + m.group(1).find(m.group(1).split()[k])
-        yield start, m.end(1), "service"
+        end = m.end(1)
+        sport = re.search(r"(?:[ \t]+(?i:" + _SPORT + r"))+$", text[start:end])
+        if sport and sport.start() > 0 and m.group(2).lower() in ("club", "gym", "centre", "academy", "team"):
+            end = start + sport.start()  # "Millfield Boxing Club": the sport stays as context
+        yield start, end, "service"
     for m in CLUB_LOWER.finditer(text):
         from .names import english_words
 

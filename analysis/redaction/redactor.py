@@ -151,7 +151,7 @@ class PersonalDataRedactor:
         if "name" in self.kinds_:
             for a, b in find_names(text, self.names_):
                 add(a, b, "name")
-        return _resolve(found)
+        return _merge_names(text, _resolve(found))
 
     def redact(self, text) -> str:
         if not hasattr(self, "kinds_"):
@@ -236,6 +236,17 @@ def _strong_handle_cue(text: str, m) -> bool:
     between = text[m.start():m.start(1)].lower()
     return any(c in between for c in ":=@-") or any(f" {w} " in f" {between} " for w in ("is", "was", "its", "it's")) \
         or "name" in between
+
+
+def _merge_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One placeholder for a whole name: "[name] [name]" -> "[name]"."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, kind in spans:
+        if out and kind == "name" and out[-1][2] == "name" and text[out[-1][1]:a] in (" ", "\t"):
+            out[-1] = (out[-1][0], b, "name")
+        else:
+            out.append((a, b, kind))
+    return out
 
 
 _PRIORITY = {k: i for i, k in enumerate(
