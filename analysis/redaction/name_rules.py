@@ -59,6 +59,8 @@ _ROLE_CAP = re.compile(r"\b(?:nurse|worker|teacher|carer|officer|doctor|mentor|c
                        r"brother|sister|boyfriend|girlfriend|coach|instructor|lead|caretaker|dinner\s+lady|"
                        r"driver|volunteer|leader|warden|assistant|ta|pa|sw|iro)[ \t]+([A-Z][a-z'\-]+)\b")
 _SELF = re.compile(r"\b(?:i'm|im|i\s+am|this\s+is|it's|its|me,|name\s+is)[ \t]+([A-Z][a-z'\-]+)\b", re.IGNORECASE)
+_CALLED = re.compile(r"\b(?:(?:is|was|are|were|'s)[ \t]+called|(?:girl|boy|lad|man|woman|guy|someone|kid|person|"
+                     r"friend|mate|teacher|worker|lady|bloke)[ \t]+(?:called|named))[ \t]+([A-Z][a-z'\-]+)\b")
 _NICK = re.compile(r"\b(?:goes\s+by|go\s+by|known\s+as|nicknamed|calls\s+(?:him|her|them)sel(?:f|ves)|"
                    r"they\s+call\s+(?:him|her)|everyone\s+calls\s+(?:him|her))[ \t]+([A-Za-z][a-z'\-]+)\b",
                    re.IGNORECASE)
@@ -218,6 +220,9 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             w = m.group(1)
             if unknown_cap(w) and fold(w) not in vocab and (fold(w) in given or fold(w) not in nouns):
                 out.append((m.start(1), m.end(1)))
+    for m in _CALLED.finditer(text):
+        if fold(m.group(1)) in given:
+            out.append((m.start(1), m.end(1)))  # "the girl who bullies me is called Paris"
     for m in _NICK.finditer(text):
         w = m.group(1)
         lw = fold(w)

@@ -150,7 +150,10 @@ NOT_SERVICE_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "hi
                               "private", "nearest", "nearby", "school", "council", "camhs", "drop", "drop-in",
                               "i", "we", "to", "at", "from", "go", "went", "going", "and", "or", "of", "for",
                               "with", "every", "any", "some", "which", "whole", "same", "other", "next",
-                              "24", "hour", "out", "hours", "after", "fertility", "eye", "foot"})
+                              "24", "hour", "out", "hours", "after", "fertility", "eye", "foot",
+                              # agencies named by what they do: "the Early Help Hub", "the Safeguarding Hub"
+                              "early", "help", "safeguarding", "multi-agency", "front", "door", "advice",
+                              "support", "recovery", "wellbeing", "young", "carers", "parenting"})
 
 # Spelled-out e-mail addresses: "jo dot bloggs at gmail dot com".
 _SP_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)"

@@ -46,6 +46,10 @@ FLAT = re.compile(r"\b(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt)\.?[ \t]*\d{1,4}[a-zA-
                   r"Mansions|Lodge|Hall|Towers|Apartments))?")
 # "5 The Paddocks", "12 The Maltings": a house number before a "The ..." street
 THE_NUMBERED = re.compile(r"(?<![£$€\d.,:/])\b\d{1,4}[a-z]?,?[ \t]+The[ \t]+[A-Z][a-z]+(?:[ \t]+(?:" + _STRONG + r"))?\b")
+# named estates and Welsh street names: "the Fernhill estate", "Heol y Nant", "Maes yr Haf"
+ESTATE = re.compile(r"(?<![A-Za-z])((?:" + _CAP + r"[ \t]+)?" + _CAP + r")[ \t]+(?:estate|Estate|flats|Flats)\b")
+WELSH_STREET = re.compile(r"\b(?:Heol|Stryd|Ffordd|L[o\u00f4]n|Maes|Rhodfa|Cilgant|Clos)[ \t]+(?:(?:y|yr)[ \t]+)?"
+                          r"[A-Z][a-z\u00e0-\u00ff]+(?:[ \t]+[A-Z][a-z\u00e0-\u00ff]+)?")
 # "i live at Ravenswood": a one-word house or home name after a living cue
 LIVE_AT = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|stayed|placed|moved)\s+(?:at|to|into)\s+"
                      r"([A-Z][a-z]{3,})\b(?![ \t]+[A-Z])")
@@ -96,6 +100,10 @@ def _not_street(name_words: list[str]) -> bool:
         or all(w in generic for w in name_words)
 
 
+_ESTATE_GENERIC = frozenset("council housing industrial retail trading business real country private new old big "
+                            "local whole same other high rise tower".split())
+
+
 def find_places(text: str):
     """Yield ``(start, end, kind)`` for named streets, flats, clubs, places of worship and homes."""
     keep = keep_proper()
@@ -103,8 +111,9 @@ def find_places(text: str):
         words = _lower(m.group(1))
         while words and words[0] in ("the", "a", "an", "on", "in", "at", "near", "by"):
             words.pop(0)
-        if _not_street(words) or re.match(_TYPE_AFTER, text[m.end():m.end() + 30]):
-            continue
+        if _not_street(words) or re.match(_TYPE_AFTER, text[m.end():m.end() + 30]) \
+                or len(words) > 1 and words[0] in keep:
+            continue  # "Birmingham New Street": a station
         suffix = m.group(2)
         if re.fullmatch(_WEAK, suffix) and not _PLACE_CUE.search(text, max(0, m.start() - 30), m.start()):
             continue
@@ -123,6 +132,15 @@ def find_places(text: str):
     for m in THE_NUMBERED.finditer(text):
         yield m.start(), m.end(), "address"
     for m in FLAT.finditer(text):
+        yield m.start(), m.end(), "address"
+    for m in ESTATE.finditer(text):
+        words = _lower(m.group(1))
+        if words[0] in ("the", "a", "my", "our", "this", "that"):
+            words.pop(0)
+        if words and not any(w in keep or w in _ESTATE_GENERIC for w in words):
+            a = m.start(1) + m.group(1).lower().find(words[0])
+            yield a, m.end(1), "address"
+    for m in WELSH_STREET.finditer(text):
         yield m.start(), m.end(), "address"
     for m in LIVE_AT.finditer(text):
         from .names import english_words
