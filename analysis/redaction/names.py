@@ -115,6 +115,7 @@ since until till while whilst although though unless whether either neither both
 more most less least such own same other another nor yet ever anyway anyhow somehow perhaps maybe indeed
 despite except unlike like near nearer nearest onto off above below behind beyond across around
 upon within without throughout towards toward against among amongst beside besides between beyond via per
+everything nothing something anything everyone anyone someone noone everybody nobody somebody anybody
 """.split())
 
 

@@ -117,6 +117,8 @@ class PersonalDataRedactor:
         for pattern in (P.SCHOOL, P.SCHOOL_ANYCASE, P.FAITH_SCHOOL, P.WELSH_SCHOOL):
             for m in pattern.finditer(text):
                 span = P.named_place(text, m, P._NOT_SCHOOL_NAME) if pattern is P.SCHOOL else (m.start(), m.end())
+                if span and pattern is P.SCHOOL and m.group().isupper():
+                    span = _after_last_small_word(text, span)  # "SUPPORT IN SCHOOL", "NEAR THE SCHOOL FIELD"
                 if span and pattern is P.SCHOOL and _ordinary_words_only(text, span, m):
                     continue
                 if span:
@@ -128,7 +130,9 @@ class PersonalDataRedactor:
             while k > 0 and (w := words[k - 1].group().strip("'\u2019").lower()) not in vocab \
                     and w not in _NOT_LOWER_SCHOOL:
                 k -= 1
-            if k < len(words):
+            bare = re.match(r"\s*school\b", text[m.end(1):])
+            if k < len(words) and (not bare or _SCHOOL_PREP.search(text, max(0, m.start(1) + words[k].start() - 12),
+                                                                    m.start(1) + words[k].start())):
                 add(m.start(1) + words[k].start(), m.start(1) + words[-1].end(), "school")
         for m in P.SERVICE_LOWER.finditer(text):
             words = list(re.finditer(r"\S+", m.group(1)))
@@ -186,6 +190,24 @@ class PersonalDataRedactor:
 
 
 _NOT_LOWER_SCHOOL = frozenset({"st", "saint"})
+# a lower-case name before a bare "school" only after a word that places someone there ("i go to oakfield
+# school"), not "idk porbably school" or "I lik emy school" (typos)
+_SCHOOL_PREP = re.compile(r"\b(?:at|to|from|in|attend|attends|attended|left|joined|of)[ \t]+$", re.IGNORECASE)
+
+
+def _after_last_small_word(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """In capitals, a school's name starts after the last small word: "MORE SUPPORT IN SCHOOL" has none."""
+    a, b = span
+    k = P._suffix_start(text[a:b])
+    words = list(re.finditer(r"\S+", text[a:a + k]))
+    small = P._NOT_SCHOOL_NAME | {"near", "by", "outside", "inside", "behind", "more", "less", "support", "help"}
+    keep = [w for w in words if w.group().lower() not in small]
+    cut = 0
+    for w in words:
+        if w.group().lower() in small:
+            cut = w.end()
+    rest = [w for w in keep if w.start() >= cut]
+    return (a + rest[0].start(), b) if rest else None
 
 
 def _name_part(text: str, span: tuple[int, int], keep_suffix: bool) -> tuple[int, int]:
@@ -208,6 +230,8 @@ def _ordinary_words_only(text: str, span: tuple[int, int], m) -> bool:
         return False
     vocab = english_words()
     words = [re.sub(r"['\u2019]s$", "", w.strip("'\u2019.,").lower()) for w in text[a:a + k].split()]
+    if all(p in vocab for w in words for p in w.split("-")) and any("-" in w for w in words):
+        return True  # "Anti-racist practice"
     if text[a].isupper() and not _at_sentence_start(text, a) and words[-1] not in generic_before_type():
         return False  # "the Eastside youth club": capitalised mid-sentence, a name
     return all(w in vocab for w in words)
