@@ -121,7 +121,9 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
                 and lw not in veto and (lw not in vocab or lw in surnames or lw in given))
 
     tokens = list(_TOKEN.finditer(text))
-    title_case = sum(t.group()[0].isupper() for t in tokens) * 2 > len(tokens) >= 4
+    words = [t.group() for t in tokens]
+    folded = [fold(w) for w in words]
+    title_case = sum(w[0].isupper() for w in words) * 2 > len(tokens) >= 4
     starts = {t.start(): i for i, t in enumerate(tokens)}
     ends = {t.end(): i for i, t in enumerate(tokens)}
 
@@ -163,11 +165,11 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             out.append((tokens[k].start(), tokens[k].end()))
             k -= 1
     for i in range(len(tokens) - 1):
-        w1, w2 = tokens[i].group(), tokens[i + 1].group()
-        if not (adjacent(i, i + 1) and w1[0].isupper() and w2[0].isupper() and not w1.isupper()
-                and not w2.isupper()):
+        w1, w2 = words[i], words[i + 1]
+        if not (w1[0].isupper() and w2[0].isupper() and not w1.isupper() and not w2.isupper()
+                and adjacent(i, i + 1)):
             continue
-        l1, l2 = fold(w1), fold(w2)
+        l1, l2 = folded[i], folded[i + 1]
         if l1 in keep or l1 in stop or l1 in veto or l2 in keep or l2 in stop or l2 in veto \
                 or _prev(text, tokens[i].start()) in ("in", "to", "near", "visit", "visiting", "around", "at", "the",
                                                       "through"):
@@ -180,10 +182,10 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
                 and l2 not in not_before_surname() and (_DESCRIBED.match(text, tokens[i + 1].end())
                                                         or _STRONG_VERB.match(text, tokens[i + 1].end())):
             out.append((tokens[i].start(), tokens[i + 1].end()))  # "Kieron Hale from Year 9"
-    for t in tokens:
-        w, lw = t.group(), fold(t.group())
-        if lw in stop or lw in acronyms or lw in keep or len(w) < 2:
-            continue
+    for t, w, lw in zip(tokens, words, folded):
+        if w.islower() and lw in vocab and lw not in given or lw in stop or lw in acronyms or lw in keep \
+                or len(w) < 2:
+            continue  # most words: ordinary and lower case
         known = lw in given
         if w[0].isupper() and not w.isupper() and (known or lw not in vocab and lw not in nouns):
             if _DESCRIBED.match(text, t.end()) or not known and _TAKES_PERSON.search(

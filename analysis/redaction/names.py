@@ -99,6 +99,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def all_surnames() -> frozenset[str]:
+    any_s, after_s = surnames()
+    return any_s | after_s
+
+
+@lru_cache(maxsize=1)
 def names_after_cue() -> frozenset[str]:
     """Every listed given name and surname, ordinary words included: names after a cue."""
     any_s, after_s = surnames()
@@ -244,8 +250,7 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
     spans.extend(_listed(text, names))
     spans.extend(context_names(text, spans, listed=_all_listed(names), vocab=english_words(), stop=STOP,
                                acronyms=ACRONYMS))
-    any_s, after_s = surnames()
-    spans.extend(more_names(text, spans, given=_all_listed(names), surnames=any_s | after_s,
+    spans.extend(more_names(text, spans, given=_all_listed(names), surnames=all_surnames(),
                             vocab=english_words(), stop=STOP, acronyms=ACRONYMS))
     ambiguous = ambiguous_names()
     return [(a, b) for a, b in spans if not _SAINT_BEFORE.search(text, max(0, a - 8), a)

@@ -74,9 +74,13 @@ _FOLD = str.maketrans({"\u0142": "l", "\u0141": "l", "\u00f8": "o", "\u00d8": "o
                        "\u2019": "'"})
 
 
+@lru_cache(maxsize=32768)
 def fold(word: str) -> str:
     """Lower case without accents, for looking a word up in the (ASCII) lists: "Zoë" -> "zoe"."""
-    w = word.lower().translate(_FOLD)
+    w = word.lower()
+    if w.isascii():
+        return w
+    w = w.translate(_FOLD)
     if w.isascii():
         return w
     return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))

@@ -218,6 +218,9 @@ def _worship(text: str):
             continue
         start = m.start(1) + m.group(1).find(parts[k])
         yield start, m.end(1), "service"
+    lower = text.lower()
+    if not any(w in lower for w in ("masjid", "gurdwara", "gurudwara", "mandir", "shri", "sri")):
+        return
     for m in WORSHIP_BEFORE.finditer(text):
         name = m.group(2).rstrip(" \t-")
         if name and name.split()[0][0].isupper():

@@ -47,8 +47,14 @@ def _digits(token: str, repeat: int = 1) -> tuple[str, int] | None:
     return "".join(out), repeat
 
 
+_ANY_DIGIT = re.compile(r"\d|\b(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|double)\b",
+                        re.IGNORECASE)
+
+
 def find_spoken_numbers(text: str):
     """Phone numbers written (partly) in words or with spaced digits."""
+    if len(_ANY_DIGIT.findall(text)) < 3:
+        return
     tokens = list(re.finditer(r"\+?[A-Za-z0-9]+", text))
     i = 0
     while i < len(tokens):
@@ -130,16 +136,23 @@ def handle_like(token: str) -> bool:
                                                                  r"bus|route|age|aged)\d+s?", token, re.IGNORECASE)
 
 
+# cheap checks before the date patterns: a month, a festival or a birth word must be there
+_DATE_HINT = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|christmas|boxing|new\s+year|valentine|"
+                        r"halloween|bonfire|patrick|david|easter|born|birth|dob|d\.o\.b|bday|b-day|turn",
+                        re.IGNORECASE)
+
+
 def find_spoken(text: str):
     """Yield ``(start, end, kind)`` for the items described in the module docstring."""
     yield from find_spoken_numbers(text)
-    for m in BIRTH_CUE.finditer(text):
+    dates = _DATE_HINT.search(text) is not None
+    for m in BIRTH_CUE.finditer(text) if dates else ():
         b = m.end(1)
         tail = _YEAR_TAIL.match(text, b)
         if tail and re.search(r"thousand\s*(?:and)?\s*$", m.group(1), re.IGNORECASE):
             b = tail.end()
         yield m.start(1), b, "dob"
-    for m in FULL_DATE.finditer(text):
+    for m in FULL_DATE.finditer(text) if dates else ():
         yield m.start(), m.end(), "dob"
     for m in POSTCODE_CUE.finditer(text):
         pos, toks, has_digit = m.end(), [], False
