@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from . import patterns as P
 from .names import english_words, find_names, first_names
+from .people import keep_proper
 from .places import find_places, generic_before_type
 from .spoken import find_spoken
 
@@ -121,6 +122,8 @@ class PersonalDataRedactor:
                     span = _after_last_small_word(text, span)  # "SUPPORT IN SCHOOL", "NEAR THE SCHOOL FIELD"
                 if span and pattern is P.SCHOOL and _ordinary_words_only(text, span, m):
                     continue
+                if span and pattern is P.SCHOOL and _town_then_lower_type(text, span):
+                    continue  # "Leeds Rhinos academy": a town's team, not a school
                 if span:
                     add(*_name_part(text, span, pattern is not P.WELSH_SCHOOL), "school")
         vocab = english_words()
@@ -235,6 +238,13 @@ def _ordinary_words_only(text: str, span: tuple[int, int], m) -> bool:
     if text[a].isupper() and not _at_sentence_start(text, a) and words[-1] not in generic_before_type():
         return False  # "the Eastside youth club": capitalised mid-sentence, a name
     return all(w in vocab for w in words)
+
+
+def _town_then_lower_type(text: str, span: tuple[int, int]) -> bool:
+    a, b = span
+    k = P._suffix_start(text[a:b])
+    first = text[a:b].split()[0].lower()
+    return 0 < k < b - a and text[a + k:b].islower() and first in keep_proper()
 
 
 def _at_sentence_start(text: str, a: int) -> bool:
