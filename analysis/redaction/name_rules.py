@@ -32,7 +32,10 @@ _DESCRIBED = re.compile(r"(?:[ \t]+(?:and[ \t]+[A-Z][a-z\-]+|is|are|was|were|who
                         r"sister|cousins?|mum|dad)\b"
                         r"|[ \t]+(?:is|are|was|were)[ \t]+(?:my|our)[ \t]+(?:best[ \t]+|foster[ \t]+|step[ \t]*|"
                         r"half[ \t\-]+|little[ \t]+|big[ \t]+|older[ \t]+|younger[ \t]+)?(?:friends?|mates?|sisters?|"
-                        r"brothers?|cousins?|bestie|bezzie|bf|gf|boyfriend|girlfriend|neighbours?)\b", re.IGNORECASE)
+                        r"brothers?|cousins?|bestie|bezzie|bf|gf|boyfriend|girlfriend|neighbours?)\b"
+                        r"|[ \t]+(?:is|was)[ \t]+(?:really[ \t]+|so[ \t]+|very[ \t]+|well[ \t]+)?(?:kind|mean|rude|creepy|"
+                        r"strict|violent|a[ \t]+bully|a[ \t]+dealer|a[ \t]+creep|\d{1,2}(?:[ \t]+years?[ \t]+old)?)\b"
+                        r"(?![ \t]*(?:%|pm|am|mins|minutes|miles|quid|pounds))", re.IGNORECASE)
 _STRONG_VERB = re.compile(r"[ \t]+(?:said|says|told|tells|texted|texts|messaged|snapchatted|rang|punched|kicked|"
                           r"slapped|shouted|screamed|threatened|threatens|bullies|bullied|keeps|kept|sold|stole|"
                           r"hit\s+me|sent\s+me|asked\s+me|got\s+excluded|got\s+arrested|got\s+stabbed|"

@@ -50,6 +50,9 @@ THE_NUMBERED = re.compile(r"(?<![£$€\d.,:/])\b\d{1,4}[a-z]?,?[ \t]+The[ \t]+[
 ESTATE = re.compile(r"(?<![A-Za-z])((?:" + _CAP + r"[ \t]+)?" + _CAP + r")[ \t]+(?:estate|Estate|flats|Flats)\b")
 WELSH_STREET = re.compile(r"\b(?:Heol|Stryd|Ffordd|L[o\u00f4]n|Maes|Rhodfa|Cilgant|Clos)[ \t]+(?:(?:y|yr)[ \t]+)?"
                           r"[A-Z][a-z\u00e0-\u00ff]+(?:[ \t]+[A-Z][a-z\u00e0-\u00ff]+)?")
+# uniformed groups: "1st Northfield Scout Group", "2nd Ashby Brownies"
+UNIFORMED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+(?:" + _CAP + r"[ \t]+){0,2}" + _CAP + r"(?=[ \t]+(?:Scout|Scouts|"
+                       r"Cub|Cubs|Beaver|Beavers|Brownie|Brownies|Guide|Guides|Rainbows|Explorers?|Sea[ \t]+Scouts)\b)")
 # "i live at Ravenswood": a one-word house or home name after a living cue
 LIVE_AT = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|stayed|placed|moved)\s+(?:at|to|into)\s+"
                      r"([A-Z][a-z]{3,})\b(?![ \t]+[A-Z])")
@@ -133,6 +136,8 @@ def find_places(text: str):
         yield m.start(), m.end(), "address"
     for m in FLAT.finditer(text):
         yield m.start(), m.end(), "address"
+    for m in UNIFORMED.finditer(text):
+        yield m.start(), m.end(), "service"
     for m in ESTATE.finditer(text):
         words = _lower(m.group(1))
         if words[0] in ("the", "a", "my", "our", "this", "that"):

@@ -149,3 +149,31 @@ def test_handles_without_the_usual_cue(text, expected):
 ])
 def test_handle_look_alikes_are_kept(text):
     assert redact_text(text) == text.replace("Steve", "[name]")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the boys from Fernhill estate chase us", "the boys from [address] estate chase us"),
+    ("my friend lives on Heol y Nant", "my friend lives on [address]"),
+    ("the girl who bullies me is called Paris", "the girl who bullies me is called [name]"),
+    ("i'm in the Scouts at 1st Northfield Scout Group", "i'm in the Scouts at [service] Scout Group"),
+    ("the man at the shop Stavros is creepy", "the man at the shop [name] is creepy"),
+    ("i live at Ravenswood", "i live at [address]"),
+])
+def test_estates_welsh_streets_groups_and_described_names(text, expected):
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the council estate is rough",
+    "we went on holiday to Paris",
+    "the Early Help Hub referred us to the Family Hub",
+    "i get the train from Birmingham New Street",
+    "Kooth is kind of good",
+    "my cousin plays for Leeds Rhinos academy",
+    "i tell my nan everything",
+    "idk porbably school",
+    "MORE MENTAL HEALTH SUPPORT IN SCHOOL",
+    "i live at home with my mum",
+])
+def test_estate_group_and_school_look_alikes_are_kept(text):
+    assert redact_text(text) == text
