@@ -31,8 +31,9 @@ HANDLE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_
 HANDLE_CUE = re.compile(
     r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitter|discord|kik|telegram|fb|facebook|"
     r"xbox|psn|gamertag|gamer\s+tag|username|user\s+name|handle|roblox|steam|threads|bereal|youtube)"
-    r"(?:\s+(?:name|handle|username|user\s*name|user|id|tag|gamertag|gamer\s+tag|account|acc|@))?"
-    r"(?:,?\s*(?:it'?s|is|was|=|:|-|@)\s*|\s+)(?:is\s+|was\s+)?"
+    r"(?:\s+(?:name|handle|username|user\s*name|user|id|tag|gamertag|gamer\s+tag|account|acc|channel|page|"
+    r"profile|server|@))?"
+    r"(?:,?\s*(?:it'?s|is|was|=|:|-|@)\s*|\s+)(?:is\s+|was\s+)?(?:called\s+|named\s+)?"
     r"(@?[A-Za-z0-9_.](?:[A-Za-z0-9_.]|-(?=[A-Za-z0-9])){2,29}(?:#\d{1,6})?)",
     re.IGNORECASE,
 )

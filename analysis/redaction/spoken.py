@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .names import english_words
+
 _UNIT = {"zero": 1, "oh": 1, "o": 1, "nought": 1, "nil": 1, "one": 1, "two": 1, "three": 1, "four": 1,
          "five": 1, "six": 1, "seven": 1, "eight": 1, "nine": 1}
 _PARTS = (r"\d|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|hundred|thousand|"
@@ -69,10 +71,12 @@ def find_spoken_numbers(text: str):
             digits += d
             words += not tokens[j].group().isdigit()
             j += 1
-        if j - i >= 3 and words and ((digits.startswith("0") or digits.startswith("44")) and 10 <= len(digits) <= 13
-                                     or digits.startswith("7") and len(digits) == 10):
-            a, b = tokens[i].start(), tokens[j - 1].end()
-            yield a, b, "phone"
+        a = tokens[i].start()
+        if j - i >= 3 and words and len(digits) == 10 and re.search(r"\bnhs\b", text[max(0, a - 25):a], re.I):
+            yield a, tokens[j - 1].end(), "nhs"
+        elif j - i >= 3 and words and ((digits.startswith("0") or digits.startswith("44")) and 10 <= len(digits) <= 13
+                                       or digits.startswith("7") and len(digits) == 10):
+            yield a, tokens[j - 1].end(), "phone"
         elif j - i >= 8 and not words and digits.startswith("0") and 10 <= len(digits) <= 11:
             yield tokens[i].start(), tokens[j - 1].end(), "phone"  # "0 7 7 0 0 9 0 0 1 2 3"
         i = max(j, i + 1)
@@ -106,8 +110,12 @@ POSTCODE_CUE = re.compile(r"\bpost\s?code(?:'s|\s+is|\s+was|:)?\s+", re.IGNORECA
 _PC_TOKEN = re.compile(r"[ \t,\-]*([A-Za-z0-9]{1,6})")
 _PC_STOP = frozenset("and but i im i'm my so the is if near in we it its because cos coz please pls thanks"
                      " thx or then which that if you can on at for to".split())
-DISTRICT = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|moved)\s+(?:in|to)\s+"
-                      r"([A-Z]{1,2}\d{1,2}[A-Z]?)(?![A-Za-z0-9])")
+DISTRICT = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|moved|from)\s+(?:in|to)?\s*(?:the\s+)?"
+                      r"((?:[A-Z]{2}|[BEGLMNSW])\d{1,2}[A-Z]?)(?![A-Za-z0-9])(?!\s*(?:bus|motorway|road))")
+# an e-mail said aloud without its ending: "jess.smith at gmail", "kayla2010 at hotmail"
+MAIL_PROVIDER = re.compile(r"\b[a-z0-9][a-z0-9._+\-]{1,40}\s*(?:\s+at\s+|\s*[(\[]\s*at\s*[)\]]\s*|@)\s*"
+                           r"(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail|"
+                           r"virginmedia|talktalk|msn)\b(?:\s*(?:dot|\.)\s*(?:com|co|uk|net))*", re.IGNORECASE)
 HOUSE_NUMBER = re.compile(r"\b(?:at|live\s+at|lives\s+at|living\s+at|to|from|outside|opposite)\s+"
                           r"((?:house\s+)?number\s+\d{1,4}[a-z]?)\b(?!\s*(?:bus|tram|train))", re.IGNORECASE)
 ROOM = re.compile(r"\b[Rr]oom\s+\d{1,4}[a-z]?,?\s+(?:(?:at|in)\s+)?(?:the\s+)?(?:Travelodge|Premier\s+Inn|Ibis|"
@@ -165,6 +173,10 @@ def find_spoken(text: str):
             pos = t.end()
         if toks and has_digit:
             yield toks[0].start(1), toks[-1].end(1), "postcode"
+    for m in MAIL_PROVIDER.finditer(text):
+        local = re.split(r"\s|@|\(|\[", m.group(), maxsplit=1)[0]
+        if re.search(r"[._\d]", local) or (local.lower() not in english_words() and len(local) >= 3):
+            yield m.start(), m.end(), "email"  # not "i looked at gmail"
     for m in DISTRICT.finditer(text):
         yield m.start(1), m.end(1), "postcode"
     for m in HOUSE_NUMBER.finditer(text):

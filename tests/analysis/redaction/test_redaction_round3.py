@@ -177,3 +177,24 @@ def test_estates_welsh_streets_groups_and_described_names(text, expected):
 ])
 def test_estate_group_and_school_look_alikes_are_kept(text):
     assert redact_text(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my email is jess.smith at gmail", "my email is [email]"),
+    ("NHS no four eight five seven seven seven three four five six", "NHS no [nhs-number]"),
+    ("we live in the LS6 area", "we live in the [postcode] area"),
+    ("my snapchat is called jaydee", "my snapchat is called [handle]"),
+    ("my youtube channel is FrostyGaming", "my youtube channel is [handle]"),
+])
+def test_said_emails_districts_and_channel_names(text, expected):
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "i looked at gmail",
+    "meet me at live lounge",
+    "i'm from the A6 area",
+    "the M6 is closed",
+])
+def test_said_email_and_district_look_alikes_are_kept(text):
+    assert redact_text(text) == text
