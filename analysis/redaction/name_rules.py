@@ -96,6 +96,11 @@ def common_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def short_lower_names() -> frozenset[str]:
+    return _words(_DIR / "name_rules.txt", "three-letter names in lower case")
+
+
+@lru_cache(maxsize=1)
 def not_initials() -> frozenset[str]:
     """Dotted letters that are no one's initials (``data/name_rules.txt``)."""
     return _words(_DIR / "name_rules.txt", "not initials")
@@ -198,6 +203,8 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
                 and _STRONG_VERB.match(text, t.end()) \
                 and _prev(text, t.start()) not in _NOT_BEFORE_LOWER:
             out.append((t.start(), t.end()))  # "shaniqua said"
+        elif w.islower() and lw in short_lower_names() and _prev(text, t.start()) not in ("big", "the", "a"):
+            out.append((t.start(), t.end()))  # "me and amy"
         elif (w.islower() or w.isupper()) and "-" in lw and lw.split("-")[0] in given and len(lw) > 5 \
                 and lw not in vocab:
             out.append((t.start(), t.end()))  # "ella-may"

@@ -198,3 +198,10 @@ def test_said_emails_districts_and_channel_names(text, expected):
 ])
 def test_said_email_and_district_look_alikes_are_kept(text):
     assert redact_text(text) == text
+
+
+def test_short_lower_case_names_and_look_alikes():
+    assert redact_text("me and amy went to town") == "me and [name] went to town"
+    assert redact_text("i was with kai and sam") == "i was with [name] and [name]"
+    for kept in ("pro ana sites are bad", "in jan we moved", "the big ben clock"):
+        assert redact_text(kept) == kept
