@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .names import english_words
 from .people import _words, keep_proper
 
 _DIR = Path(__file__).parent / "data"
@@ -148,8 +149,6 @@ def find_places(text: str):
     for m in WELSH_STREET.finditer(text):
         yield m.start(), m.end(), "address"
     for m in LIVE_AT.finditer(text):
-        from .names import english_words
-
         w = m.group(1).lower()
         if w not in keep and w not in english_words() and w not in generic_before_type():
             yield m.start(1), m.end(1), "address"
@@ -205,8 +204,6 @@ def _clubs(text: str, keep: frozenset[str]):
             end = start + sport.start()  # "Millfield Boxing Club": the sport stays as context
         yield start, end, "service"
     for m in CLUB_LOWER.finditer(text):
-        from .names import english_words
-
         w = m.group(1)
         if w not in english_words() and w not in keep:
             yield m.start(1), m.end(1), "service"
