@@ -20,7 +20,7 @@ Sets:
   used for tuning: its figure is optimistic);
 * ``cases``: ``benchmarks/data/redaction_cases.csv`` (the screening benchmark's redaction cases,
   ``pii``/``keep`` columns, converted on load);
-* ``dev3``, ``probe3``, ``probe3b``, ``probe3c``, ``probe3d``: round-3 sets written by the round-3 developer (the
+* ``dev3`` and ``probe3`` to ``probe3e``: round-3 sets written by the round-3 developer (the
   probes were scored before the rules they exposed were written, then tuned on: optimistic).
 
 Since round 3 every set above has been looked at while developing: none of them is held out.
@@ -51,7 +51,7 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
         "dev": DATA / "redaction_dev.csv", "cases": DATA / "redaction_cases.csv",
         "dev3": DATA / "redaction_dev_round3.csv", "probe3": DATA / "redaction_probe_round3.csv",
         "probe3b": DATA / "redaction_probe2_round3.csv", "probe3c": DATA / "redaction_probe3_round3.csv",
-        "probe3d": DATA / "redaction_probe4_round3.csv"}
+        "probe3d": DATA / "redaction_probe4_round3.csv", "probe3e": DATA / "redaction_probe5_round3.csv"}
 # Ordinary answers with no personal data: any change the redactor makes to them is over-redaction.
 ORDINARY = [DATA / "blind_youth_benign.csv", DATA / "heldout_youth_ordinary.csv",
             DATA / "heldout_practitioner_ordinary.csv"]

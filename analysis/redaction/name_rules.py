@@ -36,9 +36,10 @@ _DESCRIBED = re.compile(r"(?:[ \t]+(?:and[ \t]+[A-Z][a-z\-]+|is|are|was|were|who
                         r"|[ \t]+(?:is|was)[ \t]+(?:really[ \t]+|so[ \t]+|very[ \t]+|well[ \t]+)?(?:kind|mean|rude|creepy|"
                         r"strict|violent|a[ \t]+bully|a[ \t]+dealer|a[ \t]+creep|\d{1,2}(?:[ \t]+years?[ \t]+old)?)\b"
                         r"(?![ \t]*(?:%|pm|am|mins|minutes|miles|quid|pounds))", re.IGNORECASE)
-_STRONG_VERB = re.compile(r"[ \t]+(?:said|says|told|tells|texted|texts|messaged|snapchatted|rang|punched|kicked|"
+_STRONG_VERB = re.compile(r",?[ \t]+(?:said|says|told|tells|texted|texts|messaged|snapchatted|rang|punched|kicked|"
                           r"slapped|shouted|screamed|threatened|threatens|bullies|bullied|keeps|kept|sold|stole|"
-                          r"hit\s+me|sent\s+me|asked\s+me|got\s+excluded|got\s+arrested|got\s+stabbed|"
+                          r"hit\s+me|sent\s+me|asked\s+me|got\s+(?:excluded|arrested|stabbed|chased|jumped|beaten|"
+                          r"battered|attacked|robbed|hurt|kicked\s+out|taken|groomed|expelled|suspended)|"
                           r"saw\s+(?:it|everything|what)|knows|is\s+in\s+year|was\s+in\s+year)\b", re.IGNORECASE)
 # verbs that take a person: a capitalised unknown word after them is a name ("the ambulance took Cody")
 _TAKES_PERSON = re.compile(r"\b(?:took|saw|met|followed|follows|helped|helps|invited|chased|grabbed|attacked|robbed|"
@@ -46,7 +47,8 @@ _TAKES_PERSON = re.compile(r"\b(?:took|saw|met|followed|follows|helped|helps|inv
                            r"fancies|kissed|hugged|visited\s+by|picked\s+up|dropped\s+off|looks\s+after|"
                            r"looked\s+after|lives\s+with|live\s+with|living\s+with|stayed\s+with|staying\s+with|"
                            r"sat\s+with|sits\s+with|went\s+with|go\s+with|hangs?\s+out\s+with|hanging\s+out\s+with|"
-                           r"fell\s+out\s+with|scared\s+of|afraid\s+of|worried\s+about)[ \t]+$", re.IGNORECASE)
+                           r"fell\s+out\s+with|scared\s+of|afraid\s+of|worried\s+about|ask\s+for|asked\s+for|"
+                           r"apart\s+from|except\s+for)[ \t]+$", re.IGNORECASE)
 _NOT_BEFORE_LOWER = frozenset("the a an my your his her their our its this that i you we they he she it will may "
                               "to should could would might must can shall and or of in on at for with by good "
                               "bad big little no some any every what which whose if".split())
@@ -61,6 +63,10 @@ _ROLE_CAP = re.compile(r"\b(?:nurse|worker|teacher|carer|officer|doctor|mentor|c
                        r"receptionist|advocate|adviser|advisor|keyworker|neighbour|mate|friend|bestie|cousin|"
                        r"brother|sister|boyfriend|girlfriend|coach|instructor|lead|caretaker|dinner\s+lady|"
                        r"driver|volunteer|leader|warden|assistant|ta|pa|sw|iro)[ \t]+([A-Z][a-z'\-]+)\b")
+_ROLE_APPOSITION = re.compile(r"\b(?:worker|teacher|carer|officer|nurse|doctor|counsellor|mentor|tutor|"
+                              r"coach|manager|advocate|adviser|advisor|therapist|keyworker|neighbour|friend|mate|"
+                              r"boyfriend|girlfriend|brother|sister|cousin|stepdad|stepmum|dad|mum),[ \t]+"
+                              r"([A-Z][a-z'\-]+)(?=[ \t]*,)")
 _SELF = re.compile(r"\b(?:i'm|im|i\s+am|this\s+is|it's|its|me,|name\s+is)[ \t]+([A-Z][a-z'\-]+)\b", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:(?:is|was|are|were|'s)[ \t]+called|(?:girl|boy|lad|man|woman|guy|someone|kid|person|"
                      r"friend|mate|teacher|worker|lady|bloke)[ \t]+(?:called|named))[ \t]+([A-Z][a-z'\-]+)\b")
@@ -199,6 +205,8 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             if _DESCRIBED.match(text, t.end()) or not known and _TAKES_PERSON.search(
                     text, max(0, t.start() - 20), t.start()):
                 out.append((t.start(), t.end()))
+        elif w[0].isupper() and not w.isupper() and lw not in vocab and _STRONG_VERB.match(text, t.end()):
+            out.append((t.start(), t.end()))  # "Ezekiel got chased", "Priyanka, said"
         elif w.islower() and w.isalpha() and lw not in vocab and lw not in nouns and len(w) >= 3 \
                 and _STRONG_VERB.match(text, t.end()) \
                 and _prev(text, t.start()) not in _NOT_BEFORE_LOWER:
@@ -227,7 +235,7 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             continue
         if lw in given or (lw not in vocab and len(w) >= 3):
             out.append((m.start(1), m.end(1)))  # "Grace and [name]", "ZAC AND [name]", "Aiyana and [name]"
-    for rx in (_ROLE_CAP, _SELF):
+    for rx in (_ROLE_CAP, _SELF, _ROLE_APPOSITION):
         for m in rx.finditer(text):
             w = m.group(1)
             if unknown_cap(w) and fold(w) not in vocab and (fold(w) in given or fold(w) not in nouns):

@@ -205,3 +205,22 @@ def test_short_lower_case_names_and_look_alikes():
     assert redact_text("i was with kai and sam") == "i was with [name] and [name]"
     for kept in ("pro ana sites are bad", "in jan we moved", "the big ben clock"):
         assert redact_text(kept) == kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ezekiel got chased by the older boys", "[name] got chased by the older boys"),
+    ("the CAMHS worker, Priyanka, said no", "the CAMHS worker, [name], said no"),
+    ("ask for Bernie at the front desk", "ask for [name] at the front desk"),
+])
+def test_names_before_passive_verbs_in_apposition_and_after_ask_for(text, expected):
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tesco got robbed last night",
+    "ask for help at the front desk",
+    "apart from English i like school",
+    "Mind, said the leaflet, is good",
+])
+def test_passive_verb_and_ask_for_look_alikes_are_kept(text):
+    assert redact_text(text) == text
