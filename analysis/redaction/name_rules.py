@@ -33,8 +33,9 @@ _DESCRIBED = re.compile(r"(?:[ \t]+(?:and[ \t]+[A-Z][a-z\-]+|is|are|was|were|who
                         r"|[ \t]+(?:is|are|was|were)[ \t]+(?:my|our)[ \t]+(?:best[ \t]+|foster[ \t]+|step[ \t]*|"
                         r"half[ \t\-]+|little[ \t]+|big[ \t]+|older[ \t]+|younger[ \t]+)?(?:friends?|mates?|sisters?|"
                         r"brothers?|cousins?|bestie|bezzie|bf|gf|boyfriend|girlfriend|neighbours?)\b"
-                        r"|[ \t]+(?:is|was)[ \t]+(?:really[ \t]+|so[ \t]+|very[ \t]+|well[ \t]+)?(?:kind|mean|rude|creepy|"
-                        r"strict|violent|a[ \t]+bully|a[ \t]+dealer|a[ \t]+creep|\d{1,2}(?:[ \t]+years?[ \t]+old)?)\b"
+                        r"|[ \t]+(?:is|was)[ \t]+(?:really[ \t]+|so[ \t]+|very[ \t]+|well[ \t]+)?"
+                        r"(?:kind|mean|rude|creepy|strict|violent|a[ \t]+bully|a[ \t]+dealer|a[ \t]+creep|"
+                        r"\d{1,2}(?:[ \t]+years?[ \t]+old)?)\b"
                         r"(?![ \t]*(?:%|pm|am|mins|minutes|miles|quid|pounds))", re.IGNORECASE)
 _STRONG_VERB = re.compile(r",?[ \t]+(?:said|says|told|tells|texted|texts|messaged|snapchatted|rang|punched|kicked|"
                           r"slapped|shouted|screamed|threatened|threatens|bullies|bullied|keeps|kept|sold|stole|"
@@ -73,8 +74,8 @@ _CALLED = re.compile(r"\b(?:(?:is|was|are|were|'s)[ \t]+called|(?:girl|boy|lad|m
 _NICK = re.compile(r"\b(?:goes\s+by|go\s+by|known\s+as|nicknamed|calls\s+(?:him|her|them)sel(?:f|ves)|"
                    r"they\s+call\s+(?:him|her)|everyone\s+calls\s+(?:him|her))[ \t]+([A-Za-z][a-z'\-]+)\b",
                    re.IGNORECASE)
-_POSS = re.compile(r"\b([A-Za-z][a-z\-]+)(?:s|['\u2019]s)[ \t]+(?:mum|mam|mom|dad|brother|sister|house|flat|mate|mates|nan|"
-                   r"cousin|uncle|auntie|family|car|bedroom|boyfriend|girlfriend|step\s*dad|step\s*mum|parents)\b")
+_POSS = re.compile(r"\b([A-Za-z][a-z\-]+)(?:s|['\u2019]s)[ \t]+(?:mum|mam|mom|dad|brother|sister|house|flat|mate|"
+                   r"mates|nan|cousin|uncle|auntie|family|car|bedroom|boyfriend|girlfriend|step\s*dad|step\s*mum|parents)\b")
 _SAINT_BEFORE = re.compile(r"\b(?:St|ST|Saint|SAINT)\.?[ \t]+$")
 _AND_BEFORE = re.compile(r"\b([A-Z][A-Za-z\-]+)[ \t]*(?:,|&|\b(?:and|AND)\b)[ \t]*$")
 _INITIALS = re.compile(r"(?<![A-Za-z.])[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?(?![A-Za-z])")
@@ -196,7 +197,7 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
                 and l2 not in not_before_surname() and (_DESCRIBED.match(text, tokens[i + 1].end())
                                                         or _STRONG_VERB.match(text, tokens[i + 1].end())):
             out.append((tokens[i].start(), tokens[i + 1].end()))  # "Kieron Hale from Year 9"
-    for t, w, lw in zip(tokens, words, folded):
+    for t, w, lw in zip(tokens, words, folded, strict=True):
         if w.islower() and lw in vocab and lw not in given or lw in stop or lw in acronyms or lw in keep \
                 or len(w) < 2:
             continue  # most words: ordinary and lower case

@@ -10,7 +10,7 @@ The judgement lists are in ``data/places.txt``; each function yields ``(start, e
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .names import english_words
@@ -19,7 +19,7 @@ from .people import _words, keep_proper
 _DIR = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _section(name: str) -> frozenset[str]:
     return _words(_DIR / "places.txt", name)
 
@@ -46,14 +46,16 @@ FLAT = re.compile(r"\b(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt)\.?[ \t]*\d{1,4}[a-zA-
                   r"(?:,?[ \t]+(?:" + _CAP + r"[ \t]+){1,2}(?:Tower|House|Court|Heights|Point|Block|Building|"
                   r"Mansions|Lodge|Hall|Towers|Apartments))?")
 # "5 The Paddocks", "12 The Maltings": a house number before a "The ..." street
-THE_NUMBERED = re.compile(r"(?<![£$€\d.,:/])\b\d{1,4}[a-z]?,?[ \t]+The[ \t]+[A-Z][a-z]+(?:[ \t]+(?:" + _STRONG + r"))?\b")
+THE_NUMBERED = re.compile(r"(?<![£$€\d.,:/])\b\d{1,4}[a-z]?,?[ \t]+The[ \t]+[A-Z][a-z]+"
+                          r"(?:[ \t]+(?:" + _STRONG + r"))?\b")
 # named estates and Welsh street names: "the Fernhill estate", "Heol y Nant", "Maes yr Haf"
 ESTATE = re.compile(r"(?<![A-Za-z])((?:" + _CAP + r"[ \t]+)?" + _CAP + r")[ \t]+(?:estate|Estate|flats|Flats)\b")
 WELSH_STREET = re.compile(r"\b(?:Heol|Stryd|Ffordd|L[o\u00f4]n|Maes|Rhodfa|Cilgant|Clos)[ \t]+(?:(?:y|yr)[ \t]+)?"
                           r"[A-Z][a-z\u00e0-\u00ff]+(?:[ \t]+[A-Z][a-z\u00e0-\u00ff]+)?")
 # uniformed groups: "1st Northfield Scout Group", "2nd Ashby Brownies"
-UNIFORMED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+(?:" + _CAP + r"[ \t]+){0,2}" + _CAP + r"(?=[ \t]+(?:Scout|Scouts|"
-                       r"Cub|Cubs|Beaver|Beavers|Brownie|Brownies|Guide|Guides|Rainbows|Explorers?|Sea[ \t]+Scouts)\b)")
+UNIFORMED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)[ \t]+(?:" + _CAP + r"[ \t]+){0,2}" + _CAP +
+                       r"(?=[ \t]+(?:Scout|Scouts|Cub|Cubs|Beaver|Beavers|Brownie|Brownies|Guide|Guides|Rainbows|"
+                       r"Explorers?|Sea[ \t]+Scouts)\b)")
 # "i live at Ravenswood": a one-word house or home name after a living cue
 LIVE_AT = re.compile(r"\b(?:live|lives|living|lived|stay|stays|staying|stayed|placed|moved)\s+(?:at|to|into)\s+"
                      r"([A-Z][a-z]{3,})\b(?![ \t]+[A-Z])")
