@@ -17,9 +17,17 @@ Sets:
 * ``heldout``: ``benchmarks/data/heldout_redaction.csv`` (written blind, scored once,
   never tuned on);
 * ``dev``: ``benchmarks/data/redaction_dev.csv`` (written by the redaction developer and
-  used for tuning: its figure is optimistic).
+  used for tuning: its figure is optimistic);
+* ``cases``: ``benchmarks/data/redaction_cases.csv`` (the screening benchmark's redaction cases,
+  ``pii``/``keep`` columns, converted on load);
+* ``dev3`` and ``probe3`` to ``probe3e``: round-3 sets written by the round-3 developer (the
+  probes were scored before the rules they exposed were written, then tuned on: optimistic).
 
-Speed: CPU milliseconds per answer over 1,000 ordinary youth answers
+Since round 3 every set above has been looked at while developing: none of them is held out.
+
+Ordinary answers: how many of the ordinary answers (``ORDINARY``, no personal data) are changed.
+
+Speed: CPU milliseconds per answer (and per 1,000 answers) over 1,000 ordinary youth answers
 (``blind_youth_benign.csv``), after a warm-up.
 """
 
@@ -40,7 +48,13 @@ from analysis.redaction import PersonalDataRedactor  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redaction.csv",
-        "dev": DATA / "redaction_dev.csv"}
+        "dev": DATA / "redaction_dev.csv", "cases": DATA / "redaction_cases.csv",
+        "dev3": DATA / "redaction_dev_round3.csv", "probe3": DATA / "redaction_probe_round3.csv",
+        "probe3b": DATA / "redaction_probe2_round3.csv", "probe3c": DATA / "redaction_probe3_round3.csv",
+        "probe3d": DATA / "redaction_probe4_round3.csv", "probe3e": DATA / "redaction_probe5_round3.csv"}
+# Ordinary answers with no personal data: any change the redactor makes to them is over-redaction.
+ORDINARY = [DATA / "blind_youth_benign.csv", DATA / "heldout_youth_ordinary.csv",
+            DATA / "heldout_practitioner_ordinary.csv"]
 
 _TYPES = [
     ("email", re.compile(r"@\S+\.|\b(?:at|\(at\))\s.*\b(?:dot|\(dot\))\b|\bdot\s+com\b", re.I)),
@@ -72,7 +86,11 @@ def item_type(item: str) -> str:
 
 
 def load(path: Path) -> list[dict]:
-    return list(csv.DictReader(path.open(encoding="utf-8")))
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    if rows and "pii" in rows[0]:  # redaction_cases.csv: "kind=value;;kind=value" and ";;"-separated keeps
+        return [{"text": r["text"], "must_remove": "|".join(p.split("=", 1)[1] for p in r["pii"].split(";;") if p),
+                 "must_keep": "|".join(k for k in r["keep"].split(";;") if k)} for r in rows]
+    return rows
 
 
 def score(red: PersonalDataRedactor, rows: list[dict]) -> dict:
@@ -105,8 +123,15 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
 
 
+def _rel(path: Path) -> Path:
+    try:
+        return path.relative_to(ROOT)
+    except ValueError:
+        return path
+
+
 def report(name: str, path: Path, s: dict, show_errors: bool) -> None:
-    print(f"### {name}: `{path.relative_to(ROOT)}` ({s['rows']} texts)\n")
+    print(f"### {name}: `{_rel(path)}` ({s['rows']} texts)\n")
     print(f"- **removed {_ratio(s['gone'], s['total']):.3f}** ({s['gone']}/{s['total']}), "
           f"**context kept {_ratio(s['kept'], s['keep_total']):.3f}** ({s['kept']}/{s['keep_total']})\n")
     print("| type (guessed from the item) | items | removed |")
@@ -131,10 +156,27 @@ def bench_speed(red: PersonalDataRedactor, n: int = 1000) -> None:
     t0 = time.process_time()
     for t in texts:
         red.redact(t)
-    ms = 1000 * (time.process_time() - t0) / len(texts)
+    cpu = time.process_time() - t0
+    ms = 1000 * cpu / len(texts)
     load_avg = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"### Speed\n\n- {ms:.2f} ms CPU per answer over {len(texts)} ordinary answers "
-          f"(load average {load_avg})\n")
+    print(f"### Speed\n\n- {ms:.2f} ms CPU per answer, {ms * 1000:.0f} ms CPU per 1,000 answers, over "
+          f"{len(texts)} ordinary answers (load average {load_avg})\n")
+
+
+def ordinary_changes(red: PersonalDataRedactor, show: bool) -> None:
+    """Ordinary answers (no personal data expected) that the redactor changes."""
+    texts = []
+    for path in ORDINARY:
+        if path.exists():
+            texts += [r["answer"] for r in load(path)]
+    changed = [(t, red.redact(t)) for t in texts]
+    changed = [(t, o) for t, o in changed if t != o]
+    print(f"### Ordinary answers changed\n\n- {len(changed)} of {len(texts)} "
+          f"({', '.join(p.name for p in ORDINARY)})\n")
+    if show:
+        for t, o in changed:
+            print(f"- {t!r} -> {o!r}")
+        print()
 
 
 def main(argv=None) -> int:
@@ -156,6 +198,7 @@ def main(argv=None) -> int:
             print(f"### {name}: `{path.relative_to(ROOT)}` not present\n")
     for path in args.paths:
         report(path.stem, path.resolve(), score(red, load(path)), args.show_errors)
+    ordinary_changes(red, args.show_errors)
     bench_speed(red)
     return 0
 

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .name_rules import more_names, place_not_person
 from .people import _words, ambiguous_names, context_names, fold
 
 _DIR = Path(__file__).parent / "data"
@@ -98,6 +99,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def all_surnames() -> frozenset[str]:
+    any_s, after_s = surnames()
+    return any_s | after_s
+
+
+@lru_cache(maxsize=1)
 def names_after_cue() -> frozenset[str]:
     """Every listed given name and surname, ordinary words included: names after a cue."""
     any_s, after_s = surnames()
@@ -114,6 +121,7 @@ since until till while whilst although though unless whether either neither both
 more most less least such own same other another nor yet ever anyway anyhow somehow perhaps maybe indeed
 despite except unlike like near nearer nearest onto off above below behind beyond across around
 upon within without throughout towards toward against among amongst beside besides between beyond via per
+everything nothing something anything everyone anyone someone noone everybody nobody somebody anybody
 """.split())
 
 
@@ -242,7 +250,11 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
     spans.extend(_listed(text, names))
     spans.extend(context_names(text, spans, listed=_all_listed(names), vocab=english_words(), stop=STOP,
                                acronyms=ACRONYMS))
-    return [(a, b) for a, b in spans if not _SAINT_BEFORE.search(text, max(0, a - 8), a)]
+    spans.extend(more_names(text, spans, given=_all_listed(names), surnames=all_surnames(),
+                            vocab=english_words(), stop=STOP, acronyms=ACRONYMS))
+    ambiguous = ambiguous_names()
+    return [(a, b) for a, b in spans if not _SAINT_BEFORE.search(text, max(0, a - 8), a)
+            and not place_not_person(text, a, b, ambiguous)]
 
 
 @lru_cache(maxsize=8)

@@ -31,8 +31,10 @@ HANDLE = re.compile(r"(?<![\w@/.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_
 HANDLE_CUE = re.compile(
     r"\b(?:snap(?:chat)?|sc|insta(?:gram)?|ig|tik\s?tok|twitter|discord|kik|telegram|fb|facebook|"
     r"xbox|psn|gamertag|gamer\s+tag|username|user\s+name|handle|roblox|steam|threads|bereal|youtube)"
-    r"(?:\s+(?:name|handle|username|user|id|tag|account))?(?:,?\s*(?:it'?s|is|was|=|:|-|@)\s*|\s+)(?:is\s+|was\s+)?"
-    r"(@?[A-Za-z0-9_.]{3,30}(?:#\d{1,6})?)",
+    r"(?:\s+(?:name|handle|username|user\s*name|user|id|tag|gamertag|gamer\s+tag|account|acc|channel|page|"
+    r"profile|server|@))?"
+    r"(?:,?\s*(?:it'?s|is|was|=|:|-|@)\s*|\s+)(?:is\s+|was\s+)?(?:called\s+|named\s+)?"
+    r"(@?[A-Za-z0-9_.](?:[A-Za-z0-9_.]|-(?=[A-Za-z0-9])){2,29}(?:#\d{1,6})?)",
     re.IGNORECASE,
 )
 
@@ -94,13 +96,20 @@ def phone_ok(s: str) -> bool:
 
 # ------------------------------------------------------------------ issue 17
 # National Insurance number: two letters (not D, F, I, Q, U, V; second not O), six digits, A-D.
-NI_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?!(?:BG|GB|NK|KN|TN|NT|ZZ))[A-CEGHJ-TW-Z][A-CEGHJ-NP-TW-Z]"
+NI_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?!(?:BG|GB|NK|KN|TN|NT|ZZ))(?:[A-CEGHJ-TW-Z][A-CEGHJ-NP-TW-Z]|QQ)"
                        r"[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D](?![A-Za-z0-9])", re.IGNORECASE)
+# after a cue, any two letters and six digits, the final letter optional: "NI number: JX 12 34 56"
+NI_CUE = re.compile(r"\b(?:national\s+insurance|NI|N\.I\.|nino)(?:\s+(?:number|no\.?|num))?(?:\s+is|:|\s*-)?\s*"
+                    r"([A-Za-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}(?:[ \t]?[A-Da-d])?)(?![A-Za-z0-9])", re.IGNORECASE)
 # Vehicle registrations: current (AB12 CDE), prefix (A123 BCD) and suffix (ABC 123D) formats.
 VEHICLE_REG = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{2}\d{2}[ \t]?[A-Z]{3}|[A-Z]\d{1,3}[ \t]?[A-Z]{3}|[A-Z]{3}[ \t]?\d{1,3}[A-Z])"
     r"(?![A-Za-z0-9])")
-VEHICLE_REG_ANYCASE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}[ \t]?[A-Za-z]{3}(?![A-Za-z0-9])")
+VEHICLE_REG_ANYCASE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[ \t]?\d{2}[ \t]?[A-Za-z]{3}(?![A-Za-z0-9])")
+# "YX 70 BKE": spaced after the letters too; not "ON 12 MAY" / "IN 20 MINS" in capitals
+VEHICLE_REG_SPACED = re.compile(r"(?<![A-Za-z0-9])(?!(?:ON|TO|AT|BY|OF|MY|UP|SO|NO|GO|BE|HE|WE|ME|AN|OR|AM|US|DO)\b)"
+                                r"[A-HJ-PR-Y][A-Z][ \t]\d{2}[ \t]?(?!(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|"
+                                r"DEC|MIN|MINS|HRS|DAY|DAYS|YRS|LBS|KGS|PTS|AGO|SEC)\b)[A-HJ-PR-Z]{3}(?![A-Za-z0-9])")
 VEHICLE_CUE = re.compile(r"\b(?:reg|registration|number\s*plate|plate|car|van|motor|motorbike)\b", re.IGNORECASE)
 
 # Schools, academies and colleges: "St Mary's Academy", "Oakfield Primary", "Ysgol Y Strade".
@@ -128,10 +137,13 @@ WELSH_SCHOOL = re.compile(r"\bYsgol\s+(?:(?:Gynradd|Gyfun|Uwchradd|Y|yr|Gymraeg|
 _SERVICE_SUFFIX = (r"(?:Medical\s+Group|Health\s+Group|Youth\s+Hub|Health\s+Hub|Hub|"
                    r"GP\s+Surgery|GP\s+Practice|GPs|GP|Surgery|Medical\s+Centre|Medical\s+Center|Medical\s+Practice|"
                    r"Health\s+Centre|Health\s+Center|Healthcare\s+Centre|Family\s+Practice|Practice|Clinic|"
-                   r"Pharmacy|Chemist|Dental\s+Practice|Dental\s+Surgery|Dental\s+Centre|Dentists?|"
+                   r"Pharmacy|Chemist|Dental\s+Practice|Dental\s+Surgery|Dental\s+Centre|Dental\s+Care|"
+                   r"Dental\s+Clinic|Dental|Dentists?|Opticians?|Orthodontics|Physio(?:therapy)?|"
                    r"Children's\s+Centre|Childrens\s+Centre|Family\s+Centre|Family\s+Hub|Youth\s+Centre|"
                    r"Youth\s+Club|Community\s+Centre|Leisure\s+Centre|Nursery|Pre-?school|Care\s+Home|"
-                   r"Children's\s+Home|Childrens\s+Home|Foster\s+Agency|Hostel|Foyer)")
+                   r"Children's\s+Home|Childrens\s+Home|Foster\s+Agency|Hostel|Foyer|Residential\s+Unit|"
+                   r"Residential\s+Home|Secure\s+Unit|Assessment\s+Centre|Refuge|Supported\s+Living|"
+                   r"Supported\s+Accommodation|Semi[- ]Independent(?:\s+Living)?)")
 SERVICE = re.compile(r"(?:" + _NAME_WORD + r"\s+){0,3}" + _NAME_WORD + r"\s+(?i:" + _SERVICE_SUFFIX + r")\b")
 NOT_SERVICE_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "his", "her", "their", "your", "local",
                               "new", "old", "nhs", "walk", "in", "walk-in", "urgent", "dental", "sexual", "health",
@@ -139,7 +151,10 @@ NOT_SERVICE_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "hi
                               "private", "nearest", "nearby", "school", "council", "camhs", "drop", "drop-in",
                               "i", "we", "to", "at", "from", "go", "went", "going", "and", "or", "of", "for",
                               "with", "every", "any", "some", "which", "whole", "same", "other", "next",
-                              "24", "hour", "out", "hours", "after", "fertility", "eye", "foot"})
+                              "24", "hour", "out", "hours", "after", "fertility", "eye", "foot",
+                              # agencies named by what they do: "the Early Help Hub", "the Safeguarding Hub"
+                              "early", "help", "safeguarding", "multi-agency", "front", "door", "advice",
+                              "support", "recovery", "wellbeing", "young", "carers", "parenting"})
 
 # Spelled-out e-mail addresses: "jo dot bloggs at gmail dot com".
 _SP_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)"

@@ -51,7 +51,7 @@ _NOT_PERSON_BEFORE = frozenset("the a an this that these those last next every i
 _PLACE_AFTER = re.compile(r"[ \t]+(?:road|rd|street|st|park|school|academy|college|centre|center|station|"
                           r"council|hospital|team|fc|city|united|town|village|estate|way|lane|avenue|"
                           r"house|hall|court|close|drive|square|green|church|mosque|temple|library|"
-                          r"police|services|alert|garden|gardens|half|term|holidays?|day|time|period)\b",
+                          r"police|services|alert|garden|gardens|half|term|holidays?|day|time|period|of)\b",
                           re.IGNORECASE)
 # months and places: names only after a cue or before a surname
 _PLACEY = frozenset("may june april august march chelsea paris florence georgia india sydney brooklyn austin "
@@ -74,9 +74,13 @@ _FOLD = str.maketrans({"\u0142": "l", "\u0141": "l", "\u00f8": "o", "\u00d8": "o
                        "\u2019": "'"})
 
 
+@lru_cache(maxsize=32768)
 def fold(word: str) -> str:
     """Lower case without accents, for looking a word up in the (ASCII) lists: "Zoë" -> "zoe"."""
-    w = word.lower().translate(_FOLD)
+    w = word.lower()
+    if w.isascii():
+        return w
+    w = w.translate(_FOLD)
     if w.isascii():
         return w
     return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))

@@ -8,6 +8,9 @@ from collections.abc import Iterable
 
 from . import patterns as P
 from .names import english_words, find_names, first_names
+from .people import keep_proper
+from .places import find_places, generic_before_type
+from .spoken import find_spoken
 
 PLACEHOLDERS = {
     "name": "[name]", "email": "[email]", "phone": "[phone]", "postcode": "[postcode]",
@@ -91,6 +94,8 @@ class PersonalDataRedactor:
             add(m.start(), m.end(), "address")
         for m in P.ADDRESS_CUE.finditer(text):
             add(m.start(1), m.end(1), "address")
+        for a, b, kind in find_places(text):
+            add(a, b, kind)
         for m in P.SPELT_EMAIL.finditer(text):
             add(m.start(), m.end(), "email")
         for m in P.SPOKEN_DIGITS.finditer(text):
@@ -99,16 +104,26 @@ class PersonalDataRedactor:
                 add(m.start(), m.end(), "phone")
         for m in P.NI_NUMBER.finditer(text):
             add(m.start(), m.end(), "ni")
+        for m in P.NI_CUE.finditer(text):
+            add(m.start(1), m.end(1), "ni")
         for m in P.VEHICLE_REG.finditer(text):
             add(m.start(), m.end(), "vehicle")
+        for m in P.VEHICLE_REG_SPACED.finditer(text):
+            add(m.start(), m.end(), "vehicle")
+        for a, b, kind in find_spoken(text):
+            add(a, b, kind)
         for m in P.VEHICLE_REG_ANYCASE.finditer(text):
             if P.VEHICLE_CUE.search(text, max(0, m.start() - 40), m.start()):
                 add(m.start(), m.end(), "vehicle")
         for pattern in (P.SCHOOL, P.SCHOOL_ANYCASE, P.FAITH_SCHOOL, P.WELSH_SCHOOL):
             for m in pattern.finditer(text):
                 span = P.named_place(text, m, P._NOT_SCHOOL_NAME) if pattern is P.SCHOOL else (m.start(), m.end())
+                if span and pattern is P.SCHOOL and m.group().isupper():
+                    span = _after_last_small_word(text, span)  # "SUPPORT IN SCHOOL", "NEAR THE SCHOOL FIELD"
                 if span and pattern is P.SCHOOL and _ordinary_words_only(text, span, m):
                     continue
+                if span and pattern is P.SCHOOL and _town_then_lower_type(text, span):
+                    continue  # "Leeds Rhinos academy": a town's team, not a school
                 if span:
                     add(*_name_part(text, span, pattern is not P.WELSH_SCHOOL), "school")
         vocab = english_words()
@@ -118,7 +133,9 @@ class PersonalDataRedactor:
             while k > 0 and (w := words[k - 1].group().strip("'\u2019").lower()) not in vocab \
                     and w not in _NOT_LOWER_SCHOOL:
                 k -= 1
-            if k < len(words):
+            bare = re.match(r"\s*school\b", text[m.end(1):])
+            if k < len(words) and (not bare or _SCHOOL_PREP.search(text, max(0, m.start(1) + words[k].start() - 12),
+                                                                    m.start(1) + words[k].start())):
                 add(m.start(1) + words[k].start(), m.start(1) + words[-1].end(), "school")
         for m in P.SERVICE_LOWER.finditer(text):
             words = list(re.finditer(r"\S+", m.group(1)))
@@ -141,7 +158,7 @@ class PersonalDataRedactor:
         if "name" in self.kinds_:
             for a, b in find_names(text, self.names_):
                 add(a, b, "name")
-        return _resolve(found)
+        return _merge_names(text, _resolve(found))
 
     def redact(self, text) -> str:
         if not hasattr(self, "kinds_"):
@@ -176,6 +193,24 @@ class PersonalDataRedactor:
 
 
 _NOT_LOWER_SCHOOL = frozenset({"st", "saint"})
+# a lower-case name before a bare "school" only after a word that places someone there ("i go to oakfield
+# school"), not "idk porbably school" or "I lik emy school" (typos)
+_SCHOOL_PREP = re.compile(r"\b(?:at|to|from|in|attend|attends|attended|left|joined|of)[ \t]+$", re.IGNORECASE)
+
+
+def _after_last_small_word(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """In capitals, a school's name starts after the last small word: "MORE SUPPORT IN SCHOOL" has none."""
+    a, b = span
+    k = P._suffix_start(text[a:b])
+    words = list(re.finditer(r"\S+", text[a:a + k]))
+    small = P._NOT_SCHOOL_NAME | {"near", "by", "outside", "inside", "behind", "more", "less", "support", "help"}
+    keep = [w for w in words if w.group().lower() not in small]
+    cut = 0
+    for w in words:
+        if w.group().lower() in small:
+            cut = w.end()
+    rest = [w for w in keep if w.start() >= cut]
+    return (a + rest[0].start(), b) if rest else None
 
 
 def _name_part(text: str, span: tuple[int, int], keep_suffix: bool) -> tuple[int, int]:
@@ -197,7 +232,28 @@ def _ordinary_words_only(text: str, span: tuple[int, int], m) -> bool:
     if k <= 0 or text[a + k:b] != text[a + k:b].lower():
         return False
     vocab = english_words()
-    return all(re.sub(r"['\u2019]s$", "", w.strip("'\u2019.,").lower()) in vocab for w in text[a:a + k].split())
+    words = [re.sub(r"['\u2019]s$", "", w.strip("'\u2019.,").lower()) for w in text[a:a + k].split()]
+    if all(p in vocab for w in words for p in w.split("-")) and any("-" in w for w in words):
+        return True  # "Anti-racist practice"
+    if text[a].isupper() and not _at_sentence_start(text, a) and words[-1] not in generic_before_type():
+        return False  # "the Eastside youth club": capitalised mid-sentence, a name
+    return all(w in vocab for w in words)
+
+
+def _town_then_lower_type(text: str, span: tuple[int, int]) -> bool:
+    a, b = span
+    k = P._suffix_start(text[a:b])
+    first = text[a:b].split()[0].lower()
+    return 0 < k < b - a and text[a + k:b].islower() and first in keep_proper()
+
+
+def _at_sentence_start(text: str, a: int) -> bool:
+    k = a - 1
+    while k >= 0 and text[k] in " \t\"'(":
+        k -= 1
+    if k >= 2 and text[k - 2:k + 1].lower() == "the" and (k < 3 or not text[k - 3].isalpha()):
+        return False  # "The Willows childrens home": "The" before a capitalised word shows a name
+    return k < 0 or text[k] in ".!?\n:;"
 
 
 _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "stories", "story",
@@ -205,13 +261,26 @@ _NOT_HANDLE = frozenset({"and", "the", "but", "because", "chat", "account", "sto
                          "her", "them", "all", "every", "someone", "people", "when", "said",
                          "pics", "pictures", "videos", "called", "named", "its", "it's", "now",
                          "they", "sent", "asking", "keeps", "then", "who", "that", "this",
-                         "lot", "not", "has", "have", "had", "got", "get", "for", "from", "about"})
+                         "lot", "not", "has", "have", "had", "got", "get", "for", "from", "about",
+                         # account states, not names ("my insta is priv")
+                         "priv", "private", "public", "deleted", "banned", "hacked", "down", "gone", "blocked"})
 
 
 def _strong_handle_cue(text: str, m) -> bool:
     between = text[m.start():m.start(1)].lower()
     return any(c in between for c in ":=@-") or any(f" {w} " in f" {between} " for w in ("is", "was", "its", "it's")) \
         or "name" in between
+
+
+def _merge_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One placeholder for a whole name: "[name] [name]" -> "[name]"."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, kind in spans:
+        if out and kind == "name" and out[-1][2] == "name" and text[out[-1][1]:a] in (" ", "\t"):
+            out[-1] = (out[-1][0], b, "name")
+        else:
+            out.append((a, b, kind))
+    return out
 
 
 _PRIORITY = {k: i for i, k in enumerate(
