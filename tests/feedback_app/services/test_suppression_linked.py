@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from feedback_app.services import results
-from feedback_app.services.suppression import reason, shown, suppress_counts
+from feedback_app.services import result_tables
+from feedback_app.services.suppression import reason, shown
 
 OPTIONS = {"a": 3, "b1": 2, "b2": 2}
 QUESTIONS = list(OPTIONS)
@@ -76,8 +76,9 @@ def _all_patterns(years, multiple):
 class Published:
     """Every figure published, as ``(pattern test, true value, published value, where)``."""
 
-    def __init__(self, years, rows, multiple, limit):
+    def __init__(self, years, rows, multiple, limit, by=None):
         self.years, self.rows, self.multiple, self.limit = years, rows, multiple, limit
+        self.by = by  # the breakdown question (None: every single-choice question)
         self.patterns = _all_patterns(years, multiple)
         self.figures = []
         self.empty = []  # pattern tests that no response may meet (an empty group left out of a table)
@@ -96,7 +97,8 @@ class Published:
     def publish(self):
         years = self.years
         year_sizes = [self.count(lambda r, y=y: r[0] == y) for y in range(years)]
-        year_figures, year_total = suppress_counts(year_sizes, limit=self.limit)
+        year_figures, year_total = result_tables.responses(year_sizes, limit=self.limit)
+        self.responses = year_figures, year_total
         responses = [self.add(lambda r, y=y: r[0] == y, year_figures[y], ("responses", y)) for y in range(years)]
         all_responses = self.add(lambda r: True, year_total, ("responses", None))
         single = [q for q in QUESTIONS if not (q == "a" and self.multiple)]
@@ -106,7 +108,7 @@ class Published:
             additive = not (item == "a" and self.multiple)
             for period in periods:
                 for by in single:
-                    if by != item:
+                    if by != item and self.by in (None, by):
                         self._breakdown(item, by, period, tables, additive, single)
 
     def _test(self, year, **answers):
@@ -130,7 +132,8 @@ class Published:
         per_year = [([self.count(self._test(y, **{item: o})) for o in range(width)],
                      self.count(self._test(y, **{item: "any"}))) for y in range(years)]
         sizes = [self.count(self._test(y)) for y in range(years)]
-        table = results.years_table(per_year, sizes, additive, limit=limit)
+        grid = result_tables.years_grid(per_year, sizes, *self.responses, additive, limit=limit)
+        table = grid.shown
         for y in range(years):
             for o in range(width):
                 self.add(self._test(y, **{item: o}), table.cells[y][o], (item, y, o))
@@ -140,36 +143,30 @@ class Published:
             self.add(self._test(None, **{item: o}), table.col_totals[o], (item, None, o))
         total = self.add(self._test(None, **{item: "any"}), table.total, (item, None, "answering"))
         self.answering.append((total, all_responses))
-        return table
-
-    def _args(self, item, by, period, tables):
-        width = OPTIONS[item]
-        figures, total = results.period_figures(tables[item], list(range(self.years)), period, width)
-        groups = [*range(OPTIONS[by]), None]
-        cells = [[self.count(self._test(period, **{item: o, by: g})) for o in range(width)] for g in groups]
-        answered = [self.count(self._test(period, **{item: "any", by: g})) for g in groups]
-        sizes = [self.count(self._test(period, **{by: g})) for g in groups]
-        additive = not (item == "a" and self.multiple)
-        return {"cells": cells, "answered": answered, "sizes": sizes, "published": [*figures, total],
-                "additive": additive, "limit": self.limit}
+        return grid
 
     def _breakdown(self, item, by, period, tables, additive, single):
         width = OPTIONS[item]
         groups = [*range(OPTIONS[by]), None]
-        keep, table = results.breakdown_table(**self._args(item, by, period, tables))
-        if item in single:  # as the results page does: the cells it shares with "by" broken down by it
-            forward, reverse = self._args(item, by, period, tables), self._args(by, item, period, tables)
-            table = results.crosstab_pair(forward, reverse)[0]
-        if len(keep) < len(groups):
-            self.empty.append(self._test(period, **{by: None}))
+        cells = [[self.count(self._test(period, **{item: o, by: g})) for o in range(width)] for g in groups]
+        answered = [self.count(self._test(period, **{item: "any", by: g})) for g in groups]
+        sizes = [self.count(self._test(period, **{by: g})) for g in groups]
+        figures, total = tables[item].period(period)
+        # As the results page does: two single-choice questions are one grid, read either way round.
+        transpose = (item < by) if item in single else None
+        _grid, table = result_tables.breakdown(cells, answered, sizes, tables[by].period(period)[0], figures, total,
+                                               additive, limit=self.limit, transpose=transpose)
         where = (item, "by", by, period)
-        for row, g in enumerate(groups[i] for i in keep):
+        for row, g in enumerate(groups):
             for o in range(width):
                 self.add(self._test(period, **{item: o, by: g}), table.cells[row][o], (*where, g, o))
             answering = self.add(self._test(period, **{item: "any", by: g}), table.row_totals[row],
                                  (*where, g, "answering"))
             if g is not None:  # the group's responses: the breakdown question's count for it, shown elsewhere
                 self.answering.append((answering, self.where[(by, period, g)]))
+        for o in range(width):  # its totals row: the item's figures for the period
+            self.add(self._test(period, **{item: o}), table.col_totals[o], (*where, "all", o))
+        self.add(self._test(period, **{item: "any"}), table.total, (*where, "all", "answering"))
 
     def check(self):
         self.check_shown()
@@ -234,8 +231,8 @@ class Published:
             assert found, ("a hidden figure can be narrowed to its true value", where, true)
 
 
-def _publish(years, rows, multiple, limit):
-    published = Published(years, rows, multiple, limit)
+def _publish(years, rows, multiple, limit, by=None):
+    published = Published(years, rows, multiple, limit, by)
     published.publish()
     return published
 
