@@ -1,15 +1,13 @@
 """Survey results: counts per answer for every closed question, suppressed for publication.
 
 The database counts the answers (``services.result_counts``: GROUP BY question, answer, year, cohort
-and breakdown answer); percentages and suppression are worked out here.
-Every published figure goes through ``services.suppression``. One pattern of
-hidden figures per question is used everywhere it appears: the year-on-year
-table is suppressed first, with the all-years figures as its totals; a single
-year's figures are that table's row, so the two views cannot be subtracted
-from each other. Breakdowns (by cohort or by a single-choice question) keep
-the figures of the view they belong to as fixed totals. When a survey has
-responses in more than one year a breakdown needs a year, so per-year and
-all-years breakdowns cannot be played off against each other.
+and breakdown answer); percentages and suppression are worked out here and in ``services.result_tables``.
+One grid of hidden figures per question is used everywhere it appears (all years, one year, year on year),
+its people not answering a published figure like the rest. Breakdowns (by cohort or by a single-choice
+question) keep every total published elsewhere fixed: the question's own figures for the period, and the
+groups' sizes (the breakdown question's answers and its "Not answered", or the cohorts' responses). When a
+survey has responses in more than one year a breakdown needs a year, so per-year and all-years breakdowns
+cannot be played off against each other.
 """
 
 import math
