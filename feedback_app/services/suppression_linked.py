@@ -91,10 +91,10 @@ def linked(cells, rows=None, cols=None, total=None, free_cols=(), answering=None
 
 
 def answering(size, not_answering, true, limit=None):
-    """People answering shown as ``size - not_answering`` when both are shown, else hidden: a small group
-    when they are 1 to N-1, else to protect one (the people not answering, or the group's size)."""
+    """People answering (``true``) shown when the group's size and its people not answering both are, else
+    hidden: a small group when they are 1 to N-1, else to protect one (the not answering, or the size)."""
     if shown(size) and shown(not_answering):
-        return size - not_answering
+        return true  # (= size - not_answering)
     return SMALL if 0 < true < (limit or threshold()) else PROTECT
 
 
