@@ -135,31 +135,36 @@ def not_for_publication():
              "staff only. Publish only the suppressed figures from the results pages.")
 
 
-def _note(*values):
-    reasons = {reason(v) for v in values if not shown(v)}
-    notes = []
-    if "small" in reasons:
-        notes.append(_("[c] a small group (fewer than %(threshold)s people)", threshold=threshold()))
-    if "protect" in reasons:
-        notes.append(_("[c] hidden to protect a small group elsewhere"))
-    return "; ".join(notes)
+def _note(value):
+    """Why one figure is hidden (ONS: ``[c]`` in the cell, the reason beside it), or ``""`` when shown."""
+    if shown(value):
+        return ""
+    if reason(value) == "small":
+        return _("[c] a small group (fewer than %(threshold)s people)", threshold=threshold())
+    return _("[c] hidden to protect a small group elsewhere")
+
+
+def _figures(count, percent, answered):
+    """A row's figures, each followed by its own note."""
+    return [_figure(count), _figure(percent), _figure(answered), _note(count), _note(percent), _note(answered)]
 
 
 def summary_table(survey, year=None, breakdown=None, language="en"):
-    """``(headers, rows)`` of suppressed counts: the figures the results page shows."""
+    """``(headers, rows)`` of suppressed counts: the figures the results page shows, each hidden one with
+    its own reason in the note column after it."""
     results = results_service.survey_results(survey, year, breakdown, language)
-    headers = ["question_id", "question", "group", "code", "label", "count", "percent", "answered", "note"]
-    rows = [["", _("Responses"), "", "", "", _figure(results.responses), "", "", _note(results.responses)]]
+    headers = ["question_id", "question", "group", "code", "label", "count", "percent", "answered",
+               "count_note", "percent_note", "answered_note"]
+    rows = [["", _("Responses"), "", "", "", _figure(results.responses), "", "", _note(results.responses), "", ""]]
     for result in results.items:
         item = result.item
         for row in result.rows:
-            rows.append([item.key, item.title, _("All"), row.code, row.label, _figure(row.count),
-                         _figure(row.percent), _figure(result.total), _note(row.count, result.total)])
+            rows.append([item.key, item.title, _("All"), row.code, row.label,
+                         *_figures(row.count, row.percent, result.total)])
         if result.breakdown:
             table = result.breakdown.table
             for group, cells, total in zip(result.breakdown.groups, table.cells, table.row_totals, strict=True):
                 for (code, label, _opt), count in zip(item.options, cells, strict=True):
-                    percent = percentage(count, total)
-                    rows.append([item.key, item.title, group, code, label, _figure(count), _figure(percent),
-                                 _figure(total), _note(count, total)])
+                    rows.append([item.key, item.title, group, code, label,
+                                 *_figures(count, percentage(count, total), total)])
     return headers, rows, results

@@ -1,15 +1,13 @@
 """Survey results: counts per answer for every closed question, suppressed for publication.
 
 The database counts the answers (``services.result_counts``: GROUP BY question, answer, year, cohort
-and breakdown answer); percentages and suppression are worked out here.
-Every published figure goes through ``services.suppression``. One pattern of
-hidden figures per question is used everywhere it appears: the year-on-year
-table is suppressed first, with the all-years figures as its totals; a single
-year's figures are that table's row, so the two views cannot be subtracted
-from each other. Breakdowns (by cohort or by a single-choice question) keep
-the figures of the view they belong to as fixed totals. When a survey has
-responses in more than one year a breakdown needs a year, so per-year and
-all-years breakdowns cannot be played off against each other.
+and breakdown answer); percentages and suppression are worked out here and in ``services.result_tables``.
+One grid of hidden figures per question is used everywhere it appears (all years, one year, year on year),
+its people not answering a published figure like the rest. Breakdowns (by cohort or by a single-choice
+question) keep every total published elsewhere fixed: the question's own figures for the period, and the
+groups' sizes (the breakdown question's answers and its "Not answered", or the cohorts' responses). When a
+survey has responses in more than one year a breakdown needs a year, so per-year and all-years breakdowns
+cannot be played off against each other.
 """
 
 import math
@@ -21,10 +19,9 @@ from flask_babel import gettext as _
 
 from feedback_app.queries import results as result_queries
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import result_counts
+from feedback_app.services import result_counts, result_tables
 from feedback_app.services.journey import definition_of
-from feedback_app.services.suppression import breakdown as suppress_breakdown
-from feedback_app.services.suppression import percentage, reason, shown, suppress_counts, suppress_table
+from feedback_app.services.suppression import percentage, reason, shown
 
 CHOICE_TYPES = ("single_choice", "agreement", "yes_no", "rating")
 CLOSED_TYPES = (*CHOICE_TYPES, "multiple_choice", "grid", "number")
@@ -228,9 +225,10 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
     items = items_for(definition, language, counts.values())
 
     year_sizes = counts.year_sizes
-    year_figures, year_total = suppress_counts([year_sizes[y] for y in years])
-    responses_shown = year_total if year is None else (
-        year_figures[years.index(year)] if year in years else 0)
+    sizes = [year_sizes[y] for y in years]
+    year_figures, year_total = result_tables.responses(sizes)
+    index = None if year is None else (years.index(year) if year in years else -1)
+    responses_shown = year_total if year is None else (year_figures[index] if index >= 0 else 0)
     responses = sum(year_sizes.values()) if year is None else year_sizes.get(year, 0)
     drafts = result_queries.count_unsubmitted_drafts(survey.id, *year_bounds(year))
     completion = responses_shown if not shown(responses_shown) else percentage(responses, responses + drafts)
@@ -242,120 +240,44 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
             refused = True
         else:
             groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), language)
+    grids = {item.key: result_tables.years_grid(result_counts.per_year(item, counts), sizes, year_figures,
+                                                year_total, item.additive) for item in items} if years else {}
     results = []
     for item in items:
-        item_years = result_counts.per_year(item, counts)
-        year_table = years_table(item_years, [year_sizes[y] for y in years], item.additive) if years else None
-        figures, total = period_figures(year_table, years, year, len(item.options))
+        grid = grids.get(item.key)
+        if grid is None or index == -1:
+            figures, total = [0] * len(item.options), 0
+        else:
+            figures, total = grid.figures(index)
         result = ItemResult(item, _rows(item, figures, total), total, years=years,
-                            year_table=year_table if len(years) > 1 and year is None else None)
-        if groups and item.question_id != breakdown:
-            result.breakdown = _breakdown(item, groups, counts, year, [*figures, total])
+                            year_table=grid.shown if grid is not None and len(years) > 1 and year is None else None)
+        if groups and grid is not None and index != -1 and item.question_id != breakdown:
+            result.breakdown = _breakdown(item, groups, counts, year, index, grids, breakdown)
         results.append(result)
-    if groups:
-        _mirror_crosstabs(results, breakdown, groups, counts, year)
 
-    sizes = [(y, year_figures[i]) for i, y in enumerate(years)]
-    return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, sizes,
+    year_counts = [(y, year_figures[i]) for i, y in enumerate(years)]
+    return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, year_counts,
                          breakdown if groups else None, breakdown_choices(definition, language), refused)
 
 
-def years_table(per_year, sizes, additive=True, limit=None):
-    """One item's year-on-year table: ``per_year`` is ``[(counts, answered)]`` per year, ``sizes`` responses.
-
-    Its totals row is the all-years distribution and each row a year's: every view of the item
-    (all years, one year, year on year) shows figures of this one table, so they agree.
-    """
-    return suppress_table([c for c, _a in per_year], row_totals=[a for _c, a in per_year], group_sizes=sizes,
-                          additive=additive, limit=limit)
-
-
-def period_figures(table, years, year, width):
-    """``(figures, total)`` of one year (or all years, ``year=None``) from ``years_table``."""
-    if table is None or (year is not None and year not in years):
-        return [0] * width, 0
-    if year is None:
-        return table.col_totals, table.total
-    return table.cells[years.index(year)], table.row_totals[years.index(year)]
-
-
-def breakdown_table(cells, answered, sizes, published, additive=True, limit=None, hidden=()):
-    """``(kept group indexes, table)``: a breakdown of a period whose figures are ``published``.
-
-    Every group is kept, an empty last group ("Not answered", "No cohort") too: leaving it out would say
-    that everyone answered the breakdown question, which with the figures shown could give away a hidden
-    one (the property tests found it: responses = people answering it).
-    """
-    keep = list(range(len(sizes)))
-    table = suppress_breakdown([cells[i] for i in keep], [answered[i] for i in keep], published,
-                               group_sizes=[sizes[i] for i in keep], additive=additive, limit=limit,
-                               hidden=hidden)
-    return keep, table
-
-
-def crosstab_pair(forward, reverse):
-    """X by Y and Y by X (``breakdown_table`` arguments each) for the same period, with the same cells
-    hidden in both: each is suppressed again with the other's hidden cells until neither changes."""
-    extra_forward, extra_reverse = set(), set()
-    while True:
-        _keep, table = breakdown_table(**forward, hidden=extra_forward)
-        _keep, other = breakdown_table(**reverse, hidden=extra_reverse)
-        shared = [(g, o) for g in range(len(table.cells) - 1) for o in range(len(other.cells) - 1)]
-        more_forward = extra_forward | {(g, o) for g, o in shared if not shown(other.cells[o][g])}
-        more_reverse = extra_reverse | {(o, g) for g, o in shared if not shown(table.cells[g][o])}
-        if more_forward == extra_forward and more_reverse == extra_reverse:
-            return table, other
-        extra_forward, extra_reverse = more_forward, more_reverse
-
-
-def _breakdown_args(item, groups, counts, year, published):
+def _breakdown(item, groups, counts, year, index, grids, key):
+    """``item`` by the breakdown ``key`` for one period (``index``: of the year, ``None`` for all years)."""
     labels, group_of = groups
     cells, answered, sizes = result_counts.by_group(item, counts, group_of, len(labels), year)
-    return {"cells": cells, "answered": answered, "sizes": sizes, "published": published,
-            "additive": item.additive}
+    return Breakdown(labels, breakdown_table(item, key, index, grids, cells, answered, sizes))
 
 
-def _breakdown(item, groups, counts, year, published):
-    keep, table = breakdown_table(**_breakdown_args(item, groups, counts, year, published))
-    return Breakdown([groups[0][i] for i in keep], table)
-
-
-def _transposed(forward, width):
-    """Y by X from X by Y (both single choice, each with its "Not answered" group last): the reverse
-    table's cells, people answering and group sizes, from the same counts."""
-    cells, answered, sizes = forward["cells"], forward["answered"], forward["sizes"]
-    y_options = len(cells) - 1
-    rows = [[cells[y][x] for y in range(y_options)] for x in range(width)]
-    rows.append([sizes[y] - answered[y] for y in range(y_options)])  # answered Y, not X
-    group_sizes = [sum(cells[y][x] for y in range(len(cells))) for x in range(width)]
-    group_sizes.append(sum(sizes[y] - answered[y] for y in range(len(cells))))
-    return rows, [sum(row) for row in rows], group_sizes
-
-
-def _mirror_crosstabs(results, breakdown, groups, counts, year):
-    """A single-choice item X broken down by Y: the cells it shares with Y by X hidden alike (``crosstab_pair``)."""
-    by_item = {r.item.key: r for r in results}
-    mirrored = by_item.get(breakdown)
-    if mirrored is None or mirrored.item.type not in BREAKDOWN_TYPES:
-        return
-    for result in results:
-        item = result.item
-        if result.breakdown is None or item.type not in BREAKDOWN_TYPES or item.key != item.question_id:
-            continue
-        forward = _breakdown_args(item, groups, counts, year, [*(row.count for row in result.rows), result.total])
-        cells, answered, sizes = _transposed(forward, len(item.options))
-        reverse = {"cells": cells, "answered": answered, "sizes": sizes, "additive": mirrored.item.additive,
-                   "published": [*(row.count for row in mirrored.rows), mirrored.total]}
-        result.breakdown.table = crosstab_pair(forward, reverse)[0]
-
-
-def group_response_counts(survey, year, breakdown, language="en"):
-    """Responses per breakdown group, suppressed: ``[(label, count)], total``."""
-    definition = definition_of(survey_queries.get_latest_version(survey))
-    counts = result_counts.load(survey.id, (), _breakdown_question(breakdown))
-    groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), language)
-    if groups is None:
-        return [], sum(counts.year_sizes.values()) if year is None else counts.year_sizes.get(year, 0)
-    labels, group_of = groups
-    figures, total = suppress_counts(result_counts.group_sizes(counts, group_of, len(labels), year))
-    return list(zip(labels, figures, strict=True)), total
+def breakdown_table(item, key, index, grids, cells, answered, sizes):
+    """The shown table of ``item`` by ``key`` from its counts per group: the groups' totals are those
+    published elsewhere, the breakdown question's own figures (its answers and its not answering) or the
+    cohorts' responses; two single-choice questions are one grid read either way round."""
+    figures, total = grids[item.key].period(index)
+    transpose = None
+    if key in grids:
+        published = grids[key].period(index)[0]
+        if item.type in BREAKDOWN_TYPES and item.key == item.question_id:
+            transpose = item.key < key  # the two questions' one grid, the same way round on both pages
+    else:
+        published = result_tables.responses(sizes)[0]
+    return result_tables.breakdown(cells, answered, sizes, published, figures, total, item.additive,
+                                   transpose=transpose)[1]

@@ -106,12 +106,17 @@ class _Grid:
     """Figures ``values[(r, c)]`` for r in 0..rows, c in 0..cols; row ``rows`` and column ``cols`` are totals.
 
     ``row_lines``: each row adds up to its total (False for multiple choice);
-    ``col_totals``: there is a totals row (False for a single distribution).
+    ``col_totals``: there is a totals row (False for a single distribution);
+    ``free_cols``: columns outside the rows' sums (a multiple-choice question's options beside its people
+    answering and not answering), and ``answering``: the column of people answering, at least the largest of
+    them (``cols``, the row totals, when ``row_lines`` is False).
     """
 
-    def __init__(self, values, rows, cols, row_lines=True, col_totals=True):
+    def __init__(self, values, rows, cols, row_lines=True, col_totals=True, free_cols=(), answering=None):
         self.values, self.rows, self.cols = values, rows, cols
         self.row_lines, self.col_totals = row_lines, col_totals
+        self.free_cols = frozenset(free_cols)
+        self.answering = cols if answering is None else answering
 
     def sign(self, pos):
         r, c = pos
@@ -120,7 +125,7 @@ class _Grid:
     def ends(self, pos):
         """``(row node, column node)``; nodes without a line are one free node ``"U"``."""
         r, c = pos
-        row_node = ("r", r) if self.row_lines else "U"
+        row_node = ("r", r) if self.row_lines and c not in self.free_cols else "U"
         col_node = ("c", c) if self.col_totals else "U"
         return row_node, col_node
 
@@ -194,7 +199,7 @@ def _protect(grid, hidden, fixed, checked=None):
     hidden = set(hidden)
     stuck = set()
     while True:
-        if not grid.row_lines:
+        if not grid.row_lines or grid.free_cols:
             hidden |= _multiple_choice_rows(grid, hidden, fixed)
         own = grid.edges(hidden, hidden)
         todo = [pos for pos in sorted(hidden) if (checked is None or checked(pos)) and pos not in stuck]
@@ -212,13 +217,18 @@ def _protect(grid, hidden, fixed, checked=None):
 def _multiple_choice_rows(grid, hidden, fixed):
     """Multiple choice: the people answering are at least the largest count (and at most the sum of the
     counts), so a hidden total equal to a count shown beside it is pinned from below. Hide that count as
-    well: its column then moves both together."""
+    well: its column then moves both together. The other way round, a hidden count equal to the people
+    answering shown beside it cannot rise (nor fall, when the other counts are zeros): hide those too."""
     extra = set()
+    columns = sorted(grid.free_cols) if grid.free_cols else range(grid.cols)
     for r in range(grid.rows + 1):
-        total = (r, grid.cols)
+        total = (r, grid.answering)
         if total not in hidden:
+            if total not in fixed and any((r, c) in hidden and grid.values[(r, c)] == grid.values[total] > 0
+                                          for c in columns):
+                extra.add(total)
             continue
-        for c in range(grid.cols):
+        for c in columns:
             pos = (r, c)
             if pos not in hidden and pos not in fixed and grid.values[pos] == grid.values[total] > 0:
                 extra.add(pos)

@@ -73,10 +73,11 @@ def test_cohort_breakdown_hides_small_groups_and_cannot_be_subtracted(survey):
     # A small group is hidden whole, but for "don't know", which no one answered at all.
     assert table.cells[2] == [S, S, 0] and table.row_totals[2] is S
     assert table.cells[0][1] is S  # 3 "no" in the youth forum
-    # Column "no": 3 + 12 = 15 is shown overall; the small group's hidden "no" (0) shares the 3, which can
-    # be anything from 0 to 3 with the youth forum's and the small group's totals hidden.
+    # Column "no": 3 + 12 = 15 is shown overall; the small group's hidden "no" (0) shares the 3. The youth
+    # forum's 13 answering is shown, so its "yes" is hidden too: 3 can move to the small group's "no" while
+    # a "yes" moves the other way (neither group's responses are shown).
     assert table.col_totals[1] == 15
-    assert table.cells[2][1] is S and table.row_totals[0] is P
+    assert table.cells[2][1] is S and table.row_totals[0] == 13 and table.cells[0][0] is P
     # The totals row is exactly the overall figures on the page.
     assert table.col_totals == [row.count for row in told.rows]
 

@@ -112,3 +112,37 @@ def test_a_group_shown_with_answers_never_has_a_small_total(survey, app):
         for cells, total in zip(table.cells, table.row_totals, strict=True):
             if reason(total) == "small":
                 assert not any(shown(c) and c >= 5 for c in cells)
+
+
+def test_no_group_shows_more_than_its_all_figure_nor_5_or_more_under_a_small_one(survey, app):
+    """"All: I don't know, fewer than 5" once sat beside one breakdown group alone showing 8."""
+    _published_figures, pages = _published(survey, app, "told_someone")
+    for (year, breakdown), page in pages.items():
+        if not breakdown:
+            continue
+        table = page.breakdown.table
+        assert table.col_totals == [row.count for row in page.rows] and table.total == page.total
+        for c, whole in enumerate(table.col_totals):
+            column = [cells[c] for cells in table.cells if shown(cells[c])]
+            if reason(whole) == "small":
+                assert all(count < 5 for count in column), (year, breakdown, c)
+            if shown(whole):
+                assert sum(column) <= whole, (year, breakdown, c)
+        for cells, people in zip(table.cells, table.row_totals, strict=True):
+            if shown(people):
+                assert sum(c for c in cells if shown(c)) <= people
+
+
+def test_the_printable_report_shows_the_figures_of_the_page(survey, app, client_request, sign_in):
+    """The Board's printable report once repeated the page's contradictions: it shows the same figures."""
+    sign_in("analyst")
+    for query in ("", "?year=2026", "?year=2026&breakdown=age_band", "?year=2025&breakdown=cohort"):
+        page = client_request.get(f"/staff/results/all-types{query}")
+        report = client_request.get(f"/staff/results/all-types/report{query}")
+        assert _tables(report) == _tables(page), query
+        assert _tables(page)
+
+
+def _tables(page):
+    return [[[cell.text.strip() for cell in row.select("th, td")] for row in table.select("tr")]
+            for table in page.select("table.app-results-table")]

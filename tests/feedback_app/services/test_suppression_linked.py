@@ -15,20 +15,30 @@ and a figure shown in one table is shown the same in every other (X by Y and Y b
 ``Published.check`` adds the issue's property (3) by integer programming (scipy's ``milp``) over the
 number of responses per pattern of answers (year, ``a``, ``b1``, ``b2``): for every figure hidden as a
 small group, a set of responses consistent with every figure shown (and every table's shape) that gives it
-another value 1 to N-1 away from the true one. It runs on the fixed cases below. On random data it still
-fails (not yet done): the "Not answered" group of a breakdown has responses - people answering people,
-both shown, and the engine does not yet treat that group's size as published.
+another value 1 to N-1 away from the true one. On random data
+(``test_no_small_figure_can_be_narrowed_on_the_pages_broken_down_by_one_question``) it takes every page
+broken down by ``b1`` (each question's figures, each broken down by ``b1``, every period) with the
+responses: the "Not answered" group of a breakdown has responses less people answering the breakdown
+question, both shown, which the engine once did not treat as published (found there: the fixed cases
+below). Not covered: breakdowns by two different questions taken together (``a`` by ``b1``, ``a`` by ``b2``
+and ``b2`` by ``b1``) can bound a hidden figure of one through the three-way table no single table shows
+(``test_breakdowns_by_two_questions_together_are_not_covered`` shows such a case). Nor, fully, multiple
+choice: its people answering lie between the largest count and the sum of the counts, which the engine's
+cycles only approximate (``suppression._multiple_choice_rows``); on a run of 400 random examples broken
+down by ``b2`` (seed 9) one such case was found: 2 years, limit 3, ``a`` multiple choice, year 1 by ``b2``,
+where a group's only hidden count equals its hidden people answering and that bounds it through the others.
 """
 
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from feedback_app.services import results
-from feedback_app.services.suppression import reason, shown, suppress_counts
+from feedback_app.services import result_tables
+from feedback_app.services.suppression import reason, shown
 
 OPTIONS = {"a": 3, "b1": 2, "b2": 2}
 QUESTIONS = list(OPTIONS)
@@ -76,8 +86,9 @@ def _all_patterns(years, multiple):
 class Published:
     """Every figure published, as ``(pattern test, true value, published value, where)``."""
 
-    def __init__(self, years, rows, multiple, limit):
+    def __init__(self, years, rows, multiple, limit, by=None):
         self.years, self.rows, self.multiple, self.limit = years, rows, multiple, limit
+        self.by = by  # the breakdown question (None: every single-choice question)
         self.patterns = _all_patterns(years, multiple)
         self.figures = []
         self.empty = []  # pattern tests that no response may meet (an empty group left out of a table)
@@ -96,7 +107,8 @@ class Published:
     def publish(self):
         years = self.years
         year_sizes = [self.count(lambda r, y=y: r[0] == y) for y in range(years)]
-        year_figures, year_total = suppress_counts(year_sizes, limit=self.limit)
+        year_figures, year_total = result_tables.responses(year_sizes, limit=self.limit)
+        self.responses = year_figures, year_total
         responses = [self.add(lambda r, y=y: r[0] == y, year_figures[y], ("responses", y)) for y in range(years)]
         all_responses = self.add(lambda r: True, year_total, ("responses", None))
         single = [q for q in QUESTIONS if not (q == "a" and self.multiple)]
@@ -106,7 +118,7 @@ class Published:
             additive = not (item == "a" and self.multiple)
             for period in periods:
                 for by in single:
-                    if by != item:
+                    if by != item and self.by in (None, by):
                         self._breakdown(item, by, period, tables, additive, single)
 
     def _test(self, year, **answers):
@@ -130,7 +142,8 @@ class Published:
         per_year = [([self.count(self._test(y, **{item: o})) for o in range(width)],
                      self.count(self._test(y, **{item: "any"}))) for y in range(years)]
         sizes = [self.count(self._test(y)) for y in range(years)]
-        table = results.years_table(per_year, sizes, additive, limit=limit)
+        grid = result_tables.years_grid(per_year, sizes, *self.responses, additive, limit=limit)
+        table = grid.shown
         for y in range(years):
             for o in range(width):
                 self.add(self._test(y, **{item: o}), table.cells[y][o], (item, y, o))
@@ -140,36 +153,30 @@ class Published:
             self.add(self._test(None, **{item: o}), table.col_totals[o], (item, None, o))
         total = self.add(self._test(None, **{item: "any"}), table.total, (item, None, "answering"))
         self.answering.append((total, all_responses))
-        return table
-
-    def _args(self, item, by, period, tables):
-        width = OPTIONS[item]
-        figures, total = results.period_figures(tables[item], list(range(self.years)), period, width)
-        groups = [*range(OPTIONS[by]), None]
-        cells = [[self.count(self._test(period, **{item: o, by: g})) for o in range(width)] for g in groups]
-        answered = [self.count(self._test(period, **{item: "any", by: g})) for g in groups]
-        sizes = [self.count(self._test(period, **{by: g})) for g in groups]
-        additive = not (item == "a" and self.multiple)
-        return {"cells": cells, "answered": answered, "sizes": sizes, "published": [*figures, total],
-                "additive": additive, "limit": self.limit}
+        return grid
 
     def _breakdown(self, item, by, period, tables, additive, single):
         width = OPTIONS[item]
         groups = [*range(OPTIONS[by]), None]
-        keep, table = results.breakdown_table(**self._args(item, by, period, tables))
-        if item in single:  # as the results page does: the cells it shares with "by" broken down by it
-            forward, reverse = self._args(item, by, period, tables), self._args(by, item, period, tables)
-            table = results.crosstab_pair(forward, reverse)[0]
-        if len(keep) < len(groups):
-            self.empty.append(self._test(period, **{by: None}))
+        cells = [[self.count(self._test(period, **{item: o, by: g})) for o in range(width)] for g in groups]
+        answered = [self.count(self._test(period, **{item: "any", by: g})) for g in groups]
+        sizes = [self.count(self._test(period, **{by: g})) for g in groups]
+        figures, total = tables[item].period(period)
+        # As the results page does: two single-choice questions are one grid, read either way round.
+        transpose = (item < by) if item in single else None
+        _grid, table = result_tables.breakdown(cells, answered, sizes, tables[by].period(period)[0], figures, total,
+                                               additive, limit=self.limit, transpose=transpose)
         where = (item, "by", by, period)
-        for row, g in enumerate(groups[i] for i in keep):
+        for row, g in enumerate(groups):
             for o in range(width):
                 self.add(self._test(period, **{item: o, by: g}), table.cells[row][o], (*where, g, o))
             answering = self.add(self._test(period, **{item: "any", by: g}), table.row_totals[row],
                                  (*where, g, "answering"))
             if g is not None:  # the group's responses: the breakdown question's count for it, shown elsewhere
                 self.answering.append((answering, self.where[(by, period, g)]))
+        for o in range(width):  # its totals row: the item's figures for the period
+            self.add(self._test(period, **{item: o}), table.col_totals[o], (*where, "all", o))
+        self.add(self._test(period, **{item: "any"}), table.total, (*where, "all", "answering"))
 
     def check(self):
         self.check_shown()
@@ -234,8 +241,8 @@ class Published:
             assert found, ("a hidden figure can be narrowed to its true value", where, true)
 
 
-def _publish(years, rows, multiple, limit):
-    published = Published(years, rows, multiple, limit)
+def _publish(years, rows, multiple, limit, by=None):
+    published = Published(years, rows, multiple, limit, by)
     published.publish()
     return published
 
@@ -244,6 +251,45 @@ def _publish(years, rows, multiple, limit):
 @given(response_sets())
 def test_every_figure_shown_is_true_and_the_same_in_both_directions(data):
     _publish(*data).check_shown()
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(response_sets())
+def test_no_small_figure_can_be_narrowed_on_the_pages_broken_down_by_one_question(data):
+    _publish(*data, by="b1").check()
+
+
+def test_a_not_answered_group_is_a_published_figure():
+    """Found by the property test on the old engine: 1 of 4 responses did not answer ``b1``, and all 4 chose
+    ``b2`` 0; ``b2`` by ``b1`` hid that one person's answer, but the "Not answered" group (responses 4 less
+    3 answering ``b1``) is 1, so every figure of it could be worked out. Its size is now a published figure,
+    hidden as a small group with "people answering ``b1``"."""
+    published = _publish(1, [(0, None, None, 0)] + [(0, None, 0, 0)] * 3, False, 3, by="b1")
+    published.check()
+    answering = published.figures[published.where[("b1", 0, "answering")]][2]
+    assert not shown(answering) and reason(answering) == "protect"
+
+
+def test_a_multiple_choice_count_equal_to_its_people_answering():
+    """Found by the property test: a multiple-choice group where 4 answered and 4 chose the one option anyone
+    chose; showing the 4 answering gave away the hidden 4, and with it the small group beside it."""
+    rows = [(0, frozenset({0}), 1, None)] * 4 + [(0, frozenset({0}), None, None)] + [(0, None, 0, None)] * 3
+    rows += [(0, None, None, None)] * 2
+    published = _publish(1, rows, True, 3, by="b1")
+    published.check()
+    assert not shown(published.figures[published.where[("a", "by", "b1", 0, 1, "answering")]][2])
+
+
+def test_breakdowns_by_two_questions_together_are_not_covered():
+    """What the engine does not promise: ``a`` 0 and ``b1`` 0 together are 1 (hidden, small); ``a`` 0 is 7,
+    6 of them chose ``b2`` 1, and no one with ``b1`` 0 chose ``b2`` 1, so at most 7 - 6 = 1 chose both, and at
+    least 1 from the ``b1`` groups' sizes. Each table alone protects it; the breakdowns by ``b1`` alone too."""
+    rows = [(0, None, None, None), (0, None, None, 1), (0, None, None, None), (0, None, 0, None),
+            (0, None, 0, None), (0, 1, None, None), (0, 0, 0, 0)] + [(0, 0, 1, 1)] * 6
+    _publish(1, rows, False, 3, by="b1").check()
+    with pytest.raises(AssertionError, match="narrowed"):
+        _publish(1, rows, False, 3).check()
 
 
 def test_an_empty_not_answered_group_is_shown_not_left_out():

@@ -223,7 +223,7 @@ def test_summary_export_is_suppressed_and_audited(client_request, sign_in, answe
     told = {(r["group"], r["code"]): r for r in rows if r["question_id"] == "told_someone"}
     assert told[("All", "no")]["count"] == "[c]"
     assert told[("All", "yes")]["count"] == "[c]"
-    assert told[("All", "yes")]["note"] == "[c] hidden to protect a small group elsewhere"
+    assert told[("All", "yes")]["count_note"] == "[c] hidden to protect a small group elsewhere"
     assert told[("School A", "no")]["count"] == "[c]"
     assert told[("Youth forum", "yes")]["count"] == "[c]"
     assert "3" not in {r["count"] for r in rows if r["question_id"] == "told_someone"}
