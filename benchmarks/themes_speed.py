@@ -86,15 +86,13 @@ def _child(args):
     path, n, seed, threads, backend = args
     from threadpoolctl import threadpool_limits
 
-    from analysis.themes.cluster import KMeansClusterer
-    from analysis.themes.pipeline import EMBEDDING_SUBCLUSTERS, MAX_SHARE, OTHER_Z, SECONDARY_MARGIN
+    from analysis.themes.pipeline import SECONDARY_MARGIN, default_clusterer
 
     X = np.load(path)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     with threadpool_limits(threads):
         cpu, start = time.process_time(), time.perf_counter()
-        model = KMeansClusterer(n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=seed,
-                                n_subclusters=EMBEDDING_SUBCLUSTERS if backend == "embeddings" else None).fit(X)
+        model = default_clusterer(backend, seed).fit(X)
         fitted = time.perf_counter()
         second = model.secondary(X, model.labels_, SECONDARY_MARGIN)
         done, cpu = time.perf_counter(), time.process_time() - cpu

@@ -32,6 +32,20 @@ MAX_SHARE = 0.15
 SECONDARY_MARGIN = 0.05
 OTHER_LABEL = "Other answers"
 EMBEDDING_SUBCLUSTERS = 100
+# Choosing k for the embeddings: KMeans stability on the sample's first 32 principal axes (of MiniLM's 384);
+# the same k as on all 384 at about a fifth of the cost (benchmarks/RESULTS.md, fourth pass).
+EMBEDDING_STABILITY_DIMS = 32
+
+
+def default_clusterer(backend: str, seed: int = 0) -> KMeansClusterer:
+    """The backend's clustering step as the pipeline runs it (also what ``benchmarks/themes_speed.py`` times)."""
+    embeddings = backend == "embeddings"
+    # Embeddings: the raw text's vectors, L2-normalised, KMeans on EMBEDDING_SUBCLUSTERS merged by Ward
+    # (the best of the settings tried on the shared data: benchmarks/RESULTS.md); tfidf: LSA + KMeans.
+    return KMeansClusterer(
+        n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=seed, linkage="ward",
+        n_subclusters=EMBEDDING_SUBCLUSTERS if embeddings else None,
+        stability_dims=EMBEDDING_STABILITY_DIMS if embeddings else None)
 
 
 def _text_hash(text: str) -> str:
@@ -121,13 +135,9 @@ class ThemePipeline(BaseEstimator):
         self.non_answers_ = pick(self.non_answers, NonAnswerFilter())
         self.preprocessor_ = pick(self.preprocessor, SpacyPreprocessor())
         self.vectorizer_ = pick(self.vectorizer, self._default_vectorizer())
-        # Embeddings: the raw text's vectors, L2-normalised, KMeans on EMBEDDING_SUBCLUSTERS merged by Ward
-        # (the best of the settings tried on the shared data: benchmarks/RESULTS.md); tfidf: LSA + KMeans.
         default_reducer = NoReduction() if embeddings else SVDReduction(random_state=self.seed)
         self.reducer_ = pick(self.reducer, default_reducer)
-        self.clusterer_ = pick(self.clusterer, KMeansClusterer(
-            n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=self.seed,
-            n_subclusters=EMBEDDING_SUBCLUSTERS if embeddings else None, linkage="ward"))
+        self.clusterer_ = pick(self.clusterer, default_clusterer(self.backend, self.seed))
         if self.k is not None:
             self.clusterer_.set_params(k=self.k)
         self.labeller_ = pick(self.labeller, PhraseLabeller())
