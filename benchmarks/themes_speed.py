@@ -86,7 +86,7 @@ def _child(args):
     path, n, seed, threads, backend = args
     from threadpoolctl import threadpool_limits
 
-    from analysis.themes.pipeline import SECONDARY_MARGIN, default_clusterer
+    from analysis.themes.pipeline import SECONDARY_MARGINS, default_clusterer
 
     X = np.load(path)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -94,7 +94,7 @@ def _child(args):
         cpu, start = time.process_time(), time.perf_counter()
         model = default_clusterer(backend, seed).fit(X)
         fitted = time.perf_counter()
-        second = model.secondary(X, model.labels_, SECONDARY_MARGIN)
+        second = model.secondary(X, model.labels_, SECONDARY_MARGINS[backend])
         done, cpu = time.perf_counter(), time.process_time() - cpu
     return {"n": len(X), "d": X.shape[1], "k": model.n_clusters_, "fit_s": fitted - start,
             "secondary_s": done - fitted, "total_s": done - start, "cpu_s": cpu, "before_mb": before,
