@@ -30,7 +30,7 @@ MAX_SHARE = 0.15
 # An answer also belongs to every other theme whose centre is within this cosine of its own theme's
 # centre, per backend: the margin whose second themes match the coders' sub-categories most often (mean
 # precision over seeds 0-2, chosen k; benchmarks/RESULTS.md, fourth pass). Embeddings: precision .38-.39 at
-# every margin from .02 to .06 (chance .25), highest at .04, where 17% of answers get a second theme (24% at
+# every margin from .02 to .06 (chance .25), highest at .04, where 17% of answers get a second theme (22% at
 # the earlier .05). tfidf: .36 at .01 and near chance (.23) from .03 on, so its second themes are kept few.
 SECONDARY_MARGINS = {"tfidf": 0.01, "embeddings": 0.04}
 OTHER_LABEL = "Other answers"
