@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "px_phase1_text_data.csv"
 DEFAULT_CACHE = ROOT / ".embeddings-cache"
-MARGINS = (0.0, 0.02, 0.05, 0.08, 0.12)
+MARGINS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.12)
 PROFILE_SHARE = 0.15
 
 

@@ -82,25 +82,33 @@ def synthesise(Z, n, noise, seed=0):
     return X
 
 
+def peak_mb():
+    """This process's peak resident memory (MB). ``VmHWM`` starts afresh in a spawned process; ``ru_maxrss``
+    keeps the peak of the parent it was forked from (the benchmark's own, spaCy and all) where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _child(args):
     path, n, seed, threads, backend = args
     from threadpoolctl import threadpool_limits
 
-    from analysis.themes.cluster import KMeansClusterer
-    from analysis.themes.pipeline import EMBEDDING_SUBCLUSTERS, MAX_SHARE, OTHER_Z, SECONDARY_MARGIN
+    from analysis.themes.pipeline import SECONDARY_MARGINS, default_clusterer
 
     X = np.load(path)
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = peak_mb()
     with threadpool_limits(threads):
         cpu, start = time.process_time(), time.perf_counter()
-        model = KMeansClusterer(n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=seed,
-                                n_subclusters=EMBEDDING_SUBCLUSTERS if backend == "embeddings" else None).fit(X)
+        model = default_clusterer(backend, seed).fit(X)
         fitted = time.perf_counter()
-        second = model.secondary(X, model.labels_, SECONDARY_MARGIN)
+        second = model.secondary(X, model.labels_, SECONDARY_MARGINS[backend])
         done, cpu = time.perf_counter(), time.process_time() - cpu
     return {"n": len(X), "d": X.shape[1], "k": model.n_clusters_, "fit_s": fitted - start,
             "secondary_s": done - fitted, "total_s": done - start, "cpu_s": cpu, "before_mb": before,
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_mb": peak_mb(),
             "other": float(np.mean(model.labels_ < 0)), "multi": len({i for i, _ in second}) / len(X),
             "selection": model.k_selection_.method}
 

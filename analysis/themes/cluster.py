@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import AgglomerativeClustering, KMeans
-from sklearn.metrics import adjusted_rand_score
 from sklearn.preprocessing import normalize
 
 from .results import KSelection
+from .stability import kmeans_stability, most_stable, project
 
 UNPLACED = -1
 
@@ -40,7 +40,10 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
     fitted on a sample and the most *stable* one is kept: KMeans is fitted on two
     random halves of the sample (``n_stability`` times) and the score is the
     adjusted Rand index of the two fits' labels over the sample. The candidates
-    and their scores are in ``k_selection_``.
+    and their scores are in ``k_selection_``. With ``stability_dims`` set, those
+    fits run on the sample's first ``stability_dims`` principal axes (weighted
+    PCA, rows re-normalised): on 384-dimensional embeddings 32 axes choose the
+    same k at a fraction of the cost (benchmarks/RESULTS.md, fourth pass).
 
     Rows that are all zeros (no usable words) are left unplaced (label ``-1``),
     as are rows whose cosine to their centre is below ``min_similarity``.
@@ -55,7 +58,9 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
     (cosine). Not used with guided themes. Ward on 100 sub-clusters is the
     embeddings backend's default (AMI .281 at k=9 on the shared data against
     .260 for KMeans; average linkage let one theme take 68-75% of the answers:
-    benchmarks/RESULTS.md).
+    benchmarks/RESULTS.md). Over ``subcluster_sample_size`` rows the
+    sub-clusters are fitted on a uniform sample of that many rows and every
+    row then joins its nearest sub-cluster.
 
     **Other answers.** With ``other_z`` set, an answer whose cosine to its
     centre is more than ``other_z`` standard deviations below the mean cosine
@@ -64,7 +69,8 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
 
     **Largest theme.** When k is chosen (by stability), a theme holding
     more than ``max_share`` of the answers is split in two by KMeans, until
-    none does; ``k_selection_`` reports the splits. Themes of fewer than
+    none does; ``k_selection_`` reports the splits (merged sub-clusters are
+    split by KMeans on the theme's sub-cluster centres). Themes of fewer than
     ``min_split_size`` answers are never split (a small survey may well have
     five themes of a fifth each). (Choosing among candidates
     under the cap instead took the largest candidate, k=30, on the shared data.)
@@ -76,8 +82,8 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
 
     def __init__(self, k=None, min_k=2, max_k=30, n_init=4, max_iter=100, sample_size=4000,
                  n_stability=2, stability_tolerance=0.02, min_similarity=None, n_subclusters=None, linkage="ward",
-                 other_z=None, max_share=None,
-                 min_split_size=200, random_state=0):
+                 other_z=None, max_share=None, min_split_size=200, stability_dims=None,
+                 subcluster_sample_size=20000, random_state=0):
         self.k = k
         self.min_k = min_k
         self.max_k = max_k
@@ -92,6 +98,8 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         self.other_z = other_z
         self.max_share = max_share
         self.min_split_size = min_split_size
+        self.stability_dims = stability_dims
+        self.subcluster_sample_size = subcluster_sample_size
         self.random_state = random_state
 
     def _kmeans(self, X, k, weight, init_centres, seed, n_init):
@@ -101,6 +109,10 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         else:
             model = KMeans(n_clusters=k, n_init=n_init, max_iter=self.max_iter, random_state=seed)
         return model.fit(X, sample_weight=weight)
+
+    def _subclusters(self, n_rows):
+        """How many KMeans sub-clusters would be merged to the themes (0: none)."""
+        return 0 if self.n_subclusters is None else min(int(self.n_subclusters), n_rows // 5)
 
     def _choose_k(self, X, weight, init_centres, rng):
         n_guided = 0 if init_centres is None else len(init_centres)
@@ -112,41 +124,57 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         if len(X) > self.sample_size:
             idx = np.sort(rng.choice(len(X), self.sample_size, replace=False, p=weight / weight.sum()))
         Xs, ws = X[idx], weight[idx]
-        self._sample_centres = {}
-        halves = [rng.permutation(len(idx)) for _ in range(self.n_stability)]
-        scores = []
-        for k in candidates:
-            self._sample_centres[k] = self._kmeans(Xs, k, ws, init_centres, self.random_state, 2).cluster_centers_
-            agree = []
-            for r, order in enumerate(halves):
-                a, b = order[: len(order) // 2], order[len(order) // 2:]
-                fits = [self._kmeans(Xs[h], k, ws[h], init_centres, self.random_state + r, 1) for h in (a, b)]
-                agree.append(adjusted_rand_score(fits[0].predict(Xs), fits[1].predict(Xs)))
-            scores.append(float(np.mean(agree)))
+        Xk = Xs
+        if self.stability_dims and Xs.shape[1] > self.stability_dims and not n_guided:
+            Xk = project(Xs, ws, self.stability_dims)
+        scores = kmeans_stability(Xk, ws, candidates, self.n_stability, rng, self.random_state,
+                                  lambda x, w, k, seed: self._kmeans(x, k, w, init_centres, seed, 1))
+        how = "stability (ARI of KMeans on two halves of a sample" + (
+            f", on its first {self.stability_dims} principal axes)" if Xk is not Xs else ")")
         # Stability: the k whose themes two halves of the answers reproduce best (ARI of their labels on the
         # sample). The silhouette and the gap statistic keep rising with k on LSA vectors (they always took
         # the largest candidate); the elbow of the inertia has no knee there. See benchmarks/RESULTS.md.
         # Equally stable (within ``stability_tolerance``): the larger k, a finer partition reproduced as well.
-        best = max(k for k, sc in zip(candidates, scores, strict=True) if sc >= max(scores) - self.stability_tolerance)
-        return KSelection(best, "stability (ARI of KMeans on two halves of a sample): largest k within "
-                          f"{self.stability_tolerance} of the most stable",
-                          tuple(candidates), tuple(round(s, 4) for s in scores))
+        best = most_stable(candidates, scores, self.stability_tolerance)
+        if self._subclusters(len(X)) <= best and len(X) > self.sample_size:
+            # The final run on all the answers starts from the chosen k's centres on the sample.
+            self._sample_centres[best] = self._kmeans(Xs, best, ws, init_centres, self.random_state, 2).cluster_centers_
+        return KSelection(best, f"{how}: largest k within {self.stability_tolerance} of the most stable",
+                          tuple(candidates), tuple(round(float(s), 4) for s in scores))
 
     def _split_large(self, X, labels, weight, centres):
-        """Split the largest theme in two (KMeans) while it holds more than ``max_share``."""
+        """Split the largest theme in two (KMeans) while it holds more than ``max_share``.
+
+        When the themes are merged sub-clusters, a theme is split by KMeans on its sub-clusters' centres
+        (weighted by their answers), so it costs nothing at any number of answers and each half is again a
+        union of sub-clusters; a theme of a single sub-cluster is split on its answers.
+        """
         labels, centres, splits = labels.copy(), list(centres), 0
         placed = labels >= 0
+        sub, sub_centres, sub_weight = getattr(self, "_subcluster_fit", (None, None, None))
         while splits < 30:
             sizes = np.bincount(labels[placed], weights=weight[placed], minlength=len(centres))
             c = int(np.argmax(sizes))
             members = np.flatnonzero(labels == c)
             if sizes[c] <= self.max_share * weight[placed].sum() or sizes[c] < self.min_split_size:
                 break
-            halves = KMeans(n_clusters=2, n_init=2, random_state=self.random_state).fit(
-                X[members], sample_weight=weight[members])
-            if len(np.unique(halves.labels_)) < 2:
+            parts = np.unique(sub[members]) if sub is not None else ()
+            if len(parts) >= 2:
+                halves = KMeans(n_clusters=2, n_init=2, random_state=self.random_state).fit(
+                    sub_centres[parts], sample_weight=sub_weight[parts])
+                side = np.zeros(len(sub_centres), dtype=int)
+                side[parts] = halves.labels_
+                member_side = side[sub[members]]
+            else:
+                halves = KMeans(n_clusters=2, n_init=2, random_state=self.random_state).fit(
+                    X[members], sample_weight=weight[members])
+                member_side = halves.labels_
+            if len(np.unique(member_side)) < 2:
                 break
-            labels[members[halves.labels_ == 1]] = len(centres)
+            labels[members[member_side == 1]] = len(centres)
+            if len(parts) >= 2:  # the halves' own answers' centres
+                halves.cluster_centers_ = np.vstack([weight[rows] @ X[rows] for rows in
+                                                     (members[member_side == 0], members[member_side == 1])])
             centres[c] = halves.cluster_centers_[0]
             centres.append(halves.cluster_centers_[1])
             splits += 1
@@ -154,7 +182,7 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
 
     def fit(self, X, y=None, sample_weight=None, init_centres=None):
         X = normalize(np.asarray(X, dtype=np.float32))
-        self._sample_centres = {}
+        self._sample_centres, self._subcluster_fit = {}, (None, None, None)
         weight = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
         placeable = np.linalg.norm(X, axis=1) > 0
         rng = np.random.default_rng(self.random_state)
@@ -184,7 +212,7 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         return self
 
     def _cluster(self, X, k, weight, init_centres):
-        m = 0 if self.n_subclusters is None else min(int(self.n_subclusters), len(X) // 5)
+        m = self._subclusters(len(X))
         start = getattr(self, "_sample_centres", {}).get(k) if self.k is None else None
         if m <= k and start is not None and len(X) > self.sample_size:
             # k was chosen on a sample, where the restarts ran: the chosen fit's centres start one run on
@@ -195,16 +223,33 @@ class KMeansClusterer(BaseEstimator, ClusterMixin):
         if m <= k or (init_centres is not None and len(init_centres)):
             model = self._kmeans(X, k, weight, init_centres, self.random_state, self.n_init)
             return model.cluster_centers_, model.labels_
-        model = self._kmeans(X, m, weight, None, self.random_state, 1)
+        sub, sub_centres = self._fit_subclusters(X, m, weight)
         if self.linkage == "ward":  # Ward's criterion on the sub-clusters' own centres
-            labels = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(model.cluster_centers_)
+            merge = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(sub_centres)
         else:
             merge = AgglomerativeClustering(n_clusters=k, linkage=self.linkage, metric="cosine")
-            labels = merge.fit_predict(normalize(model.cluster_centers_))
-        labels = labels[model.labels_]
+            merge = merge.fit_predict(normalize(sub_centres))
+        labels = merge[sub]
+        sub_weight = np.bincount(sub, weights=weight, minlength=len(sub_centres))
+        self._subcluster_fit = (sub, sub_centres, sub_weight)
         onehot = np.zeros((k, len(X)), dtype=X.dtype)
         onehot[labels, np.arange(len(X))] = weight
         return onehot @ X, labels
+
+    def _fit_subclusters(self, X, m, weight):
+        """``(sub-cluster of each row, sub-cluster centres)``: KMeans with ``m`` clusters.
+
+        Over ``subcluster_sample_size`` rows, KMeans is fitted on a uniform sample of that many rows (with
+        their weights) and every row then goes to its nearest centre: one pass over the rest instead of
+        every Lloyd iteration over all of them.
+        """
+        fit_rows = np.arange(len(X))
+        if self.subcluster_sample_size is not None and len(X) > self.subcluster_sample_size:
+            rng = np.random.default_rng(self.random_state)
+            fit_rows = np.sort(rng.choice(len(X), self.subcluster_sample_size, replace=False))
+        model = self._kmeans(X[fit_rows], m, weight[fit_rows], None, self.random_state, 1)
+        sub = model.labels_ if len(fit_rows) == len(X) else model.predict(X)
+        return sub, model.cluster_centers_
 
     def _fit_floors(self, X, labels, weight):
         """Each theme's lowest cosine to its centre that still counts as fitting it."""

@@ -28,10 +28,27 @@ OTHER_Z = 1.5
 # When k is chosen, no labelled theme should hold more than this share of the placed answers.
 MAX_SHARE = 0.15
 # An answer also belongs to every other theme whose centre is within this cosine of its own theme's
-# centre (chosen on the shared data against the coders' sub-categories: benchmarks/RESULTS.md).
-SECONDARY_MARGIN = 0.05
+# centre, per backend: the margin whose second themes match the coders' sub-categories most often (mean
+# precision over seeds 0-2, chosen k; benchmarks/RESULTS.md, fourth pass). Embeddings: precision .38-.39 at
+# every margin from .02 to .06 (chance .25), highest at .04, where 17% of answers get a second theme (22% at
+# the earlier .05). tfidf: .36 at .01 and near chance (.23) from .03 on, so its second themes are kept few.
+SECONDARY_MARGINS = {"tfidf": 0.01, "embeddings": 0.04}
 OTHER_LABEL = "Other answers"
 EMBEDDING_SUBCLUSTERS = 100
+# Choosing k for the embeddings: KMeans stability on the sample's first 32 principal axes (of MiniLM's 384);
+# the same k as on all 384 at about a fifth of the cost (benchmarks/RESULTS.md, fourth pass).
+EMBEDDING_STABILITY_DIMS = 32
+
+
+def default_clusterer(backend: str, seed: int = 0) -> KMeansClusterer:
+    """The backend's clustering step as the pipeline runs it (also what ``benchmarks/themes_speed.py`` times)."""
+    embeddings = backend == "embeddings"
+    # Embeddings: the raw text's vectors, L2-normalised, KMeans on EMBEDDING_SUBCLUSTERS merged by Ward
+    # (the best of the settings tried on the shared data: benchmarks/RESULTS.md); tfidf: LSA + KMeans.
+    return KMeansClusterer(
+        n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=seed, linkage="ward",
+        n_subclusters=EMBEDDING_SUBCLUSTERS if embeddings else None,
+        stability_dims=EMBEDDING_STABILITY_DIMS if embeddings else None)
 
 
 def _text_hash(text: str) -> str:
@@ -68,9 +85,11 @@ class ThemePipeline(BaseEstimator):
         is the packaged default model, found without any network.
     cache_dir : str or None
         Embedding cache directory (embeddings backend).
-    secondary_margin : float or None
+    secondary_margin : "auto", float or None
         An answer also belongs to the other themes it is this close to (see
-        ``KMeansClusterer.secondary``); ``None`` gives one theme per answer.
+        ``KMeansClusterer.secondary``); ``"auto"`` is the backend's margin
+        (``SECONDARY_MARGINS``), ``None`` gives one theme per answer. The
+        margin used is ``secondary_margin_``.
     codebook : Codebook or None
         Reviewed themes of an earlier run. New answers that a classifier
         trained on the reviewed answers is sure of go to those themes (which
@@ -86,7 +105,7 @@ class ThemePipeline(BaseEstimator):
 
     def __init__(self, backend="tfidf", k=None, seed=0, guided=None, model=None, cache_dir=None,
                  non_answers=None, preprocessor=None, vectorizer=None, reducer=None, clusterer=None,
-                 labeller=None, quote_selector=None, secondary_margin=SECONDARY_MARGIN, codebook=None):
+                 labeller=None, quote_selector=None, secondary_margin="auto", codebook=None):
         self.backend = backend
         self.k = k
         self.seed = seed
@@ -121,15 +140,17 @@ class ThemePipeline(BaseEstimator):
         self.non_answers_ = pick(self.non_answers, NonAnswerFilter())
         self.preprocessor_ = pick(self.preprocessor, SpacyPreprocessor())
         self.vectorizer_ = pick(self.vectorizer, self._default_vectorizer())
-        # Embeddings: the raw text's vectors, L2-normalised, KMeans on EMBEDDING_SUBCLUSTERS merged by Ward
-        # (the best of the settings tried on the shared data: benchmarks/RESULTS.md); tfidf: LSA + KMeans.
         default_reducer = NoReduction() if embeddings else SVDReduction(random_state=self.seed)
         self.reducer_ = pick(self.reducer, default_reducer)
-        self.clusterer_ = pick(self.clusterer, KMeansClusterer(
-            n_init=4, other_z=OTHER_Z, max_share=MAX_SHARE, random_state=self.seed,
-            n_subclusters=EMBEDDING_SUBCLUSTERS if embeddings else None, linkage="ward"))
+        self.clusterer_ = pick(self.clusterer, default_clusterer(self.backend, self.seed))
         if self.k is not None:
             self.clusterer_.set_params(k=self.k)
+        margin = self.secondary_margin
+        if isinstance(margin, str):
+            if margin != "auto":
+                raise ValueError(f'secondary_margin must be "auto", a number or None, not {margin!r}')
+            margin = SECONDARY_MARGINS[self.backend]
+        self.secondary_margin_ = margin
         self.labeller_ = pick(self.labeller, PhraseLabeller())
         self.quote_selector_ = pick(self.quote_selector, QuoteSelector())
 
@@ -205,7 +226,7 @@ class ThemePipeline(BaseEstimator):
         if docs:
             offset = self.n_reviewed_ if reviewed else 0
             new = np.where(labels >= offset, labels - offset, UNPLACED)
-            second = [(i, c + offset) for i, c in self.clusterer_.secondary(Z, new, self.secondary_margin)]
+            second = [(i, c + offset) for i, c in self.clusterer_.secondary(Z, new, self.secondary_margin_)]
         self._finish(texts, is_non_answer, unique, labels, weight, n_clusters, guided, k_selection, second)
         timings["total"] = round(time.perf_counter() - start, 4)
         self.result_ = ThemeResult(**self._result_parts, timings=timings)

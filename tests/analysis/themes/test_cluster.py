@@ -76,3 +76,28 @@ def test_far_answers_are_left_for_other_answers(blobs):
     model = KMeansClusterer(k=4, random_state=0, other_z=1.5).fit(X)
     odd = -model.cluster_centers_.sum(axis=0, keepdims=True)
     assert model.predict(odd)[0] == -1 and (model.labels_ >= 0).mean() > 0.85
+
+
+def test_k_is_chosen_on_principal_axes_and_reported(blobs):
+    X, y = blobs
+    model = KMeansClusterer(max_k=10, stability_dims=3).fit(X)
+    sel = model.k_selection_
+    assert sel.k_chosen == 4 and "first 3 principal axes" in sel.method
+    assert adjusted_rand_score(y, model.labels_) > 0.95
+
+
+def test_subclusters_fitted_on_a_sample_still_place_every_row(blobs):
+    X, y = blobs
+    model = KMeansClusterer(k=4, n_subclusters=40, subcluster_sample_size=200).fit(X)
+    assert (model.labels_ >= 0).mean() > 0.95 and model.n_clusters_ == 4
+    assert adjusted_rand_score(y, model.labels_) > 0.9
+
+
+def test_a_theme_over_the_cap_is_split_along_its_subclusters():
+    X, _y = make_blobs(n_samples=[600, 100, 100, 100], n_features=8, cluster_std=0.5, random_state=3)
+    X = X + 10 * np.eye(8)[np.repeat(np.arange(4), [600, 100, 100, 100])]
+    model = KMeansClusterer(n_subclusters=40, max_share=0.4, min_split_size=50, max_k=3).fit(X)
+    sizes = np.bincount(model.labels_[model.labels_ >= 0])
+    assert sizes.max() <= 0.4 * sizes.sum() and "split in two" in model.k_selection_.method
+    sub = model._subcluster_fit[0]
+    assert all(len(np.unique(model.labels_[sub == s])) == 1 for s in np.unique(sub))  # sub-clusters kept whole

@@ -120,3 +120,18 @@ def test_answers_can_belong_to_several_themes(corpus, corpus_result):
         assert counted[theme_id] == sum(theme_id in s for s in corpus_result.secondary)
     single = find_themes(corpus[0], k=5, seed=0, secondary_margin=None)
     assert all(s == () for s in single.secondary)
+
+
+def test_default_second_theme_margin_is_the_backends(corpus, spacy_loaded, monkeypatch):
+    from analysis.themes.cluster import KMeansClusterer
+    from analysis.themes.pipeline import SECONDARY_MARGINS
+
+    asked = []
+    real = KMeansClusterer.secondary
+    monkeypatch.setattr(KMeansClusterer, "secondary", lambda self, X, labels, margin: asked.append(margin) or real(
+        self, X, labels, margin))
+    pipe = ThemePipeline(k=5, seed=0).fit(corpus[0])
+    assert asked == [SECONDARY_MARGINS["tfidf"]] == [pipe.secondary_margin_]
+    assert SECONDARY_MARGINS == {"tfidf": 0.01, "embeddings": 0.04}
+    with pytest.raises(ValueError, match="secondary_margin"):
+        ThemePipeline(k=5, secondary_margin="wide").fit(corpus[0])
