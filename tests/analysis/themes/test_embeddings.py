@@ -12,7 +12,14 @@ import pytest
 from sklearn.metrics import adjusted_rand_score
 
 from analysis import find_themes
-from analysis.themes.embeddings import DEFAULT_MODEL, EmbeddingCache, SentenceEmbedder, cache_key, resolve_model
+from analysis.themes.embeddings import (
+    DEFAULT_MODEL,
+    EmbeddingCache,
+    ModelNotFound,
+    SentenceEmbedder,
+    cache_key,
+    resolve_model,
+)
 
 pytestmark = pytest.mark.embeddings
 ROOT = Path(__file__).resolve().parents[3]
@@ -86,3 +93,50 @@ def test_deterministic_and_order_independent(corpus, result, model_path, cache_d
     again = find_themes(texts, k=5, backend="embeddings", seed=0, model=model_path, cache_dir=str(cache_dir))
     assert again.themes == result.themes and again.assignments[::-1] == result.assignments
     assert again.timings["vectorize"] < 1.0  # all cached: no model load, no encoding
+
+
+@pytest.fixture()
+def empty_hub_cache(tmp_path, monkeypatch):
+    import huggingface_hub.constants
+
+    cache = tmp_path / "hub"
+    cache.mkdir()
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(cache))
+    return cache
+
+
+def test_a_model_name_with_no_local_copy_is_refused_with_what_to_give(empty_hub_cache):
+    """e.g. all-mpnet-base-v2 when its unpacked folder is not given: nothing is downloaded."""
+    with pytest.raises(ModelNotFound, match=r"'sentence-transformers/all-mpnet-base-v2' is not available offline.*"
+                                            r"give the path of a local copy"):
+        resolve_model("sentence-transformers/all-mpnet-base-v2")
+
+
+def test_a_missing_path_or_a_folder_without_a_model_is_refused(tmp_path, empty_hub_cache):
+    with pytest.raises(ModelNotFound, match="not available offline"):
+        resolve_model(str(tmp_path / "no-such-folder" / "all-mpnet-base-v2"))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelNotFound, match="holds no sentence-transformers model"):
+        resolve_model(str(tmp_path / "empty"))
+
+
+def test_a_local_model_folder_or_a_hub_cached_name_is_accepted_as_it_is(tmp_path, empty_hub_cache):
+    folder = tmp_path / "all-mpnet-base-v2"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}", encoding="utf-8")
+    assert resolve_model(str(folder)) == (str(folder), str(folder))
+    snapshot = empty_hub_cache / "models--org--small-model" / "snapshots" / "abc123"
+    snapshot.mkdir(parents=True)
+    (snapshot / "config.json").write_text("{}", encoding="utf-8")
+    (empty_hub_cache / "models--org--small-model" / "refs").mkdir()
+    (empty_hub_cache / "models--org--small-model" / "refs" / "main").write_text("abc123", encoding="utf-8")
+    assert resolve_model("org/small-model") == ("org/small-model", "org/small-model")
+
+
+def test_cli_says_which_model_is_missing_instead_of_a_traceback(tmp_path, empty_hub_cache, capsys):
+    from analysis.cli import EXIT_BAD_INPUT, main
+
+    code = main(["themes", str(DATA / "barriers.csv"), "--text-column", "answer", "--backend", "embeddings",
+                 "--model", str(tmp_path / "mpnet"), "--out", str(tmp_path / "out.json")])
+    assert code == EXIT_BAD_INPUT and not (tmp_path / "out.json").exists()
+    assert "error: embedding model" in capsys.readouterr().err
