@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .learned import JUDGE_FLOOR, doc_tokens
 from .lexicon import ABSENCE_CATEGORIES
+from .questions import TRUSTED_PERSON, bare_answer
 from .rules import Rule
 from .triggers import _FAMILY, _FIRST_PERSON, _INSTRUCT, JUDGE
 from .vetoes import LEARNED, RULE, VETOES, applies
@@ -58,6 +59,8 @@ class VetoGate:
     def _veto_fires(self, name, kind, doc, start, end, category, rule, gap_tokens, confident) -> bool:
         learned = kind == LEARNED
         i = start
+        if name == "named_confidant":
+            return self._question_kind == TRUSTED_PERSON and bare_answer(doc.text)
         if name == "secrets_denied":
             if learned:
                 return self.cues_.denies_keeping(doc, doc[i].sent.start, doc[i].sent.end)

@@ -7,7 +7,9 @@ order and the first that fires cancels it.  Each entry says
 * ``categories``: the categories it may cancel (``ALL`` = every category);
 * ``reason``: why it exists, and ``motivated_by``: the case that motivated it;
 * ``lookalike``: an answer this veto keeps quiet (the screen flags it when the
-  veto is switched off), and ``positive``: a close disclosure it must not cancel.
+  veto is switched off), and ``positive``: a close disclosure it must not cancel;
+* ``question``: the question both examples answer, for a veto that reads the answer
+  beside its question (:mod:`.questions`).
 
 ``tests/analysis/screening/test_vetoes.py`` runs both examples for every entry
 (the meta-test: an entry without them fails), and ``python benchmarks/screening.py
@@ -51,13 +53,22 @@ class Veto:
     motivated_by: str
     lookalike: str
     positive: str
+    question: str = ""
 
 
-def _v(name, applies_to, categories, reason, motivated_by, lookalike, positive) -> Veto:
-    return Veto(name, frozenset(applies_to), frozenset(categories), reason, motivated_by, lookalike, positive)
+def _v(name, applies_to, categories, reason, motivated_by, lookalike, positive, question="") -> Veto:
+    return Veto(name, frozenset(applies_to), frozenset(categories), reason, motivated_by, lookalike, positive,
+                question)
 
 
 VETOES: tuple[Veto, ...] = (
+    _v("named_confidant", (RULE, LEARNED), ALL,
+       "answering 'who would you tell?', an answer made only of people and filler words names the person "
+       "the writer trusts, not a harm (questions.bare_answer; data/questions.yaml)",
+       "'my dad', 'MUM', 'my uncle', 'my step dad' answering 'Who would you tell if something was wrong?' "
+       "(held-out youth ordinary answers, issue 17)",
+       "my step dad", "my dad, but he's the one who hits me",
+       question="Who would you tell if something was wrong?"),
     _v("secrets_denied", (RULE, LEARNED), {"secrets_adult"},
        "the writer says they do not keep secrets from a parent", "i don't keep secrets from my mum",
        "i dont keep secrets from my mum, we talk about everything",
