@@ -158,6 +158,21 @@ def bench_fresh(screener: DisclosureScreener, show_errors: bool, holdout: bool) 
     print()
 
 
+def bench_untouched(screener: DisclosureScreener, show_errors: bool) -> None:
+    """Only the untouched fresh rounds (not in ``FRESH_TUNED``): recall and precision, pooled."""
+    rows = []
+    for path in sorted(DATA.glob("screening_fresh_round_*.csv"), key=_round_number):
+        if _round_number(path) not in FRESH_TUNED:
+            rows += list(csv.DictReader(path.open(encoding="utf-8")))
+    tp, fp, fn, tn, _per, errors = _score(rows, screener.transform([r["text"] for r in rows]))
+    names = ", ".join(str(k) for k in sorted(set(range(1, 100)) - FRESH_TUNED)
+                      if (DATA / f"screening_fresh_round_{k}.csv").exists())
+    print(f"## Untouched rounds ({names}): recall {_ratio(tp, tp + fn):.3f} ({tp}/{tp + fn}), "
+          f"precision {_ratio(tp, tp + fp):.3f} ({fp} false alarms in {fp + tn} look-alikes)\n")
+    if show_errors and errors:
+        _print_errors(errors)
+
+
 def _print_untouched_categories(k: int, per, rows) -> None:
     """Per-category recall and look-alike false alarms of an untouched round."""
     lookalike: dict[str, list[int]] = {}
@@ -434,6 +449,7 @@ def main(argv=None) -> int:
     p.add_argument("--only-blind", action="store_true", help="only the issue 17 blind sets")
     p.add_argument("--only-heldout", action="store_true",
                    help="only the held-out sets (benchmarks/data/heldout_*.csv) and the blind youth benign set")
+    p.add_argument("--only-untouched", action="store_true", help="only the untouched fresh rounds (19, 20)")
     p.add_argument("--no-question", action="store_true",
                    help="screen the youth sets' answers alone, without their question column")
     p.add_argument("--ablate", action="store_true",
@@ -443,6 +459,9 @@ def main(argv=None) -> int:
         bench_ablate()
         return 0
     with_q = not args.no_question
+    if args.only_untouched:
+        bench_untouched(DisclosureScreener().fit(), args.show_errors)
+        return 0
     if args.only_blind:
         bench_blind(DisclosureScreener().fit(), args.show_errors, with_question=with_q)
         return 0

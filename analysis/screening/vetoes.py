@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .categories import CATEGORIES
+from .everyday import PROVISION_CATEGORIES, SELF_HARM
 from .frames import (
     ACCIDENT_CATEGORIES,
     CHOICE_CATEGORIES,
@@ -131,6 +132,24 @@ VETOES: tuple[Veto, ...] = (
        "'Families not having enough money for food and heating' (make demo data)",
        "Families not having enough money for food and heating.",
        "My family doesn't have enough money for food and heating"),
+    _v("provision_complaint", (RULE, LEARNED), PROVISION_CATEGORIES,
+       "nowhere for young people to go (youth clubs shut, everything costs money), with no writer, home or "
+       "family in the sentence: provision in the area, not homelessness (everyday.py; question session)",
+       "'not having anywhere to go that doesnt cost money' (youth training ordinary answers, 2-fold CV)",
+       "the youth club shut so theres nowhere to go",
+       "my mum kicked me out and theres nowhere to go"),
+    _v("cut_object", (RULE, LEARNED), SELF_HARM,
+       "what is cut is money, services or hair, and nothing of the writer's body is in the sentence "
+       "(everyday.py; question session)",
+       "'stop cutting funding' (youth training ordinary answers, 2-fold CV)",
+       "stop cutting funding for youth clubs",
+       "i need to stop cutting myself"),
+    _v("leisure_jump", (RULE, LEARNED), SELF_HARM,
+       "jumping off a bridge into a river in summer or for a dare, with nobody wanting or planning it "
+       "(everyday.py; question session)",
+       "'people jump off the bridge into the river in summer which is dangerous' (youth training ordinary answers)",
+       "people jump off the bridge into the river in summer which is dangerous",
+       "sometimes i want to jump off the bridge"),
     _v("learned_benign", (LEARNED,), frozenset(LEARNED_BENIGN),
        "the category's own benign words in the sentence (lexicon.LEARNED_BENIGN)", "round 4-6 look-alikes",
        "my dad told me not to tell mum what we got her for her birthday",
