@@ -294,8 +294,9 @@ def bench_blind(screener: DisclosureScreener, show_errors: bool, only_benign: bo
         res = screener.transform([r["answer"] for r in rows],
                                  [r.get("question") if with_question else None for r in rows])
         n = sum(x.flagged for x in res)
-        print(f"- youth benign answers{' (beside their question)' if with_question else ''}: {n} of {len(rows)} flagged, **{1000 * n / len(rows):.1f} alerts per "
-              "1,000**\n")
+        beside = " (beside their question)" if with_question else ""
+        print(f"- youth benign answers{beside}: {n} of {len(rows)} flagged, **{1000 * n / len(rows):.1f} alerts "
+              "per 1,000**\n")
         if show_errors:
             for r, x in zip(rows, res, strict=True):
                 if x.flagged:

@@ -24,7 +24,8 @@ def test_the_judge_keeps_the_writers_own_family_aiming_at_the_writer(screener):
     """The net reads "but its fine honestly" as ordinary; "my mum ... at me" is first-hand all the same."""
     text = "my mum chucks things at me when shes stressed but its fine honestly"
     assert screener.screen(text).categories == ("physical_abuse",)
-    assert not any(veto == "judge" and category == "physical_abuse" for _k, category, _w, veto in screener.explain(text))
+    trace = screener.explain(text)
+    assert not any(veto == "judge" and category == "physical_abuse" for _k, category, _w, veto in trace)
     assert not screener.screen("a boy threw a ball at me in pe but its fine").flagged
 
 
