@@ -10,7 +10,8 @@ import pytest
 
 
 @pytest.mark.parametrize("positive, lookalike", [
-    ("i have a black eye from my dad", "i have a black eye from rugby"),
+    ("nothing really. got a black eye off my mum on monday but told my teacher it was netball",
+     "i have a black eye from rugby"),
     ("i told the nurse i fell down the stairs but thats not what happened",
      "i told the nurse i tripped on the stairs and she gave me a plaster"),
     ("i've got my pills ready for tonight", "i've got my hay fever tablets ready for the trip"),
@@ -22,7 +23,7 @@ def test_played_down_signs(screener, positive, lookalike):
 
 def test_the_judge_keeps_the_writers_own_family_aiming_at_the_writer(screener):
     """The net reads "but its fine honestly" as ordinary; "my mum ... at me" is first-hand all the same."""
-    text = "my mum chucks things at me when shes stressed but its fine honestly"
+    text = "nah. well my mum throws stuff at me sometimes but its fine"
     assert screener.screen(text).categories == ("physical_abuse",)
     trace = screener.explain(text)
     assert not any(veto == "judge" and category == "physical_abuse" for _k, category, _w, veto in trace)
