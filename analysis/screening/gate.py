@@ -16,13 +16,14 @@ from .lexicon import ABSENCE_CATEGORIES
 from .questions import TRUSTED_PERSON, bare_answer
 from .rules import Rule
 from .triggers import _FAMILY, _FIRST_PERSON, _INSTRUCT, JUDGE
+from .vetoes import LEARNED, RULE, VETOES, applies
 from .wordlists import word_lists
 
+# The judge's first-hand check ("my dad ... at me"): data/frames.yaml FIRST_HAND_*.
 _JUDGE_WORDS = word_lists("frames")
 _WRITER_OBJECT = _JUDGE_WORDS["FIRST_HAND_OBJECT"]
 _POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
 _FAMILY_PAIRS = _JUDGE_WORDS["FIRST_HAND_FAMILY_PAIRS"]
-from .vetoes import LEARNED, RULE, VETOES, applies
 
 
 class VetoGate:
