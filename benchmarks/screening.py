@@ -158,6 +158,21 @@ def bench_fresh(screener: DisclosureScreener, show_errors: bool, holdout: bool) 
     print()
 
 
+def bench_untouched(screener: DisclosureScreener, show_errors: bool) -> None:
+    """Only the untouched fresh rounds (not in ``FRESH_TUNED``): recall and precision, pooled."""
+    rows = []
+    for path in sorted(DATA.glob("screening_fresh_round_*.csv"), key=_round_number):
+        if _round_number(path) not in FRESH_TUNED:
+            rows += list(csv.DictReader(path.open(encoding="utf-8")))
+    tp, fp, fn, tn, _per, errors = _score(rows, screener.transform([r["text"] for r in rows]))
+    names = ", ".join(str(k) for k in sorted(set(range(1, 100)) - FRESH_TUNED)
+                      if (DATA / f"screening_fresh_round_{k}.csv").exists())
+    print(f"## Untouched rounds ({names}): recall {_ratio(tp, tp + fn):.3f} ({tp}/{tp + fn}), "
+          f"precision {_ratio(tp, tp + fp):.3f} ({fp} false alarms in {fp + tn} look-alikes)\n")
+    if show_errors and errors:
+        _print_errors(errors)
+
+
 def _print_untouched_categories(k: int, per, rows) -> None:
     """Per-category recall and look-alike false alarms of an untouched round."""
     lookalike: dict[str, list[int]] = {}
@@ -277,16 +292,20 @@ def bench_real(screener: DisclosureScreener, show_errors: bool) -> None:
     print()
 
 
-def bench_blind(screener: DisclosureScreener, show_errors: bool, only_benign: bool = False) -> None:
+def bench_blind(screener: DisclosureScreener, show_errors: bool, only_benign: bool = False,
+                with_question: bool = True) -> None:
     """Sets written blind for issue 17 (benchmarks/data/blind_*.csv): scored, never tuned on."""
-    print("## Blind sets for issue 17 (written without seeing the screen; errors not read)\n")
+    print("## Blind sets for issue 17 (written without seeing the screen; the youth benign set's errors were "
+          "read in the question session (December 2026): a development set since)\n")
     path = DATA / "blind_youth_benign.csv"
     if path.exists():
         rows = list(csv.DictReader(path.open(encoding="utf-8")))
-        res = screener.transform([r["answer"] for r in rows])
+        res = screener.transform([r["answer"] for r in rows],
+                                 [r.get("question") if with_question else None for r in rows])
         n = sum(x.flagged for x in res)
-        print(f"- youth benign answers: {n} of {len(rows)} flagged, **{1000 * n / len(rows):.1f} alerts per "
-              "1,000**\n")
+        beside = " (beside their question)" if with_question else ""
+        print(f"- youth benign answers{beside}: {n} of {len(rows)} flagged, **{1000 * n / len(rows):.1f} alerts "
+              "per 1,000**\n")
         if show_errors:
             for r, x in zip(rows, res, strict=True):
                 if x.flagged:
@@ -441,19 +460,26 @@ def main(argv=None) -> int:
     p.add_argument("--only-blind", action="store_true", help="only the issue 17 blind sets")
     p.add_argument("--only-heldout", action="store_true",
                    help="only the held-out sets (benchmarks/data/heldout_*.csv) and the blind youth benign set")
+    p.add_argument("--only-untouched", action="store_true", help="only the untouched fresh rounds (19, 20)")
+    p.add_argument("--no-question", action="store_true",
+                   help="screen the youth sets' answers alone, without their question column")
     p.add_argument("--ablate", action="store_true",
                    help="only the ablation table: each veto and rule group switched off in turn")
     args = p.parse_args(argv)
     if args.ablate:
         bench_ablate()
         return 0
+    with_q = not args.no_question
+    if args.only_untouched:
+        bench_untouched(DisclosureScreener().fit(), args.show_errors)
+        return 0
     if args.only_blind:
-        bench_blind(DisclosureScreener().fit(), args.show_errors)
+        bench_blind(DisclosureScreener().fit(), args.show_errors, with_question=with_q)
         return 0
     if args.only_heldout:
         screener = DisclosureScreener().fit()
-        bench_heldout(screener, args.show_errors)
-        bench_blind(screener, args.show_errors, only_benign=True)
+        bench_heldout(screener, args.show_errors, with_question=with_q)
+        bench_blind(screener, args.show_errors, only_benign=True, with_question=with_q)
         return 0
     t_fit = bench_fit_time()
     if args.only_fit:
@@ -465,8 +491,8 @@ def main(argv=None) -> int:
     bench_screening(args.cases, args.show_errors, screener, t_fit)
     if not args.no_fresh:
         bench_fresh(screener, args.show_errors, args.holdout)
-    bench_blind(screener, args.show_errors)
-    bench_heldout(screener, args.show_errors)
+    bench_blind(screener, args.show_errors, with_question=with_q)
+    bench_heldout(screener, args.show_errors, with_question=with_q)
     bench_redaction(args.redaction, args.show_errors)
     bench_pathological()
     return 0

@@ -3,6 +3,7 @@
 ``benchmarks/data/heldout_youth_ordinary.csv`` and ``heldout_practitioner_ordinary.csv``: ordinary
 answers (alerts per 1,000); ``heldout_youth_disclosures.csv``: disclosures (recall, and the
 category named).  Files may carry a ``language`` column: figures are then given per language.
+Each answer is screened beside its ``question`` column (``--no-question``: the answer alone).
 """
 
 from __future__ import annotations
@@ -34,9 +35,14 @@ def _by_language(rows, results):
     return groups
 
 
-def bench_heldout(screener, show_errors: bool = False, data: Path = DATA) -> dict:
+def _questions(rows, with_question: bool):
+    return [r.get("question") if with_question else None for r in rows]
+
+
+def bench_heldout(screener, show_errors: bool = False, data: Path = DATA, with_question: bool = True) -> dict:
     """Print the held-out figures; return them as ``{name: value}``."""
-    print("## Held-out sets (second blind writer; scored once, never trained or tuned on)\n")
+    print("## Held-out sets (second blind writer; seen since the youth session: now development sets)\n")
+    print(f"Answers screened {'beside their question' if with_question else 'alone (no question)'}.\n")
     out: dict[str, float] = {}
     print("| set | language | answers | flagged | alerts per 1,000 | flagged only as not screened |")
     print("|---|---|---|---|---|---|")
@@ -46,7 +52,7 @@ def bench_heldout(screener, show_errors: bool = False, data: Path = DATA) -> dic
             print(f"| {title} | - | missing ({name}) | | | |")
             continue
         rows = _rows(path)
-        res = screener.transform([_text(r) for r in rows])
+        res = screener.transform([_text(r) for r in rows], _questions(rows, with_question))
         for lang, sel in _by_language(rows, res):
             n = sum(x.flagged for _r, x in sel)
             only = sum(x.flagged and all(c.startswith("not_screened") for c in x.categories) for _r, x in sel)
@@ -61,7 +67,7 @@ def bench_heldout(screener, show_errors: bool = False, data: Path = DATA) -> dic
     print()
     if path.exists():
         rows = _rows(path)
-        res = screener.transform([_text(r) for r in rows])
+        res = screener.transform([_text(r) for r in rows], _questions(rows, with_question))
         print("| set | language | disclosures | reach a person | recall | right category named |")
         print("|---|---|---|---|---|---|")
         for lang, sel in _by_language(rows, res):

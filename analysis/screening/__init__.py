@@ -15,16 +15,19 @@ import threading
 
 from .categories import CATEGORIES, CATEGORY_LABELS, REASON_LABELS, label_for
 from .engine import DisclosureScreener, Hit, ScreeningResult
+from .questions import QUESTION_KINDS, question_kind
 
 __all__ = [
     "CATEGORIES",
     "CATEGORY_LABELS",
     "DisclosureScreener",
     "Hit",
+    "QUESTION_KINDS",
     "REASON_LABELS",
     "label_for",
     "ScreeningResult",
     "default_screener",
+    "question_kind",
     "screen_text",
 ]
 
@@ -42,6 +45,11 @@ def default_screener() -> DisclosureScreener:
     return _default
 
 
-def screen_text(text: str) -> ScreeningResult:
-    """Screen one answer for possible safeguarding disclosures."""
-    return default_screener().screen(text)
+def screen_text(text: str, question: str | None = None, question_kind: str | None = None) -> ScreeningResult:
+    """Screen one answer for possible safeguarding disclosures.
+
+    ``question`` (the question's English text) or ``question_kind`` (declared on the survey
+    question, one of :data:`QUESTION_KINDS`) lets the screen read the answer beside its question:
+    "my dad" answering "Who would you tell?" is an answer, not a disclosure.
+    """
+    return default_screener().screen(text, question=question, question_kind=question_kind)

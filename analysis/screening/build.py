@@ -25,10 +25,12 @@ ARTEFACT_FILES = {ARTEFACT.with_suffix(".npz").name, ARTEFACT.with_suffix(".json
 # Files the net's tokens and weights cannot depend on: the cue and frame vetoes and
 # the engine's gates (applied after scoring; parsing lives in text.py), the language
 # layer, labels, CLI and this builder; the thresholds (calibration.py: the weights do not
-# depend on them); the frames' word lists (data/frames.yaml).
+# depend on them); the frames' word lists (data/frames.yaml); what the question asked
+# (questions.py, data/questions.yaml: read after scoring).
 NOT_SOURCES = {"frames.py", "cues.py", "vetoes.py", "categories.py", "cli.py", "build.py", "__init__.py",
-               "engine.py", "gate.py", "calibration.py", "result.py", "triggers.py", "README.md"}
-NOT_SOURCE_DATA = {"data/frames.yaml"}
+               "engine.py", "gate.py", "calibration.py", "result.py", "triggers.py", "README.md", "questions.py",
+               "everyday.py"}
+NOT_SOURCE_DATA = {"data/frames.yaml", "data/questions.yaml"}
 
 
 def _source_files() -> list[Path]:

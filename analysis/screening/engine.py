@@ -23,6 +23,8 @@ from .lexicon import (
     SLANG,
 )
 from .normalise import Normaliser
+from .questions import TRUSTED_PERSON, bare_answer, names_abuser
+from .questions import question_kind as _kind_of
 from .result import Hit, ScreeningResult  # noqa: F401 - re-exported: ``from .engine import Hit``
 from .rules import Rule, all_rules
 from .text import (
@@ -95,6 +97,7 @@ class DisclosureScreener(VetoGate):
         self.learned_confident = learned_confident
         self.prefitted = prefitted
         self._trace = None
+        self._question_kind = None
         self.judge = judge
         self.ablate = ablate
 
@@ -273,20 +276,49 @@ class DisclosureScreener(VetoGate):
         return hits
 
     # ---------------------------------------------------------------- API
-    def screen(self, text) -> ScreeningResult:
+    def screen(self, text, question: str | None = None, question_kind: str | None = None) -> ScreeningResult:
+        """Screen one answer; ``question`` (its English text) or ``question_kind`` (declared on the
+        survey question, e.g. ``"trusted_person"``) lets the screen read it beside its question
+        (:mod:`.questions`)."""
         if not hasattr(self, "matchers_"):
             raise RuntimeError("DisclosureScreener is not fitted; call fit() first")
         if text is None or not isinstance(text, str):
             text = "" if text is None else str(text)
+        kind = _kind_of(question, question_kind)
         hits: list[Hit] = []
         with self.lock_:
-            for a, b in _chunks(text, MAX_CHARS):
-                hits.extend(self._screen_chunk(text[a:b], a))
-        hits.extend(self._other_language(text, hits))
+            self._question_kind = kind
+            try:
+                for a, b in _chunks(text, MAX_CHARS):
+                    hits.extend(self._screen_chunk(text[a:b], a))
+                if not hits and kind == TRUSTED_PERSON:
+                    hits.extend(self._named_abuser(text))
+            finally:
+                self._question_kind = None
+        if not (kind == TRUSTED_PERSON and bare_answer(text)):
+            hits.extend(self._other_language(text, hits))
         hits.sort(key=lambda h: (h.start, h.end, h.category))
         cats = tuple(c for c in CATEGORIES if any(h.category == c for h in hits))
         cats += tuple(sorted({h.category for h in hits if h.category.startswith(NOT_SCREENED)}))
         return ScreeningResult(bool(hits), cats, tuple(hits))
+
+    def _named_abuser(self, text: str) -> list[Hit]:
+        """Answering "who would you tell?": "not my dad, he's the one who does it" (:func:`.questions.names_abuser`).
+
+        The category is the net's for the answer (physical abuse without the net)."""
+        span = names_abuser(text)
+        if span is None:
+            return []
+        category = "physical_abuse"
+        if self.learned_ is not None:
+            category = self.learned_.category(doc_tokens(self._doc(text[:MAX_CHARS]))[0], self.wanted_)[0] \
+                or category
+        if category not in self.wanted_:
+            return []
+        a, b = _word_bounds(text, *span)
+        if self._trace is not None:
+            self._trace.append(("question", category, text[a:b], None))
+        return [Hit(category, text[a:b], a, b)]
 
     def _other_language(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Keyword rules of the answer's own language, and a route to a person where they are not enough.
@@ -307,22 +339,26 @@ class DisclosureScreener(VetoGate):
             found.append(Hit(f"{NOT_SCREENED}:{lang}", stripped[:80], start, start + len(stripped[:80])))
         return found
 
-    def explain(self, text: str) -> list[tuple[str, str, str, str | None]]:
+    def explain(self, text: str, question: str | None = None,
+                question_kind: str | None = None) -> list[tuple[str, str, str, str | None]]:
         """Every candidate hit and what became of it: ``(kind, category, words, veto)``.
 
-        ``kind`` is ``"rule"``, ``"learned"`` or ``"judge"``; ``veto`` names the
+        ``kind`` is ``"rule"``, ``"learned"``, ``"judge"`` or ``"question"``; ``veto`` names the
         registry entry (:mod:`.vetoes`) that cancelled the candidate, or is None
         when it stood.  For a maintainer asking "why was this (not) flagged?".
         """
         self._trace = []
         try:
-            self.screen(text)
+            self.screen(text, question, question_kind)
             return list(self._trace)
         finally:
             self._trace = None
 
-    def transform(self, texts: Iterable[str]) -> list[ScreeningResult]:
-        return [self.screen(t) for t in texts]
+    def transform(self, texts: Iterable[str], questions: Iterable[str | None] | None = None) -> list[ScreeningResult]:
+        """Screen many answers; ``questions`` (one per answer, or None) as in :meth:`screen`."""
+        if questions is None:
+            return [self.screen(t) for t in texts]
+        return [self.screen(t, q) for t, q in zip(texts, questions, strict=True)]
 
     def fit_transform(self, X, y=None):
         return self.fit(X, y).transform(X)

@@ -78,6 +78,7 @@ FEEL_ADJ = _W["FEEL_ADJ"]
 OWN_PLACES = _W["OWN_PLACES"]
 _FIRST = _W["_FIRST"]
 GENERIC_GROUPS = _W["GENERIC_GROUPS"]
+GENERIC_GROUPS_BY_CATEGORY = _W["GENERIC_GROUPS_BY_CATEGORY"]
 GENERIC_LEADS = _W["GENERIC_LEADS"]
 GENERIC_OWN = _W["GENERIC_OWN"]
 GENERIC_CATEGORIES = _W["GENERIC_CATEGORIES"]
@@ -232,7 +233,9 @@ class FrameChecker:
             return False
         text = " " + " ".join(words) + " "
         for lead in ("", *GENERIC_LEADS):
-            for group in GENERIC_GROUPS:
+            for group in (*GENERIC_GROUPS, *GENERIC_GROUPS_BY_CATEGORY.get(category, "").split("|")):
+                if not group:
+                    continue
                 if text.startswith(f" {lead} {group} " if lead else f" {group} "):
                     return True
         return False

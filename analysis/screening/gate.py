@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import everyday
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .learned import JUDGE_FLOOR, doc_tokens
 from .lexicon import ABSENCE_CATEGORIES
+from .questions import TRUSTED_PERSON, bare_answer
 from .rules import Rule
 from .triggers import _FAMILY, _FIRST_PERSON, _INSTRUCT, JUDGE
 from .vetoes import LEARNED, RULE, VETOES, applies
+from .wordlists import word_lists
+
+# The judge's first-hand check ("my dad ... at me"): data/frames.yaml FIRST_HAND_*.
+_JUDGE_WORDS = word_lists("frames")
+_WRITER_OBJECT = _JUDGE_WORDS["FIRST_HAND_OBJECT"]
+_POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
+_FAMILY_PAIRS = _JUDGE_WORDS["FIRST_HAND_FAMILY_PAIRS"]
 
 
 class VetoGate:
@@ -58,6 +67,8 @@ class VetoGate:
     def _veto_fires(self, name, kind, doc, start, end, category, rule, gap_tokens, confident) -> bool:
         learned = kind == LEARNED
         i = start
+        if name == "named_confidant":
+            return self._question_kind == TRUSTED_PERSON and bare_answer(doc.text)
         if name == "secrets_denied":
             if learned:
                 return self.cues_.denies_keeping(doc, doc[i].sent.start, doc[i].sent.end)
@@ -93,7 +104,9 @@ class VetoGate:
             return self.cues_._find([t.norm_ for t in doc], self.reassurance_) is not None
         frame = {"accident": self.frames_.accidental, "choice": self.frames_.chosen,
                  "general_concern": self.frames_.general_concern,
-                 "generic_group": self.frames_.generic_group}.get(name)
+                 "generic_group": self.frames_.generic_group,
+                 "provision_complaint": everyday.provision_complaint, "cut_object": everyday.cut_object,
+                 "leisure_jump": everyday.leisure_jump}.get(name)
         if frame is not None:
             return frame(doc, start, category)
         if name == "opinion":
@@ -131,10 +144,18 @@ class VetoGate:
         return out
 
     def _first_hand(self, span) -> bool:
-        """The rule's own words name the writer's family and the writer ("my dad hits me"):
-        no judge overrules that, however ordinary the rest ("lol my dad hits me every time")."""
+        """The rule's own words name the writer's family and the writer ("my dad hits me"), or the
+        writer's own family ("my dad") opens the sentence the rule's words aim at the writer in ("my dad
+        throws stuff at me sometimes but its fine"): no judge overrules that, however ordinary or
+        played down the rest ("lol my dad hits me every time")."""
         words = {t.norm_ for t in span} | {t.lower_ for t in span}
-        return bool(words & _FAMILY) and bool(words & _FIRST_PERSON)
+        if words & _FAMILY and words & _FIRST_PERSON:
+            return True
+        if not words & _WRITER_OBJECT:
+            return False
+        before = [t.lower_ for t in span.doc[span.sent.start:span.start]]
+        return any(a in _POSSESSIVE and (b in _FAMILY or f"{b} {c}" in _FAMILY_PAIRS)
+                   for a, b, c in zip(before, before[1:], [*before[2:], ""], strict=False))
 
     def _instructed(self, doc: Doc, i: int) -> bool:
         """"told me not to tell": the negation is part of an instruction given to the writer.

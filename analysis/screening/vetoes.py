@@ -7,7 +7,9 @@ order and the first that fires cancels it.  Each entry says
 * ``categories``: the categories it may cancel (``ALL`` = every category);
 * ``reason``: why it exists, and ``motivated_by``: the case that motivated it;
 * ``lookalike``: an answer this veto keeps quiet (the screen flags it when the
-  veto is switched off), and ``positive``: a close disclosure it must not cancel.
+  veto is switched off), and ``positive``: a close disclosure it must not cancel;
+* ``question``: the question both examples answer, for a veto that reads the answer
+  beside its question (:mod:`.questions`).
 
 ``tests/analysis/screening/test_vetoes.py`` runs both examples for every entry
 (the meta-test: an entry without them fails), and ``python benchmarks/screening.py
@@ -26,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .categories import CATEGORIES
+from .everyday import PROVISION_CATEGORIES, SELF_HARM
 from .frames import (
     ACCIDENT_CATEGORIES,
     CHOICE_CATEGORIES,
@@ -51,13 +54,22 @@ class Veto:
     motivated_by: str
     lookalike: str
     positive: str
+    question: str = ""
 
 
-def _v(name, applies_to, categories, reason, motivated_by, lookalike, positive) -> Veto:
-    return Veto(name, frozenset(applies_to), frozenset(categories), reason, motivated_by, lookalike, positive)
+def _v(name, applies_to, categories, reason, motivated_by, lookalike, positive, question="") -> Veto:
+    return Veto(name, frozenset(applies_to), frozenset(categories), reason, motivated_by, lookalike, positive,
+                question)
 
 
 VETOES: tuple[Veto, ...] = (
+    _v("named_confidant", (RULE, LEARNED), ALL,
+       "answering 'who would you tell?', an answer made only of people and filler words names the person "
+       "the writer trusts, not a harm (questions.bare_answer; data/questions.yaml)",
+       "'my dad', 'MUM', 'my uncle', 'my step dad' answering 'Who would you tell if something was wrong?' "
+       "(held-out youth ordinary answers, issue 17)",
+       "my step dad", "my dad, but he's the one who hits me",
+       question="Who would you tell if something was wrong?"),
     _v("secrets_denied", (RULE, LEARNED), {"secrets_adult"},
        "the writer says they do not keep secrets from a parent", "i don't keep secrets from my mum",
        "i dont keep secrets from my mum, we talk about everything",
@@ -120,6 +132,24 @@ VETOES: tuple[Veto, ...] = (
        "'Families not having enough money for food and heating' (make demo data)",
        "Families not having enough money for food and heating.",
        "My family doesn't have enough money for food and heating"),
+    _v("provision_complaint", (RULE, LEARNED), PROVISION_CATEGORIES,
+       "nowhere for young people to go (youth clubs shut, everything costs money), with no writer, home or "
+       "family in the sentence: provision in the area, not homelessness (everyday.py; question session)",
+       "'not having anywhere to go that doesnt cost money' (youth training ordinary answers, 2-fold CV)",
+       "the youth club shut so theres nowhere to go",
+       "my mum kicked me out and theres nowhere to go"),
+    _v("cut_object", (RULE, LEARNED), SELF_HARM,
+       "what is cut is money, services or hair, and nothing of the writer's body is in the sentence "
+       "(everyday.py; question session)",
+       "'stop cutting funding' (youth training ordinary answers, 2-fold CV)",
+       "stop cutting funding for youth clubs",
+       "i need to stop cutting myself"),
+    _v("leisure_jump", (RULE, LEARNED), SELF_HARM,
+       "jumping off a bridge into a river in summer or for a dare, with nobody wanting or planning it "
+       "(everyday.py; question session)",
+       "'people jump off the bridge into the river in summer which is dangerous' (youth training ordinary answers)",
+       "people jump off the bridge into the river in summer which is dangerous",
+       "sometimes i want to jump off the bridge"),
     _v("learned_benign", (LEARNED,), frozenset(LEARNED_BENIGN),
        "the category's own benign words in the sentence (lexicon.LEARNED_BENIGN)", "round 4-6 look-alikes",
        "my dad told me not to tell mum what we got her for her birthday",

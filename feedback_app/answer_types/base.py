@@ -3,10 +3,15 @@
 import jsonschema
 from flask_babel import lazy_gettext as _l
 
+from analysis.screening.questions import QUESTION_KINDS
+
 COMMON_PROPERTIES = {
     "id": {}, "type": {}, "text": {}, "hint": {}, "required": {}, "show_if": {}, "analyse": {},
     "section": {},
 }
+# On a free-text question only: what the safeguarding screen should know about the question
+# ("screening: trusted_person" on a "Who would you tell?" question; analysis.screening.questions).
+SCREENING_KIND = {"enum": list(QUESTION_KINDS)}
 TEXT = {"$ref": "#/$defs/text"}
 TEXT_DEFS = {
     "text": {
@@ -52,7 +57,8 @@ class AnswerType:
         """Return ``(place, problem)`` for an invalid question, else ``None``."""
         schema = {
             "type": "object",
-            "properties": {**COMMON_PROPERTIES, **cls.spec_properties},
+            "properties": {**COMMON_PROPERTIES, **cls.spec_properties,
+                           **({"screening": SCREENING_KIND} if cls.free_text else {})},
             "required": list(cls.spec_required),
             "additionalProperties": False,
             "$defs": TEXT_DEFS,

@@ -49,13 +49,17 @@ def prepare_answers(definition, rows):
     """Redact free text in answer rows; screen it first when the survey asks.
 
     ``rows`` are ``(question_id, value, text, text_language)``; returns the rows
-    to store and the findings to raise alerts for.
+    to store and the findings to raise alerts for. Each answer is screened beside its
+    question: the question's English wording and the kind the survey declares on it
+    (``screening: trusted_person``), so "my dad" answering "Who would you tell?" is an answer.
     """
     stored, findings = [], []
     for question_id, value, text, language in rows:
         if text:
             if definition.screening:
-                result = screen_text(text)
+                question = _question(definition, question_id)
+                result = screen_text(text, question=question.text("en") if question else None,
+                                     question_kind=question.screening_kind if question else None)
                 if result.flagged:
                     findings.append(Finding(question_id, text, tuple(result.categories),
                                             tuple(hit.evidence for hit in result.hits)))
@@ -64,6 +68,13 @@ def prepare_answers(definition, rows):
             text = redacted
         stored.append((question_id, value, text, language))
     return stored, findings
+
+
+def _question(definition, question_id):
+    try:
+        return definition.question(question_id)
+    except KeyError:
+        return None
 
 
 def add_alerts(response, findings, working_days):

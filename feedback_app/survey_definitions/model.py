@@ -22,6 +22,11 @@ class Question:
     def analyse(self):
         return bool(self.spec.get("analyse", False))
 
+    @property
+    def screening_kind(self):
+        """What the safeguarding screen should know about the question (``trusted_person``), or None."""
+        return self.spec.get("screening")
+
     def text(self, language):
         return translate(self.spec["text"], language)
 

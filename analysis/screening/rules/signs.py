@@ -245,4 +245,20 @@ RULES = [
                            "him|her|them|mum|dad|after|it",
          kind="sign", unless=("lol", "match", "goal", "ball", "shift", "work"), unless_sentence=True,
          negatable=False),
+    # ------------------------------------------------ played down: an injury from family, a cover story, pills ready
+    # (question session, December 2026: hedged or minimised first-hand harm; cases from the youth training sets,
+    # e.g. "the bruises are from my dad not from rugby", "i got punched by my step dad and told school i fell",
+    # "i've been saving up my mums pills"; look-alikes: "got a black eye from rugby", "i have bruises on my legs
+    # from football"; tests in tests/analysis/screening/test_played_down.py)
+    rule("physical_abuse", "(black eye)|(fat lip)|(split lip)|bruise|bruises|marks ~3 off|from ~1 my|our|her|his? "
+                           "~1 @FAMILY",
+         unless=("lol", "dog", "cat", "car", "door", "football", "rugby", "game", "match", "hockey", "boxing")),
+    rule("physical_abuse", "told|tell|telling|said|say ~3 (i fell)|(i tripped)|(it was football)|(it was rugby)|"
+                           "(it was an accident)|(i walked into) ~8 (not what happened)|(not true)|(but really)|"
+                           "(it was really)|(it was actually)|lie|lying|lied",
+         negatable=False),
+    rule("self_harm_suicide", "tablets|pills|paracetamol|painkillers ~1 ready",
+         "(saving|saved|stockpiling|stockpiled|hoarding|collecting) ~1 up? ~2 tablets|pills|paracetamol|painkillers",
+         unless=("hay", "fever", "headache", "period", "antibiotics", "vitamins", "prescription", "holiday", "trip",
+                 "exam", "exams", "school", "lol"), unless_sentence=True),
 ]

@@ -228,6 +228,8 @@ def spec_from_form(type_class, values, old_spec, messages):
             spec[key] = old_spec[key]
     if "statements_from" in old_spec and "statements_from" not in type_class.spec_properties:
         spec["statements_from"] = old_spec["statements_from"]
+    if "screening" in old_spec and type_class.free_text:  # set in the survey file, not in the builder
+        spec["screening"] = old_spec["screening"]
     return spec, problems
 
 

@@ -76,3 +76,25 @@ def test_header_only_gives_empty_list(tmp_path):
 
 def test_bad_arguments_exit_2(capsys):
     assert main(["only-one-arg.csv"]) == 2
+
+
+def test_question_column_reads_each_answer_beside_its_question(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("question,answer\n"
+                   "Who would you tell if something was wrong?,my dad\n"
+                   "Who would you tell if something was wrong?,not my dad obvs hes the one who does it\n"
+                   ",my dad\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main([str(src), "--text-column", "answer", "--question-column", "question", "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["flagged"] for d in data] == [False, True, True]
+    code = main([str(src), "--text-column", "answer", "--out", str(out)])
+    assert code == 0 and [d["flagged"] for d in json.loads(out.read_text(encoding="utf-8"))] == [True, False, True]
+
+
+def test_missing_question_column_is_bad_input(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("answer\nmy dad\n", encoding="utf-8")
+    assert main([str(src), "--text-column", "answer", "--question-column", "question",
+                 "--out", str(tmp_path / "o.json")]) == 2
+    assert "column 'question' not found" in capsys.readouterr().err

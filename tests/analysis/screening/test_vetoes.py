@@ -25,15 +25,17 @@ def test_registry_is_ordered_and_unique():
 @pytest.mark.parametrize("veto", VETOES, ids=NAMES)
 def test_every_veto_has_a_positive_that_flags(screener, veto):
     assert veto.positive, f"veto {veto.name} needs a positive example"
-    assert screener.screen(veto.positive).flagged
+    assert screener.screen(veto.positive, question=veto.question or None).flagged
 
 
 @pytest.mark.parametrize("veto", [v for v in VETOES if v.name not in PENDING_LOOKALIKE],
                          ids=[n for n in NAMES if n not in PENDING_LOOKALIKE])
 def test_every_veto_keeps_its_lookalike_quiet_and_is_the_reason(screener, eager, veto):
     assert veto.lookalike, f"veto {veto.name} needs a look-alike example"
-    assert not screener.screen(veto.lookalike).flagged
-    reasons = {r[3] for r in eager.explain(veto.lookalike)} | {r[3] for r in screener.explain(veto.lookalike)}
+    question = veto.question or None
+    assert not screener.screen(veto.lookalike, question=question).flagged
+    reasons = ({r[3] for r in eager.explain(veto.lookalike, question)}
+               | {r[3] for r in screener.explain(veto.lookalike, question)})
     assert veto.name in reasons
 
 

@@ -57,3 +57,14 @@ def test_a_problem_is_placed_on_its_line():
     assert yaml_io.line_of(text, "pages[0].questions[0].max") == 7
     assert yaml_io.line_of(text, "pages[0].questions[0].min") == 6
     assert yaml_io.line_of(text, "title") == 2
+
+
+def test_a_declared_screening_kind_survives_an_edit_in_the_builder(app):
+    """``screening: trusted_person`` is set in the survey file; saving the question's settings keeps it."""
+    type_class = ANSWER_TYPES["long_text"]
+    old = {"id": "trust", "type": "long_text", "text": {"en": "Anyone you could go to?"}, "max_length": 500,
+           "screening": "trusted_person"}
+    values = {s.name: fields.to_form(s, old) for s in fields.settings_fields(type_class)}
+    values = {key: value for key, value in values.items() if value is not False}
+    spec, problems = fields.spec_from_form(type_class, values, old, {"number": "n", "whole": "w", "mapping": "m"})
+    assert problems == [] and spec["screening"] == "trusted_person"

@@ -1,0 +1,64 @@
+"""Everyday youth talk that shares a disclosure's words: three frames of the veto registry.
+
+* ``provision_complaint`` (missing / homeless): "the youth club shut so theres nowhere to go",
+  "not having anywhere to go that doesnt cost money": nowhere for young people to go, with nobody
+  of the writer's, no home and no writer in the sentence.
+* ``cut_object`` (self-harm): "stop cutting funding", "i cut my hair": what is cut is money,
+  services or hair (right after the cut word), and nothing of the writer's body in the sentence.
+* ``leisure_jump`` (self-harm): "people jump off the bridge into the river in summer": a river,
+  a dare, summer, and nobody wanting or planning it.
+
+Found by 2-fold cross-validation on the youth training answers (``benchmarks/screening_cv.py``);
+the word lists are data (``data/frames.yaml``), each group with its reason and motivating case.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .wordlists import word_lists
+
+_W = word_lists("frames")
+PROVISION_LACK = tuple(tuple(p.split()) for p in _W["PROVISION_LACK"])
+PROVISION_OWN = _W["PROVISION_OWN"]
+CUT_OBJECTS = _W["CUT_OBJECTS"]
+CUT_SELF = _W["CUT_SELF"]
+LEISURE_JUMP = _W["LEISURE_JUMP"]
+LEISURE_JUMP_OWN = _W["LEISURE_JUMP_OWN"]
+
+PROVISION_CATEGORIES = frozenset({"missing_homeless"})
+SELF_HARM = frozenset({"self_harm_suicide"})
+_CUT = _W["CUT_WORDS"]
+_JUMP = _W["JUMP_WORDS"]
+
+
+def _lowers(tokens) -> list[str]:
+    return [t.lower_.replace("\u2019", "'") for t in tokens if not (t.is_punct or t.is_space)]
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    k = len(phrase)
+    return any(tuple(words[j:j + k]) == phrase for j in range(len(words) - k + 1))
+
+
+def provision_complaint(doc: Doc, start: int, category: str) -> bool:
+    if category not in PROVISION_CATEGORIES:
+        return False
+    words = _lowers(doc[start].sent)
+    return any(_contains(words, p) for p in PROVISION_LACK) and not PROVISION_OWN & set(words)
+
+
+def cut_object(doc: Doc, start: int, category: str) -> bool:
+    if category not in SELF_HARM:
+        return False
+    words = _lowers(doc[start].sent)
+    if CUT_SELF & set(words):
+        return False
+    return any(w in _CUT and CUT_OBJECTS & set(words[k + 1:k + 4]) for k, w in enumerate(words))
+
+
+def leisure_jump(doc: Doc, start: int, category: str) -> bool:
+    if category not in SELF_HARM:
+        return False
+    words = set(_lowers(doc[start].sent))
+    return bool(words & _JUMP) and bool(words & LEISURE_JUMP) and not words & LEISURE_JUMP_OWN
