@@ -35,7 +35,7 @@ from analysis.redaction import PLACEHOLDERS, PersonalDataRedactor  # noqa: E402
 from analysis.screening import CATEGORIES, DisclosureScreener  # noqa: E402
 from analysis.screening.learned import load_training_rows  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
-from benchmarks.screening_heldout import bench_heldout  # noqa: E402
+from benchmarks.screening_heldout import bench_heldout, bench_third_writer  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 # Fresh rounds whose errors were read and used (rule fixes + learned-net
@@ -461,6 +461,8 @@ def main(argv=None) -> int:
     p.add_argument("--only-heldout", action="store_true",
                    help="only the held-out sets (benchmarks/data/heldout_*.csv) and the blind youth benign set")
     p.add_argument("--only-untouched", action="store_true", help="only the untouched fresh rounds (19, 20)")
+    p.add_argument("--only-third-writer", action="store_true",
+                   help="only the third blind writer's sets (benchmarks/data/fresh3_*.csv)")
     p.add_argument("--no-question", action="store_true",
                    help="screen the youth sets' answers alone, without their question column")
     p.add_argument("--ablate", action="store_true",
@@ -475,6 +477,9 @@ def main(argv=None) -> int:
         return 0
     if args.only_blind:
         bench_blind(DisclosureScreener().fit(), args.show_errors, with_question=with_q)
+        return 0
+    if args.only_third_writer:
+        bench_third_writer(DisclosureScreener().fit(), args.show_errors, with_question=with_q)
         return 0
     if args.only_heldout:
         screener = DisclosureScreener().fit()
@@ -493,6 +498,7 @@ def main(argv=None) -> int:
         bench_fresh(screener, args.show_errors, args.holdout)
     bench_blind(screener, args.show_errors, with_question=with_q)
     bench_heldout(screener, args.show_errors, with_question=with_q)
+    bench_third_writer(screener, args.show_errors, with_question=with_q)
     bench_redaction(args.redaction, args.show_errors)
     bench_pathological()
     return 0

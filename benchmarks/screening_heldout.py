@@ -83,3 +83,54 @@ def bench_heldout(screener, show_errors: bool = False, data: Path = DATA, with_q
         print(f"{title}: missing ({name})")
     print()
     return out
+
+
+FRESH = {"ordinary": "fresh3_youth_ordinary.csv", "disclosures": "fresh3_youth_disclosures.csv",
+         "languages": "fresh3_welsh_urdu.csv"}
+
+
+def _not_screened_only(result) -> bool:
+    return result.flagged and all(c.startswith("not_screened") for c in result.categories)
+
+
+def bench_third_writer(screener, show_errors: bool = False, data: Path = DATA, with_question: bool = True) -> dict:
+    """The third blind writer's sets (``fresh3_*``), copied in after the session's work and scored once."""
+    print("## Fresh held-out sets (third blind writer; scored once after the work was finished)\n")
+    print(f"Answers screened {'beside their question' if with_question else 'alone (no question)'}.\n")
+    out: dict[str, float] = {}
+    ordinary = _rows(data / FRESH["ordinary"])
+    res = screener.transform([_text(r) for r in ordinary], _questions(ordinary, with_question))
+    flagged = sum(x.flagged for x in res)
+    out["ordinary_per_1000"] = 1000 * flagged / len(ordinary)
+    told = [(r, x) for r, x in zip(ordinary, res, strict=True) if r["question"].lower().startswith("who would")]
+    print(f"- youth ordinary answers: {len(ordinary)}, flagged {flagged}: **{out['ordinary_per_1000']:.1f} "
+          f"alerts per 1,000** (answers to \"Who would you tell...?\": {sum(x.flagged for _r, x in told)} "
+          f"of {len(told)} flagged)")
+    if show_errors:
+        for r, x in zip(ordinary, res, strict=True):
+            if x.flagged:
+                print(f"  - FALSE ALARM [{r['question']}] {_text(r)!r} -> {[(h.category, h.evidence) for h in x.hits]}")
+    disclosures = _rows(data / FRESH["disclosures"])
+    res = screener.transform([_text(r) for r in disclosures], _questions(disclosures, with_question))
+    caught = sum(x.flagged for x in res)
+    out["disclosure_recall"] = caught / len(disclosures)
+    print(f"- youth disclosures: {len(disclosures)}, reach a person {caught}: **recall "
+          f"{out['disclosure_recall']:.3f}**")
+    if show_errors:
+        for r, x in zip(disclosures, res, strict=True):
+            if not x.flagged:
+                print(f"  - MISSED [{r['category']}] {_text(r)!r}")
+    rows = _rows(data / FRESH["languages"])
+    res = screener.transform([_text(r) for r in rows])
+    print("\n| language | label | answers | reach a person | by a category (not only routed) |")
+    print("|---|---|---|---|---|")
+    for language in ("cy", "ur", "ur-Latn"):
+        for label, name in (("1", "disclosures"), ("0", "ordinary")):
+            sel = [x for r, x in zip(rows, res, strict=True) if r["language"] == language and r["label"] == label]
+            reach = sum(x.flagged for x in sel)
+            real = sum(x.flagged and not _not_screened_only(x) for x in sel)
+            print(f"| {language} | {name} | {len(sel)} | {reach} | {real} |")
+            out[f"{language}:{name}:reach"] = reach / max(len(sel), 1)
+            out[f"{language}:{name}:category"] = real / max(len(sel), 1)
+    print()
+    return out
