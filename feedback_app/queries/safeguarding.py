@@ -1,11 +1,14 @@
 """Safeguarding alerts, and the rule that keeps flagged answers inside the safeguarding area."""
 
-from sqlalchemy import and_, case, exists, func, select, update
+from sqlalchemy import and_, case, exists, func, or_, select, update
 
 from feedback_app.extensions import db
 from feedback_app.models import AlertStatus, Answer, OutboxEmail, Response, SafeguardingAlert, User, UserRole
 
 ALERT_EMAIL = "safeguarding_alert"  # outbox purpose "safeguarding_alert:<alert id>"
+# One email for many answers the screen cannot read: "safeguarding_digest:<first alert id>"; the alerts it
+# covers are those queued for mail at the same moment (one transaction sets one value, ``queued_with``).
+DIGEST_EMAIL = "safeguarding_digest"
 
 # An answer whose alert is still open, or was referred on, stays with the DSL: it is left out of
 # theme runs, the free-text list, exports, reports and audit evidence. A DSL's "no concern" or
@@ -100,11 +103,29 @@ def list_open_times():
                               .where(SafeguardingAlert.status == AlertStatus.new)).all()
 
 
+def queued_with(alert):
+    """Alerts queued for mail at the same moment as ``alert`` (itself included): one digest's alerts."""
+    if alert.mail_queued_at is None:
+        return [alert]
+    return list(db.session.scalars(select(SafeguardingAlert).where(
+        SafeguardingAlert.mail_queued_at == alert.mail_queued_at).order_by(SafeguardingAlert.id)))
+
+
 def failing_alert_ids():
     """Ids of alerts with an email in the outbox that the mail server has refused at least once."""
     rows = db.session.scalars(select(OutboxEmail.purpose).where(
-        OutboxEmail.purpose.like(f"{ALERT_EMAIL}:%"), OutboxEmail.attempts > 0))
-    return {int(purpose.partition(":")[2]) for purpose in rows if purpose.partition(":")[2].isdigit()}
+        or_(OutboxEmail.purpose.like(f"{ALERT_EMAIL}:%"), OutboxEmail.purpose.like(f"{DIGEST_EMAIL}:%")),
+        OutboxEmail.attempts > 0))
+    failing = set()
+    for purpose in rows:
+        kind, _sep, reference = purpose.partition(":")
+        if not reference.isdigit():
+            continue
+        if kind == ALERT_EMAIL:
+            failing.add(int(reference))
+        elif (head := db.session.get(SafeguardingAlert, int(reference))) is not None:
+            failing |= {alert.id for alert in queued_with(head)}
+    return failing
 
 
 def count_active_dsls():

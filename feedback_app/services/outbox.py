@@ -26,7 +26,8 @@ def _now():
 
 
 # Told when an email of theirs has been taken by the mail server: purpose "kind:reference" -> function(reference).
-SENT_HOOKS = {"safeguarding_alert": "feedback_app.services.safeguarding.email_delivered"}
+SENT_HOOKS = {"safeguarding_alert": "feedback_app.services.safeguarding.email_delivered",
+              "safeguarding_digest": "feedback_app.services.safeguarding.digest_delivered"}
 
 
 def send(purpose, recipient, subject, body, expires_at=None):

@@ -7,7 +7,7 @@ which only the designated safeguarding lead (DSL) can read.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app, url_for
 from flask_babel import gettext as _
@@ -21,6 +21,9 @@ from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import users as user_queries
 from feedback_app.services import outbox
 
+# The category of an alert raised because the screen cannot read the language: "not_screened:<code>".
+NOT_SCREENED = "not_screened:"
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -31,7 +34,7 @@ class Finding:
 
 
 def _now():
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def due_after(created, working_days=1):
@@ -113,20 +116,33 @@ def _dsl_addresses():
     return recipients or ([fallback] if fallback else [])
 
 
-def notify_new_alerts():
-    """Put an email to every DSL in the outbox for each alert not yet emailed, then send them.
+def unread_only(alert):
+    """An alert raised only because the screen cannot read the answer's language ("not_screened:cy")."""
+    return bool(alert.categories) and all(str(c).startswith(NOT_SCREENED) for c in alert.categories)
 
-    Returns ``(queued, failed)``: ``failed`` counts alerts with no one to email. An email the mail
-    server refuses stays in the outbox for ``flask mail retry``; the alert counts as delivered only
-    once the server has taken one (``email_delivered``).
+
+def notify_new_alerts():
+    """Put emails to every DSL in the outbox for the alerts not yet emailed, then send them.
+
+    A possible disclosure gets an email of its own. Answers raised only because the screen cannot read
+    their language (a Welsh or Urdu survey raises one for every free-text answer) share one email per
+    run, which says how many there are and links to the queue: a flood of identical emails would bury
+    the ones that matter.
+
+    Returns ``(queued, failed)`` counted in alerts: ``failed`` counts alerts with no one to email. An
+    email the mail server refuses stays in the outbox for ``flask mail retry``; an alert counts as
+    delivered only once the server has taken its email (``email_delivered``, ``digest_delivered``).
     """
     recipients = _dsl_addresses()
     queued = failed = 0
-    for alert in alert_queries.list_unqueued():
-        if not recipients:
+    unqueued = alert_queries.list_unqueued()
+    if not recipients:
+        for alert in unqueued:
             current_app.logger.error("safeguarding alert %s: no DSL account or escalation contact to email",
                                      alert.id)
-            failed += 1
+        return 0, len(unqueued)
+    for alert in unqueued:
+        if unread_only(alert):
             continue
         with queries.transaction():
             if not alert_queries.claim_for_mail(alert.id, _now()):
@@ -144,7 +160,48 @@ def notify_new_alerts():
         for email_id in email_ids:
             outbox.dispatch(email_id)
         queued += 1
+    unread = [alert for alert in unqueued if unread_only(alert)]
+    if unread:
+        queued += _notify_unread(unread, recipients)
     return queued, failed
+
+
+def _notify_unread(alerts, recipients):
+    """One email per DSL for ``alerts`` (answers the screen cannot read); returns how many it covers."""
+    with queries.transaction():
+        now = _now()  # one value for the whole batch: the digest's alerts are those queued at this moment
+        claimed = [alert for alert in alerts if alert_queries.claim_for_mail(alert.id, now)]
+        if not claimed:
+            return 0
+        with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+            from feedback_app.services.safeguarding_view import language_name  # noqa: PLC0415 - views' helper
+
+            languages = sorted({language_name(str(c)[len(NOT_SCREENED):]) for a in claimed for c in a.categories})
+            link = url_for("safeguarding.queue", _external=True)
+        email_ids = [
+            outbox.keep(f"{alert_queries.DIGEST_EMAIL}:{claimed[0].id}", address,
+                        _("Survey answers the safeguarding screen cannot read"),
+                        _("%(count)s free-text answers are written in a language the safeguarding screen cannot "
+                          "read (%(languages)s). A person must read each one for a possible disclosure.\n\n"
+                          "Read them today: %(link)s\n\nThe answers are not included in this email.",
+                          count=len(claimed), languages=", ".join(languages), link=link))
+            for address in recipients]
+        audit_queries.add_event(None, "safeguarding.notified", f"alerts {claimed[0].id}+{len(claimed) - 1}",
+                                {"recipients": len(recipients), "alerts": len(claimed)})
+    for email_id in email_ids:
+        outbox.dispatch(email_id)
+    return len(claimed)
+
+
+def digest_delivered(reference):
+    """The mail server took a digest of unread-language answers: each alert it covers is delivered."""
+    alert = alert_queries.get_alert(int(reference)) if str(reference).isdigit() else None
+    if alert is None:
+        return
+    for other in alert_queries.queued_with(alert):
+        if other.notified_at is None and unread_only(other):
+            other.notified_at = _now()
+    audit_queries.add_event(None, "safeguarding.delivered", f"digest {alert.id}")
 
 
 def email_delivered(reference):

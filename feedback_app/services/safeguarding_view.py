@@ -16,8 +16,7 @@ from markupsafe import Markup, escape
 from analysis.screening import CATEGORY_LABELS
 from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.services import journey
-
-NOT_SCREENED = "not_screened:"
+from feedback_app.services.safeguarding import NOT_SCREENED
 
 
 @dataclass(frozen=True)

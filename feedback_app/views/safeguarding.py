@@ -22,7 +22,11 @@ bp = Blueprint("safeguarding", __name__, url_prefix="/staff/safeguarding")
 @bp.route("/")
 @roles_required("dsl", admins=False)
 def queue():
-    return render_template("views/safeguarding/queue.html", alerts=alert_queries.list_alerts(),
+    """Possible disclosures first; then the answers the screen cannot read, which a person must read too."""
+    alerts = alert_queries.list_alerts()
+    return render_template("views/safeguarding/queue.html",
+                           alerts=[alert for alert in alerts if not safeguarding.unread_only(alert)],
+                           unread=[alert for alert in alerts if safeguarding.unread_only(alert)],
                            labels=safeguarding_view.category_labels)
 
 
