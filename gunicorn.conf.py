@@ -39,7 +39,7 @@ workers = int(os.environ.get("GUNICORN_WORKERS", str(default_workers(multiproces
 # gunicorn's gthread worker, plus a clean handover when a worker is recycled: its kept-alive connections are
 # answered (with "Connection: close") until their keep-alive timeout instead of being closed after 2 s, and
 # the replacement starts at once rather than after the old worker has drained (feedback_app/server_worker.py).
-worker_class = "feedback_app.server_worker.HandoverWorker"
+worker_class = "feedback_app.server_worker.FeedbackWorker"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30

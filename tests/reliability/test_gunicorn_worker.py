@@ -1,10 +1,15 @@
-"""A recycled gunicorn worker hands its kept-alive connections over cleanly (issue 23).
+"""The project's gunicorn worker (feedback_app/server_worker.py) under this project's gunicorn.conf.py (issue 23).
 
-gunicorn.conf.py recycles a worker after max_requests. Phones (or the proxy) keep their connection open
-while the young person reads a question, 5 to 15 s, longer than gunicorn's own 2 s stop linger. These
-tests run the real gunicorn with this project's gunicorn.conf.py (one worker, max_requests 12, keep-alive
-10 s) and a tiny app that answers with its process id, let the worker recycle while several kept-alive
-connections are idle, and send the next request on each of them after the 2 s linger.
+These tests run the real gunicorn with this project's gunicorn.conf.py (one worker of 2 threads,
+keep-alive 10 s) and a tiny app that answers with its process id.
+
+Silent connections: a client that connects and sends nothing yet must not hold a worker thread while
+requests on other connections wait.
+
+Recycling: gunicorn.conf.py recycles a worker after max_requests. Phones (or the proxy) keep their
+connection open while the young person reads a question, 5 to 15 s, longer than gunicorn's own 2 s stop
+linger. With max_requests 12, the worker recycles while several kept-alive connections are idle, and
+the next request on each of them is sent after the 2 s linger.
 """
 
 import http.client
@@ -14,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -63,25 +69,61 @@ def _wait_until_serving(port, server, log):
     pytest.fail("gunicorn did not start")
 
 
-@pytest.fixture(scope="module")
-def recycle(tmp_path_factory):
-    """One recycle, observed from the clients' side; returns what each step saw."""
+@contextmanager
+def _gunicorn(log, max_requests=MAX_REQUESTS):
+    """gunicorn with gunicorn.conf.py: one worker of 2 threads, keep-alive 10 s. Yields (process, port)."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     env = {key: value for key, value in os.environ.items()
            if key not in ("FEEDBACK_APP_ENV", "SECRET_KEY", "DATABASE_URL", "BASE_URL")}
     env.update({"GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1", "GUNICORN_THREADS": "2",
-                "GUNICORN_KEEPALIVE": str(KEEPALIVE_S), "GUNICORN_MAX_REQUESTS": str(MAX_REQUESTS),
+                "GUNICORN_KEEPALIVE": str(KEEPALIVE_S), "GUNICORN_MAX_REQUESTS": str(max_requests),
                 "GUNICORN_MAX_REQUESTS_JITTER": "0", "GUNICORN_ACCESS_LOG": "-", "GUNICORN_LOG_LEVEL": "info",
                 "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))})
     with log.open("wb") as output:
         server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py",
                                    "tests.reliability.recycle_app:app"], cwd=ROOT, env=env, stdout=output,
                                   stderr=subprocess.STDOUT)
-    seen = {"log": log, "master": server.pid}
-    connections = []
     try:
         _wait_until_serving(port, server, log)
+        yield server, port
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def test_a_silent_new_connection_does_not_hold_a_thread(tmp_path):
+    """More silent connections than threads, then a request: answered at once, not after gunicorn's 5 s wait."""
+    log = tmp_path / "gunicorn.log"
+    with _gunicorn(log, max_requests=0) as (_, port):
+        silent = [socket.create_connection(("127.0.0.1", port)) for _ in range(6)]
+        try:
+            time.sleep(0.3)
+            began = time.monotonic()
+            status, _, _ = _get(http.client.HTTPConnection("127.0.0.1", port, timeout=20), close=True)
+            elapsed = time.monotonic() - began
+            # and a silent connection that speaks later is still served
+            late = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+            late.sock = silent[0]
+            late_status, _, _ = _get(late)
+        finally:
+            for connection in silent:
+                connection.close()
+    assert status == 200
+    assert elapsed < 2.5, f"{elapsed:.1f} s behind the silent connections"
+    assert late_status == 200
+
+
+@pytest.fixture(scope="module")
+def recycle(tmp_path_factory):
+    """One recycle, observed from the clients' side; returns what each step saw."""
+    log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+    connections = []
+    with _gunicorn(log) as (server, port):
+        seen = {"log": log, "master": server.pid}
         idle = [http.client.HTTPConnection("127.0.0.1", port, timeout=10) for _ in range(IDLE_CONNECTIONS)]
         connections += idle
         first = [_get(connection) for connection in idle]
@@ -121,15 +163,8 @@ def recycle(tmp_path_factory):
             time.sleep(0.1)
         seen["old"], seen["children_after"] = old, _children(server.pid)
         yield seen
-    finally:
         for connection in connections:
             connection.close()
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def test_the_worker_recycles_while_connections_are_idle(recycle):
