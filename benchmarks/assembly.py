@@ -246,10 +246,16 @@ def run(args):
 
     service, base, service_log, service_start = start_server(
         root / "gunicorn.conf.py", "feedback_app:create_app()", root, env, free_port(), args.startup_timeout)
+    # This checkout's settings name this checkout's worker class (feedback_app.server_worker).
     hello_env = {**os.environ, "GUNICORN_WORKERS": str(args.workers), "GUNICORN_THREADS": str(args.threads),
-                 "GUNICORN_KEEPALIVE": str(args.keepalive), "GUNICORN_ACCESS_LOG": "/dev/null"}
-    hello, hello_base, hello_log, _ = start_server(ROOT / "gunicorn.conf.py", "hello_app:create_app()", HERE,
-                                                   hello_env, free_port(), 120, health="/")
+                 "GUNICORN_KEEPALIVE": str(args.keepalive), "GUNICORN_ACCESS_LOG": "/dev/null",
+                 "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    try:
+        hello, hello_base, hello_log, _ = start_server(ROOT / "gunicorn.conf.py", "hello_app:create_app()", HERE,
+                                                       hello_env, free_port(), 120, health="/")
+    except BaseException:
+        stop_server(service)
+        raise
     results = {"service_start_seconds": service_start, "demo_seconds": demo_seconds}
     logs = tempfile.mkdtemp(prefix="assembly-journeys-")
     try:
