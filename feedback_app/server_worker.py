@@ -6,7 +6,8 @@
 Silent new connections. gunicorn's gthread worker gives each accepted connection straight to one of its
 threads, which waits up to 5 s (``DEFAULT_WORKER_DATA_TIMEOUT``) for the request before handing it back
 to the poller. A client that connects before it has anything to send (a browser's speculative
-preconnect; a load generator that opens every connection as it starts, as wrk does) holds a thread
+preconnect; wrk, which opens every connection as it starts, while the journey script staggers the
+first requests over 3 s) holds a thread
 meanwhile, and requests already waiting on other connections queue behind it. With 4 threads and 300
 phones arriving in the same seconds, the start page of an assembly's opening burst waited a median
 1.1 s and a p95 of 2.6 s while the same page took 8 ms on a kept-alive connection a minute later.
@@ -15,9 +16,7 @@ those 5 s: a thread takes it only once its request has arrived. It may stay sile
 (5 s plus the keep-alive timeout), and a connection whose request is already there is readable at
 once: one more pass of the event loop.
 
-Recycling.
-
-gunicorn recycles a worker after ``max_requests`` (gunicorn.conf.py): the worker stops accepting, answers
+Recycling. gunicorn recycles a worker after ``max_requests`` (gunicorn.conf.py): the worker stops accepting, answers
 what it holds and exits. Its kept-alive connections are the problem. gunicorn's gthread worker keeps
 them only ``STOP_KEEPALIVE_LINGER`` (2 s) once it stops, then closes them while they are idle. A phone
 (or a proxy's upstream connection) reading a question for 5 to 15 s then sends its next request on a
@@ -37,14 +36,15 @@ every connection the old worker hands over would land on the other one. So a wor
 because it reached ``max_requests`` asks the master for one more worker at once (SIGTTIN, gunicorn's
 "add a worker" signal; the fork of the warmed master costs milliseconds). When a worker exits, the
 master's ``child_exit`` hook (gunicorn.conf.py, :func:`after_worker_exit`) sets the number back to the
-configured workers plus those still draining; a draining worker marks itself on its heartbeat file,
-which the master holds open, so the count is right whatever order the master sees the signals in.
+configured workers plus those still draining (a draining worker marks itself on its heartbeat file,
+which the master holds open), so the extra worker goes when the drain ends; if the master happens to
+handle the SIGTTIN only after reaping the worker that sent it, at the next exit.
 For the seconds of the drain there is one worker more than configured, the old one serving only the
 connections it still holds. A worker stopped by the master (shutdown, reload, SIGTTOU) asks for
 nothing: the master is already deciding how many workers there should be.
 
 Caveat: the master cannot tell this SIGTTIN from an operator's, so a worker added by hand with SIGTTIN
-is taken back at the next worker exit; change ``GUNICORN_WORKERS`` and reload instead.
+is taken back at the next worker exit; change ``GUNICORN_WORKERS`` and restart instead.
 """
 
 import errno
@@ -60,10 +60,12 @@ from gunicorn.workers import gthread
 # places that cap a stopping worker's kept-alive connections (ThreadWorker.run and finish_request).
 # Setting it in the worker process is the smallest change that alters exactly that and nothing else;
 # overriding those two methods would copy about 110 lines of gunicorn's shutdown logic and freeze them
-# against its fixes. gunicorn is pinned (constraints.txt), and tests/reliability/test_worker_recycle.py
-# fails if an upgrade stops reading the constant; this fails at start if it is gone.
-if not isinstance(getattr(gthread, "STOP_KEEPALIVE_LINGER", None), float):
-    raise ImportError("gunicorn.workers.gthread.STOP_KEEPALIVE_LINGER is gone: see feedback_app/server_worker.py")
+# against its fixes. gunicorn is pinned (constraints.txt); tests/reliability/test_gunicorn_worker.py fails if
+# an upgrade stops reading the constant, and this fails at start if it, or the first-request allowance that
+# accept() below keeps, is gone.
+for _constant in ("STOP_KEEPALIVE_LINGER", "DEFAULT_WORKER_DATA_TIMEOUT"):
+    if not isinstance(getattr(gthread, _constant, None), float):
+        raise ImportError(f"gunicorn.workers.gthread.{_constant} is gone: see feedback_app/server_worker.py")
 
 
 # A draining worker sets this mode on its heartbeat file (gunicorn's WorkerTmp: an unlinked temporary file,
