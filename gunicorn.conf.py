@@ -36,16 +36,17 @@ def default_workers(cpus, memory_mb):
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # gthread workers, a few threads each: requests are short and mostly wait on PostgreSQL.
 workers = int(os.environ.get("GUNICORN_WORKERS", str(default_workers(multiprocessing.cpu_count(), _memory_mb()))))
-# gunicorn's gthread worker, plus a clean handover when a worker is recycled: its kept-alive connections are
-# answered (with "Connection: close") until their keep-alive timeout instead of being closed after 2 s, and
-# the replacement starts at once rather than after the old worker has drained (feedback_app/server_worker.py).
+# gunicorn's gthread worker with two changes (feedback_app/server_worker.py): a new connection waits for its
+# request in the poller, not in a thread; and a clean handover when a worker is recycled: its kept-alive
+# connections are answered (with "Connection: close") until their keep-alive timeout instead of being closed
+# after 2 s, and the replacement starts at once rather than after the old worker has drained.
 worker_class = "feedback_app.server_worker.FeedbackWorker"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-# Seconds an idle kept-alive connection waits in the poller (not in a thread). Behind the reverse proxy
-# this is the proxy's upstream connection; a new connection, though, goes straight to a thread, which
-# waits for its request: never expose gunicorn to phones directly, always through a buffering proxy.
+# Seconds an idle kept-alive connection waits in the poller (not in a thread); a new connection waits there
+# for its first request too (worker_class). Behind the reverse proxy this is the proxy's upstream
+# connection. Still never expose gunicorn to phones directly: the proxy buffers slow uploads and ends TLS.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then so a slow leak can never take a server down. A new worker is a fork of
 # the warmed master (see on_starting), so a recycle costs milliseconds, even in the middle of load, and
