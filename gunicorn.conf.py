@@ -36,20 +36,24 @@ def default_workers(cpus, memory_mb):
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # gthread workers, a few threads each: requests are short and mostly wait on PostgreSQL.
 workers = int(os.environ.get("GUNICORN_WORKERS", str(default_workers(multiprocessing.cpu_count(), _memory_mb()))))
-worker_class = "gthread"
+# gunicorn's gthread worker with two changes (feedback_app/server_worker.py): a new connection waits for its
+# request in the poller, not in a thread; and a clean handover when a worker is recycled: its kept-alive
+# connections are answered (with "Connection: close") until their keep-alive timeout instead of being closed
+# after 2 s, and the replacement starts at once rather than after the old worker has drained.
+worker_class = "feedback_app.server_worker.FeedbackWorker"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
-# Seconds an idle kept-alive connection waits in the poller (not in a thread). Behind the reverse proxy
-# this is the proxy's upstream connection; a new connection, though, goes straight to a thread, which
-# waits for its request: never expose gunicorn to phones directly, always through a buffering proxy.
+# Seconds an idle kept-alive connection waits in the poller (not in a thread); a new connection waits there
+# for its first request too (worker_class). Behind the reverse proxy this is the proxy's upstream
+# connection. Still never expose gunicorn to phones directly: the proxy buffers slow uploads and ends TLS.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then so a slow leak can never take a server down. A new worker is a fork of
-# the warmed master (see on_starting), so a recycle costs milliseconds, even in the middle of load; but
-# the old worker closes every kept-alive connection it holds (about 150 each with 300 phones), and they
-# all come back at once to the other worker: at 2,000 requests a worker recycled every 10 s of an
-# assembly and each recycle showed as a latency spike (issue 23). 10,000 is a recycle every few minutes
-# under that load and every few hours otherwise, which still bounds any leak.
+# the warmed master (see on_starting), so a recycle costs milliseconds, even in the middle of load, and
+# the old worker hands its kept-alive connections over cleanly (worker_class above; gunicorn's own gthread
+# worker closed them 2 s after it stopped, and at 2,000 requests each of an assembly's recycles dropped
+# about 150 phones' connections: issue 23). 10,000 is a recycle every few minutes under that load and
+# every few hours otherwise, which still bounds any leak.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "1000"))
 # Load the app once in the master, build its heavy state there (on_starting), then fork the workers.
@@ -111,6 +115,13 @@ def post_fork(server, worker):
         from feedback_app.server_process import after_fork
 
         after_fork(app)
+
+
+def child_exit(server, worker):
+    """In the master: a recycled worker asked for its replacement early; now it has gone, drop the extra."""
+    from feedback_app.server_worker import after_worker_exit
+
+    after_worker_exit(server)
 
 
 def post_worker_init(worker):

@@ -37,10 +37,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import httpx
+from assembly_phases import percentile, phase_report, read_journey_logs, recycle_times
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -149,32 +150,8 @@ def wrk(url, connections, threads, seconds, timeout, script, env=None):
     return summary
 
 
-def percentile(values, share):
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def read_journey_logs(directory):
-    """What every simulated respondent saw: latencies per kind of page, references, sends."""
-    latencies, statuses, errors = defaultdict(list), defaultdict(Counter), Counter()
-    references, sent, acknowledged = [], 0, 0
-    for path in Path(directory).glob("thread-*.log"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            fields = line.split("\t")
-            if fields[0] == "r" and len(fields) == 4:
-                latencies[fields[1]].append(int(fields[3]) / 1000)
-                statuses[fields[1]][fields[2]] += 1
-            elif fields[0] == "ref":
-                references.append(fields[1])
-            elif fields[0] == "sent":
-                sent += 1
-            elif fields[0] == "ok":
-                acknowledged += 1
-            elif fields[0] == "error":
-                errors[" ".join(fields[1:])] += 1
-    return latencies, statuses, errors, references, sent, acknowledged
+def load_average():
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 # -- the database's view -----------------------------------------------------------------------------
@@ -269,10 +246,16 @@ def run(args):
 
     service, base, service_log, service_start = start_server(
         root / "gunicorn.conf.py", "feedback_app:create_app()", root, env, free_port(), args.startup_timeout)
+    # This checkout's settings name this checkout's worker class (feedback_app.server_worker).
     hello_env = {**os.environ, "GUNICORN_WORKERS": str(args.workers), "GUNICORN_THREADS": str(args.threads),
-                 "GUNICORN_KEEPALIVE": str(args.keepalive), "GUNICORN_ACCESS_LOG": "/dev/null"}
-    hello, hello_base, hello_log, _ = start_server(ROOT / "gunicorn.conf.py", "hello_app:create_app()", HERE,
-                                                   hello_env, free_port(), 120, health="/")
+                 "GUNICORN_KEEPALIVE": str(args.keepalive), "GUNICORN_ACCESS_LOG": "/dev/null",
+                 "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    try:
+        hello, hello_base, hello_log, _ = start_server(ROOT / "gunicorn.conf.py", "hello_app:create_app()", HERE,
+                                                       hello_env, free_port(), 120, health="/")
+    except BaseException:
+        stop_server(service)
+        raise
     results = {"service_start_seconds": service_start, "demo_seconds": demo_seconds}
     logs = tempfile.mkdtemp(prefix="assembly-journeys-")
     try:
@@ -286,8 +269,10 @@ def run(args):
                                summary_script)
         journey_env = {"ASSEMBLY_LOG_DIR": logs, "ASSEMBLY_THINK_MS": args.think_ms, "ASSEMBLY_SLUG": SLUG,
                        "ASSEMBLY_CLOSE": "1" if args.keepalive * 1000 <= int(args.think_ms.split("-")[1]) else "0"}
+        results["load_journeys"] = [load_average()]
         results["journeys"] = wrk(base, args.connections, args.connections, args.journey_duration, args.timeout,
                                   HERE / "wrk" / "journey.lua", journey_env)
+        results["load_journeys"].append(load_average())
         results["hello"] = wrk(f"{hello_base}/", args.connections, args.wrk_threads, args.duration, args.timeout,
                                summary_script)
         results["healthz"] = wrk(f"{base}/healthz", args.connections, args.wrk_threads, args.duration, args.timeout,
@@ -299,6 +284,7 @@ def run(args):
             cookie = sign_in(base, staff_email, password)
             results["staff"] = time_staff_pages(base, cookie, args.staff_requests)
         results["recycles"] = Path(service_log).read_text(errors="replace").count("Booting worker")
+        results["recycle_times"] = recycle_times(service_log)
     finally:
         stop_server(service)
         stop_server(hello)
@@ -309,7 +295,9 @@ def run(args):
 
 def report(args, results):
     start, hello, health, journeys = results["start"], results["hello"], results["healthz"], results["journeys"]
-    latencies, statuses, errors, references, sent, acknowledged = results["journey_logs"]
+    logs = results["journey_logs"]
+    latencies, statuses, errors = logs.latencies, logs.statuses, logs.errors
+    references, sent, acknowledged = logs.references, logs.sent, logs.acknowledged
     before_refs = {reference for reference, _ in results["before"]}
     stored = [(reference, draft) for reference, draft in results["stored"] if reference not in before_refs]
     stored_refs = {reference for reference, _ in stored}
@@ -379,6 +367,7 @@ def report(args, results):
                   f"connection and sent a request twice, e.g. a POST answered with the re-shown page)."]
     if errors:
         lines += ["", "Journey errors: " + "; ".join(f"{reason} ({count})" for reason, count in errors.most_common(8))]
+    lines += phase_report(logs, results.get("recycle_times", []))
     staff_slow = []
     if results.get("staff"):
         lines += ["", f"Staff pages on {len(results['stored'])} stored responses of `{SLUG}`, one analyst, "
@@ -403,6 +392,9 @@ def report(args, results):
         *([f"{len(stored) - sent} responses stored without a send"] if len(stored) > sent else []),
         *([f"staff pages over 1 s: {', '.join(staff_slow)}"] if staff_slow else []),
     ]
+    lines += ["", f"Load average (1, 5, 15 min): before the run {args.load_before}; as the journeys began "
+                  f"{results['load_journeys'][0]}, as they ended {results['load_journeys'][1]}; after the run "
+                  f"{load_average()}."]
     lines += ["", "PASS: every goal met." if not problems else "FAIL: " + "; ".join(problems) + "."]
     return not problems, "\n".join(lines) + "\n"
 
@@ -437,7 +429,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         parser.error("wrk is not installed (Debian: apt-get install wrk)")
-    args.load_before = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    args.load_before = load_average()
     results, _ = run(args)
     ok, text_report = report(args, results)
     print(text_report)

@@ -9,7 +9,10 @@
 --
 -- Environment: ASSEMBLY_SLUG (survey), ASSEMBLY_LOG_DIR (one log file per thread),
 -- ASSEMBLY_THINK_MS ("min-max" milliseconds before each POST).
--- Log lines (tab-separated): "r <kind> <status> <microseconds>" per response, "sent" when Send is
+-- Log lines (tab-separated): "r <kind> <status> <microseconds> <sent at, microseconds since the epoch>
+-- <fresh>" per response (fresh: 1 if the request went on a connection wrk had just opened: the
+-- respondent's first request, or the one after a response that said "Connection: close"; wrk opens
+-- the new connection at once and keeps it silent while the respondent thinks), "sent" when Send is
 -- posted, "ok" when Send is answered with the redirect, "ref <reference>" per confirmation page,
 -- "error <kind> <status>" for anything unexpected (the journey then starts again).
 
@@ -39,6 +42,8 @@ function setup(thread)
 end
 
 local log, cookie, step, path, body, kind, started, next_delay
+-- wrk opens each connection as its thread starts: the first request goes on a fresh one.
+local fresh = true
 
 local function reset()
   cookie, step, path, body, kind, next_delay = nil, "start", "/s/" .. slug, nil, "start page", 0
@@ -162,7 +167,10 @@ end
 
 function response(status, headers, html)
   local elapsed = now_us() - (started or now_us())
-  log:write(string.format("r\t%s\t%d\t%d\n", kind, status, elapsed))
+  log:write(string.format("r\t%s\t%d\t%d\t%d\t%d\n", kind, status, elapsed, started or 0, fresh and 1 or 0))
+  -- After "Connection: close" (or with ASSEMBLY_CLOSE) wrk reconnects at once, before the think time.
+  local connection = headers["Connection"] or headers["connection"]
+  fresh = close_connections or (connection ~= nil and connection:lower() == "close")
   local set_cookie = headers["Set-Cookie"] or headers["set-cookie"]
   if set_cookie then
     cookie = set_cookie:match("^([^;]+)")
