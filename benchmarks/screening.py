@@ -35,7 +35,7 @@ from analysis.redaction import PLACEHOLDERS, PersonalDataRedactor  # noqa: E402
 from analysis.screening import CATEGORIES, DisclosureScreener  # noqa: E402
 from analysis.screening.learned import load_training_rows  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
-from benchmarks.screening_heldout import bench_heldout, bench_third_writer  # noqa: E402
+from benchmarks.screening_heldout import bench_heldout, bench_new_writers, bench_third_writer  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 # Fresh rounds whose errors were read and used (rule fixes + learned-net
@@ -463,6 +463,8 @@ def main(argv=None) -> int:
     p.add_argument("--only-untouched", action="store_true", help="only the untouched fresh rounds (19, 20)")
     p.add_argument("--only-third-writer", action="store_true",
                    help="only the third blind writer's sets (benchmarks/data/fresh3_*.csv)")
+    p.add_argument("--only-new-writers", action="store_true",
+                   help="only the fourth and fifth blind writers' sets (benchmarks/data/fresh4_*, fresh5_*)")
     p.add_argument("--no-question", action="store_true",
                    help="screen the youth sets' answers alone, without their question column")
     p.add_argument("--ablate", action="store_true",
@@ -480,6 +482,9 @@ def main(argv=None) -> int:
         return 0
     if args.only_third_writer:
         bench_third_writer(DisclosureScreener().fit(), args.show_errors, with_question=with_q)
+        return 0
+    if args.only_new_writers:
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q)
         return 0
     if args.only_heldout:
         screener = DisclosureScreener().fit()
@@ -499,6 +504,7 @@ def main(argv=None) -> int:
     bench_blind(screener, args.show_errors, with_question=with_q)
     bench_heldout(screener, args.show_errors, with_question=with_q)
     bench_third_writer(screener, args.show_errors, with_question=with_q)
+    bench_new_writers(screener, args.show_errors, with_question=with_q)
     bench_redaction(args.redaction, args.show_errors)
     bench_pathological()
     return 0

@@ -134,3 +134,45 @@ def bench_third_writer(screener, show_errors: bool = False, data: Path = DATA, w
             out[f"{language}:{name}:category"] = real / max(len(sel), 1)
     print()
     return out
+
+
+# The fourth and fifth blind writers (2 December, afternoon): young people's answers to the youth survey's
+# own questions (and four more), one writer in a northern post-industrial town, one in a southern county.
+NEW_WRITERS = {"fourth writer": "fresh4", "fifth writer": "fresh5"}
+
+
+def bench_new_writers(screener, show_errors: bool = False, data: Path = DATA, with_question: bool = True) -> dict:
+    """The fourth and fifth blind writers' sets (``fresh4_*``, ``fresh5_*``): alerts per 1,000 ordinary
+    answers, overall and per question, and disclosures that reach a person, overall and per category."""
+    print("## Fourth and fifth blind writers (scored once the session's work was merged)\n")
+    out: dict[str, float] = {}
+    totals = {"ordinary": 0, "flagged": 0, "disclosures": 0, "caught": 0}
+    for name, prefix in NEW_WRITERS.items():
+        ordinary = _rows(data / f"{prefix}_youth_ordinary.csv")
+        disclosures = _rows(data / f"{prefix}_youth_disclosures.csv")
+        res_o = screener.transform([_text(r) for r in ordinary], _questions(ordinary, with_question))
+        res_d = screener.transform([_text(r) for r in disclosures], _questions(disclosures, with_question))
+        flagged, caught = sum(x.flagged for x in res_o), sum(x.flagged for x in res_d)
+        print(f"- {name}: ordinary {len(ordinary)}, flagged {flagged} (**{1000 * flagged / len(ordinary):.1f} per "
+              f"1,000**); disclosures {len(disclosures)}, reach a person {caught} (**recall "
+              f"{caught / len(disclosures):.3f}**)")
+        totals["ordinary"] += len(ordinary)
+        totals["flagged"] += flagged
+        totals["disclosures"] += len(disclosures)
+        totals["caught"] += caught
+        if show_errors:
+            for r, x in zip(ordinary, res_o, strict=True):
+                if x.flagged:
+                    print(f"  - FALSE ALARM [{r['question']}] {_text(r)!r} -> "
+                          f"{[(h.category, h.evidence) for h in x.hits]}")
+            for r, x in zip(disclosures, res_d, strict=True):
+                if not x.flagged:
+                    print(f"  - MISSED [{r['category']}] [{r['question']}] {_text(r)!r}")
+        out[f"{prefix}:ordinary_per_1000"] = 1000 * flagged / len(ordinary)
+        out[f"{prefix}:recall"] = caught / len(disclosures)
+    out["ordinary_per_1000"] = 1000 * totals["flagged"] / totals["ordinary"]
+    out["recall"] = totals["caught"] / totals["disclosures"]
+    print(f"- both: **{out['ordinary_per_1000']:.1f} alerts per 1,000 ordinary answers** "
+          f"({totals['flagged']} of {totals['ordinary']}); **recall {out['recall']:.3f}** "
+          f"({totals['caught']} of {totals['disclosures']})\n")
+    return out
