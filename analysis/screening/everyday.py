@@ -1,10 +1,12 @@
-"""Everyday youth talk that shares a disclosure's words: three frames of the veto registry.
+"""Everyday youth talk that shares a disclosure's words: four frames of the veto registry.
 
 * ``provision_complaint`` (missing / homeless): "the youth club shut so theres nowhere to go",
   "not having anywhere to go that doesnt cost money": nowhere for young people to go, with nobody
   of the writer's, no home and no writer in the sentence.
 * ``cut_object`` (self-harm): "stop cutting funding", "i cut my hair": what is cut is money,
   services or hair (right after the cut word), and nothing of the writer's body in the sentence.
+* ``unsafe_denied`` (any category): "nothing makes me feel unsafe at home", "I don't feel unsafe in my
+  house": a denial at most four words before "unsafe", and no contrast ("except when ...") in the sentence.
 * ``leisure_jump`` (self-harm): "people jump off the bridge into the river in summer": a river,
   a dare, summer, and nobody wanting or planning it.
 
@@ -29,6 +31,7 @@ LEISURE_JUMP_OWN = _W["LEISURE_JUMP_OWN"]
 PROVISION_CATEGORIES = frozenset({"missing_homeless"})
 SELF_HARM = frozenset({"self_harm_suicide"})
 _CUT = _W["CUT_WORDS"]
+_DENIED, _UNSAFE, _CONTRAST = _W["UNSAFE_DENIED"], _W["UNSAFE_WORDS"], _W["UNSAFE_CONTRAST"]
 _JUMP = _W["JUMP_WORDS"]
 
 
@@ -62,3 +65,10 @@ def leisure_jump(doc: Doc, start: int, category: str) -> bool:
         return False
     words = set(_lowers(doc[start].sent))
     return bool(words & _JUMP) and bool(words & LEISURE_JUMP) and not words & LEISURE_JUMP_OWN
+
+
+def unsafe_denied(doc: Doc, start: int, category: str) -> bool:
+    words = _lowers(doc[start].sent)
+    if _CONTRAST & set(words):
+        return False
+    return any(w in _UNSAFE and _DENIED & set(words[max(0, k - 5):k]) for k, w in enumerate(words))

@@ -150,6 +150,14 @@ VETOES: tuple[Veto, ...] = (
        "'people jump off the bridge into the river in summer which is dangerous' (youth training ordinary answers)",
        "people jump off the bridge into the river in summer which is dangerous",
        "sometimes i want to jump off the bridge"),
+    _v("unsafe_denied", (RULE, LEARNED), ALL,
+       "the writer denies feeling unsafe ('I don't feel unsafe in my house', 'nothing makes me feel unsafe at "
+       "home'): a denial at most four words before 'unsafe', no contrast in the sentence (everyday.py; fourth "
+       "session)",
+       "'nothing makes me feel unsafe at home or school' (blind youth benign set)",
+       "nothing makes me feel unsafe at home or school",
+       "i dont feel unsafe at home except when my stepdad drinks",
+       question="What makes you feel unsafe?"),
     _v("learned_benign", (LEARNED,), frozenset(LEARNED_BENIGN),
        "the category's own benign words in the sentence (lexicon.LEARNED_BENIGN)", "round 4-6 look-alikes",
        "my dad told me not to tell mum what we got her for her birthday",
