@@ -1,4 +1,4 @@
-"""Everyday youth talk that shares a disclosure's words: four frames of the veto registry.
+"""Everyday youth talk that shares a disclosure's words: five frames of the veto registry.
 
 * ``provision_complaint`` (missing / homeless): "the youth club shut so theres nowhere to go",
   "not having anywhere to go that doesnt cost money": nowhere for young people to go, with nobody
@@ -7,6 +7,9 @@
   services or hair (right after the cut word), and nothing of the writer's body in the sentence.
 * ``unsafe_denied`` (any category): "nothing makes me feel unsafe at home", "I don't feel unsafe in my
   house": a denial at most four words before "unsafe", and no contrast ("except when ...") in the sentence.
+* ``hearsay_group`` (bullying, sexual abuse, grooming, criminal exploitation): "it happens to loads of
+  girls in my year", "boys at school carrying knives apparently": what happens to others or what is
+  said, with no writer or family harmed anywhere in the answer.
 * ``leisure_jump`` (self-harm): "people jump off the bridge into the river in summer": a river,
   a dare, summer, and nobody wanting or planning it.
 
@@ -31,6 +34,9 @@ LEISURE_JUMP_OWN = _W["LEISURE_JUMP_OWN"]
 PROVISION_CATEGORIES = frozenset({"missing_homeless"})
 SELF_HARM = frozenset({"self_harm_suicide"})
 _CUT = _W["CUT_WORDS"]
+HEARSAY_MARKERS = tuple(tuple(p.split()) for p in _W["HEARSAY_MARKERS"])
+HEARSAY_VICTIM = _W["HEARSAY_VICTIM"]
+HEARSAY_CATEGORIES = _W["HEARSAY_CATEGORIES"]
 _DENIED, _UNSAFE, _CONTRAST = _W["UNSAFE_DENIED"], _W["UNSAFE_WORDS"], _W["UNSAFE_CONTRAST"]
 _JUMP = _W["JUMP_WORDS"]
 
@@ -72,3 +78,12 @@ def unsafe_denied(doc: Doc, start: int, category: str) -> bool:
     if _CONTRAST & set(words):
         return False
     return any(w in _UNSAFE and _DENIED & set(words[max(0, k - 5):k]) for k, w in enumerate(words))
+
+
+def hearsay_group(doc: Doc, start: int, category: str) -> bool:
+    if category not in HEARSAY_CATEGORIES:
+        return False
+    words = _lowers(doc)
+    if HEARSAY_VICTIM & set(words):
+        return False
+    return any(_contains(words, p) for p in HEARSAY_MARKERS)

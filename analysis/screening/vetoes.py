@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .categories import CATEGORIES
-from .everyday import PROVISION_CATEGORIES, SELF_HARM
+from .everyday import HEARSAY_CATEGORIES, PROVISION_CATEGORIES, SELF_HARM
 from .frames import (
     ACCIDENT_CATEGORIES,
     CHOICE_CATEGORIES,
@@ -158,6 +158,13 @@ VETOES: tuple[Veto, ...] = (
        "nothing makes me feel unsafe at home or school",
        "i dont feel unsafe at home except when my stepdad drinks",
        question="What makes you feel unsafe?"),
+    _v("hearsay_group", (RULE, LEARNED), HEARSAY_CATEGORIES,
+       "what happens to others in general or what people say ('it happens to loads of girls in my year', "
+       "'apparently'), with no writer or family harmed anywhere in the answer (everyday.py; fourth session)",
+       "'people asking for nudes, it happens to loads of girls in my year' (third writer's youth ordinary answers)",
+       "people asking for nudes, it happens to loads of girls in my year",
+       "older men keep asking me for nudes, it happens to loads of girls in my year",
+       question="What happens online that worries you?"),
     _v("learned_benign", (LEARNED,), frozenset(LEARNED_BENIGN),
        "the category's own benign words in the sentence (lexicon.LEARNED_BENIGN)", "round 4-6 look-alikes",
        "my dad told me not to tell mum what we got her for her birthday",
