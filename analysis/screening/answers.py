@@ -91,6 +91,10 @@ _SLANG, _TAKEN_BACK = _phrases("SELF_HARM_SLANG"), _phrases("JOKE_TAKEN_BACK")
 _LAUGHTER = _W["LAUGHTER"]
 _CONCEAL, _MARKS = _phrases("CONCEALMENT"), _W["CONCEALED_MARKS"]
 _MARRIED, _EXTREMISM, _ELSEWHERE = _phrases("MARRIED_OFF"), _phrases("EXTREMISM"), _phrases("SAFE_ELSEWHERE")
+_CODED = {k: _phrases(k) for k in ("CODED_SEXUAL", "CODED_CRIMINAL", "CODED_NEGLECT", "CODED_SUICIDE", "SECRET_CONTACT")}
+_PARTNER, _PARTNER_OWN, _RELATIVES = _W["PARTNER_WORDS"], _W["PARTNER_OWN"], _W["RELATIVES"]
+_AGE = re.compile(r"\b(?:hes|he's|he\u2019s|he is|shes|she's|she\u2019s|she is)\s+(?:like\s+|about\s+|nearly\s+|over\s+)?"
+                  r"(1[89]|[2-7][0-9])\b")
 
 
 def _bare_home(text: str) -> tuple[int, int, str] | None:
@@ -158,6 +162,28 @@ def _concealed(text: str) -> tuple[int, int, str] | None:
     return None
 
 
+def _older_partner(text: str) -> tuple[int, int, str] | None:
+    """"my boyfriend, hes 26": the writer's own partner ("my" / "a" before it) is an adult (18 or over)."""
+    low = (text or "").lower()
+    for m in _AGE.finditer(low):
+        before = _words(low[max(0, m.start() - 40):m.start()])[-4:]
+        she = m.group(0).startswith("s")
+        for k in range(len(before) - 1, 0, -1):
+            w = before[k]
+            if w in _PARTNER and before[k - 1] in _PARTNER_OWN and (w in ("girlfriend", "gf")) == she:
+                return m.start(), m.end(), ""
+    return None
+
+
+def _secret_contact(text: str) -> tuple[int, int, str] | None:
+    """SECRET_CONTACT, unless a parent or relative gave the phone ("my dad got me a phone for my birthday")."""
+    words = _words(text)
+    at = _find(words, _CODED["SECRET_CONTACT"])
+    if at is None or set(words[max(0, at[0] - 3):at[0]]) & (_HOME_PEOPLE | _RELATIVES):
+        return None
+    return (*_span(text, words, *at), "")
+
+
 def _any(phrases) -> Callable[[str], tuple[int, int, str] | None]:
     return _phrase_in(phrases)
 
@@ -212,6 +238,38 @@ SIGNALS: tuple[Signal, ...] = (
            "(third writer, missed)",
            "my brother has been watching videos about jihad",
            "my brother has been watching videos about football tactics"),
+    Signal("coded_sexual", "sexual_abuse", frozenset(),
+           "sexual abuse or assault in young people's own words: passed around, spiked, an adult asking about or "
+           "commenting on the writer's body (CODED_SEXUAL)",
+           "'i got passed around at a party', 'the PE teacher makes comments about my body' (third writer, missed)",
+           "i got passed around at a party. i dont want to talk about it",
+           "i got passed the ball loads at the party game"),
+    Signal("coded_criminal", "criminal_exploitation", frozenset(),
+           "criminal exploitation in its own slang: a work or second phone, 'in too deep', a debt (CODED_CRIMINAL)",
+           "'my phone ringing. the work phone. i cant turn it off or theyll come for me' (third writer, missed)",
+           "getting moved away from this area, im in too deep",
+           "my mum works from home and her work phone rings all the time"),
+    Signal("coded_neglect", "neglect", frozenset(),
+           "food at school the only food, nothing at home, nobody ever home (CODED_NEGLECT)",
+           "'breakfast club is the only time i eat until dinner' (third writer, missed)",
+           "its alright, breakfast club is the only time i eat until dinner",
+           "breakfast club is the best time of the day"),
+    Signal("coded_suicide", "self_harm_suicide", frozenset(),
+           "not expecting to be alive for something ahead (CODED_SUICIDE)",
+           "'im more worried ill still be alive for them tbh' (second writer, missed)",
+           "everyones worried about exams. im more worried ill still be alive for them tbh",
+           "im worried ill still be revising at midnight"),
+    Signal("secret_contact", "sexual_exploitation_grooming", frozenset(),
+           "an adult or online contact hides the contact from the parents or lies about their age (SECRET_CONTACT)",
+           "'a guy from online gave me a phone so my mum doesnt know we talk' (third writer, missed)",
+           "a guy from online gave me a phone so my mum doesnt know we talk",
+           "my nan gave me her old phone when she got a new one"),
+    Signal("older_partner", "sexual_exploitation_grooming", frozenset(),
+           "the writer's own boyfriend, girlfriend or 'sugar daddy' ('my' / 'a' before it, PARTNER_OWN) is 18 or "
+           "over (PARTNER_WORDS)",
+           "'my mum, or my boyfriend, hes 26 so he knows about stuff like this' (third writer, missed)",
+           "my mum, or my boyfriend, hes 26 so he knows about stuff like this",
+           "my sisters boyfriend, hes 20 and really funny"),
     Signal("safe_elsewhere", "physical_abuse", frozenset(),
            "a place is safe only because nobody hits or screams at the writer there (SAFE_ELSEWHERE): the "
            "negation is a contrast with home, not a denial",
@@ -231,6 +289,12 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "married_off": _any(_MARRIED),
     "extremism": _any(_EXTREMISM),
     "safe_elsewhere": _any(_ELSEWHERE),
+    "coded_sexual": _any(_CODED["CODED_SEXUAL"]),
+    "coded_criminal": _any(_CODED["CODED_CRIMINAL"]),
+    "coded_neglect": _any(_CODED["CODED_NEGLECT"]),
+    "coded_suicide": _any(_CODED["CODED_SUICIDE"]),
+    "secret_contact": _secret_contact,
+    "older_partner": _older_partner,
 }
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
