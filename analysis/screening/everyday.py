@@ -1,4 +1,4 @@
-"""Everyday youth talk that shares a disclosure's words: five frames of the veto registry.
+"""Everyday youth talk that shares a disclosure's words: six frames of the veto registry.
 
 * ``provision_complaint`` (missing / homeless): "the youth club shut so theres nowhere to go",
   "not having anywhere to go that doesnt cost money": nowhere for young people to go, with nobody
@@ -10,6 +10,8 @@
 * ``hearsay_group`` (bullying, sexual abuse, grooming, criminal exploitation): "it happens to loads of
   girls in my year", "boys at school carrying knives apparently": what happens to others or what is
   said, with no writer or family harmed anywhere in the answer.
+* ``nothing_to_add`` (any category): "i dont have anything else to say": the whole answer is made of
+  NOTHING_TO_ADD words.
 * ``leisure_jump`` (self-harm): "people jump off the bridge into the river in summer": a river,
   a dare, summer, and nobody wanting or planning it.
 
@@ -34,6 +36,7 @@ LEISURE_JUMP_OWN = _W["LEISURE_JUMP_OWN"]
 PROVISION_CATEGORIES = frozenset({"missing_homeless"})
 SELF_HARM = frozenset({"self_harm_suicide"})
 _CUT = _W["CUT_WORDS"]
+NOTHING_TO_ADD = _W["NOTHING_TO_ADD"]
 HEARSAY_MARKERS = tuple(tuple(p.split()) for p in _W["HEARSAY_MARKERS"])
 HEARSAY_VICTIM = _W["HEARSAY_VICTIM"]
 HEARSAY_CATEGORIES = _W["HEARSAY_CATEGORIES"]
@@ -87,3 +90,8 @@ def hearsay_group(doc: Doc, start: int, category: str) -> bool:
     if HEARSAY_VICTIM & set(words):
         return False
     return any(_contains(words, p) for p in HEARSAY_MARKERS)
+
+
+def nothing_to_add(doc: Doc, start: int, category: str) -> bool:
+    words = _lowers(doc)
+    return bool(words) and all(w in NOTHING_TO_ADD for w in words)

@@ -150,6 +150,13 @@ VETOES: tuple[Veto, ...] = (
        "'people jump off the bridge into the river in summer which is dangerous' (youth training ordinary answers)",
        "people jump off the bridge into the river in summer which is dangerous",
        "sometimes i want to jump off the bridge"),
+    _v("nothing_to_add", (RULE, LEARNED), ALL,
+       "the whole answer says there is nothing to add (frames.yaml NOTHING_TO_ADD; everyday.py; fourth session)",
+       "'i dont have anything else to say' (blind youth benign set, flagged as secrets); 'Nothing I can think "
+       "of at this moment in time.' (real feedback, issue 17)",
+       "i dont have anything else to say",
+       "i dont have anything else to say except my dad hits me",
+       question="Is there anything else you want to tell us?"),
     _v("unsafe_denied", (RULE, LEARNED), ALL,
        "the writer denies feeling unsafe ('I don't feel unsafe in my house', 'nothing makes me feel unsafe at "
        "home'): a denial at most four words before 'unsafe', no contrast in the sentence (everyday.py; fourth "
