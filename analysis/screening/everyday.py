@@ -21,6 +21,8 @@ the word lists are data (``data/frames.yaml``), each group with its reason and m
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .wordlists import word_lists
@@ -37,8 +39,9 @@ PROVISION_CATEGORIES = frozenset({"missing_homeless"})
 SELF_HARM = frozenset({"self_harm_suicide"})
 _CUT = _W["CUT_WORDS"]
 NOTHING_TO_ADD = _W["NOTHING_TO_ADD"]
-HEARSAY_MARKERS = tuple(tuple(p.split()) for p in _W["HEARSAY_MARKERS"])
-HEARSAY_VICTIM = _W["HEARSAY_VICTIM"]
+HEARSAY_MARKERS = tuple(tuple(p.replace("'", "").split()) for p in _W["HEARSAY_MARKERS"])
+HEARSAY_VICTIM = frozenset(w.replace("'", "") for w in _W["HEARSAY_VICTIM"])
+_PLAIN = re.compile(r"[a-z0-9]+")
 HEARSAY_CATEGORIES = _W["HEARSAY_CATEGORIES"]
 _DENIED, _UNSAFE, _CONTRAST = _W["UNSAFE_DENIED"], _W["UNSAFE_WORDS"], _W["UNSAFE_CONTRAST"]
 _JUMP = _W["JUMP_WORDS"]
@@ -83,11 +86,17 @@ def unsafe_denied(doc: Doc, start: int, category: str) -> bool:
     return any(w in _UNSAFE and _DENIED & set(words[max(0, k - 5):k]) for k, w in enumerate(words))
 
 
+def _plain(text: str) -> list[str]:
+    """Lower-case words with apostrophes removed ("don't" -> "dont"), as the marker lists are written."""
+    return _PLAIN.findall(text.lower().replace("'", "").replace("\u2019", ""))
+
+
 def hearsay_group(doc: Doc, start: int, category: str) -> bool:
     if category not in HEARSAY_CATEGORIES:
         return False
-    words = _lowers(doc)
-    if HEARSAY_VICTIM & set(words):
+    words = _plain(doc.text)
+    # "kids younger than me": a comparison, not the writer harmed
+    if HEARSAY_VICTIM & {w for k, w in enumerate(words) if not (k and words[k - 1] == "than")}:
         return False
     return any(_contains(words, p) for p in HEARSAY_MARKERS)
 
