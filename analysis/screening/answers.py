@@ -91,7 +91,8 @@ _SLANG, _TAKEN_BACK = _phrases("SELF_HARM_SLANG"), _phrases("JOKE_TAKEN_BACK")
 _LAUGHTER = _W["LAUGHTER"]
 _CONCEAL, _MARKS = _phrases("CONCEALMENT"), _W["CONCEALED_MARKS"]
 _MARRIED, _EXTREMISM, _ELSEWHERE = _phrases("MARRIED_OFF"), _phrases("EXTREMISM"), _phrases("SAFE_ELSEWHERE")
-_CODED = {k: _phrases(k) for k in ("CODED_SEXUAL", "CODED_CRIMINAL", "CODED_NEGLECT", "CODED_SUICIDE", "SECRET_CONTACT")}
+_CODED = {k: _phrases(k) for k in ("CODED_SEXUAL", "CODED_CRIMINAL", "CODED_NEGLECT", "CODED_SUICIDE", "SECRET_CONTACT",
+                                   "CODED_BULLYING", "CODED_IMAGES", "CODED_MISSING")}
 _PARTNER, _PARTNER_OWN, _RELATIVES = _W["PARTNER_WORDS"], _W["PARTNER_OWN"], _W["RELATIVES"]
 _AGE = re.compile(r"\b(?:hes|he's|he\u2019s|he is|shes|she's|she\u2019s|she is)\s+(?:like\s+|about\s+|nearly\s+|over\s+)?"
                   r"(1[89]|[2-7][0-9])\b")
@@ -270,6 +271,22 @@ SIGNALS: tuple[Signal, ...] = (
            "'my mum, or my boyfriend, hes 26 so he knows about stuff like this' (third writer, missed)",
            "my mum, or my boyfriend, hes 26 so he knows about stuff like this",
            "my sisters boyfriend, hes 20 and really funny"),
+    Signal("coded_bullying", "bullying", frozenset(),
+           "what they do to the writer (cornered, called a snitch), or 'the people who bully me' inside a wish "
+           "(CODED_BULLYING)",
+           "'lunch time. they corner me behind the sports hall', 'if the people who bully me got kicked out' "
+           "(third writer, missed)",
+           "if the people who bully me got kicked out", "if someone bullied me id tell my head of year"),
+    Signal("coded_images", "sexual_exploitation_grooming", frozenset(),
+           "the writer's own pictures shared or kept by others (CODED_IMAGES)",
+           "'the group chat that rates girls in our year has my pics in it' (third writer, missed)",
+           "the group chat that rates girls in our year has my pics in it that i only ever sent to one person",
+           "the group chat for our year has the pics from the school trip in it"),
+    Signal("coded_missing", "missing_homeless", frozenset(),
+           "going missing told in the first person as something that happens (CODED_MISSING)",
+           "'i go to london when i go missing, i know people there' (third writer, missed)",
+           "i go to london when i go missing, i know people there",
+           "our cat goes missing for days and always comes back"),
     Signal("safe_elsewhere", "physical_abuse", frozenset(),
            "a place is safe only because nobody hits or screams at the writer there (SAFE_ELSEWHERE): the "
            "negation is a contrast with home, not a denial",
@@ -295,6 +312,9 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "coded_suicide": _any(_CODED["CODED_SUICIDE"]),
     "secret_contact": _secret_contact,
     "older_partner": _older_partner,
+    "coded_bullying": _any(_CODED["CODED_BULLYING"]),
+    "coded_images": _any(_CODED["CODED_IMAGES"]),
+    "coded_missing": _any(_CODED["CODED_MISSING"]),
 }
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
