@@ -94,8 +94,8 @@ _MARRIED, _EXTREMISM, _ELSEWHERE = _phrases("MARRIED_OFF"), _phrases("EXTREMISM"
 _CODED = {k: _phrases(k) for k in ("CODED_SEXUAL", "CODED_CRIMINAL", "CODED_NEGLECT", "CODED_SUICIDE", "SECRET_CONTACT",
                                    "CODED_BULLYING", "CODED_IMAGES", "CODED_MISSING")}
 _PARTNER, _PARTNER_OWN, _RELATIVES = _W["PARTNER_WORDS"], _W["PARTNER_OWN"], _W["RELATIVES"]
-_AGE = re.compile(r"\b(?:hes|he's|he\u2019s|he is|shes|she's|she\u2019s|she is)\s+(?:like\s+|about\s+|nearly\s+|over\s+)?"
-                  r"(1[89]|[2-7][0-9])\b")
+_AGE = re.compile(r"\b(?:hes|he's|he\u2019s|he is|shes|she's|she\u2019s|she is)\s+"
+                  r"(?:like\s+|about\s+|nearly\s+|over\s+)?(1[89]|[2-7][0-9])\b")
 
 
 def _bare_home(text: str) -> tuple[int, int, str] | None:
