@@ -67,7 +67,8 @@ def test_the_same_bare_answer_to_an_open_question_is_not_read_as_unsafe(screener
                                     "honestly my little brother with a nerf gun", "being home alone in a storm",
                                     "walking home in the dark", "not my dad, he's great",
                                     "being in the house on my own when my parents go out",
-                                    "beign by myself on the bus", "being on my own at night"])
+                                    "beign by myself on the bus", "being on my own at night",
+                                    "home time when everyone is pushing", "home time"])
 def test_ordinary_unsafe_answers_stay_quiet(screener, answer):
     assert not screener.screen(answer, question=UNSAFE).flagged
 
@@ -75,3 +76,12 @@ def test_ordinary_unsafe_answers_stay_quiet(screener, answer):
 def test_a_joke_kept_as_a_joke_stays_quiet_but_taken_back_flags(screener):
     assert not screener.screen("this essay makes me wanna kms lol").flagged
     assert screener.screen("kms lol jk. kind of").flagged
+
+
+def test_the_home_signal_does_not_read_a_fear_of_the_night_or_the_end_of_school():
+    from analysis.screening import CATEGORIES
+    from analysis.screening.answers import answer_signals
+
+    for answer in ("being in the house at night", "home time", "them lot by the shops"):
+        assert answer_signals(answer, FEELS_UNSAFE, set(CATEGORIES)) == []
+    assert answer_signals("home. dad", FEELS_UNSAFE, set(CATEGORIES))[0][:2] == ("unsafe_at_home", "domestic_abuse")
