@@ -1,4 +1,4 @@
-"""Everyday youth talk that shares a disclosure's words: six frames of the veto registry.
+"""Everyday youth talk that shares a disclosure's words: seven frames of the veto registry.
 
 * ``provision_complaint`` (missing / homeless): "the youth club shut so theres nowhere to go",
   "not having anywhere to go that doesnt cost money": nowhere for young people to go, with nobody
@@ -12,6 +12,8 @@
   said, with no writer or family harmed anywhere in the answer.
 * ``nothing_to_add`` (any category): "i dont have anything else to say": the whole answer is made of
   NOTHING_TO_ADD words.
+* ``no_person`` (self-harm, learned hits only): "people being sent stuff they dont want to see": no
+  writer and nobody named anywhere in the answer.
 * ``leisure_jump`` (self-harm): "people jump off the bridge into the river in summer": a river,
   a dare, summer, and nobody wanting or planning it.
 
@@ -39,6 +41,7 @@ PROVISION_CATEGORIES = frozenset({"missing_homeless"})
 SELF_HARM = frozenset({"self_harm_suicide"})
 _CUT = _W["CUT_WORDS"]
 NOTHING_TO_ADD = _W["NOTHING_TO_ADD"]
+SELF_HARM_PERSONS = frozenset(w.replace("'", "") for w in _W["SELF_HARM_PERSONS"])
 HEARSAY_MARKERS = tuple(tuple(p.replace("'", "").split()) for p in _W["HEARSAY_MARKERS"])
 HEARSAY_VICTIM = frozenset(w.replace("'", "") for w in _W["HEARSAY_VICTIM"])
 _PLAIN = re.compile(r"[a-z0-9]+")
@@ -104,3 +107,9 @@ def hearsay_group(doc: Doc, start: int, category: str) -> bool:
 def nothing_to_add(doc: Doc, start: int, category: str) -> bool:
     words = _lowers(doc)
     return bool(words) and all(w in NOTHING_TO_ADD for w in words)
+
+
+def no_person(doc: Doc, start: int, category: str) -> bool:
+    if category not in SELF_HARM:
+        return False
+    return not SELF_HARM_PERSONS & set(_plain(doc.text))

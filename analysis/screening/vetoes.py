@@ -172,6 +172,14 @@ VETOES: tuple[Veto, ...] = (
        "people asking for nudes, it happens to loads of girls in my year",
        "older men keep asking me for nudes, it happens to loads of girls in my year",
        question="What happens online that worries you?"),
+    _v("no_person", (LEARNED,), SELF_HARM,
+       "the net's self-harm reading needs a person in the answer, the writer or someone they name "
+       "(frames.yaml SELF_HARM_PERSONS; everyday.py; fourth session)",
+       "'people being sent stuff they dont want to see' (second writer), 'being sent stuff you didnt want to "
+       "see' (third writer)",
+       "people being sent stuff they dont want to see",
+       "i keep being sent stuff about how to hurt myself",
+       question="What is the biggest worry for young people where you live?"),
     _v("learned_benign", (LEARNED,), frozenset(LEARNED_BENIGN),
        "the category's own benign words in the sentence (lexicon.LEARNED_BENIGN)", "round 4-6 look-alikes",
        "my dad told me not to tell mum what we got her for her birthday",
