@@ -392,8 +392,10 @@ def bench_blind_redaction(path: Path, show_errors: bool) -> None:
 
 
 def bench_ablate(n_real: int = 800) -> None:
-    """What each veto and each rule group is worth: recall on the untouched rounds and false
-    alarms on the NHS score part (first ``n_real`` answers) with it switched off."""
+    """What each veto, rule group and answer signal is worth: recall on the untouched rounds and false
+    alarms on the NHS score part (first ``n_real`` answers) with it switched off (the rounds have no
+    question column, so the question-aware signals show no change here: see ``screening_dev.py``)."""
+    from analysis.screening.answers import NAMES as SIGNAL_NAMES
     from analysis.screening.rules import RULE_GROUPS
     from analysis.screening.vetoes import NAMES
 
@@ -418,7 +420,7 @@ def bench_ablate(n_real: int = 800) -> None:
     print("|---|---|---|---|---|---|---|")
     base = measure(DisclosureScreener().fit())
     print(f"| (nothing) | {base[0] / len(pos):.3f} | | {base[1]} | | {1000 * base[2] / len(real):.1f} | |")
-    for name in [*NAMES, *(f"rules:{g}" for g in RULE_GROUPS), "learned net"]:
+    for name in [*NAMES, *(f"rules:{g}" for g in RULE_GROUPS), *SIGNAL_NAMES, "learned net"]:
         s = (DisclosureScreener(learned=False) if name == "learned net" else DisclosureScreener(ablate={name})).fit()
         c, f, a = measure(s)
         print(f"| {name} | {c / len(pos):.3f} | {(c - base[0]) / len(pos):+.3f} | {f} | {f - base[1]:+d} | "

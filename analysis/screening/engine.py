@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .answers import answer_signals
 from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
 from .cues import CueChecker
@@ -293,6 +294,8 @@ class DisclosureScreener(VetoGate):
                     hits.extend(self._screen_chunk(text[a:b], a))
                 if not hits and kind == TRUSTED_PERSON:
                     hits.extend(self._named_abuser(text))
+                if not hits:
+                    hits.extend(self._answer_signals(text, kind))
             finally:
                 self._question_kind = None
         if not (kind == TRUSTED_PERSON and bare_answer(text)):
@@ -319,6 +322,19 @@ class DisclosureScreener(VetoGate):
         if self._trace is not None:
             self._trace.append(("question", category, text[a:b], None))
         return [Hit(category, text[a:b], a, b)]
+
+    def _answer_signals(self, text: str, kind: str | None) -> list[Hit]:
+        """What the answer means beside its question, and coded phrases (:mod:`.answers`): only when
+        nothing else stood, and only in English."""
+        if detect_language(text).language != "en":
+            return []
+        out = []
+        for name, category, a, b in answer_signals(text, kind, self.wanted_, self.ablated_):
+            a, b = _word_bounds(text, a, b)
+            if self._trace is not None:
+                self._trace.append(("answer", category, text[a:b], name))
+            out.append(Hit(category, text[a:b], a, b))
+        return out
 
     def _other_language(self, text: str, hits: list[Hit]) -> list[Hit]:
         """Keyword rules of the answer's own language, and a route to a person where they are not enough.

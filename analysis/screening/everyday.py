@@ -1,10 +1,19 @@
-"""Everyday youth talk that shares a disclosure's words: three frames of the veto registry.
+"""Everyday youth talk that shares a disclosure's words: seven frames of the veto registry.
 
 * ``provision_complaint`` (missing / homeless): "the youth club shut so theres nowhere to go",
   "not having anywhere to go that doesnt cost money": nowhere for young people to go, with nobody
   of the writer's, no home and no writer in the sentence.
 * ``cut_object`` (self-harm): "stop cutting funding", "i cut my hair": what is cut is money,
   services or hair (right after the cut word), and nothing of the writer's body in the sentence.
+* ``unsafe_denied`` (any category): "nothing makes me feel unsafe at home", "I don't feel unsafe in my
+  house": a denial at most four words before "unsafe", and no contrast ("except when ...") in the sentence.
+* ``hearsay_group`` (bullying, sexual abuse, grooming, criminal exploitation): "it happens to loads of
+  girls in my year", "boys at school carrying knives apparently": what happens to others or what is
+  said, with no writer or family harmed anywhere in the answer.
+* ``nothing_to_add`` (any category): "i dont have anything else to say": the whole answer is made of
+  NOTHING_TO_ADD words.
+* ``no_person`` (self-harm, learned hits only): "people being sent stuff they dont want to see": no
+  writer and nobody named anywhere in the answer.
 * ``leisure_jump`` (self-harm): "people jump off the bridge into the river in summer": a river,
   a dare, summer, and nobody wanting or planning it.
 
@@ -13,6 +22,8 @@ the word lists are data (``data/frames.yaml``), each group with its reason and m
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -29,6 +40,13 @@ LEISURE_JUMP_OWN = _W["LEISURE_JUMP_OWN"]
 PROVISION_CATEGORIES = frozenset({"missing_homeless"})
 SELF_HARM = frozenset({"self_harm_suicide"})
 _CUT = _W["CUT_WORDS"]
+NOTHING_TO_ADD = _W["NOTHING_TO_ADD"]
+SELF_HARM_PERSONS = frozenset(w.replace("'", "") for w in _W["SELF_HARM_PERSONS"])
+HEARSAY_MARKERS = tuple(tuple(p.replace("'", "").split()) for p in _W["HEARSAY_MARKERS"])
+HEARSAY_VICTIM = frozenset(w.replace("'", "") for w in _W["HEARSAY_VICTIM"])
+_PLAIN = re.compile(r"[a-z0-9]+")
+HEARSAY_CATEGORIES = _W["HEARSAY_CATEGORIES"]
+_DENIED, _UNSAFE, _CONTRAST = _W["UNSAFE_DENIED"], _W["UNSAFE_WORDS"], _W["UNSAFE_CONTRAST"]
 _JUMP = _W["JUMP_WORDS"]
 
 
@@ -62,3 +80,36 @@ def leisure_jump(doc: Doc, start: int, category: str) -> bool:
         return False
     words = set(_lowers(doc[start].sent))
     return bool(words & _JUMP) and bool(words & LEISURE_JUMP) and not words & LEISURE_JUMP_OWN
+
+
+def unsafe_denied(doc: Doc, start: int, category: str) -> bool:
+    words = _lowers(doc[start].sent)
+    if _CONTRAST & set(words):
+        return False
+    return any(w in _UNSAFE and _DENIED & set(words[max(0, k - 5):k]) for k, w in enumerate(words))
+
+
+def _plain(text: str) -> list[str]:
+    """Lower-case words with apostrophes removed ("don't" -> "dont"), as the marker lists are written."""
+    return _PLAIN.findall(text.lower().replace("'", "").replace("\u2019", ""))
+
+
+def hearsay_group(doc: Doc, start: int, category: str) -> bool:
+    if category not in HEARSAY_CATEGORIES:
+        return False
+    words = _plain(doc.text)
+    # "kids younger than me": a comparison, not the writer harmed
+    if HEARSAY_VICTIM & {w for k, w in enumerate(words) if not (k and words[k - 1] == "than")}:
+        return False
+    return any(_contains(words, p) for p in HEARSAY_MARKERS)
+
+
+def nothing_to_add(doc: Doc, start: int, category: str) -> bool:
+    words = _lowers(doc)
+    return bool(words) and all(w in NOTHING_TO_ADD for w in words)
+
+
+def no_person(doc: Doc, start: int, category: str) -> bool:
+    if category not in SELF_HARM:
+        return False
+    return not SELF_HARM_PERSONS & set(_plain(doc.text))

@@ -106,7 +106,9 @@ class VetoGate:
                  "general_concern": self.frames_.general_concern,
                  "generic_group": self.frames_.generic_group,
                  "provision_complaint": everyday.provision_complaint, "cut_object": everyday.cut_object,
-                 "leisure_jump": everyday.leisure_jump}.get(name)
+                 "leisure_jump": everyday.leisure_jump, "unsafe_denied": everyday.unsafe_denied,
+                 "hearsay_group": everyday.hearsay_group, "nothing_to_add": everyday.nothing_to_add,
+                 "no_person": everyday.no_person}.get(name)
         if frame is not None:
             return frame(doc, start, category)
         if name == "opinion":

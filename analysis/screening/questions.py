@@ -14,6 +14,9 @@ Kinds (:data:`QUESTION_KINDS`):
   romanised Urdu or Welsh family words ("my ammi or my khala") is not routed as "not screened".
   Anything more is screened as usual ("my dad, but he's the one who hits me"), and an answer that
   rules a person out because they are "the one who does it" is flagged (:func:`names_abuser`).
+* ``feels_unsafe`` - "what makes you feel unsafe?" and ``what_helps`` - "what would help you feel
+  safer?": read by the answer signals of :mod:`.answers` ("home. dad", "myself tbh", "if my mums
+  boyfriend went to prison").
 
 The word lists are data (``data/questions.yaml``), each group with its reason and motivating case.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from .answers import FEELS_UNSAFE, WHAT_HELPS, answer_kind
 from .lexicon import SETS, SLANG
 from .wordlists import word_lists
 
@@ -34,7 +38,9 @@ TRUSTED_PERSON_CLEFT = _W["TRUSTED_PERSON_CLEFT"]
 TRUSTED_PERSON_CLEFT_LEAD = _W["TRUSTED_PERSON_CLEFT_LEAD"]
 
 TRUSTED_PERSON = "trusted_person"
-QUESTION_KINDS = (TRUSTED_PERSON,)
+# feels_unsafe ("What makes you feel unsafe?") and what_helps ("What would help you feel safer?"): the
+# answer signals of :mod:`.answers` read an answer beside them ("home. dad").
+QUESTION_KINDS = (TRUSTED_PERSON, FEELS_UNSAFE, WHAT_HELPS)
 
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?|[&+]")
 _KIN = frozenset(SETS["KIN"])
@@ -61,7 +67,7 @@ def question_kind(question: str | None = None, kind: str | None = None) -> str |
     text = " " + " ".join(_words(question)) + " "
     if any(f" {phrase} " in text for phrase in TRUSTED_PERSON_QUESTIONS):
         return TRUSTED_PERSON
-    return None
+    return answer_kind(question)
 
 
 def bare_answer(text: str) -> bool:

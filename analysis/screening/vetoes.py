@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .categories import CATEGORIES
-from .everyday import PROVISION_CATEGORIES, SELF_HARM
+from .everyday import HEARSAY_CATEGORIES, PROVISION_CATEGORIES, SELF_HARM
 from .frames import (
     ACCIDENT_CATEGORIES,
     CHOICE_CATEGORIES,
@@ -150,6 +150,36 @@ VETOES: tuple[Veto, ...] = (
        "'people jump off the bridge into the river in summer which is dangerous' (youth training ordinary answers)",
        "people jump off the bridge into the river in summer which is dangerous",
        "sometimes i want to jump off the bridge"),
+    _v("nothing_to_add", (RULE, LEARNED), ALL,
+       "the whole answer says there is nothing to add (frames.yaml NOTHING_TO_ADD; everyday.py; fourth session)",
+       "'i dont have anything else to say' (blind youth benign set, flagged as secrets); 'Nothing I can think "
+       "of at this moment in time.' (real feedback, issue 17)",
+       "i dont have anything else to say",
+       "i dont have anything else to say except my dad hits me",
+       question="Is there anything else you want to tell us?"),
+    _v("unsafe_denied", (RULE, LEARNED), ALL,
+       "the writer denies feeling unsafe ('I don't feel unsafe in my house', 'nothing makes me feel unsafe at "
+       "home'): a denial at most four words before 'unsafe', no contrast in the sentence (everyday.py; fourth "
+       "session)",
+       "'nothing makes me feel unsafe at home or school' (blind youth benign set)",
+       "nothing makes me feel unsafe at home or school",
+       "i dont feel unsafe at home except when my stepdad drinks",
+       question="What makes you feel unsafe?"),
+    _v("hearsay_group", (RULE, LEARNED), HEARSAY_CATEGORIES,
+       "what happens to others in general or what people say ('it happens to loads of girls in my year', "
+       "'apparently'), with no writer or family harmed anywhere in the answer (everyday.py; fourth session)",
+       "'people asking for nudes, it happens to loads of girls in my year' (third writer's youth ordinary answers)",
+       "people asking for nudes, it happens to loads of girls in my year",
+       "older men keep asking me for nudes, it happens to loads of girls in my year",
+       question="What happens online that worries you?"),
+    _v("no_person", (LEARNED,), SELF_HARM,
+       "the net's self-harm reading needs a person in the answer, the writer or someone they name "
+       "(frames.yaml SELF_HARM_PERSONS; everyday.py; fourth session)",
+       "'people being sent stuff they dont want to see' (second writer), 'being sent stuff you didnt want to "
+       "see' (third writer)",
+       "people being sent stuff they dont want to see",
+       "i keep being sent stuff about how to hurt myself",
+       question="What is the biggest worry for young people where you live?"),
     _v("learned_benign", (LEARNED,), frozenset(LEARNED_BENIGN),
        "the category's own benign words in the sentence (lexicon.LEARNED_BENIGN)", "round 4-6 look-alikes",
        "my dad told me not to tell mum what we got her for her birthday",

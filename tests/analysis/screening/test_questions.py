@@ -12,7 +12,7 @@ def test_question_kind_from_wording_or_declared():
     assert question_kind(WHO) == TRUSTED_PERSON
     assert question_kind("If you were worried, who would you tell?") == TRUSTED_PERSON
     assert question_kind("Who could you talk to about it?") == TRUSTED_PERSON
-    assert question_kind("What makes you feel unsafe?") is None
+    assert question_kind("What is your local area like?") is None
     assert question_kind("Is there anything else you want to tell us?") is None
     assert question_kind(None) is None
     assert question_kind("Anything else?", kind="trusted_person") == TRUSTED_PERSON
