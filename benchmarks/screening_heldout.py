@@ -167,7 +167,10 @@ def bench_new_writers(screener, show_errors: bool = False, data: Path = DATA, wi
                           f"{[(h.category, h.evidence) for h in x.hits]}")
             for r, x in zip(disclosures, res_d, strict=True):
                 if not x.flagged:
-                    print(f"  - MISSED [{r['category']}] [{r['question']}] {_text(r)!r}")
+                    question = r["question"] if with_question else None
+                    vetoes = sorted({veto for *_hit, veto in screener.explain(_text(r), question) if veto})
+                    why = f"vetoed: {', '.join(vetoes)}" if vetoes else "no hit"
+                    print(f"  - MISSED [{r['category']}] [{r['question']}] {_text(r)!r} ({why})")
         out[f"{prefix}:ordinary_per_1000"] = 1000 * flagged / len(ordinary)
         out[f"{prefix}:recall"] = caught / len(disclosures)
     out["ordinary_per_1000"] = 1000 * totals["flagged"] / totals["ordinary"]
