@@ -94,6 +94,11 @@ def _link(alert):
         return url_for("safeguarding.alert", alert_id=alert.id, _external=True)
 
 
+def _queue_link():
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        return url_for("safeguarding.queue", _external=True)
+
+
 NOTIFY_JOB = "feedback_app.services.safeguarding.notify_new_alerts"
 
 
@@ -177,7 +182,7 @@ def _notify_unread(alerts, recipients):
             from feedback_app.services.safeguarding_view import language_name  # noqa: PLC0415 - views' helper
 
             languages = sorted({language_name(str(c)[len(NOT_SCREENED):]) for a in claimed for c in a.categories})
-            link = url_for("safeguarding.queue", _external=True)
+        link = _queue_link()
         email_ids = [
             outbox.keep(f"{alert_queries.DIGEST_EMAIL}:{claimed[0].id}", address,
                         _("Survey answers the safeguarding screen cannot read"),
@@ -215,14 +220,18 @@ def email_delivered(reference):
 def escalate_overdue(now=None):
     """Send alerts not reviewed by their deadline to the second contact, through the outbox.
 
-    Returns ``(escalated, failed)``; ``failed`` counts overdue alerts with no contact set.
+    Answers the screen cannot read (``unread_only``) that are overdue go in one email, as they went to the
+    DSLs. Returns ``(escalated, failed)`` counted in alerts; ``failed`` counts overdue alerts with no contact.
     """
     contact = current_app.config["SAFEGUARDING_ESCALATION_EMAIL"]
-    escalated = failed = 0
-    for alert in alert_queries.list_overdue(now or _now()):
-        if not contact:
+    overdue = alert_queries.list_overdue(now or _now())
+    if not contact:
+        for alert in overdue:
             current_app.logger.error("safeguarding alert %s overdue: no escalation contact set", alert.id)
-            failed += 1
+        return 0, len(overdue)
+    escalated = 0
+    for alert in overdue:
+        if unread_only(alert):
             continue
         with queries.transaction():
             alert.escalated_at = _now()
@@ -235,7 +244,22 @@ def escalate_overdue(now=None):
             audit_queries.add_event(None, "safeguarding.escalated", f"alert {alert.id}", {"to": contact})
         outbox.dispatch(email_id)
         escalated += 1
-    return escalated, failed
+    unread = [alert for alert in overdue if unread_only(alert)]
+    if unread:
+        with queries.transaction():
+            for alert in unread:
+                alert.escalated_at = _now()
+            email_id = outbox.keep(
+                f"safeguarding_escalation:{unread[0].id}", contact,
+                _("Overdue: survey answers the safeguarding screen cannot read have not been read"),
+                _("%(count)s free-text answers written in a language the safeguarding screen cannot read have not "
+                  "been read by their deadline. Each may contain a disclosure.\n\nRead them now: %(link)s\n\n"
+                  "The answers are not included in this email.", count=len(unread), link=_queue_link()))
+            audit_queries.add_event(None, "safeguarding.escalated", f"alerts {unread[0].id}+{len(unread) - 1}",
+                                    {"to": contact, "alerts": len(unread)})
+        outbox.dispatch(email_id)
+        escalated += len(unread)
+    return escalated, 0
 
 
 def record_view(alert, actor):

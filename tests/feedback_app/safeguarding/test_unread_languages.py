@@ -125,3 +125,29 @@ def test_only_unread_languages_count_as_unread():
     assert not safeguarding.unread_only(Alert(["not_screened:ur", "physical_abuse"])), "a category read in it"
     assert not safeguarding.unread_only(Alert(["self_harm"]))
     assert not safeguarding.unread_only(Alert([]))
+
+
+def test_overdue_answers_the_screen_cannot_read_are_escalated_in_one_email(app, youth, client_request, create_user,
+                                                                           smtp_server, runner):
+    create_user("dsl")
+    app.config["SAFEGUARDING_ESCALATION_EMAIL"] = "deputy@partnership.example"
+    submit_youth(client_request, cohort=False)
+    unread = _raise({WELSH: ["not_screened:cy"], URDU: ["not_screened:ur"], URDU + " ۔": ["not_screened:ur"]})
+    [disclosure] = _raise({DISCLOSURE: ["sexual_abuse"]})
+    for alert in alerts():
+        alert.due_at = datetime.now(UTC) - timedelta(minutes=1)
+    db.session.commit()
+    smtp_server.messages.clear()
+
+    result = runner.invoke(args=["safeguarding", "escalate"])
+    assert "Escalated 4 alerts" in result.output
+    assert jobs.join_all(timeout=30)
+    escalations = [m for m in smtp_server.messages if str(m["To"]) == "deputy@partnership.example"]
+    assert sorted(str(m["Subject"]) for m in escalations) == [
+        "Overdue: a safeguarding alert has not been reviewed",
+        "Overdue: survey answers the safeguarding screen cannot read have not been read"]
+    digest = next(m for m in escalations if "cannot read" in str(m["Subject"]))
+    assert "3 free-text answers" in digest.get_content() and URDU not in digest.get_content()
+    db.session.expire_all()
+    assert all(alert.escalated_at is not None for alert in alerts() if alert.id in [*unread, disclosure])
+    assert "Escalated 0 alerts" in runner.invoke(args=["safeguarding", "escalate"]).output, "escalated once"
