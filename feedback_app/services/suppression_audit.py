@@ -1,0 +1,263 @@
+"""The audit of a question's published tables taken together: the last step of the one engine (``suppression``).
+
+The cycle checks of ``suppression`` and ``suppression_linked`` protect each table against its own figures and
+the totals it shares with others. Tables taken together can say more: ``a`` by ``b1``, ``a`` by ``b2`` and
+``b2`` by ``b1`` for the same period bound the three-way table none of them shows, and a multiple-choice
+question's people answering lie between its largest count and the sum of its counts, which the cycles only
+approximate. The audit checks what they cannot: over the number of responses per pattern of answers (year,
+the question's answer, the answers of two breakdown questions) it asks, by integer programming (scipy's
+``milp``, HiGHS), for every figure hidden as a small group, whether some set of responses consistent with
+every figure shown (every table the service publishes about those questions, for every period) gives it
+another value 1 to N-1 away from the true one. When none does, one more figure of a breakdown is hidden (to
+protect, never "fewer than N"): the smallest shown non-zero figure of a breakdown that counts some of the same
+responses (a zero when none is left), in every table showing it (X by Y and Y by X are one grid), and the tables are made again; until
+no figure is pinned, or nothing is left to hide.
+
+A family is one item and one or two breakdowns (a single-choice question or the cohorts): every breakdown of
+the item and the breakdowns' cross-tabs, pair by pair. Three breakdowns or more are audited in pairs, so a
+figure bounded only by four-way or wider combinations is not found (the pattern space would be too large to
+search on each page). ``protect`` returns the further hidden cells per breakdown table; ``services.results``
+passes them to ``result_tables.breakdown`` and caches them per survey version and counts.
+"""
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from feedback_app.services import result_tables
+from feedback_app.services.suppression import reason, shown
+
+ALL_SUBSETS_UP_TO = 4  # a multiple-choice question with more options searches the subsets chosen, and single ones
+MAX_ROUNDS = 200
+
+
+@dataclass(frozen=True)
+class Question:
+    """A dimension of the patterns: ``width`` options; ``multiple`` for multiple choice (answers are frozensets);
+    ``item``: has its own table and is broken down; ``breakdown``: the others are broken down by it (single
+    choice, or the cohorts); ``transposable``: single choice, one grid with another single-choice question."""
+
+    key: str
+    width: int
+    multiple: bool = False
+    item: bool = True
+    breakdown: bool = False
+    transposable: bool = False
+
+
+def _chosen(answer):
+    if answer is None:
+        return ()
+    return tuple(answer) if isinstance(answer, frozenset) else (answer,)
+
+
+class _Family:
+    """Every table published about ``questions`` (the first an item, the rest breakdowns) with ``extra``
+    hidden cells, and the figures shown or hidden in them over the patterns of ``counts``."""
+
+    def __init__(self, years, counts, questions, limit):
+        self.years, self.counts, self.questions, self.limit = years, counts, questions, limit
+        answers = []
+        for q_index, question in enumerate(questions):
+            if question.multiple:
+                seen = {pattern[1 + q_index] for pattern in counts}
+                if question.width <= ALL_SUBSETS_UP_TO:
+                    seen |= {frozenset(c) for n in range(1, question.width + 1)
+                             for c in itertools.combinations(range(question.width), n)}
+                seen |= {frozenset({o}) for o in range(question.width)} | {None}
+                answers.append(sorted(seen, key=lambda a: (a is not None, sorted(a or ()))))
+            else:
+                answers.append([None, *range(question.width)])
+        self.patterns = list(itertools.product(range(years), *answers))
+        self.true = np.array([counts.get(p, 0) for p in self.patterns], dtype=float)
+        chosen = [[_chosen(p[1 + q]) for p in self.patterns] for q in range(len(questions))]
+        self.year_of = np.array([p[0] for p in self.patterns])
+        self.masks = {}
+        for q_index, question in enumerate(questions):
+            any_ = np.array([bool(c) for c in chosen[q_index]])
+            self.masks[(question.key, "any")] = any_
+            self.masks[(question.key, None)] = ~any_
+            for o in range(question.width):
+                self.masks[(question.key, o)] = np.array([o in c for c in chosen[q_index]])
+
+    def mask(self, period, **answers):
+        mask = np.ones(len(self.patterns), dtype=bool) if period is None else self.year_of == period
+        for key, wanted in answers.items():
+            mask = mask & self.masks[(key, wanted)]
+        return mask
+
+    def value(self, mask):
+        return int(self.true[mask].sum())
+
+    def build(self, extra):
+        """The tables with ``extra`` (``{(item, by, period): cells}``) hidden: figures and breakdown grids."""
+        years, limit = self.years, self.limit
+        self.figures = []  # (mask, published)
+        self.grids = {}  # (item, by, period) -> (grid, cell masks)
+        sizes = [self.value(self.mask(y)) for y in range(years)]
+        year_figures, year_total = result_tables.responses(sizes, limit=limit)
+        self.figures += [(self.mask(y), year_figures[y]) for y in range(years)]
+        self.figures.append((self.mask(None), year_total))
+        items = {}
+        for q in self.questions:
+            if q.item:
+                items[q.key] = self._item(q, sizes, year_figures, year_total)
+        for q in self.questions:
+            for by in self.questions:
+                if q.item and by.breakdown and by is not q:
+                    for period in range(years):  # (with one year, all years' breakdowns are the year's)
+                        self._breakdown(q, by, period, items, extra.get((q.key, by.key, period), ()))
+
+    def _item(self, q, sizes, year_figures, year_total):
+        per_year = [([self.value(self.mask(y, **{q.key: o})) for o in range(q.width)],
+                     self.value(self.mask(y, **{q.key: "any"}))) for y in range(self.years)]
+        grid = result_tables.years_grid(per_year, sizes, year_figures, year_total, not q.multiple, limit=self.limit)
+        table = grid.shown
+        for y in range(self.years):
+            self.figures += [(self.mask(y, **{q.key: o}), table.cells[y][o]) for o in range(q.width)]
+            self.figures.append((self.mask(y, **{q.key: "any"}), table.row_totals[y]))
+        self.figures += [(self.mask(None, **{q.key: o}), table.col_totals[o]) for o in range(q.width)]
+        self.figures.append((self.mask(None, **{q.key: "any"}), table.total))
+        return grid
+
+    def _breakdown(self, q, by, period, items, extra):
+        groups = [*range(by.width), None]
+        cells = [[self.value(self.mask(period, **{q.key: o, by.key: g})) for o in range(q.width)] for g in groups]
+        answered = [self.value(self.mask(period, **{q.key: "any", by.key: g})) for g in groups]
+        sizes = [self.value(self.mask(period, **{by.key: g})) for g in groups]
+        figures, total = items[q.key].period(period)
+        published = items[by.key].period(period)[0] if by.item else result_tables.responses(sizes)[0]
+        transpose = (q.key < by.key) if q.transposable and by.item else None
+        grid, table = result_tables.breakdown(cells, answered, sizes, published, figures, total, not q.multiple,
+                                              limit=self.limit, transpose=transpose, extra=extra)
+        columns = [*range(q.width), *(["any"] if q.multiple else []), None]
+        masks = [[self.mask(period, **{q.key: c, by.key: g}) for c in columns] for g in groups]
+        self.grids[(q.key, by.key, period)] = (grid, masks)
+        for row, g in enumerate(groups):
+            self.figures += [(masks[row][o], table.cells[row][o]) for o in range(q.width)]
+            self.figures.append((self.mask(period, **{q.key: "any", by.key: g}), table.row_totals[row]))
+
+
+class _Solver:
+    """Integer programs over one family's patterns, keeping every solution found: a solution stays consistent
+    when more figures are hidden, so it certifies figures later without solving again."""
+
+    def __init__(self, family):
+        self.family = family
+        self.solutions = [family.true]
+
+    def pinned(self):
+        """The masks of the figures hidden as a small group that no consistent set of responses moves by 1 to N-1."""
+        family, limit = self.family, self.family.limit
+        shown_rows = [(mask, value) for mask, value in family.figures if shown(value)]
+        matrix = np.array([mask for mask, _v in shown_rows], dtype=float)
+        values = np.array([v for _m, v in shown_rows], dtype=float)
+        self.solutions = [s for s in self.solutions if np.array_equal(matrix @ s, values)]
+        base = LinearConstraint(matrix, values, values)
+        bounds = Bounds(np.zeros(len(family.patterns)), np.full(len(family.patterns), np.inf))
+        integrality = np.ones(len(family.patterns))
+        pinned, done = [], set()
+        for mask, published in family.figures:
+            if reason(published) != "small":
+                continue
+            true = family.value(mask)
+            key = mask.tobytes()
+            if true == 0 or key in done:
+                continue
+            done.add(key)
+            if any(1 <= abs(s[mask].sum() - true) < limit for s in self.solutions):
+                continue
+            for low, high in ((true + 1, true + limit - 1), (max(true - limit + 1, 0), true - 1)):
+                extra = LinearConstraint(mask.astype(float).reshape(1, -1), [low], [high])
+                solved = milp(np.zeros(len(family.patterns)), constraints=[base, extra],
+                              integrality=integrality, bounds=bounds)
+                if solved.status == 0:
+                    self.solutions.append(np.round(solved.x))
+                    break
+            else:
+                pinned.append(mask)
+        return pinned
+
+
+def _candidate(family, pinned, extra):
+    """The figure to hide for a pinned one: the smallest shown non-zero cell of a breakdown counting some of
+    the same responses (then the first in a fixed order; a zero only when no other is left), as
+    ``(item, by, period, row, col)``; or ``None``."""
+    best = None
+    for key in sorted(family.grids, key=repr):
+        grid, masks = family.grids[key]
+        for row, line in enumerate(grid.cells):
+            for col, figure in enumerate(line):
+                if not shown(figure) or not (masks[row][col] & pinned).any():
+                    continue
+                if (row, col) in extra.get(key, ()):
+                    continue
+                order = (figure == 0, figure)
+                if best is None or order < best[0]:
+                    best = (order, (*key, row, col))
+    return None if best is None else best[1]
+
+
+def _hide(extra, questions, item, by, period, row, col):
+    extra.setdefault((item, by, period), set()).add((row, col))
+    other = questions[by]
+    if questions[item].transposable and other.transposable and other.item:
+        extra.setdefault((by, item, period), set()).add((col, row))  # the same grid read the other way round
+
+
+def families(questions):
+    """The families to audit: each item with every pair of breakdowns (or its one breakdown), none twice."""
+    found = []
+    for item in questions:
+        if not item.item:
+            continue
+        others = [q for q in questions if q.breakdown and q is not item]
+        groups = list(itertools.combinations(others, 2)) or [(q,) for q in others]
+        for group in groups:
+            keys = {item.key, *(q.key for q in group)}
+            if not any(keys <= {f[0].key, *(q.key for q in f[1:])} for f in found):
+                found.append((item, *group))
+    return found
+
+
+def protect(years, counts, questions, limit, family_counts=None):
+    """Further cells to hide in breakdowns, ``{(item, by, period): {(row, col)}}`` (``row``: the group,
+    ``col``: the item's grid column), so that no figure hidden as a small group is pinned by the tables
+    taken together. ``counts``: ``{(year, answer of each question...): responses}``, the answers in the
+    order of ``questions``; ``family_counts(keys)``: the counts over some of the questions only (by default
+    summed from ``counts``). Returns ``(extra, stuck)``, ``stuck`` the families left with a pinned figure."""
+    by_key = {q.key: q for q in questions}
+    order = [q.key for q in questions]
+    if family_counts is None:
+        def family_counts(keys):
+            indexes = [order.index(k) for k in keys]
+            summed = {}
+            for pattern, n in counts.items():
+                key = (pattern[0], *(pattern[1 + i] for i in indexes))
+                summed[key] = summed.get(key, 0) + n
+            return summed
+    audited = [(_Family(years, family_counts([q.key for q in f]), list(f), limit), f) for f in families(questions)]
+    solvers = {id(family): _Solver(family) for family, _f in audited}
+    extra, stuck = {}, set()
+    for _round in range(MAX_ROUNDS):
+        changed = False
+        for family, members in audited:
+            keys = {q.key for q in members}
+            while True:
+                family.build({k: v for k, v in extra.items() if k[0] in keys and k[1] in keys})
+                pinned = solvers[id(family)].pinned()
+                if not pinned:
+                    break
+                cell = _candidate(family, pinned[0], extra)
+                if cell is None:
+                    stuck.add(tuple(sorted(keys)))
+                    break
+                _hide(extra, by_key, *cell)
+                changed = True
+        if not changed:
+            break
+    if years == 1:
+        extra.update({(item, by, None): cells for (item, by, _period), cells in list(extra.items())})
+    return {k: frozenset(v) for k, v in extra.items()}, stuck
