@@ -161,3 +161,37 @@ def count_answers_by_group(survey_id, question_ids, years, breakdown_question=No
         query = query.outerjoin(*join)
     _room_to_hash()
     return db.session.execute(query.group_by(*_ordinals(5))).all()
+
+
+def _profile(years, breakdown_questions):
+    """Year, cohort and every breakdown question's (released) answer as JSON text: a response's profile."""
+    columns = [_year_of(years).label("year"), Response.cohort_id]
+    joins = []
+    for number, question_id in enumerate(breakdown_questions):
+        other = aliased(Answer)
+        joins.append((other, and_(other.response_id == Response.id, other.question_id == question_id,
+                                  released_clause(other))))
+        columns.append(cast(other.value, Text).label(f"group_{number}"))
+    return columns, joins
+
+
+def count_responses_by_profile(survey_id, years, breakdown_questions):
+    """``(year, cohort_id, answer to each breakdown question..., responses)``, for the audit of suppression."""
+    columns, joins = _profile(years, breakdown_questions)
+    query = select(*columns, func.count()).select_from(Response).where(Response.survey_id == survey_id)
+    for join in joins:
+        query = query.outerjoin(*join)
+    return db.session.execute(query.group_by(*_ordinals(len(columns)))).all()
+
+
+def count_answers_by_profile(survey_id, question_ids, years, breakdown_questions):
+    """``(question_id, value, year, cohort_id, answer to each breakdown question..., responses)``."""
+    columns, joins = _profile(years, breakdown_questions)
+    query = (select(Answer.question_id, cast(Answer.value, Text), *columns, func.count()).select_from(Answer)
+             .join(Response, Response.id == Answer.response_id)
+             .where(Response.survey_id == survey_id, Answer.question_id.in_(list(question_ids)),
+                    released_clause()))
+    for join in joins:
+        query = query.outerjoin(*join)
+    _room_to_hash()
+    return db.session.execute(query.group_by(*_ordinals(len(columns) + 2))).all()

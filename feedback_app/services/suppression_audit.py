@@ -10,7 +10,7 @@ the question's answer, the answers of two breakdown questions) it asks, by integ
 every figure shown (every table the service publishes about those questions, for every period) gives it
 another value 1 to N-1 away from the true one. When none does, one more figure of a breakdown is hidden (to
 protect, never "fewer than N"): the smallest shown non-zero figure of a breakdown that counts some of the same
-responses (a zero when none is left), in every table showing it (X by Y and Y by X are one grid), and the tables are made again; until
+responses (else of the same period; a zero when none is left), in every table showing it (X by Y and Y by X are one grid), and the tables are made again; until
 no figure is pinned, or nothing is left to hide.
 
 A family is one item and one or two breakdowns (a single-choice question or the cohorts): every breakdown of
@@ -182,19 +182,19 @@ class _Solver:
 
 
 def _candidate(family, pinned, extra):
-    """The figure to hide for a pinned one: the smallest shown non-zero cell of a breakdown counting some of
-    the same responses (then the first in a fixed order; a zero only when no other is left), as
-    ``(item, by, period, row, col)``; or ``None``."""
+    """The figure to hide for a pinned one: a shown cell of a breakdown, those counting some of the same
+    responses first, then those of the same period, then any; in each, the smallest non-zero one (a zero
+    only when none is left), then the first in a fixed order. ``(item, by, period, row, col)``, or ``None``."""
+    periods = set(family.year_of[pinned].tolist())
     best = None
     for key in sorted(family.grids, key=repr):
         grid, masks = family.grids[key]
         for row, line in enumerate(grid.cells):
             for col, figure in enumerate(line):
-                if not shown(figure) or not (masks[row][col] & pinned).any():
+                if not shown(figure) or (row, col) in extra.get(key, ()):
                     continue
-                if (row, col) in extra.get(key, ()):
-                    continue
-                order = (figure == 0, figure)
+                tier = 0 if (masks[row][col] & pinned).any() else (1 if key[2] in periods else 2)
+                order = (tier, figure == 0, figure)
                 if best is None or order < best[0]:
                     best = (order, (*key, row, col))
     return None if best is None else best[1]

@@ -41,7 +41,7 @@ from feedback_app.services import result_tables, suppression_audit
 from feedback_app.services.suppression import reason, shown
 
 OPTIONS = {"a": 3, "b1": 2, "b2": 2}
-EXAMPLES_TOGETHER = 300
+EXAMPLES_TOGETHER = 500
 QUESTIONS = list(OPTIONS)
 
 

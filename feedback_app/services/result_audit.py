@@ -1,0 +1,111 @@
+"""The audit of a survey's breakdowns taken together (``suppression_audit``), from the database's counts.
+
+Every breakdown page of a period must hide the same figures, so the audit covers every breakdown at once (each
+single-choice question and the cohorts) whichever page asks: ``extra`` returns the further cells to hide per
+``(item, breakdown, period)``. It is worked out once per survey version and set of counts in this process (the
+counts' totals per question, answer, year and cohort, which any page loads, stand for the counts), from one
+count of responses per profile (year, cohort and each breakdown question's answer).
+"""
+
+import json
+import threading
+from collections import Counter, OrderedDict
+
+from feedback_app.queries import results as result_queries
+from feedback_app.services import suppression_audit
+from feedback_app.services.suppression import threshold
+
+COHORT = "cohort"
+_CACHE = OrderedDict()
+_CACHE_SIZE = 32
+_LOCK = threading.Lock()
+
+
+def _signature(counts):
+    """The counts' totals over the breakdown groups: the same on every page of a survey with the same data."""
+    groups = Counter()
+    for year, cohort, _group, n in counts.groups:
+        groups[(year, cohort)] += n
+    answers = Counter()
+    for qid, rows in counts.answers.items():
+        for value, year, cohort, _group, n in rows:
+            answers[(qid, json.dumps(value, sort_keys=True), year, cohort)] += n
+    return tuple(sorted(groups.items(), key=repr)), tuple(sorted(answers.items(), key=repr))
+
+
+def _decode(text):
+    return None if text is None else json.loads(text)
+
+
+class _Profiles:
+    """Responses per profile and answers per profile, as patterns for the audit's families."""
+
+    def __init__(self, survey_id, years, items, breakdowns, cohorts):
+        self.years, self.items = years, {item.key: item for item in items}
+        self.breakdowns = breakdowns  # question id -> {code: index}
+        self.cohorts = {cohort.id: i for i, cohort in enumerate(cohorts)}
+        order = list(breakdowns)
+        self.order = order
+        self.responses = [(year, cohort, [_decode(v) for v in values], n) for year, cohort, *values, n
+                          in result_queries.count_responses_by_profile(survey_id, years, order)]
+        question_ids = {item.question_id for item in items}
+        self.answers = {}
+        for qid, value, year, cohort, *rest in result_queries.count_answers_by_profile(
+                survey_id, question_ids, years, order):
+            values, n = rest[:-1], rest[-1]
+            self.answers.setdefault(qid, []).append((_decode(value), year, cohort, [_decode(v) for v in values], n))
+
+    def _dimension(self, key, cohort, values):
+        if key == COHORT:
+            return self.cohorts.get(cohort)
+        return self.breakdowns[key].get(str(values[self.order.index(key)]))
+
+    def _answer(self, item, value):
+        codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
+        chosen = [codes_index[c] for c in item.codes_of(value) if c in codes_index]
+        if not item.codes_of(value):
+            return None
+        return frozenset(chosen) if not item.additive else (chosen[0] if chosen else None)
+
+    def family(self, keys):
+        """``{(year index, item answer, breakdown answers...): responses}`` for ``keys`` (an item, breakdowns)."""
+        item, others = self.items[keys[0]], keys[1:]
+        counts = Counter()
+        for year, cohort, values, n in self.responses:
+            counts[(self.years.index(year), None, *(self._dimension(k, cohort, values) for k in others))] += n
+        for value, year, cohort, values, n in self.answers.get(item.question_id, []):
+            answer = self._answer(item, value)
+            if answer is None:
+                continue
+            rest = tuple(self._dimension(k, cohort, values) for k in others)
+            counts[(self.years.index(year), None, *rest)] -= n
+            counts[(self.years.index(year), answer, *rest)] += n
+        return {pattern: n for pattern, n in counts.items() if n}
+
+
+def extra(survey, version, definition, items, counts, cohorts, breakdown_types):
+    """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None)."""
+    if not counts.years:
+        return {}
+    limit = threshold()
+    key = (survey.id, version.id, limit, _signature(counts))
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    breakdowns = {}
+    for question in definition.questions:
+        if question.type in breakdown_types:
+            choices = question.answer_type.choice_labels("en")
+            breakdowns[question.id] = {code: i for i, (code, _label) in enumerate(choices)}
+    questions = [suppression_audit.Question(
+        item.key, len(item.options), multiple=not item.additive,
+        breakdown=item.key in breakdowns, transposable=item.key in breakdowns) for item in items]
+    questions.append(suppression_audit.Question(COHORT, len(cohorts), item=False, breakdown=True))
+    profiles = _Profiles(survey.id, counts.years, items, breakdowns, cohorts)
+    found, _stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family)
+    with _LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return found
