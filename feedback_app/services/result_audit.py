@@ -33,53 +33,62 @@ def _signature(counts):
     return tuple(sorted(groups.items(), key=repr)), tuple(sorted(answers.items(), key=repr))
 
 
-def _decode(text):
-    return None if text is None else json.loads(text)
-
-
 class _Profiles:
     """Responses per profile and answers per profile, as patterns for the audit's families."""
 
     def __init__(self, survey_id, years, items, breakdowns, cohorts):
-        self.years, self.items = years, {item.key: item for item in items}
-        self.breakdowns = breakdowns  # question id -> {code: index}
-        self.cohorts = {cohort.id: i for i, cohort in enumerate(cohorts)}
+        self.items = {item.key: item for item in items}
         order = list(breakdowns)
-        self.order = order
-        self.responses = [(year, cohort, [_decode(v) for v in values], n) for year, cohort, *values, n
+        decoded = {}
+
+        def decode(text):
+            if text not in decoded:
+                decoded[text] = None if text is None else json.loads(text)
+            return decoded[text]
+
+        cohort_index = {cohort.id: i for i, cohort in enumerate(cohorts)}
+        year_index = {year: i for i, year in enumerate(years)}
+
+        def profile(year, cohort, values):
+            """``(year index, {breakdown key: group index or None})``."""
+            groups = {key: breakdowns[key].get(str(decode(value))) for key, value in zip(order, values, strict=True)}
+            groups[COHORT] = cohort_index.get(cohort)
+            return year_index[year], groups
+
+        self.responses = [(*profile(year, cohort, values), n) for year, cohort, *values, n
                           in result_queries.count_responses_by_profile(survey_id, years, order)]
         question_ids = {item.question_id for item in items}
         self.answers = {}
         for qid, value, year, cohort, *rest in result_queries.count_answers_by_profile(
                 survey_id, question_ids, years, order):
-            values, n = rest[:-1], rest[-1]
-            self.answers.setdefault(qid, []).append((_decode(value), year, cohort, [_decode(v) for v in values], n))
+            self.answers.setdefault(qid, []).append((decode(value), *profile(year, cohort, rest[:-1]), rest[-1]))
 
-    def _dimension(self, key, cohort, values):
-        if key == COHORT:
-            return self.cohorts.get(cohort)
-        return self.breakdowns[key].get(str(values[self.order.index(key)]))
-
-    def _answer(self, item, value):
-        codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
-        chosen = [codes_index[c] for c in item.codes_of(value) if c in codes_index]
-        if not item.codes_of(value):
+    @staticmethod
+    def _answer(item, value):
+        codes = item.codes_of(value)
+        if not codes:
             return None
+        codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
+        chosen = [codes_index[c] for c in codes if c in codes_index]
         return frozenset(chosen) if not item.additive else (chosen[0] if chosen else None)
 
     def family(self, keys):
         """``{(year index, item answer, breakdown answers...): responses}`` for ``keys`` (an item, breakdowns)."""
         item, others = self.items[keys[0]], keys[1:]
         counts = Counter()
-        for year, cohort, values, n in self.responses:
-            counts[(self.years.index(year), None, *(self._dimension(k, cohort, values) for k in others))] += n
-        for value, year, cohort, values, n in self.answers.get(item.question_id, []):
-            answer = self._answer(item, value)
+        for year, groups, n in self.responses:
+            counts[(year, None, *(groups[k] for k in others))] += n
+        answers = {}
+        for value, year, groups, n in self.answers.get(item.question_id, []):
+            text = json.dumps(value, sort_keys=True)
+            if text not in answers:
+                answers[text] = self._answer(item, value)
+            answer = answers[text]
             if answer is None:
                 continue
-            rest = tuple(self._dimension(k, cohort, values) for k in others)
-            counts[(self.years.index(year), None, *rest)] -= n
-            counts[(self.years.index(year), answer, *rest)] += n
+            rest = tuple(groups[k] for k in others)
+            counts[(year, None, *rest)] -= n
+            counts[(year, answer, *rest)] += n
         return {pattern: n for pattern, n in counts.items() if n}
 
 

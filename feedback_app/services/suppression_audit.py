@@ -15,8 +15,8 @@ no figure is pinned, or nothing is left to hide.
 
 A family is one item and one or two breakdowns (a single-choice question or the cohorts): every breakdown of
 the item and the breakdowns' cross-tabs, pair by pair. Three breakdowns or more are audited in pairs, so a
-figure bounded only by four-way or wider combinations is not found (the pattern space would be too large to
-search on each page). ``protect`` returns the further hidden cells per breakdown table; ``services.results``
+figure bounded only by four-way or wider combinations is not found, nor any figure of a multiple-choice question
+with more than ``ALL_SUBSETS_UP_TO`` options (the pattern space would be too large to search on each page). ``protect`` returns the further hidden cells per breakdown table; ``services.results``
 passes them to ``result_tables.breakdown`` and caches them per survey version and counts.
 """
 
@@ -29,8 +29,9 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from feedback_app.services import result_tables
 from feedback_app.services.suppression import reason, shown
 
-ALL_SUBSETS_UP_TO = 4  # a multiple-choice question with more options searches the subsets chosen, and single ones
+ALL_SUBSETS_UP_TO = 4  # multiple choice: the patterns are every set of options; a wider question is not audited
 MAX_ROUNDS = 200
+SPREAD_FROM = 10**9  # (two solutions moving every figure at once: slower than one by one on the demo data)
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,8 @@ class _Family:
         answers = []
         for q_index, question in enumerate(questions):
             if question.multiple:
-                seen = {pattern[1 + q_index] for pattern in counts}
-                if question.width <= ALL_SUBSETS_UP_TO:
-                    seen |= {frozenset(c) for n in range(1, question.width + 1)
-                             for c in itertools.combinations(range(question.width), n)}
-                seen |= {frozenset({o}) for o in range(question.width)} | {None}
-                answers.append(sorted(seen, key=lambda a: (a is not None, sorted(a or ()))))
+                answers.append([None, *(frozenset(c) for n in range(1, question.width + 1)
+                                        for c in itertools.combinations(range(question.width), n))])
             else:
                 answers.append([None, *range(question.width)])
         self.patterns = list(itertools.product(range(years), *answers))
@@ -158,15 +155,20 @@ class _Solver:
         base = LinearConstraint(matrix, values, values)
         bounds = Bounds(np.zeros(len(family.patterns)), np.full(len(family.patterns), np.inf))
         integrality = np.ones(len(family.patterns))
-        pinned, done = [], set()
+        checks, done = [], set()
         for mask, published in family.figures:
             if reason(published) != "small":
                 continue
             true = family.value(mask)
-            key = mask.tobytes()
-            if true == 0 or key in done:
+            if true == 0 or mask.tobytes() in done:
                 continue
-            done.add(key)
+            done.add(mask.tobytes())
+            if not any(1 <= abs(s[mask].sum() - true) < limit for s in self.solutions):
+                checks.append((mask, true))
+        if len(checks) > SPREAD_FROM:
+            self._spread(checks, base, bounds, integrality)
+        pinned = []
+        for mask, true in checks:
             if any(1 <= abs(s[mask].sum() - true) < limit for s in self.solutions):
                 continue
             for low, high in ((true + 1, true + limit - 1), (max(true - limit + 1, 0), true - 1)):
@@ -179,6 +181,18 @@ class _Solver:
             else:
                 pinned.append(mask)
         return pinned
+
+    def _spread(self, checks, base, bounds, integrality):
+        """Two solutions moving every figure to check at once, up then down as far as N-1: most are moved by
+        one of them, which saves an integer program each."""
+        limit = self.family.limit
+        masks = np.array([mask for mask, _t in checks], dtype=float)
+        trues = np.array([true for _m, true in checks], dtype=float)
+        for sign, low, high in ((-1, trues, trues + limit - 1), (1, np.maximum(trues - limit + 1, 0), trues)):
+            solved = milp(sign * masks.sum(axis=0), constraints=[base, LinearConstraint(masks, low, high)],
+                          integrality=integrality, bounds=bounds)
+            if solved.status == 0:
+                self.solutions.append(np.round(solved.x))
 
 
 def _candidate(family, pinned, extra):
@@ -211,7 +225,7 @@ def families(questions):
     """The families to audit: each item with every pair of breakdowns (or its one breakdown), none twice."""
     found = []
     for item in questions:
-        if not item.item:
+        if not item.item or item.multiple and item.width > ALL_SUBSETS_UP_TO:
             continue
         others = [q for q in questions if q.breakdown and q is not item]
         groups = list(itertools.combinations(others, 2)) or [(q,) for q in others]
