@@ -1,8 +1,8 @@
 """The audit of a survey's breakdowns taken together (``suppression_audit``), from the database's counts.
 
 Every breakdown page of a period must hide the same figures, so the audit covers every breakdown at once (each
-single-choice question and the cohorts) whichever page asks: ``extra`` returns the further cells to hide per
-``(item, breakdown, period)``. It is worked out once per survey version and set of counts in this process (the
+single-choice question and the cohorts) whichever page asks: ``further_hidden`` returns the further cells to
+hide per ``(item, breakdown, period)``. It is worked out once per survey version and set of counts in this process (the
 counts' totals per question, answer, year and cohort, which any page loads, stand for the counts), from one
 count of responses per profile (year, cohort and each breakdown question's answer).
 """
@@ -92,7 +92,7 @@ class _Profiles:
         return {pattern: n for pattern, n in counts.items() if n}
 
 
-def extra(survey, version, definition, items, counts, cohorts, breakdown_types):
+def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types):
     """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None)."""
     if not counts.years:
         return {}

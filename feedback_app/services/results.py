@@ -243,7 +243,8 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
             cohorts = result_queries.list_cohorts(survey.id)
             groups = _breakdown_groups(breakdown, definition, cohorts, language)
             if groups:
-                audit = result_audit.extra(survey, version, definition, items, counts, cohorts, BREAKDOWN_TYPES)
+                audit = result_audit.further_hidden(survey, version, definition, items, counts, cohorts,
+                                                    BREAKDOWN_TYPES)
     grids = {item.key: result_tables.years_grid(result_counts.per_year(item, counts), sizes, year_figures,
                                                 year_total, item.additive) for item in items} if years else {}
     results = []

@@ -10,14 +10,16 @@ the question's answer, the answers of two breakdown questions) it asks, by integ
 every figure shown (every table the service publishes about those questions, for every period) gives it
 another value 1 to N-1 away from the true one. When none does, one more figure of a breakdown is hidden (to
 protect, never "fewer than N"): the smallest shown non-zero figure of a breakdown that counts some of the same
-responses (else of the same period; a zero when none is left), in every table showing it (X by Y and Y by X are one grid), and the tables are made again; until
-no figure is pinned, or nothing is left to hide.
+responses (else of the same period; a zero when none is left), in every table showing it (X by Y and Y by X
+are one grid), and the tables are made again; until no figure is pinned, or nothing is left to hide.
 
 A family is one item and one or two breakdowns (a single-choice question or the cohorts): every breakdown of
 the item and the breakdowns' cross-tabs, pair by pair. Three breakdowns or more are audited in pairs, so a
-figure bounded only by four-way or wider combinations is not found, nor any figure of a multiple-choice question
-with more than ``ALL_SUBSETS_UP_TO`` options (the pattern space would be too large to search on each page). ``protect`` returns the further hidden cells per breakdown table; ``services.results``
-passes them to ``result_tables.breakdown`` and caches them per survey version and counts.
+figure bounded only by four-way or wider combinations is not found, nor any figure of a multiple-choice
+question with more than ``ALL_SUBSETS_UP_TO`` options (the pattern space would be too large to search on
+each page). ``protect`` returns the further hidden cells per breakdown table; ``services.result_audit``
+works them out from the database's counts, caches them, and ``services.results`` passes them on to
+``result_tables.breakdown``.
 """
 
 import itertools
@@ -61,7 +63,7 @@ class _Family:
     def __init__(self, years, counts, questions, limit):
         self.years, self.counts, self.questions, self.limit = years, counts, questions, limit
         answers = []
-        for q_index, question in enumerate(questions):
+        for question in questions:
             if question.multiple:
                 answers.append([None, *(frozenset(c) for n in range(1, question.width + 1)
                                         for c in itertools.combinations(range(question.width), n))])

@@ -15,24 +15,19 @@ and a figure shown in one table is shown the same in every other (X by Y and Y b
 ``Published.check`` adds the issue's property (3) by integer programming (scipy's ``milp``) over the
 number of responses per pattern of answers (year, ``a``, ``b1``, ``b2``): for every figure hidden as a
 small group, a set of responses consistent with every figure shown (and every table's shape) that gives it
-another value 1 to N-1 away from the true one. On random data
-(``test_no_small_figure_can_be_narrowed_on_the_pages_broken_down_by_one_question``) it takes every page
-broken down by ``b1`` (each question's figures, each broken down by ``b1``, every period) with the
-responses: the "Not answered" group of a breakdown has responses less people answering the breakdown
-question, both shown, which the engine once did not treat as published (found there: the fixed cases
-below). Not covered: breakdowns by two different questions taken together (``a`` by ``b1``, ``a`` by ``b2``
-and ``b2`` by ``b1``) can bound a hidden figure of one through the three-way table no single table shows
-(``test_breakdowns_by_two_questions_together_are_not_covered`` shows such a case). Nor, fully, multiple
-choice: its people answering lie between the largest count and the sum of the counts, which the engine's
-cycles only approximate (``suppression._multiple_choice_rows``); on a run of 400 random examples broken
-down by ``b2`` (seed 9) one such case was found: 2 years, limit 3, ``a`` multiple choice, year 1 by ``b2``,
-where a group's only hidden count equals its hidden people answering and that bounds it through the others.
+another value 1 to N-1 away from the true one. On random data it takes every page broken
+down by ``b1`` (``test_no_small_figure_can_be_narrowed_on_the_pages_broken_down_by_one_question``) and every
+page of every breakdown together (``test_no_small_figure_can_be_narrowed_on_every_page_taken_together``,
+derandomized, ``EXAMPLES_TOGETHER`` examples). The tables are made with the engine's last step, the audit of
+them taken together (``suppression_audit``, as ``services.results`` runs it): breakdowns by two different
+questions (``a`` by ``b1``, ``a`` by ``b2`` and ``b2`` by ``b1``) once bounded a hidden figure through the
+three-way table no single table shows, and a multiple-choice question's people answering (between the largest
+count and the sum of the counts, which the cycles only approximate) another; the fixed cases below keep both.
 """
 
 import itertools
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
