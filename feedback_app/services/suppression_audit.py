@@ -69,6 +69,7 @@ class _Family:
                                         for c in itertools.combinations(range(question.width), n))])
             else:
                 answers.append([None, *range(question.width)])
+        self.dims = [years, *(len(a) for a in answers)]
         self.patterns = list(itertools.product(range(years), *answers))
         self.true = np.array([counts.get(p, 0) for p in self.patterns], dtype=float)
         chosen = [[_chosen(p[1 + q]) for p in self.patterns] for q in range(len(questions))]
@@ -146,6 +147,44 @@ class _Solver:
     def __init__(self, family):
         self.family = family
         self.solutions = [family.true]
+        moves = _rectangles(family.dims)
+        true = family.true
+        # A rectangle added (+) or taken away (-) keeps every count non-negative: its other two corners, or these.
+        self.up = moves[(true[moves[:, 2]] >= 1) & (true[moves[:, 3]] >= 1)]
+        self.down = moves[(true[moves[:, 0]] >= 1) & (true[moves[:, 1]] >= 1)]
+
+    def _moved(self, masks, trues):
+        """Which of ``masks`` some known solution moves by 1 to N-1."""
+        solutions = np.array(self.solutions)
+        moved = np.abs(masks.astype(float) @ solutions.T - trues[:, None])
+        return ((moved >= 1) & (moved < self.family.limit)).any(axis=1)
+
+    def _rectangle(self, matrix, values, masks, trues):
+        """Cheap certificates before integer programming: a rectangle of patterns (two values of two questions,
+        the rest fixed) added or taken away whose corners no shown figure tells apart, moving a figure by 1 to
+        N-1, is a consistent set of responses; each found is checked exactly and kept as a solution."""
+        weights = np.random.default_rng(0).integers(1, 2**40, size=len(matrix)) @ matrix.astype(np.int64)
+        true, limit = self.family.true, self.family.limit
+        for sign, moves in ((1, self.up), (-1, self.down)):
+            if not len(moves):
+                continue
+            kernel = moves[weights[moves[:, 0]] + weights[moves[:, 1]] == weights[moves[:, 2]] + weights[moves[:, 3]]]
+            if not len(kernel):
+                continue
+            left = ~self._moved(masks, trues)
+            chosen = masks[left].astype(np.int8)
+            effect = np.abs(chosen[:, kernel[:, 0]] + chosen[:, kernel[:, 1]]
+                            - chosen[:, kernel[:, 2]] - chosen[:, kernel[:, 3]])
+            good = (effect >= 1) & (effect < limit)
+            for row in np.flatnonzero(good.any(axis=1)):
+                if self._moved(masks[left][row:row + 1], trues[left][row:row + 1])[0]:
+                    continue
+                move = kernel[np.argmax(good[row])]
+                solution = true.copy()
+                solution[move[:2]] += sign
+                solution[move[2:]] -= sign
+                if solution.min() >= 0 and np.array_equal(matrix @ solution, values):
+                    self.solutions.append(solution)
 
     def pinned(self):
         """The masks of the figures hidden as a small group that no consistent set of responses moves by 1 to N-1."""
@@ -165,8 +204,16 @@ class _Solver:
             if true == 0 or mask.tobytes() in done:
                 continue
             done.add(mask.tobytes())
-            if not any(1 <= abs(s[mask].sum() - true) < limit for s in self.solutions):
-                checks.append((mask, true))
+            checks.append((mask, true))
+        if not checks:
+            return []
+        masks = np.array([mask for mask, _t in checks])
+        trues = np.array([true for _m, true in checks], dtype=float)
+        left = ~self._moved(masks, trues)
+        if left.any():
+            self._rectangle(matrix, values, masks[left], trues[left])
+            left[left] = ~self._moved(masks[left], trues[left])
+        checks = [check for check, keep in zip(checks, left, strict=True) if keep]
         if len(checks) > SPREAD_FROM:
             self._spread(checks, base, bounds, integrality)
         pinned = []
@@ -195,6 +242,21 @@ class _Solver:
                           integrality=integrality, bounds=bounds)
             if solved.status == 0:
                 self.solutions.append(np.round(solved.x))
+
+
+def _rectangles(dims):
+    """Every rectangle of patterns: two values of two dimensions, the others fixed; rows ``(p1, p4, p2, p3)``
+    with ``p1``, ``p4`` the corners ``(u, v)``, ``(u', v')`` and ``p2``, ``p3`` the corners ``(u, v')``, ``(u', v)``."""
+    index = np.arange(int(np.prod(dims))).reshape(dims)
+    found = [np.empty((0, 4), dtype=np.int64)]
+    for i, j in itertools.combinations(range(len(dims)), 2):
+        grid = np.moveaxis(index, (i, j), (0, 1)).reshape(dims[i], dims[j], -1)
+        ui, uj = np.triu_indices(dims[i], 1)
+        vi, vj = np.triu_indices(dims[j], 1)
+        corners = [grid[ui[:, None], vi[None, :]], grid[uj[:, None], vj[None, :]],
+                   grid[ui[:, None], vj[None, :]], grid[uj[:, None], vi[None, :]]]
+        found.append(np.stack([c.ravel() for c in corners], axis=1))
+    return np.concatenate(found)
 
 
 def _candidate(family, pinned, extra):
