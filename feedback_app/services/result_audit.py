@@ -2,14 +2,18 @@
 
 Every breakdown page of a period must hide the same figures, so the audit covers every breakdown at once (each
 single-choice question and the cohorts) whichever page asks: ``further_hidden`` returns the further cells to
-hide per ``(item, breakdown, period)``. It is worked out once per survey version and set of counts in this process (the
-counts' totals per question, answer, year and cohort, which any page loads, stand for the counts), from one
-count of responses per profile (year, cohort and each breakdown question's answer).
+hide per ``(item, breakdown, period)``. It is worked out from one count of responses per profile (year, cohort
+and each breakdown question's answer) and of answers per profile, and cached in this process per survey
+version, threshold and those count rows themselves (hashed): two sets of data with the same totals per
+question but other cross-tabs are audited each on its own. A page reads the rows each time (two grouped
+queries); the audit itself runs only when they changed.
 """
 
 import json
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
+
+import numpy as np
 
 from feedback_app.queries import results as result_queries
 from feedback_app.services import suppression_audit
@@ -21,47 +25,72 @@ _CACHE_SIZE = 32
 _LOCK = threading.Lock()
 
 
-def _signature(counts):
-    """The counts' totals over the breakdown groups: the same on every page of a survey with the same data."""
-    groups = Counter()
-    for year, cohort, _group, n in counts.groups:
-        groups[(year, cohort)] += n
-    answers = Counter()
-    for qid, rows in counts.answers.items():
-        for value, year, cohort, _group, n in rows:
-            answers[(qid, json.dumps(value, sort_keys=True), year, cohort)] += n
-    return tuple(sorted(groups.items(), key=repr)), tuple(sorted(answers.items(), key=repr))
-
-
 class _Profiles:
-    """Responses per profile and answers per profile, as patterns for the audit's families."""
+    """Responses per profile and answers per profile, as patterns for the audit's families. ``rows``: the count
+    rows as read (the cache key is made from them, before anything is decoded)."""
 
     def __init__(self, survey_id, years, items, breakdowns, cohorts):
         self.items = {item.key: item for item in items}
-        order = list(breakdowns)
+        self.order = list(breakdowns)
+        self.response_rows = result_queries.count_responses_by_profile(survey_id, years, self.order)
+        self.answer_rows = result_queries.count_answers_by_profile(
+            survey_id, {item.question_id for item in items}, years, self.order)
+        self.years, self.breakdowns, self.cohorts = years, breakdowns, cohorts
+
+    def signature(self):
+        """Every count row the audit reads, hashed: data with the same totals but other cross-tabs differ."""
+        return (len(self.response_rows), hash(tuple(tuple(row) for row in self.response_rows)),
+                len(self.answer_rows), hash(tuple(tuple(row) for row in self.answer_rows)))
+
+    def decode(self):
+        """Each row's year index and group per breakdown as arrays (a group ``g`` as ``g + 1``, 0 not answered)."""
         decoded = {}
 
-        def decode(text):
+        def value_of(text):
             if text not in decoded:
                 decoded[text] = None if text is None else json.loads(text)
             return decoded[text]
 
-        cohort_index = {cohort.id: i for i, cohort in enumerate(cohorts)}
-        year_index = {year: i for i, year in enumerate(years)}
+        cohort_index = {cohort.id: i for i, cohort in enumerate(self.cohorts)}
+        year_index = {year: i for i, year in enumerate(self.years)}
+        codes = {key: {} for key in self.order}
 
-        def profile(year, cohort, values):
-            """``(year index, {breakdown key: group index or None})``."""
-            groups = {key: breakdowns[key].get(str(decode(value))) for key, value in zip(order, values, strict=True)}
-            groups[COHORT] = cohort_index.get(cohort)
-            return year_index[year], groups
+        def group(key, text):
+            if text not in codes[key]:
+                found = self.breakdowns[key].get(str(value_of(text)))
+                codes[key][text] = 0 if found is None else found + 1
+            return codes[key][text]
 
-        self.responses = [(*profile(year, cohort, values), n) for year, cohort, *values, n
-                          in result_queries.count_responses_by_profile(survey_id, years, order)]
-        question_ids = {item.question_id for item in items}
+        def arrays(rows, first):
+            """``{key: group codes}``, year indexes and counts of ``rows`` (their profile from column ``first``)."""
+            columns = {key: np.array([group(key, row[first + 2 + i]) for row in rows], dtype=np.int64)
+                       for i, key in enumerate(self.order)}
+            columns[COHORT] = np.array([(lambda c: 0 if c is None else c + 1)(cohort_index.get(row[first + 1]))
+                                        for row in rows], dtype=np.int64)
+            return columns, np.array([year_index[row[first]] for row in rows], dtype=np.int64), \
+                np.array([row[-1] for row in rows], dtype=np.int64)
+
+        self.responses = arrays(self.response_rows, 0)
+        self.radix = {key: len(self.breakdowns[key]) + 1 for key in self.order}
+        self.radix[COHORT] = len(self.cohorts) + 1
         self.answers = {}
-        for qid, value, year, cohort, *rest in result_queries.count_answers_by_profile(
-                survey_id, question_ids, years, order):
-            self.answers.setdefault(qid, []).append((decode(value), *profile(year, cohort, rest[:-1]), rest[-1]))
+        by_question = {}
+        for number, row in enumerate(self.answer_rows):
+            by_question.setdefault(row[0], []).append(number)
+        for item in self.items.values():
+            numbers = by_question.get(item.question_id, [])
+            rows = [self.answer_rows[n] for n in numbers]
+            answers, ids = [None], {}
+            codes_of = []
+            for row in rows:
+                text = row[1]
+                if text not in ids:
+                    answer = self._answer(item, value_of(text))
+                    ids[text] = 0 if answer is None else len(answers)
+                    if answer is not None:
+                        answers.append(answer)
+                codes_of.append(ids[text])
+            self.answers[item.key] = (answers, np.array(codes_of, dtype=np.int64), *arrays(rows, 2))
 
     @staticmethod
     def _answer(item, value):
@@ -74,22 +103,33 @@ class _Profiles:
 
     def family(self, keys):
         """``{(year index, item answer, breakdown answers...): responses}`` for ``keys`` (an item, breakdowns)."""
-        item, others = self.items[keys[0]], keys[1:]
-        counts = Counter()
-        for year, groups, n in self.responses:
-            counts[(year, None, *(groups[k] for k in others))] += n
-        answers = {}
-        for value, year, groups, n in self.answers.get(item.question_id, []):
-            text = json.dumps(value, sort_keys=True)
-            if text not in answers:
-                answers[text] = self._answer(item, value)
-            answer = answers[text]
-            if answer is None:
+        answers, answer_codes, columns, years, counts = self.answers[keys[0]]
+        others = keys[1:]
+        radix = [len(self.years), len(answers), *(self.radix[k] for k in others)]
+
+        def flat(year_codes, answer, groups):
+            code = year_codes * radix[1] + answer
+            for key, width in zip(others, radix[2:], strict=True):
+                code = code * width + groups[key]
+            return code
+
+        response_columns, response_years, response_counts = self.responses
+        codes = np.concatenate([flat(response_years, 0, response_columns), flat(years, 0, columns),
+                                flat(years, answer_codes, columns)])
+        weights = np.concatenate([response_counts, -counts, counts])
+        found, inverse = np.unique(codes, return_inverse=True)
+        totals = np.bincount(inverse, weights=weights).astype(np.int64)
+        result = {}
+        for code, n in zip(found.tolist(), totals.tolist(), strict=True):
+            if not n:
                 continue
-            rest = tuple(groups[k] for k in others)
-            counts[(year, None, *rest)] -= n
-            counts[(year, answer, *rest)] += n
-        return {pattern: n for pattern, n in counts.items() if n}
+            digits = []
+            for width in reversed(radix):
+                code, digit = divmod(code, width)
+                digits.append(digit)
+            year, answer, *groups = reversed(digits)
+            result[(year, answers[answer], *(g - 1 if g else None for g in groups))] = n
+        return result
 
 
 def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types):
@@ -97,21 +137,22 @@ def further_hidden(survey, version, definition, items, counts, cohorts, breakdow
     if not counts.years:
         return {}
     limit = threshold()
-    key = (survey.id, version.id, limit, _signature(counts))
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
     breakdowns = {}
     for question in definition.questions:
         if question.type in breakdown_types:
             choices = question.answer_type.choice_labels("en")
             breakdowns[question.id] = {code: i for i, (code, _label) in enumerate(choices)}
+    profiles = _Profiles(survey.id, counts.years, items, breakdowns, cohorts)
+    key = (survey.id, version.id, limit, profiles.signature())
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    profiles.decode()
     questions = [suppression_audit.Question(
         item.key, len(item.options), multiple=not item.additive,
         breakdown=item.key in breakdowns, transposable=item.key in breakdowns) for item in items]
     questions.append(suppression_audit.Question(COHORT, len(cohorts), item=False, breakdown=True))
-    profiles = _Profiles(survey.id, counts.years, items, breakdowns, cohorts)
     found, _stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family)
     with _LOCK:
         _CACHE[key] = found

@@ -9,7 +9,10 @@ aged 11 to 13 answered "no", so the breakdown by "told someone" shown in full bo
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 
+from feedback_app.extensions import db
+from feedback_app.models import Answer, Response
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.services import result_audit, results
 from feedback_app.services.journey import definition_of
@@ -52,3 +55,40 @@ def test_a_figure_bounded_by_two_breakdowns_together_is_protected(survey):
     # The same on the all-years page (one year) and on a second look (the audit cached).
     again = _table(results.survey_results(target, breakdown="told_someone"), "adults_listen")
     assert again.cells == by_told.cells
+
+
+def _swap_told(first, second):
+    """Swap two responses' answers to "told someone": every question's totals stay the same, the cross-tabs not."""
+    answers = {number: db.session.scalars(
+        select(Answer).join(Response).where(Response.reference == f"R2025{number:05d}",
+                                            Answer.question_id == "told_someone")).one() for number in (first, second)}
+    answers[first].value, answers[second].value = answers[second].value, answers[first].value
+    db.session.commit()
+
+
+def _audit(target):
+    found = {}
+    real = result_audit.suppression_audit.protect
+
+    def spy(*args, **kwargs):
+        found["run"] = True
+        return real(*args, **kwargs)
+
+    result_audit.suppression_audit.protect = spy
+    try:
+        tables = {key: _table(results.survey_results(target, year=2025, breakdown=key), "adults_listen").cells
+                  for key in ("age_band", "told_someone")}
+    finally:
+        result_audit.suppression_audit.protect = real
+    return tables, found.get("run", False)
+
+
+def test_data_with_the_same_totals_but_other_cross_tabs_is_audited_again(survey):
+    target, _told = survey
+    before, ran = _audit(target)
+    assert ran
+    _swap_told(2, 6)  # (none, none, told no) and (a 0, aged 11 to 13, told yes) trade answers
+    after, ran = _audit(target)
+    assert ran  # not served the other data's audit
+    result_audit._CACHE.clear()
+    assert after == _audit(target)[0]
