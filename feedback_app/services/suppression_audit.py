@@ -60,8 +60,9 @@ class _Family:
     """Every table published about ``questions`` (the first an item, the rest breakdowns) with ``extra``
     hidden cells, and the figures shown or hidden in them over the patterns of ``counts``."""
 
-    def __init__(self, years, counts, questions, limit):
+    def __init__(self, years, counts, questions, limit, tables=None):
         self.years, self.counts, self.questions, self.limit = years, counts, questions, limit
+        self.tables = {} if tables is None else tables  # shared by the families: the same counts, the same tables
         answers = []
         for question in questions:
             if question.multiple:
@@ -111,9 +112,12 @@ class _Family:
                         self._breakdown(q, by, period, items, extra.get((q.key, by.key, period), ()))
 
     def _item(self, q, sizes, year_figures, year_total):
-        per_year = [([self.value(self.mask(y, **{q.key: o})) for o in range(q.width)],
-                     self.value(self.mask(y, **{q.key: "any"}))) for y in range(self.years)]
-        grid = result_tables.years_grid(per_year, sizes, year_figures, year_total, not q.multiple, limit=self.limit)
+        if q.key not in self.tables:
+            per_year = [([self.value(self.mask(y, **{q.key: o})) for o in range(q.width)],
+                         self.value(self.mask(y, **{q.key: "any"}))) for y in range(self.years)]
+            self.tables[q.key] = result_tables.years_grid(per_year, sizes, year_figures, year_total, not q.multiple,
+                                                          limit=self.limit)
+        grid = self.tables[q.key]
         table = grid.shown
         for y in range(self.years):
             self.figures += [(self.mask(y, **{q.key: o}), table.cells[y][o]) for o in range(q.width)]
@@ -124,14 +128,18 @@ class _Family:
 
     def _breakdown(self, q, by, period, items, extra):
         groups = [*range(by.width), None]
-        cells = [[self.value(self.mask(period, **{q.key: o, by.key: g})) for o in range(q.width)] for g in groups]
-        answered = [self.value(self.mask(period, **{q.key: "any", by.key: g})) for g in groups]
-        sizes = [self.value(self.mask(period, **{by.key: g})) for g in groups]
-        figures, total = items[q.key].period(period)
-        published = items[by.key].period(period)[0] if by.item else result_tables.responses(sizes)[0]
-        transpose = (q.key < by.key) if q.transposable and by.item else None
-        grid, table = result_tables.breakdown(cells, answered, sizes, published, figures, total, not q.multiple,
-                                              limit=self.limit, transpose=transpose, extra=extra)
+        key = (q.key, by.key, period, frozenset(extra))
+        if key not in self.tables:
+            cells = [[self.value(self.mask(period, **{q.key: o, by.key: g})) for o in range(q.width)] for g in groups]
+            answered = [self.value(self.mask(period, **{q.key: "any", by.key: g})) for g in groups]
+            sizes = [self.value(self.mask(period, **{by.key: g})) for g in groups]
+            figures, total = items[q.key].period(period)
+            published = items[by.key].period(period)[0] if by.item else result_tables.responses(sizes)[0]
+            transpose = (q.key < by.key) if q.transposable and by.item else None
+            self.tables[key] = result_tables.breakdown(cells, answered, sizes, published, figures, total,
+                                                       not q.multiple, limit=self.limit, transpose=transpose,
+                                                       extra=extra)
+        grid, table = self.tables[key]
         columns = [*range(q.width), *(["any"] if q.multiple else []), None]
         masks = [[self.mask(period, **{q.key: c, by.key: g}) for c in columns] for g in groups]
         self.grids[(q.key, by.key, period)] = (grid, masks)
@@ -316,7 +324,9 @@ def protect(years, counts, questions, limit, family_counts=None):
                 key = (pattern[0], *(pattern[1 + i] for i in indexes))
                 summed[key] = summed.get(key, 0) + n
             return summed
-    audited = [(_Family(years, family_counts([q.key for q in f]), list(f), limit), f) for f in families(questions)]
+    tables = {}
+    audited = [(_Family(years, family_counts([q.key for q in f]), list(f), limit, tables), f)
+               for f in families(questions)]
     solvers = {id(family): _Solver(family) for family, _f in audited}
     extra, stuck = {}, set()
     for _round in range(MAX_ROUNDS):
