@@ -22,6 +22,7 @@ works them out from the database's counts, caches them, and ``services.results``
 ``result_tables.breakdown``.
 """
 
+import functools
 import itertools
 from dataclasses import dataclass
 
@@ -72,16 +73,23 @@ class _Family:
                 answers.append([None, *range(question.width)])
         self.dims = [years, *(len(a) for a in answers)]
         self.patterns = list(itertools.product(range(years), *answers))
-        self.true = np.array([counts.get(p, 0) for p in self.patterns], dtype=float)
-        chosen = [[_chosen(p[1 + q]) for p in self.patterns] for q in range(len(questions))]
-        self.year_of = np.array([p[0] for p in self.patterns])
+        self.true = np.zeros(len(self.patterns))
+        position = {p: i for i, p in enumerate(self.patterns)}
+        for pattern, n in counts.items():
+            if pattern in position:
+                self.true[position[pattern]] = n
+        coordinates = np.unravel_index(np.arange(len(self.patterns)), self.dims)
+        self.year_of = coordinates[0]
         self.masks = {}
         for q_index, question in enumerate(questions):
-            any_ = np.array([bool(c) for c in chosen[q_index]])
+            # Which answers (the dimension's values) choose each option: indexed by the patterns' coordinate.
+            chooses = np.array([[o in _chosen(answer) for o in range(question.width)] for answer in answers[q_index]],
+                               dtype=bool).reshape(len(answers[q_index]), question.width)[coordinates[1 + q_index]]
+            any_ = chooses.any(axis=1)
             self.masks[(question.key, "any")] = any_
             self.masks[(question.key, None)] = ~any_
             for o in range(question.width):
-                self.masks[(question.key, o)] = np.array([o in c for c in chosen[q_index]])
+                self.masks[(question.key, o)] = chooses[:, o].copy()
 
     def mask(self, period, **answers):
         mask = np.ones(len(self.patterns), dtype=bool) if period is None else self.year_of == period
@@ -155,7 +163,7 @@ class _Solver:
     def __init__(self, family):
         self.family = family
         self.solutions = [family.true]
-        moves = _rectangles(family.dims)
+        moves = self.all_moves = _rectangles(tuple(family.dims))
         true = family.true
         # A rectangle added (+) or taken away (-) keeps every count non-negative: its other two corners, or these.
         self.up = moves[(true[moves[:, 2]] >= 1) & (true[moves[:, 3]] >= 1)]
@@ -173,6 +181,7 @@ class _Solver:
         N-1, is a consistent set of responses; each found is checked exactly and kept as a solution."""
         weights = np.random.default_rng(0).integers(1, 2**40, size=len(matrix)) @ matrix.astype(np.int64)
         true, limit = self.family.true, self.family.limit
+        self._weights = weights
         for sign, moves in ((1, self.up), (-1, self.down)):
             if not len(moves):
                 continue
@@ -193,6 +202,44 @@ class _Solver:
                 solution[move[2:]] -= sign
                 if solution.min() >= 0 and np.array_equal(matrix @ solution, values):
                     self.solutions.append(solution)
+
+    def _pairs(self, matrix, values, masks, trues, tries=400):
+        """Cheap certificates, second: two rectangles no shown figure tells apart (the same weighted effect on
+        the shown figures), one taken away where the other is added, moving a figure by 1 to N-1."""
+        weights, true, limit = self._weights, self.family.true, self.family.limit
+        moves = self.all_moves
+        effect = weights[moves[:, 0]] + weights[moves[:, 1]] - weights[moves[:, 2]] - weights[moves[:, 3]]
+        order = np.argsort(np.abs(effect), kind="stable")
+        sorted_effect = np.abs(effect)[order]
+        for row in range(len(masks)):
+            if self._moved(masks[row:row + 1], trues[row:row + 1])[0]:
+                continue
+            mask = masks[row].astype(np.int8)
+            moved = mask[moves[:, 0]] + mask[moves[:, 1]] - mask[moves[:, 2]] - mask[moves[:, 3]]
+            for first in np.flatnonzero(moved & (effect != 0))[:tries]:
+                low, high = np.searchsorted(sorted_effect, abs(effect[first]), side="left"), \
+                    np.searchsorted(sorted_effect, abs(effect[first]), side="right")
+                if self._pair(matrix, values, moves, effect, moved, first, order[low:high], limit, true):
+                    break
+
+    def _pair(self, matrix, values, moves, effect, moved, first, partners, limit, true):
+        for second in partners:
+            if second == first:
+                continue
+            same = 1 if (effect[first] > 0) == (effect[second] > 0) else -1
+            if not 1 <= abs(moved[first] - same * moved[second]) < limit:
+                continue
+            move = np.zeros(len(true))
+            np.add.at(move, moves[first, :2], 1)
+            np.add.at(move, moves[first, 2:], -1)
+            np.add.at(move, moves[second, :2], -same)
+            np.add.at(move, moves[second, 2:], same)
+            for sign in (1, -1):
+                solution = true + sign * move
+                if solution.min() >= 0 and np.array_equal(matrix @ solution, values):
+                    self.solutions.append(solution)
+                    return True
+        return False
 
     def pinned(self):
         """The masks of the figures hidden as a small group that no consistent set of responses moves by 1 to N-1."""
@@ -220,6 +267,9 @@ class _Solver:
         left = ~self._moved(masks, trues)
         if left.any():
             self._rectangle(matrix, values, masks[left], trues[left])
+            left[left] = ~self._moved(masks[left], trues[left])
+        if left.any():
+            self._pairs(matrix, values, masks[left], trues[left])
             left[left] = ~self._moved(masks[left], trues[left])
         checks = [check for check, keep in zip(checks, left, strict=True) if keep]
         if len(checks) > SPREAD_FROM:
@@ -252,6 +302,7 @@ class _Solver:
                 self.solutions.append(np.round(solved.x))
 
 
+@functools.lru_cache(maxsize=64)
 def _rectangles(dims):
     """Every rectangle of patterns: two values of two dimensions, the others fixed; rows ``(p1, p4, p2, p3)``
     with ``p1``, ``p4`` the corners ``(u, v)``, ``(u', v')`` and ``p2``, ``p3`` the corners ``(u, v')``, ``(u', v)``."""
