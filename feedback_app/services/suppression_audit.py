@@ -92,10 +92,14 @@ class _Family:
                 self.masks[(question.key, o)] = chooses[:, o].copy()
 
     def mask(self, period, **answers):
-        mask = np.ones(len(self.patterns), dtype=bool) if period is None else self.year_of == period
-        for key, wanted in answers.items():
-            mask = mask & self.masks[(key, wanted)]
-        return mask
+        key = (period, *answers.items())
+        if key not in self.masks:
+            mask = np.ones(len(self.patterns), dtype=bool) if period is None else self.year_of == period
+            for question, wanted in answers.items():
+                mask = mask & self.masks[(question, wanted)]
+            mask.flags.writeable = False  # (one array for every figure with this mask)
+            self.masks[key] = mask
+        return self.masks[key]
 
     def value(self, mask):
         return int(self.true[mask].sum())
