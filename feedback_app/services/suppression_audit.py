@@ -152,12 +152,16 @@ class _Family:
                                                        not q.multiple, limit=self.limit, transpose=transpose,
                                                        extra=extra)
         grid, table = self.tables[key]
-        columns = [*range(q.width), *(["any"] if q.multiple else []), None]
-        masks = [[self.mask(period, **{q.key: c, by.key: g}) for c in columns] for g in groups]
+        if (q.key, by.key, period) not in self.masks:
+            columns = [*range(q.width), *(["any"] if q.multiple else []), None]
+            self.masks[(q.key, by.key, period)] = (
+                [[self.mask(period, **{q.key: c, by.key: g}) for c in columns] for g in groups],
+                [self.mask(period, **{q.key: "any", by.key: g}) for g in groups])
+        masks, answered = self.masks[(q.key, by.key, period)]
         self.grids[(q.key, by.key, period)] = (grid, masks)
-        for row, g in enumerate(groups):
+        for row in range(len(groups)):
             self.figures += [(masks[row][o], table.cells[row][o]) for o in range(q.width)]
-            self.figures.append((self.mask(period, **{q.key: "any", by.key: g}), table.row_totals[row]))
+            self.figures.append((answered[row], table.row_totals[row]))
 
 
 class _Solver:
