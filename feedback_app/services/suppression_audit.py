@@ -154,9 +154,12 @@ class _Family:
         grid, table = self.tables[key]
         if (q.key, by.key, period) not in self.masks:
             columns = [*range(q.width), *(["any"] if q.multiple else []), None]
+            in_period = self.mask(period)
+            by_group = np.array([self.masks[(by.key, g)] for g in groups]) & in_period
+            by_column = np.array([self.masks[(q.key, c)] for c in columns])
+            cells = by_group[:, None, :] & by_column[None, :, :]  # (group, column, pattern)
             self.masks[(q.key, by.key, period)] = (
-                [[self.mask(period, **{q.key: c, by.key: g}) for c in columns] for g in groups],
-                [self.mask(period, **{q.key: "any", by.key: g}) for g in groups])
+                [list(row) for row in cells], list(by_group & self.masks[(q.key, "any")]))
         masks, answered = self.masks[(q.key, by.key, period)]
         self.grids[(q.key, by.key, period)] = (grid, masks)
         for row in range(len(groups)):
