@@ -181,7 +181,8 @@ def count_responses_by_profile(survey_id, years, breakdown_questions):
     query = select(*columns, func.count()).select_from(Response).where(Response.survey_id == survey_id)
     for join in joins:
         query = query.outerjoin(*join)
-    return db.session.execute(query.group_by(*_ordinals(len(columns)))).all()
+    # Core rows (not through the ORM's loading): every breakdown page reads these to key the audit's cache.
+    return db.session.connection().execute(query.group_by(*_ordinals(len(columns)))).all()
 
 
 def count_answers_by_profile(survey_id, question_ids, years, breakdown_questions):
@@ -194,4 +195,4 @@ def count_answers_by_profile(survey_id, question_ids, years, breakdown_questions
     for join in joins:
         query = query.outerjoin(*join)
     _room_to_hash()
-    return db.session.execute(query.group_by(*_ordinals(len(columns) + 2))).all()
+    return db.session.connection().execute(query.group_by(*_ordinals(len(columns) + 2))).all()

@@ -39,8 +39,8 @@ class _Profiles:
 
     def signature(self):
         """Every count row the audit reads, hashed: data with the same totals but other cross-tabs differ."""
-        return (len(self.response_rows), hash(tuple(tuple(row) for row in self.response_rows)),
-                len(self.answer_rows), hash(tuple(tuple(row) for row in self.answer_rows)))
+        return (len(self.response_rows), hash(tuple(self.response_rows)),
+                len(self.answer_rows), hash(tuple(self.answer_rows)))
 
     def decode(self):
         """Each row's year index and group per breakdown as arrays (a group ``g`` as ``g + 1``, 0 not answered)."""

@@ -8,10 +8,14 @@ approximate. The audit checks what they cannot: over the number of responses per
 the question's answer, the answers of two breakdown questions) it asks, by integer programming (scipy's
 ``milp``, HiGHS), for every figure hidden as a small group, whether some set of responses consistent with
 every figure shown (every table the service publishes about those questions, for every period) gives it
-another value 1 to N-1 away from the true one. When none does, one more figure of a breakdown is hidden (to
-protect, never "fewer than N"): the smallest shown non-zero figure of a breakdown that counts some of the same
-responses (else of the same period; a zero when none is left), in every table showing it (X by Y and Y by X
-are one grid), and the tables are made again; until no figure is pinned, or nothing is left to hide.
+another value 1 to N-1 away from the true one. Cheap certificates come first, each checked exactly: a
+rectangle of patterns (two values of two questions, the rest fixed) that no shown figure tells apart, added or
+taken away, or two such rectangles with the same effect on every shown figure, one added, one taken away;
+integer programs only for the figures they leave (on the youth demo, none). When no set of responses moves a
+figure, one more figure of a breakdown is hidden (to protect, never "fewer than N"): the smallest shown
+non-zero figure of a breakdown that counts some of the same responses (else of the same period; a zero when
+none is left), in every table showing it (X by Y and Y by X are one grid), and the tables are made again;
+until no figure is pinned, or nothing is left to hide.
 
 A family is one item and one or two breakdowns (a single-choice question or the cohorts): every breakdown of
 the item and the breakdowns' cross-tabs, pair by pair. Three breakdowns or more are audited in pairs, so a
@@ -34,7 +38,6 @@ from feedback_app.services.suppression import reason, shown
 
 ALL_SUBSETS_UP_TO = 4  # multiple choice: the patterns are every set of options; a wider question is not audited
 MAX_ROUNDS = 200
-SPREAD_FROM = 10**9  # (two solutions moving every figure at once: slower than one by one on the demo data)
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,8 @@ class _Solver:
 
     def _moved(self, masks, trues):
         """Which of ``masks`` some known solution moves by 1 to N-1."""
+        if not self.solutions:
+            return np.zeros(len(masks), dtype=bool)
         solutions = np.array(self.solutions)
         moved = np.abs(masks.astype(float) @ solutions.T - trues[:, None])
         return ((moved >= 1) & (moved < self.family.limit)).any(axis=1)
@@ -283,8 +288,6 @@ class _Solver:
             self._pairs(matrix, values, masks[left], trues[left])
             left[left] = ~self._moved(masks[left], trues[left])
         checks = [check for check, keep in zip(checks, left, strict=True) if keep]
-        if len(checks) > SPREAD_FROM:
-            self._spread(checks, base, bounds, integrality)
         pinned = []
         for mask, true in checks:
             if any(1 <= abs(s[mask].sum() - true) < limit for s in self.solutions):
@@ -299,18 +302,6 @@ class _Solver:
             else:
                 pinned.append(mask)
         return pinned
-
-    def _spread(self, checks, base, bounds, integrality):
-        """Two solutions moving every figure to check at once, up then down as far as N-1: most are moved by
-        one of them, which saves an integer program each."""
-        limit = self.family.limit
-        masks = np.array([mask for mask, _t in checks], dtype=float)
-        trues = np.array([true for _m, true in checks], dtype=float)
-        for sign, low, high in ((-1, trues, trues + limit - 1), (1, np.maximum(trues - limit + 1, 0), trues)):
-            solved = milp(sign * masks.sum(axis=0), constraints=[base, LinearConstraint(masks, low, high)],
-                          integrality=integrality, bounds=bounds)
-            if solved.status == 0:
-                self.solutions.append(np.round(solved.x))
 
 
 @functools.lru_cache(maxsize=64)
