@@ -3,7 +3,8 @@ question, answer, year, cohort and breakdown answer); suppression and percentage
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Text, and_, case, cast, func, literal_column, null, select, text
+from sqlalchemy import Text, and_, case, cast, func, literal, literal_column, null, select, text
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import aliased
 
 from feedback_app.extensions import db
@@ -175,18 +176,15 @@ def _profile(years, breakdown_questions):
     return columns, joins
 
 
-def count_responses_by_profile(survey_id, years, breakdown_questions):
-    """``(year, cohort_id, answer to each breakdown question..., responses)``, for the audit of suppression."""
+def _responses_by_profile(survey_id, years, breakdown_questions):
     columns, joins = _profile(years, breakdown_questions)
     query = select(*columns, func.count()).select_from(Response).where(Response.survey_id == survey_id)
     for join in joins:
         query = query.outerjoin(*join)
-    # Core rows (not through the ORM's loading): every breakdown page reads these to key the audit's cache.
-    return db.session.connection().execute(query.group_by(*_ordinals(len(columns)))).all()
+    return query.group_by(*_ordinals(len(columns)))
 
 
-def count_answers_by_profile(survey_id, question_ids, years, breakdown_questions):
-    """``(question_id, value, year, cohort_id, answer to each breakdown question..., responses)``."""
+def _answers_by_profile(survey_id, question_ids, years, breakdown_questions):
     columns, joins = _profile(years, breakdown_questions)
     query = (select(Answer.question_id, cast(Answer.value, Text), *columns, func.count()).select_from(Answer)
              .join(Response, Response.id == Answer.response_id)
@@ -194,5 +192,34 @@ def count_answers_by_profile(survey_id, question_ids, years, breakdown_questions
                     released_clause()))
     for join in joins:
         query = query.outerjoin(*join)
+    return query.group_by(*_ordinals(len(columns) + 2))
+
+
+def count_responses_by_profile(survey_id, years, breakdown_questions):
+    """``(year, cohort_id, answer to each breakdown question..., responses)``, for the audit of suppression."""
+    # Core rows (not through the ORM's loading): many, and read only as tuples.
+    return db.session.connection().execute(_responses_by_profile(survey_id, years, breakdown_questions)).all()
+
+
+def count_answers_by_profile(survey_id, question_ids, years, breakdown_questions):
+    """``(question_id, value, year, cohort_id, answer to each breakdown question..., responses)``."""
     _room_to_hash()
-    return db.session.connection().execute(query.group_by(*_ordinals(len(columns) + 2))).all()
+    return db.session.connection().execute(
+        _answers_by_profile(survey_id, question_ids, years, breakdown_questions)).all()
+
+
+def digest_of_profiles(survey_id, question_ids, years, breakdown_questions):
+    """On PostgreSQL, an MD5 of every row of both counts by profile (in a fixed order), made by the database:
+    the audit's cache key, without bringing the rows over. ``None`` elsewhere (the caller hashes the rows)."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return None
+    _room_to_hash()
+    digests = []
+    for query in (_responses_by_profile(survey_id, years, breakdown_questions),
+                  _answers_by_profile(survey_id, question_ids, years, breakdown_questions)):
+        rows = query.subquery()
+        line = cast(func.row(*rows.c), Text)
+        digests.append(db.session.connection().execute(
+            select(func.count(), func.md5(func.string_agg(line, aggregate_order_by(literal(","), line))))
+            .select_from(rows)).one())
+    return tuple(tuple(digest) for digest in digests)
