@@ -3,7 +3,8 @@ question, answer, year, cohort and breakdown answer); suppression and percentage
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Text, and_, case, cast, func, literal_column, null, select, text
+from sqlalchemy import Text, and_, case, cast, func, literal, literal_column, null, select, text
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import aliased
 
 from feedback_app.extensions import db
@@ -161,3 +162,64 @@ def count_answers_by_group(survey_id, question_ids, years, breakdown_question=No
         query = query.outerjoin(*join)
     _room_to_hash()
     return db.session.execute(query.group_by(*_ordinals(5))).all()
+
+
+def _profile(years, breakdown_questions):
+    """Year, cohort and every breakdown question's (released) answer as JSON text: a response's profile."""
+    columns = [_year_of(years).label("year"), Response.cohort_id]
+    joins = []
+    for number, question_id in enumerate(breakdown_questions):
+        other = aliased(Answer)
+        joins.append((other, and_(other.response_id == Response.id, other.question_id == question_id,
+                                  released_clause(other))))
+        columns.append(cast(other.value, Text).label(f"group_{number}"))
+    return columns, joins
+
+
+def _responses_by_profile(survey_id, years, breakdown_questions):
+    columns, joins = _profile(years, breakdown_questions)
+    query = select(*columns, func.count()).select_from(Response).where(Response.survey_id == survey_id)
+    for join in joins:
+        query = query.outerjoin(*join)
+    return query.group_by(*_ordinals(len(columns)))
+
+
+def _answers_by_profile(survey_id, question_ids, years, breakdown_questions):
+    columns, joins = _profile(years, breakdown_questions)
+    query = (select(Answer.question_id, cast(Answer.value, Text), *columns, func.count()).select_from(Answer)
+             .join(Response, Response.id == Answer.response_id)
+             .where(Response.survey_id == survey_id, Answer.question_id.in_(list(question_ids)),
+                    released_clause()))
+    for join in joins:
+        query = query.outerjoin(*join)
+    return query.group_by(*_ordinals(len(columns) + 2))
+
+
+def count_responses_by_profile(survey_id, years, breakdown_questions):
+    """``(year, cohort_id, answer to each breakdown question..., responses)``, for the audit of suppression."""
+    # Core rows (not through the ORM's loading): many, and read only as tuples.
+    return db.session.connection().execute(_responses_by_profile(survey_id, years, breakdown_questions)).all()
+
+
+def count_answers_by_profile(survey_id, question_ids, years, breakdown_questions):
+    """``(question_id, value, year, cohort_id, answer to each breakdown question..., responses)``."""
+    _room_to_hash()
+    return db.session.connection().execute(
+        _answers_by_profile(survey_id, question_ids, years, breakdown_questions)).all()
+
+
+def digest_of_profiles(survey_id, question_ids, years, breakdown_questions):
+    """On PostgreSQL, an MD5 of every row of both counts by profile (in a fixed order), made by the database:
+    the audit's cache key, without bringing the rows over. ``None`` elsewhere (the caller hashes the rows)."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return None
+    _room_to_hash()
+    digests = []
+    for query in (_responses_by_profile(survey_id, years, breakdown_questions),
+                  _answers_by_profile(survey_id, question_ids, years, breakdown_questions)):
+        rows = query.subquery()
+        line = cast(func.row(*rows.c), Text)
+        digests.append(db.session.connection().execute(
+            select(func.count(), func.md5(func.string_agg(line, aggregate_order_by(literal(","), line))))
+            .select_from(rows)).one())
+    return tuple(tuple(digest) for digest in digests)

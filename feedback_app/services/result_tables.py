@@ -114,7 +114,7 @@ def _transposed(table):
                  list(table.row_totals), table.total)
 
 
-def breakdown(cells, answered, sizes, groups, item, total, additive=True, limit=None, transpose=None):
+def breakdown(cells, answered, sizes, groups, item, total, additive=True, limit=None, transpose=None, extra=()):
     """An item broken down by groups for one period: ``(grid, shown)``.
 
     ``cells[g]``, ``answered[g]``, ``sizes[g]``: the item's counts, people answering and responses in group g;
@@ -122,6 +122,8 @@ def breakdown(cells, answered, sizes, groups, item, total, additive=True, limit=
     ``item``/``total``: the item's grid figures for the period and the period's responses (``ItemGrid.period``).
     ``transpose``: for two single-choice questions, whether this one is read as the other by this one (True)
     or that one as this by the other (False): the grid is suppressed one way round, the same for both.
+    ``extra``: further cells ``(group, grid column)`` to hide, found by the audit of the tables taken together
+    (``suppression_audit``); hidden to protect, with whatever more the grid's own cycles then need.
     """
     limit = limit or threshold()
     width = len(cells[0]) if cells else 0
@@ -129,9 +131,10 @@ def breakdown(cells, answered, sizes, groups, item, total, additive=True, limit=
     free, answering_col, _na = _layout(width, additive)
     if transpose is None:
         grid = linked(matrix, rows=list(groups), cols=list(item), total=total, free_cols=free,
-                      answering=answering_col, primary=_primary(matrix, width, additive, limit), limit=limit)
+                      answering=answering_col, primary=_primary(matrix, width, additive, limit) | set(extra),
+                      limit=limit)
     else:  # both single choice: the primary cells of both ways round, in the one grid
-        primary = _primary(matrix, width, True, limit, rows_too=True)
+        primary = _primary(matrix, width, True, limit, rows_too=True) | set(extra)
         if transpose:
             flipped = [list(col) for col in zip(*matrix, strict=True)]
             flipped_primary = {(c, r) for r, c in primary}

@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 
 from feedback_app.queries import results as result_queries
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import result_counts, result_tables
+from feedback_app.services import result_audit, result_counts, result_tables
 from feedback_app.services.journey import definition_of
 from feedback_app.services.suppression import percentage, reason, shown
 
@@ -235,11 +235,16 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
 
     refused = False
     groups = None
+    audit = {}
     if breakdown:
         if len(years) > 1 and year is None:
             refused = True
         else:
-            groups = _breakdown_groups(breakdown, definition, result_queries.list_cohorts(survey.id), language)
+            cohorts = result_queries.list_cohorts(survey.id)
+            groups = _breakdown_groups(breakdown, definition, cohorts, language)
+            if groups:
+                audit = result_audit.further_hidden(survey, version, definition, items, counts, cohorts,
+                                                    BREAKDOWN_TYPES)
     grids = {item.key: result_tables.years_grid(result_counts.per_year(item, counts), sizes, year_figures,
                                                 year_total, item.additive) for item in items} if years else {}
     results = []
@@ -252,7 +257,8 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
         result = ItemResult(item, _rows(item, figures, total), total, years=years,
                             year_table=grid.shown if grid is not None and len(years) > 1 and year is None else None)
         if groups and grid is not None and index != -1 and item.question_id != breakdown:
-            result.breakdown = _breakdown(item, groups, counts, year, index, grids, breakdown)
+            extra = audit.get((item.key, breakdown, index), ())
+            result.breakdown = _breakdown(item, groups, counts, year, index, grids, breakdown, extra)
         results.append(result)
 
     year_counts = [(y, year_figures[i]) for i, y in enumerate(years)]
@@ -260,17 +266,18 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
                          breakdown if groups else None, breakdown_choices(definition, language), refused)
 
 
-def _breakdown(item, groups, counts, year, index, grids, key):
+def _breakdown(item, groups, counts, year, index, grids, key, extra=()):
     """``item`` by the breakdown ``key`` for one period (``index``: of the year, ``None`` for all years)."""
     labels, group_of = groups
     cells, answered, sizes = result_counts.by_group(item, counts, group_of, len(labels), year)
-    return Breakdown(labels, breakdown_table(item, key, index, grids, cells, answered, sizes))
+    return Breakdown(labels, breakdown_table(item, key, index, grids, cells, answered, sizes, extra))
 
 
-def breakdown_table(item, key, index, grids, cells, answered, sizes):
+def breakdown_table(item, key, index, grids, cells, answered, sizes, extra=()):
     """The shown table of ``item`` by ``key`` from its counts per group: the groups' totals are those
     published elsewhere, the breakdown question's own figures (its answers and its not answering) or the
-    cohorts' responses; two single-choice questions are one grid read either way round."""
+    cohorts' responses; two single-choice questions are one grid read either way round. ``extra``: the
+    further cells the audit of every breakdown taken together hides (``result_audit``)."""
     figures, total = grids[item.key].period(index)
     transpose = None
     if key in grids:
@@ -280,4 +287,4 @@ def breakdown_table(item, key, index, grids, cells, answered, sizes):
     else:
         published = result_tables.responses(sizes)[0]
     return result_tables.breakdown(cells, answered, sizes, published, figures, total, item.additive,
-                                   transpose=transpose)[1]
+                                   transpose=transpose, extra=extra)[1]

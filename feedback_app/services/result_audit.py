@@ -1,0 +1,172 @@
+"""The audit of a survey's breakdowns taken together (``suppression_audit``), from the database's counts.
+
+Every breakdown page of a period must hide the same figures, so the audit covers every breakdown at once (each
+single-choice question and the cohorts) whichever page asks: ``further_hidden`` returns the further cells to
+hide per ``(item, breakdown, period)``. It is worked out from one count of responses per profile (year, cohort
+and each breakdown question's answer) and of answers per profile, and cached in this process per survey
+version, threshold and those count rows themselves (hashed): two sets of data with the same totals per
+question but other cross-tabs are audited each on its own. A page reads the rows each time (two grouped
+queries); the audit itself runs only when they changed.
+"""
+
+import json
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+from feedback_app.queries import results as result_queries
+from feedback_app.services import suppression_audit
+from feedback_app.services.suppression import threshold
+
+COHORT = "cohort"
+_CACHE = OrderedDict()
+_CACHE_SIZE = 32
+_LOCK = threading.Lock()
+
+
+class _Profiles:
+    """Responses per profile and answers per profile, as patterns for the audit's families. ``rows``: the count
+    rows as read (the cache key is made from them, before anything is decoded)."""
+
+    def __init__(self, survey_id, years, items, breakdowns, cohorts):
+        self.items = {item.key: item for item in items}
+        self.order = list(breakdowns)
+        self.survey_id, self.years, self.breakdowns, self.cohorts = survey_id, years, breakdowns, cohorts
+        self.question_ids = {item.question_id for item in items}
+        self.response_rows = self.answer_rows = None
+
+    def _read(self):
+        if self.response_rows is None:
+            self.response_rows = result_queries.count_responses_by_profile(self.survey_id, self.years, self.order)
+            self.answer_rows = result_queries.count_answers_by_profile(
+                self.survey_id, self.question_ids, self.years, self.order)
+
+    def signature(self):
+        """Every count row the audit reads, hashed (by the database where it can): data with the same totals
+        but other cross-tabs differ."""
+        digest = result_queries.digest_of_profiles(self.survey_id, self.question_ids, self.years, self.order)
+        if digest is not None:
+            return digest
+        self._read()
+        return (len(self.response_rows), hash(tuple(self.response_rows)),
+                len(self.answer_rows), hash(tuple(self.answer_rows)))
+
+    def decode(self):
+        """Each row's year index and group per breakdown as arrays (a group ``g`` as ``g + 1``, 0 not answered)."""
+        self._read()
+        decoded = {}
+
+        def value_of(text):
+            if text not in decoded:
+                decoded[text] = None if text is None else json.loads(text)
+            return decoded[text]
+
+        cohort_index = {cohort.id: i for i, cohort in enumerate(self.cohorts)}
+        year_index = {year: i for i, year in enumerate(self.years)}
+        codes = {key: {} for key in self.order}
+
+        def group(key, text):
+            if text not in codes[key]:
+                found = self.breakdowns[key].get(str(value_of(text)))
+                codes[key][text] = 0 if found is None else found + 1
+            return codes[key][text]
+
+        def arrays(rows, first):
+            """``{key: group codes}``, year indexes and counts of ``rows`` (their profile from column ``first``)."""
+            columns = {key: np.array([group(key, row[first + 2 + i]) for row in rows], dtype=np.int64)
+                       for i, key in enumerate(self.order)}
+            columns[COHORT] = np.array([(lambda c: 0 if c is None else c + 1)(cohort_index.get(row[first + 1]))
+                                        for row in rows], dtype=np.int64)
+            return columns, np.array([year_index[row[first]] for row in rows], dtype=np.int64), \
+                np.array([row[-1] for row in rows], dtype=np.int64)
+
+        self.responses = arrays(self.response_rows, 0)
+        self.radix = {key: len(self.breakdowns[key]) + 1 for key in self.order}
+        self.radix[COHORT] = len(self.cohorts) + 1
+        self.answers = {}
+        by_question = {}
+        for number, row in enumerate(self.answer_rows):
+            by_question.setdefault(row[0], []).append(number)
+        for item in self.items.values():
+            numbers = by_question.get(item.question_id, [])
+            rows = [self.answer_rows[n] for n in numbers]
+            answers, ids = [None], {}
+            codes_of = []
+            for row in rows:
+                text = row[1]
+                if text not in ids:
+                    answer = self._answer(item, value_of(text))
+                    ids[text] = 0 if answer is None else len(answers)
+                    if answer is not None:
+                        answers.append(answer)
+                codes_of.append(ids[text])
+            self.answers[item.key] = (answers, np.array(codes_of, dtype=np.int64), *arrays(rows, 2))
+
+    @staticmethod
+    def _answer(item, value):
+        codes = item.codes_of(value)
+        if not codes:
+            return None
+        codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
+        chosen = [codes_index[c] for c in codes if c in codes_index]
+        return frozenset(chosen) if not item.additive else (chosen[0] if chosen else None)
+
+    def family(self, keys):
+        """``{(year index, item answer, breakdown answers...): responses}`` for ``keys`` (an item, breakdowns)."""
+        answers, answer_codes, columns, years, counts = self.answers[keys[0]]
+        others = keys[1:]
+        radix = [len(self.years), len(answers), *(self.radix[k] for k in others)]
+
+        def flat(year_codes, answer, groups):
+            code = year_codes * radix[1] + answer
+            for key, width in zip(others, radix[2:], strict=True):
+                code = code * width + groups[key]
+            return code
+
+        response_columns, response_years, response_counts = self.responses
+        codes = np.concatenate([flat(response_years, 0, response_columns), flat(years, 0, columns),
+                                flat(years, answer_codes, columns)])
+        weights = np.concatenate([response_counts, -counts, counts])
+        found, inverse = np.unique(codes, return_inverse=True)
+        totals = np.bincount(inverse, weights=weights).astype(np.int64)
+        result = {}
+        for code, n in zip(found.tolist(), totals.tolist(), strict=True):
+            if not n:
+                continue
+            digits = []
+            for width in reversed(radix):
+                code, digit = divmod(code, width)
+                digits.append(digit)
+            year, answer, *groups = reversed(digits)
+            result[(year, answers[answer], *(g - 1 if g else None for g in groups))] = n
+        return result
+
+
+def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types):
+    """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None)."""
+    if not counts.years:
+        return {}
+    limit = threshold()
+    breakdowns = {}
+    for question in definition.questions:
+        if question.type in breakdown_types:
+            choices = question.answer_type.choice_labels("en")
+            breakdowns[question.id] = {code: i for i, (code, _label) in enumerate(choices)}
+    profiles = _Profiles(survey.id, counts.years, items, breakdowns, cohorts)
+    key = (survey.id, version.id, limit, profiles.signature())
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    profiles.decode()
+    questions = [suppression_audit.Question(
+        item.key, len(item.options), multiple=not item.additive,
+        breakdown=item.key in breakdowns, transposable=item.key in breakdowns) for item in items]
+    questions.append(suppression_audit.Question(COHORT, len(cohorts), item=False, breakdown=True))
+    found, _stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family)
+    with _LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return found

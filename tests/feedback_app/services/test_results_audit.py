@@ -1,0 +1,94 @@
+"""The audit of every breakdown taken together (``services.result_audit``), through the results service.
+
+The case of ``test_suppression_linked.test_breakdowns_by_two_questions_together_are_protected`` on the fixture
+survey: "Adults listen to me" (``a``) by age (``b1``) and by "told someone" (``b2``), threshold 3. ``a``'s first
+answer with age 11 to 13 is 1 (hidden, small); ``a``'s first answer is 7, 6 of them answered "no", and no one
+aged 11 to 13 answered "no", so the breakdown by "told someone" shown in full bounded it to 1.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from feedback_app.extensions import db
+from feedback_app.models import Answer, Response
+from feedback_app.queries import surveys as survey_queries
+from feedback_app.services import result_audit, results
+from feedback_app.services.journey import definition_of
+from feedback_app.services.suppression import reason, shown
+from tests.feedback_app import results_data
+
+WHEN = datetime(2025, 5, 1, 12, tzinfo=UTC)
+ROWS = [(None, None, None)] * 2 + [(None, None, 1), (None, 0, None), (None, 0, None), (1, None, None), (0, 0, 0)]
+ROWS += [(0, 1, 1)] * 6
+
+
+def _codes(definition, question_id):
+    return [code for code, _label in definition.question(question_id).answer_type.choice_labels("en")]
+
+
+@pytest.fixture
+def survey(app, surveys_loaded):
+    app.config["SUPPRESSION_THRESHOLD"] = 3
+    result_audit._CACHE.clear()
+    definition = definition_of(survey_queries.get_latest_version(results_data.survey()))
+    agree, ages, told = (_codes(definition, q) for q in ("adults_listen", "age_band", "told_someone"))
+    for number, (a, b1, b2) in enumerate(ROWS):
+        results_data.add(1, {"adults_listen": None if a is None else agree[a],
+                             "age_band": None if b1 is None else ages[b1],
+                             "told_someone": None if b2 is None else ["yes", "no"][b2]}, when=WHEN, start=number)
+    return results_data.survey(), told
+
+
+def _table(found, key):
+    return next(result for result in found.items if result.item.key == key).breakdown.table
+
+
+def test_a_figure_bounded_by_two_breakdowns_together_is_protected(survey):
+    target, told = survey
+    by_age = _table(results.survey_results(target, year=2025, breakdown="age_band"), "adults_listen")
+    assert reason(by_age.cells[0][0]) == "small"  # a's first answer, aged 11 to 13: 1
+    by_told = _table(results.survey_results(target, year=2025, breakdown="told_someone"), "adults_listen")
+    hidden = by_told.cells[told.index("no")][0]  # a's first answer, told no: 6, shown before the audit
+    assert not shown(hidden) and reason(hidden) == "protect"
+    # The same on the all-years page (one year) and on a second look (the audit cached).
+    again = _table(results.survey_results(target, breakdown="told_someone"), "adults_listen")
+    assert again.cells == by_told.cells
+
+
+def _swap_told(first, second):
+    """Swap two responses' answers to "told someone": every question's totals stay the same, the cross-tabs not."""
+    answers = {number: db.session.scalars(
+        select(Answer).join(Response).where(Response.reference == f"R2025{number:05d}",
+                                            Answer.question_id == "told_someone")).one() for number in (first, second)}
+    answers[first].value, answers[second].value = answers[second].value, answers[first].value
+    db.session.commit()
+
+
+def _audit(target):
+    found = {}
+    real = result_audit.suppression_audit.protect
+
+    def spy(*args, **kwargs):
+        found["run"] = True
+        return real(*args, **kwargs)
+
+    result_audit.suppression_audit.protect = spy
+    try:
+        tables = {key: _table(results.survey_results(target, year=2025, breakdown=key), "adults_listen").cells
+                  for key in ("age_band", "told_someone")}
+    finally:
+        result_audit.suppression_audit.protect = real
+    return tables, found.get("run", False)
+
+
+def test_data_with_the_same_totals_but_other_cross_tabs_is_audited_again(survey):
+    target, _told = survey
+    before, ran = _audit(target)
+    assert ran
+    _swap_told(2, 6)  # (none, none, told no) and (a 0, aged 11 to 13, told yes) trade answers
+    after, ran = _audit(target)
+    assert ran  # not served the other data's audit
+    result_audit._CACHE.clear()
+    assert after == _audit(target)[0]
