@@ -162,6 +162,9 @@ class IsolatedClient(FlaskClient):
 
     def open(self, *args, **kwargs):
         db.session.rollback()
+        # A streamed body (the CSV export) is read to its end inside the request, as a server sends it whole:
+        # its generator holds the request's context until then.
+        kwargs.setdefault("buffered", True)
         with self.application.app_context():
             response = super().open(*args, **kwargs)
             db.session.remove()

@@ -7,7 +7,7 @@ views of raw free text are written to the audit log.
 
 import re
 
-from flask import Blueprint, Response, abort, g, render_template, request
+from flask import Blueprint, Response, abort, g, render_template, request, stream_with_context
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -160,14 +160,16 @@ def _nothing_to_export(survey):
 def _export(slug, kind):
     target = _survey_or_404(slug)
     year = _year_arg()
-    headers, rows = exports.response_table(target, year, current_language())
+    rows = exports.count_responses(target, year)
     if not rows:
         return _nothing_to_export(target)
-    audit.record(current_user, "results.exported", target=slug, format=kind, rows=len(rows), year=year)
+    audit.record(current_user, "results.exported", target=slug, format=kind, rows=rows, year=year)
+    headers, data = exports.response_rows(target, year, current_language())
     if kind == "csv":
-        return _download(exports.to_csv(headers, rows, notice=exports.not_for_publication()), "text/csv",
-                         _filename(target, "-responses.csv"))
-    return _download(exports.to_xlsx(headers, rows, target.slug, notice=exports.not_for_publication()),
+        # Streamed: the first bytes leave at once and the rows are read in batches as they are sent.
+        return _download(stream_with_context(exports.csv_chunks(headers, data, notice=exports.not_for_publication())),
+                         "text/csv", _filename(target, "-responses.csv"))
+    return _download(exports.to_xlsx(headers, data, target.slug, notice=exports.not_for_publication()),
                      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      _filename(target, "-responses.xlsx"))
 
