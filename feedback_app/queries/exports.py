@@ -10,11 +10,11 @@ there are. Answers held back for safeguarding review are left out (their cells a
 import json
 from itertools import groupby
 
-from sqlalchemy import Text, and_, cast, func, select
+from sqlalchemy import Text, and_, cast, delete, func, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from feedback_app.extensions import db
-from feedback_app.models import Answer, Cohort, Response, SurveyVersion
+from feedback_app.models import Answer, Cohort, ExportFile, Response, Survey, SurveyVersion
 from feedback_app.queries.safeguarding import released_clause
 
 BATCH = 1000
@@ -64,3 +64,32 @@ def iter_responses(survey_id, start=None, end=None, batch=BATCH):
     for _id, group in groupby(rows, key=lambda row: row[5]):
         group = list(group)
         yield (*group[0][:5], [(qid, value, text) for *_r, qid, value, text in group if qid is not None])
+
+
+def add_export_file(**fields):
+    """A new export file row (flushed, not committed)."""
+    export = ExportFile(**fields)
+    db.session.add(export)
+    db.session.flush()
+    return export
+
+
+def get_export_file(token):
+    return db.session.scalar(select(ExportFile).where(ExportFile.token == token))
+
+
+def get_export_file_by_id(export_id):
+    return db.session.get(ExportFile, export_id)
+
+
+def export_content(export_id):
+    return db.session.scalar(select(ExportFile.content).where(ExportFile.id == export_id))
+
+
+def delete_expired_export_files(now):
+    """Delete every export file that expired before ``now``; returns how many."""
+    return db.session.execute(delete(ExportFile).where(ExportFile.expires_at < now)).rowcount
+
+
+def survey_of(export):
+    return db.session.get(Survey, export.survey_id)
