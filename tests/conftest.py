@@ -46,7 +46,7 @@ def pytest_configure(config):
 # modules run, in order, on the other worker. Each group has its own served app and browser.
 WITH_THE_WALKER = {
     "test_assurance_pages.py", "test_audit_pages.py", "test_builder_pages.py", "test_theme_pages.py",
-    "test_training_pages.py", "test_zz_route_coverage.py",
+    "test_training_pages.py", "test_export_pages.py", "test_zz_route_coverage.py",
 }
 
 

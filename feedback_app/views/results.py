@@ -7,7 +7,7 @@ views of raw free text are written to the audit log.
 
 import re
 
-from flask import Blueprint, Response, abort, g, redirect, render_template, request, stream_with_context, url_for
+from flask import Blueprint, Response, abort, g, jsonify, redirect, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -203,6 +203,13 @@ def export_file(token):
                            state=export_files.state(export), refresh_seconds=EXPORT_REFRESH_SECONDS,
                            filename=_filename(target, "-responses"),
                            not_for_publication=exports.not_for_publication())
+
+
+@bp.route("/exports/<token>/status.json")
+@roles_required(*RAW)
+def export_file_status(token):
+    """What the page polls while the file is prepared (``static/export-progress.js``)."""
+    return jsonify(state=export_files.state(_export_file_or_404(token)))
 
 
 @bp.route("/exports/<token>/<filename>.xlsx")

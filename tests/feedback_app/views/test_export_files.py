@@ -64,7 +64,7 @@ def test_asking_then_downloading(client_request, sign_in, answered):
     wait_for_jobs()
     page = client_request.get(status)
     assert page.select_one("h1").text.strip() == "Your download is ready"
-    assert page.select_one("meta[http-equiv=refresh]") is None
+    assert page.select_one("[data-module=app-export-progress]") is None
     link = _download_link(page)
     assert link.endswith("/all-types-responses.xlsx")
     response = client_request.get(link)
@@ -117,14 +117,17 @@ def test_asking_needs_the_csrf_token(client_request, sign_in, answered):
     assert db.session.scalars(select(ExportFile)).all() == []
 
 
-def test_while_it_is_being_prepared_the_page_refreshes(client_request, sign_in, answered, monkeypatch):
+def test_while_it_is_being_prepared_the_page_polls(client_request, sign_in, answered, monkeypatch):
     monkeypatch.setattr("feedback_app.jobs.enqueue", lambda *args, **kwargs: "held")
     sign_in("analyst")
     status = _ask(client_request)
     page = client_request.get(status)
     assert page.select_one("h1").text.strip() == "Your download is being prepared"
-    assert page.select_one("meta[http-equiv=refresh]")["content"] == "5"
-    assert page.select_one("main a[href]")["href"] == status  # "Check now"
+    progress = page.select_one("[data-module=app-export-progress]")
+    assert progress["data-status-url"] == f"{status}/status.json"
+    assert progress.select_one("a")["href"] == status  # "Check now", for when JavaScript does not run
+    assert page.select_one("script[src$='export-progress.js']") is not None
+    assert client_request.get(f"{status}/status.json").get_json() == {"state": "queued"}
     token = status.rsplit("/", 1)[1]
     client_request.get(f"{status}/all-types-responses.xlsx", _expected_status=404)
     assert _exported() == []
@@ -132,7 +135,8 @@ def test_while_it_is_being_prepared_the_page_refreshes(client_request, sign_in, 
     _row(created_at=datetime.now(UTC) - export_files.JOB_TIMEOUT - timedelta(seconds=1))
     page = client_request.get(status)
     assert page.select_one("h1").text.strip() == "Your download could not be prepared"
-    assert page.select_one("meta[http-equiv=refresh]") is None
+    assert page.select_one("script[src$='export-progress.js']") is None
+    assert client_request.get(f"{status}/status.json").get_json() == {"state": "failed"}
     assert token
 
 
@@ -161,6 +165,7 @@ def test_only_the_asker_may_see_or_download_it(client_request, sign_in, answered
     other.submit("/staff/sign-in", {"email": someone.email, "password": PASSWORD})
     other.get(status, _expected_status=404)
     other.get(link, _expected_status=404)
+    other.get(f"{status}/status.json", _expected_status=404)
     assert _exported() == []
 
 
@@ -172,6 +177,7 @@ def test_other_roles_are_refused(client_request, sign_in, answered, create_user,
     client_request.get(ASK, _expected_status=403)
     client_request.get(f"{BASE}/exports/{export.token}", _expected_status=403)
     client_request.get(f"{BASE}/exports/{export.token}/all-types-responses.xlsx", _expected_status=403)
+    client_request.get(f"{BASE}/exports/{export.token}/status.json", _expected_status=403)
     assert client_request.client.post(ASK).status_code in (400, 403)
     assert _exported() == []
 
@@ -179,7 +185,8 @@ def test_other_roles_are_refused(client_request, sign_in, answered, create_user,
 def test_signed_out_people_are_sent_to_sign_in(client, answered, create_user):
     export = export_files.start(create_user("analyst"), answered, None, "en")
     wait_for_jobs()
-    for url in (f"{BASE}/exports/{export.token}", f"{BASE}/exports/{export.token}/all-types-responses.xlsx"):
+    for url in (f"{BASE}/exports/{export.token}", f"{BASE}/exports/{export.token}/all-types-responses.xlsx",
+                f"{BASE}/exports/{export.token}/status.json"):
         response = client.get(url)
         assert response.status_code == 302 and path_of(response.location) == "/staff/sign-in"
 
