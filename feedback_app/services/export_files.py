@@ -3,8 +3,9 @@
 Writing a workbook cell by cell takes seconds on a survey with thousands of responses (10,000 youth-survey
 responses: about 3 CPU-seconds even in openpyxl's write-only mode), longer than a staff page may take. So
 asking for it records an ``ExportFile`` and enqueues ``build``; the person who asked is shown a page that
-polls its status (a "Check now" link without JavaScript) until the file is ready, then links to it. The file is theirs alone: another person (even an
-admin) gets "not found", and the download route keeps the role check the export always had. The audit log
+polls its status (a "Check now" link without JavaScript) until the file is ready, then links to it. The file
+is theirs alone: another person (even an admin) gets "not found", and the download route keeps the role
+check the export always had. The audit log
 records each download (``results.exported``, as the export always did) when the bytes leave. Files are
 deleted ``EXPORT_FILE_SECONDS`` after they were asked for (``flask exports purge``, run by the scheduler);
 an expired one is never served, purged or not.
