@@ -22,7 +22,6 @@ from feedback_app.queries import exports as export_queries
 from feedback_app.services import exports
 
 QUEUED, READY, FAILED = "queued", "ready", "failed"
-DEFAULT_SECONDS = 3600
 # A job not finished by then died with its worker (jobs are not trusted to finish): the page says so.
 JOB_TIMEOUT = timedelta(minutes=15)
 
@@ -32,7 +31,7 @@ def _now():
 
 
 def lifetime():
-    return timedelta(seconds=current_app.config.get("EXPORT_FILE_SECONDS", DEFAULT_SECONDS))
+    return timedelta(seconds=current_app.config["EXPORT_FILE_SECONDS"])
 
 
 def start(user, survey, year, language):
