@@ -8,7 +8,16 @@ views of raw free text are written to the audit log.
 import re
 
 from flask import (
-    Blueprint, Response, abort, g, jsonify, redirect, render_template, request, stream_with_context, url_for,
+    Blueprint,
+    Response,
+    abort,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
 )
 from flask_babel import gettext as _
 from flask_login import current_user
