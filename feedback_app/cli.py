@@ -1,4 +1,4 @@
-"""Command-line tasks: ``flask surveys load|check``, ``flask drafts purge``."""
+"""Command-line tasks: ``flask surveys load|check``, ``flask drafts purge``, ``flask exports purge``."""
 
 import sys
 
@@ -14,6 +14,7 @@ surveys_cli = AppGroup("surveys", help="Load and check survey definition files."
 drafts_cli = AppGroup("drafts", help="Housekeeping of unsubmitted answers.")
 users_cli = AppGroup("users", help="Staff accounts.")
 safeguarding_cli = AppGroup("safeguarding", help="Possible disclosures: notify DSLs and escalate.")
+exports_cli = AppGroup("exports", help="Files of every response prepared for download.")
 
 
 @surveys_cli.command("load")
@@ -51,6 +52,14 @@ def check_surveys(files):
 def purge_drafts():
     """Delete expired drafts that were never submitted."""
     click.echo(f"Deleted {journey.purge_expired_drafts()} expired drafts")
+
+
+@exports_cli.command("purge")
+def purge_exports():
+    """Delete export files past their time."""
+    from feedback_app.services import export_files
+
+    click.echo(f"Deleted {export_files.purge()} expired export files")
 
 
 @users_cli.command("create")
@@ -138,3 +147,4 @@ def init_app(app):
     app.cli.add_command(users_cli)
     app.cli.add_command(surveys_cli)
     app.cli.add_command(drafts_cli)
+    app.cli.add_command(exports_cli)

@@ -44,6 +44,8 @@ class Config:
     SERVICE_NAME = _env("SERVICE_NAME", "Have your say")
     EXIT_THIS_PAGE_URL = _env("EXIT_THIS_PAGE_URL", "https://www.bbc.co.uk/weather")
     DRAFT_LIFETIME = timedelta(days=int(_env("DRAFT_LIFETIME_DAYS", "28")))
+    # A response workbook prepared for download is deleted this long after it was asked for (flask exports purge).
+    EXPORT_FILE_SECONDS = int(_env("EXPORT_FILE_SECONDS", "3600"))
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "feedback_app" / "translations")
     LANGUAGES = {"en": "English", "cy": "Cymraeg", "ur": "اردو"}

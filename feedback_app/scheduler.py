@@ -11,6 +11,7 @@ command                       default interval   what
 ``safeguarding escalate``     15 minutes         sends overdue alerts to the escalation contact
 ``mail retry``                5 minutes          sends emails kept while the mail server was down
 ``drafts purge``              daily              deletes expired, unsent drafts
+``exports purge``             10 minutes         deletes response files past their time
 ``retention purge``           daily              deletes free text past each survey's retention
 ``training send-followups``   daily              emails the 3-month follow-up links that are due
 ============================  =================  ==============================================
@@ -33,6 +34,7 @@ DEFAULT_SCHEDULE = {
     "safeguarding escalate": 15 * 60,
     "mail retry": 5 * 60,
     "drafts purge": 24 * 3600,
+    "exports purge": 10 * 60,
     "retention purge": 24 * 3600,
     "training send-followups": 24 * 3600,
 }

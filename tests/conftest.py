@@ -46,7 +46,7 @@ def pytest_configure(config):
 # modules run, in order, on the other worker. Each group has its own served app and browser.
 WITH_THE_WALKER = {
     "test_assurance_pages.py", "test_audit_pages.py", "test_builder_pages.py", "test_theme_pages.py",
-    "test_training_pages.py", "test_zz_route_coverage.py",
+    "test_training_pages.py", "test_export_pages.py", "test_zz_route_coverage.py",
 }
 
 
@@ -162,6 +162,9 @@ class IsolatedClient(FlaskClient):
 
     def open(self, *args, **kwargs):
         db.session.rollback()
+        # A streamed body (the CSV export) is read to its end inside the request, as a server sends it whole:
+        # its generator holds the request's context until then.
+        kwargs.setdefault("buffered", True)
         with self.application.app_context():
             response = super().open(*args, **kwargs)
             db.session.remove()

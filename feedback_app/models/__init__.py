@@ -8,6 +8,7 @@ from feedback_app.models.audits import (
     AuditAction, AuditProposal, AuditProposalTheme, PriorityArea, ProposalStatus, PublishedReport,
     ScorecardIndicator,
 )
+from feedback_app.models.export_file import ExportFile
 from feedback_app.models.response import Answer, Draft, Response
 from feedback_app.models.reliability import OutboxEmail, RateLimitCounter
 from feedback_app.models.safeguarding import AlertStatus, SafeguardingAlert
@@ -29,5 +30,6 @@ __all__ = [
     "AuditAction", "AuditProposal", "AuditProposalTheme", "PriorityArea", "ProposalStatus", "PublishedReport",
     "ScorecardIndicator",
     "ActionStatus", "ActionUpdate", "Agency", "AgencyAction", "AuditCase", "CaseAudit", "CaseAuditAgency",
+    "ExportFile",
     "CaseReturn", "Framework", "Priority", "Round", "StandardAnswer", "Submission", "SubmissionStatus",
 ]

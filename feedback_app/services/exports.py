@@ -15,9 +15,10 @@ import io
 
 from flask_babel import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from feedback_app.queries import results as result_queries
+from feedback_app.queries import exports as export_queries
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.services import results as results_service
 from feedback_app.services.journey import definition_of
@@ -25,7 +26,9 @@ from feedback_app.services.suppression import download, percentage, reason, show
 
 CODED_TYPES = ("single_choice", "agreement", "yes_no", "rating")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
+CSV_CHUNK_ROWS = 500
+NO_ANSWER = (None, None)
+BOLD = Font(bold=True)
 
 
 def safe_cell(value):
@@ -36,7 +39,7 @@ def safe_cell(value):
 
 
 def _columns(definition, language):
-    """``(header, getter)`` pairs for the question columns; a getter takes ``(value, text)``."""
+    """``(question id, header, getter)`` for the question columns; a getter takes ``(value, text)``."""
     columns = []
     for question in definition.questions:
         answer_type = question.answer_type
@@ -45,48 +48,68 @@ def _columns(definition, language):
         qid = question.id
         labels = dict(answer_type.choice_labels(language))
         if question.type in CODED_TYPES:
-            columns.append((qid, lambda v, t: None if v is None else str(v)))
-            columns.append((f"{qid}_label", lambda v, t, labels=labels: labels.get(str(v)) if v is not None else None))
+            columns.append((qid, qid, lambda v, t: None if v is None else str(v)))
+            columns.append((qid, f"{qid}_label", lambda v, t, labels=labels: labels.get(str(v))
+                            if v is not None else None))
         elif question.type == "multiple_choice":
-            columns.append((qid, lambda v, t: ";".join(str(c) for c in v) if v else None))
-            columns.append((f"{qid}_label", lambda v, t, labels=labels: ";".join(labels.get(str(c), str(c)) for c in v)
-                            if v else None))
+            columns.append((qid, qid, lambda v, t: ";".join(str(c) for c in v) if v else None))
+            columns.append((qid, f"{qid}_label", lambda v, t, labels=labels: ";".join(labels.get(str(c), str(c))
+                                                                                      for c in v) if v else None))
         elif question.type == "grid":
             for sid, _text in answer_type.statements(language):
                 key = f"{qid}.{sid}"
-                columns.append((key, lambda v, t, sid=sid: str(v[sid]) if isinstance(v, dict) and v.get(sid) is not None
-                                else None))
-                columns.append((f"{key}_label", lambda v, t, sid=sid, labels=labels: labels.get(str(v[sid]))
+                columns.append((qid, key, lambda v, t, sid=sid: str(v[sid])
+                                if isinstance(v, dict) and v.get(sid) is not None else None))
+                columns.append((qid, f"{key}_label", lambda v, t, sid=sid, labels=labels: labels.get(str(v[sid]))
                                 if isinstance(v, dict) and v.get(sid) is not None else None))
         elif answer_type.free_text:
-            columns.append((qid, lambda v, t: t if t is not None else v))
+            columns.append((qid, qid, lambda v, t: t if t is not None else v))
         elif question.type == "consent":
-            columns.append((qid, lambda v, t: "yes" if v else None))
+            columns.append((qid, qid, lambda v, t: "yes" if v else None))
         else:
-            columns.append((qid, lambda v, t: v))
+            columns.append((qid, qid, lambda v, t: v))
     return columns
 
 
-def response_table(survey, year=None, language="en"):
-    """``(headers, rows)``: every response to ``survey`` (in ``year``), oldest first."""
+def _query_args(survey, year):
+    return (survey.id, *results_service.year_bounds(year))
+
+
+def count_responses(survey, year=None):
+    """How many rows the response export of ``survey`` (in ``year``) has."""
+    return export_queries.count_responses(*_query_args(survey, year))
+
+
+def response_rows(survey, year=None, language="en"):
+    """``(headers, rows)``: every response to ``survey`` (in ``year``), oldest first; ``rows`` is an iterator
+    that reads the database in batches as it is consumed (inside the same app context)."""
     definition = definition_of(survey_queries.get_latest_version(survey))
-    bounds = results_service.year_bounds(year)
-    responses = result_queries.list_responses(survey.id, *bounds)
-    answers = {(rid, qid): (value, text) for rid, qid, value, text in result_queries.list_answers(survey.id, *bounds)}
-    cohorts = {cohort.id: cohort.label for cohort in result_queries.list_cohorts(survey.id)}
-    versions = result_queries.version_numbers(survey.id)
     columns = _columns(definition, language)
-    headers = ["reference", "submitted_at", "survey_version", "cohort", "language"] + [h for h, _g in columns]
-    rows = []
-    for response in responses:
-        row = [response.reference, response.submitted_at.isoformat(timespec="seconds"),
-               versions.get(response.survey_version_id), cohorts.get(response.cohort_id), response.language]
-        for header, getter in columns:
-            qid = header.split(".")[0].removesuffix("_label")
-            value, text = answers.get((response.id, qid), (None, None))
-            row.append(getter(value, text) if (value is not None or text is not None) else None)
-        rows.append(row)
-    return headers, rows
+    headers = ["reference", "submitted_at", "survey_version", "cohort", "language"] + [h for _q, h, _g in columns]
+
+    def rows():
+        for reference, submitted_at, version, cohort, response_language, answers in export_queries.iter_responses(
+                *_query_args(survey, year)):
+            found = {qid: (value, text) for qid, value, text in answers}  # a later answer wins, as it always has
+            row = [reference, submitted_at.isoformat(timespec="seconds"), version, cohort, response_language]
+            for qid, _header, getter in columns:
+                value, text = found.get(qid, NO_ANSWER)
+                row.append(getter(value, text) if (value is not None or text is not None) else None)
+            yield row
+
+    return headers, rows()
+
+
+def response_table(survey, year=None, language="en"):
+    """``(headers, rows)`` with every row read: see ``response_rows``."""
+    headers, rows = response_rows(survey, year, language)
+    return headers, list(rows)
+
+
+def _csv_cells(row):
+    # safe_cell, inlined: this runs for every cell of every response.
+    return ["" if cell is None else "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+            for cell in row]
 
 
 def to_csv(headers, rows, notice=None):
@@ -94,36 +117,59 @@ def to_csv(headers, rows, notice=None):
 
     With ``notice`` (e.g. not for publication), the first line is that one cell, before the header row.
     """
+    return b"".join(csv_chunks(headers, rows, notice))
+
+
+def csv_chunks(headers, rows, notice=None, chunk_rows=CSV_CHUNK_ROWS):
+    """``to_csv`` as a stream of byte chunks: the byte order mark, notice and header row at once, then
+    ``chunk_rows`` rows at a time as ``rows`` (which may be an iterator) yields them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("\ufeff")
     if notice:
         writer.writerow([notice])
     writer.writerow(headers)
+    yield _drain(buffer)
+    pending = 0
     for row in rows:
-        writer.writerow(["" if cell is None else safe_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        writer.writerow(_csv_cells(row))
+        pending += 1
+        if pending == chunk_rows:
+            yield _drain(buffer)
+            pending = 0
+    if pending:
+        yield _drain(buffer)
+
+
+def _drain(buffer):
+    data = buffer.getvalue().encode("utf-8")
+    buffer.seek(0)
+    buffer.truncate()
+    return data
 
 
 def to_xlsx(headers, rows, title, notice=None):
-    """An Excel workbook of ``rows``; with ``notice``, a first sheet saying it (e.g. not for publication)."""
-    workbook = Workbook()
-    sheet = workbook.active
+    """An Excel workbook of ``rows`` (which may be an iterator); with ``notice``, a first sheet saying it (e.g.
+    not for publication). Written in openpyxl's write-only mode: rows go to a temporary file as they come."""
+    workbook = Workbook(write_only=True)
     if notice:
-        sheet.title = _("Read first")[:31]
-        sheet["A1"] = notice
-        sheet["A1"].font = Font(bold=True)
-        sheet.column_dimensions["A"].width = 120
-        sheet = workbook.create_sheet()
-    sheet.title = title[:31]
-    sheet.append(headers)
+        first = workbook.create_sheet(_("Read first")[:31])
+        first.column_dimensions["A"].width = 120
+        first.append([_bold(first, notice)])
+    sheet = workbook.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    sheet.append([_bold(sheet, header) for header in headers])
     for row in rows:
         sheet.append([safe_cell(cell) for cell in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _bold(sheet, value):
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = BOLD
+    return cell
 
 
 def _figure(value):

@@ -7,7 +7,18 @@ views of raw free text are written to the audit log.
 
 import re
 
-from flask import Blueprint, Response, abort, g, render_template, request
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,7 +27,7 @@ from feedback_app.forms.results import FreeTextFilterForm, ResultsFilterForm
 from feedback_app.queries import results as result_queries
 from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import audit, charts, exports
+from feedback_app.services import audit, charts, export_files, exports
 from feedback_app.services import results as results_service
 from feedback_app.services.journey import definition_of
 from feedback_app.services.suppression import is_small, reason, shown, threshold
@@ -25,6 +36,8 @@ bp = Blueprint("results", __name__, url_prefix="/staff/results")
 AGGREGATE = ("analyst",)  # live figures, suppressed
 RAW = ("analyst",)
 PAGE_SIZE = 25
+EXPORT_REFRESH_SECONDS = 5
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def current_language():
@@ -157,31 +170,69 @@ def _nothing_to_export(survey):
     return render_template("views/results/nothing_to_export.html", survey=survey)
 
 
-def _export(slug, kind):
-    target = _survey_or_404(slug)
-    year = _year_arg()
-    headers, rows = exports.response_table(target, year, current_language())
-    if not rows:
-        return _nothing_to_export(target)
-    audit.record(current_user, "results.exported", target=slug, format=kind, rows=len(rows), year=year)
-    if kind == "csv":
-        return _download(exports.to_csv(headers, rows, notice=exports.not_for_publication()), "text/csv",
-                         _filename(target, "-responses.csv"))
-    return _download(exports.to_xlsx(headers, rows, target.slug, notice=exports.not_for_publication()),
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                     _filename(target, "-responses.xlsx"))
-
-
 @bp.route("/<slug>/export.csv")
 @roles_required(*RAW)
 def export_csv(slug):
-    return _export(slug, "csv")
+    target = _survey_or_404(slug)
+    year = _year_arg()
+    rows = exports.count_responses(target, year)
+    if not rows:
+        return _nothing_to_export(target)
+    audit.record(current_user, "results.exported", target=slug, format="csv", rows=rows, year=year)
+    headers, data = exports.response_rows(target, year, current_language())
+    # Streamed: the first bytes leave at once and the rows are read in batches as they are sent.
+    return _download(stream_with_context(exports.csv_chunks(headers, data, notice=exports.not_for_publication())),
+                     "text/csv", _filename(target, "-responses.csv"))
 
 
-@bp.route("/<slug>/export.xlsx")
+@bp.route("/<slug>/export.xlsx", methods=["GET", "POST"])
 @roles_required(*RAW)
 def export_xlsx(slug):
-    return _export(slug, "xlsx")
+    """The workbook takes seconds to write, so it is built in the background (``services.export_files``)."""
+    target = _survey_or_404(slug)
+    year = _year_arg()
+    rows = exports.count_responses(target, year)
+    if not rows:
+        return _nothing_to_export(target)
+    if request.method == "POST":
+        export = export_files.start(current_user, target, year, current_language())
+        return redirect(url_for("results.export_file", token=export.token))
+    return render_template("views/results/export_xlsx.html", survey=target, year=year, rows=rows,
+                           not_for_publication=exports.not_for_publication())
+
+
+def _export_file_or_404(token):
+    return export_files.find(token, current_user) or abort(404)
+
+
+@bp.route("/exports/<token>")
+@roles_required(*RAW)
+def export_file(token):
+    export = _export_file_or_404(token)
+    target = export_files.survey_of(export)
+    return render_template("views/results/export_file.html", export=export, survey=target,
+                           state=export_files.state(export), refresh_seconds=EXPORT_REFRESH_SECONDS,
+                           filename=_filename(target, "-responses"),
+                           not_for_publication=exports.not_for_publication())
+
+
+@bp.route("/exports/<token>/status.json")
+@roles_required(*RAW)
+def export_file_status(token):
+    """What the page polls while the file is prepared (``static/export-progress.js``)."""
+    return jsonify(state=export_files.state(_export_file_or_404(token)))
+
+
+@bp.route("/exports/<token>/<filename>.xlsx")
+@roles_required(*RAW)
+def export_file_download(token, filename):
+    export = _export_file_or_404(token)
+    if export_files.state(export) != export_files.READY:
+        abort(404)
+    target = export_files.survey_of(export)
+    audit.record(current_user, "results.exported", target=target.slug, format="xlsx", rows=export.rows,
+                 year=export.year)
+    return _download(export_files.content(export), XLSX, _filename(target, "-responses.xlsx"))
 
 
 @bp.route("/<slug>/summary.csv")

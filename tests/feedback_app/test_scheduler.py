@@ -44,7 +44,7 @@ def test_a_due_escalation_is_sent_without_anyone_running_a_command(app, client_r
 
 def test_every_periodic_command_is_scheduled_and_exists(app):
     names = set(scheduler.schedule(app.config))
-    assert names == {"safeguarding notify", "safeguarding escalate", "mail retry", "drafts purge",
+    assert names == {"safeguarding notify", "safeguarding escalate", "mail retry", "drafts purge", "exports purge",
                      "retention purge", "training send-followups"}
     for name in names:
         assert scheduler.command_for(app, name) is not None

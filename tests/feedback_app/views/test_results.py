@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent
+from tests.conftest import path_of, wait_for_jobs
 from tests.feedback_app import results_data
 
 BASE = "/staff/results"
@@ -191,7 +192,9 @@ def test_csv_export_cell_by_cell_with_audit(client_request, sign_in, answered):
 
 def test_xlsx_export_cell_by_cell_with_audit(client_request, sign_in, answered):
     sign_in("admin")
-    response = client_request.get(f"{BASE}/all-types/export.xlsx")
+    status = client_request.submit(f"{BASE}/all-types/export.xlsx").location
+    wait_for_jobs()
+    response = client_request.get(client_request.get(path_of(status)).select_one("main a[download]")["href"])
     workbook = load_workbook(io.BytesIO(response.get_data()))
     assert workbook.active.title == "Read first"
     assert workbook.active["A1"].value.startswith("Not for publication")

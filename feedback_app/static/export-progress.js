@@ -1,0 +1,24 @@
+// Export file being prepared: poll its status and reload the page once it is ready (or failed, or expired).
+// Without JavaScript the page has a "Check now" link instead. Loaded as a module, no inline script.
+const POLL_MS = 5000;
+
+function start(container) {
+  const url = container.dataset.statusUrl;
+  async function poll() {
+    try {
+      const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (!response.ok) throw new Error(String(response.status));
+      const data = await response.json();
+      if (data.state !== "queued") {
+        window.location.reload();
+        return;
+      }
+    } catch (error) {
+      return; // the "Check now" link is still there
+    }
+    window.setTimeout(poll, POLL_MS);
+  }
+  window.setTimeout(poll, POLL_MS);
+}
+
+document.querySelectorAll('[data-module="app-export-progress"]').forEach(start);
