@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import coded
 from .wordlists import word_lists
 
 _W = word_lists("answers")
@@ -293,7 +294,8 @@ SIGNALS: tuple[Signal, ...] = (
            "'school is better than home, at least nobody hits me there' (third writer, missed)",
            "school is better than home, at least nobody hits me there",
            "school is fine, nobody hits anyone there"),
-)
+) + tuple(Signal(name, category, kinds, reason, case, positive, lookalike)
+          for name, category, kinds, reason, case, positive, lookalike in coded.ENTRIES)
 
 _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "unsafe_at_home": _bare_home,
@@ -315,6 +317,7 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "coded_bullying": _any(_CODED["CODED_BULLYING"]),
     "coded_images": _any(_CODED["CODED_IMAGES"]),
     "coded_missing": _any(_CODED["CODED_MISSING"]),
+    **coded.CHECKS,  # the first-hand signals (coded.py, data/coded.yaml)
 }
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
