@@ -27,7 +27,9 @@ from .wordlists import word_lists
 _W = word_lists("answers")
 FEELS_UNSAFE = "feels_unsafe"
 WHAT_HELPS = "what_helps"
-KIND_QUESTIONS = {FEELS_UNSAFE: _W["FEELS_UNSAFE_QUESTIONS"], WHAT_HELPS: _W["WHAT_HELPS_QUESTIONS"]}
+WORRY = "worry"  # recognised from the wording only (not a kind a survey declares): the named_worry veto reads it
+KIND_QUESTIONS = {FEELS_UNSAFE: _W["FEELS_UNSAFE_QUESTIONS"], WHAT_HELPS: _W["WHAT_HELPS_QUESTIONS"],
+                  WORRY: _W["WORRY_QUESTIONS"]}
 
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
 _CLAUSE = re.compile(r"[.,!?;:\n]+|\s-\s")
@@ -323,7 +325,7 @@ NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
 
 def answer_kind(question: str | None) -> str | None:
-    """``feels_unsafe`` or ``what_helps`` when the question's English wording is one of those kinds."""
+    """``feels_unsafe``, ``what_helps`` or ``worry`` when the question's English wording is one of those kinds."""
     if not question:
         return None
     text = " " + " ".join(_words(question)) + " "

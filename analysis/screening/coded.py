@@ -309,7 +309,7 @@ ENTRIES: tuple[tuple, ...] = (
     ("escape_from_him", "domestic_abuse", _ANY,
      "the writer or their mum needs to hide or get away from a man at home (ESCAPE_FROM_HIM; not 'stay away')",
      "'idk but my mum needs somewhere to go that he cant find us' (fourth writer, missed)",
-     "need a refuge for me and mum", "i just stay away from him in class"),
+     "my mum needs to get us away from him", "i just stay away from him in class"),
     ("escape_from_home", "emotional_abuse", _ANY,
      "school or another place is the writer's escape from home (ESCAPE_FROM_HOME)",
      "'its my escape from home tbh' answering 'What is it like at your school?' (fifth writer, missed)",

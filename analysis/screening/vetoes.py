@@ -70,6 +70,13 @@ VETOES: tuple[Veto, ...] = (
        "(held-out youth ordinary answers, issue 17)",
        "my step dad", "my dad, but he's the one who hits me",
        question="Who would you tell if something was wrong?"),
+    _v("named_worry", (RULE, LEARNED), ALL,
+       "answering 'what worries you?', a short answer with nobody in it (no writer, family, friend, home or "
+       "'they') names the worry, not a harm done to anyone (everyday.named_worry; frames.yaml WORRY_*)",
+       "'getting bullied' answering 'What is the biggest worry for young people where you live?' (fourth "
+       "writer's ordinary answers, screen5 session)",
+       "getting bullied", "getting bullied by my stepbrother every day",
+       question="What is the biggest worry for young people where you live?"),
     _v("secrets_denied", (RULE, LEARNED), {"secrets_adult"},
        "the writer says they do not keep secrets from a parent", "i don't keep secrets from my mum",
        "i dont keep secrets from my mum, we talk about everything",
