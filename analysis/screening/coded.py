@@ -26,7 +26,8 @@ _CLAUSE = re.compile(r"[.,!?;:\n]+|\s-\s")
 
 
 def _norm(text: str) -> list[str]:
-    return [w.replace("\u2019", "").replace("'", "") for w in _WORD.findall((text or "").lower())]
+    low = (text or "").lower().replace("s/h", "sh")  # "s/h": self-harm written with a slash
+    return [w.replace("\u2019", "").replace("'", "") for w in _WORD.findall(low)]
 
 
 def _phrases(key: str) -> list[tuple[str, ...]]:
@@ -40,8 +41,11 @@ def _set(key: str) -> frozenset[str]:
 
 _FIRST = _set("FIRST_PERSON")
 _LESSON = _set("LESSON_TALK")
-_SH = _set("SELF_HARM_VERBS")
+_SH, _SH_ONGOING = _set("SELF_HARM_VERBS"), _set("SELF_HARM_ONGOING")
 _BURN, _BURN_MEANS, _BURN_ACCIDENT = _set("BURN_WORDS"), _set("BURN_MEANS"), _set("BURN_ACCIDENT")
+_BURN_BODY, _HIGH_LEADS = _set("BURN_BODY"), _set("SUBSTANCE_HIGH")
+_SAYING, _TAKEN_BACK = _set("COVER_SAYING"), _set("COVER_TAKEN_BACK")
+_HIDDEN_BODY, _HIDE_REASONS = _set("HIDDEN_BODY"), _set("HIDE_REASONS")
 _LOOKUP = _set("METHOD_LOOKUP")
 _TOPICS = {"".join(_norm(k)): v for k, v in _W["FIRST_HAND_TOPICS"].items()}
 _NOT_FIRST = _set("NOT_FIRST_HAND")
@@ -51,7 +55,7 @@ _UNALIVE = _set("UNALIVE")
 _OWN_IMAGE = frozenset({"my", "me"})
 _P = {k: _phrases(k) for k in ("LEFT_BEHIND", "METHOD_OBJECTS", "FIRST_HAND", "IMAGE_SPREAD", "IMAGE_SPREAD_STRONG",
                                "IMAGE_DENIED", "IMAGES_FOR_MONEY", "SUBSTANCE_PATTERNS", "CARER_ROLE", "CARER_STRAIN",
-                               "CARER_FINE", "INJURY_WORDS", "INJURY_COVER",
+                               "CARER_FINE", "HIDE_VERBS", "INJURY_WORDS", "INJURY_COVER", "COVER_EVENTS",
                                "ESCAPE_FROM_HIM", "ESCAPE_FROM_HOME", "TRAPPED", "BULLYING_ACTS", "EXTREMIST_PULL")}
 _SOCIAL = [(tuple(_norm(k)), v) for k, v in _W["SOCIAL_FEAR"].items()]
 
@@ -94,23 +98,29 @@ def _sub_span(text: str, start: int, cl: list[str], a: int, b: int) -> tuple[int
 
 
 def self_harm_verb(text: str):
-    """'sh' / 'shing' beside the writer in a clause with no lesson or talk about the word."""
+    """'sh' / 'shing' beside the writer (or told as ongoing: 'started s/h again') in a clause with no lesson or
+    talk about the word."""
     for start, _end, cl in _clauses(text):
         for k, w in enumerate(cl):
-            if w in _SH and set(cl) & _FIRST and not set(cl) & _LESSON:
+            if w in _SH and set(cl) & (_FIRST | _SH_ONGOING) and not set(cl) & _LESSON:
                 return (*_sub_span(text, start, cl, k, k + 1), "")
     return None
 
 
 def self_burning(text: str):
-    """A burn made with a lighter or cigarette, or on the writer's body, that no accident word explains."""
+    """A burn made with a lighter or cigarette, or a burn or lighter on the writer's body, that no accident
+    word explains."""
     words = set(_norm(text))
     if words & _BURN_ACCIDENT:
         return None
     for start, _end, cl in _clauses(text):
+        if set(cl) & _LESSON:
+            continue
+        own = bool(set(cl) & _FIRST)
         for k, w in enumerate(cl):
             near = set(cl[max(0, k - 4):k + 5])
-            if w in _BURN and near & _BURN_MEANS and not set(cl) & _LESSON:
+            if (w in _BURN and near & (_BURN_MEANS | {"myself"})) or (
+                    w in _BURN_MEANS and near & _BURN_BODY and own):
                 return (*_sub_span(text, start, cl, k, k + 1), "")
     return None
 
@@ -176,7 +186,7 @@ def substance_coping(text: str):
     if not _find_all(words, _P["SUBSTANCE_PATTERNS"]):
         return None
     for start, _end, cl in _clauses(text):
-        found = [k for k, w in enumerate(cl) if w in _SUBSTANCES]
+        found = [k for k, w in enumerate(cl) if w in _SUBSTANCES or (w == "high" and k and cl[k - 1] in _HIGH_LEADS)]
         first = set(cl) & _FIRST or cl[0] in ("cant", "can't", "need", "take", "taking")
         if found and first and not set(cl) & _SUBSTANCE_NOT:
             return (*_sub_span(text, start, cl, found[0], found[0] + 1), "")
@@ -213,8 +223,33 @@ def social_fear(text: str):
     return None
 
 
+def hidden_body(text: str):
+    """The writer hides their arms, wrists or thighs (or always wears sleeves) with no reason of body image,
+    weather, faith or skin in the answer."""
+    words = _norm(text)
+    if set(words) & _HIDE_REASONS:
+        return None
+    for a, b in _find_all(words, _P["HIDE_VERBS"]):
+        if set(words[a:b + 3]) & _HIDDEN_BODY:
+            return _hit(text, words, a, min(len(words), b + 1))
+    return None
+
+
 def _injury_cover(words, a, b) -> bool:
     return bool(_find_all(words, _P["INJURY_WORDS"]))
+
+
+def injury_cover(text: str):
+    """An injury's cover story said to be false or ordered (INJURY_COVER beside an injury word), or a fall told
+    to someone and taken back ('i told the nurse i fell off my bike but that wasnt what happened')."""
+    found = _phrase_signal("INJURY_COVER", _injury_cover)(text)
+    if found:
+        return found
+    words = _norm(text)
+    for a, b in _find_all(words, _P["COVER_EVENTS"]):
+        if set(words[max(0, a - 4):a]) & _SAYING and set(words[b:]) & _TAKEN_BACK:
+            return _hit(text, words, a, b)
+    return None
 
 
 def _not_stay_away(words, a, b) -> bool:
@@ -234,7 +269,8 @@ CHECKS = {
     "young_carer": young_carer,
     "unalive": unalive,
     "social_fear": social_fear,
-    "injury_cover": _phrase_signal("INJURY_COVER", _injury_cover),
+    "injury_cover": injury_cover,
+    "hidden_body": hidden_body,
     "escape_from_him": _phrase_signal("ESCAPE_FROM_HIM", _not_stay_away),
     "escape_from_home": _phrase_signal("ESCAPE_FROM_HOME"),
     "trapped": _phrase_signal("TRAPPED"),
@@ -306,6 +342,11 @@ ENTRIES: tuple[tuple, ...] = (
      "an injury's cover story said to be false or ordered (INJURY_WORDS, INJURY_COVER)",
      "'it wasnt a football that gave me the black eye' (fourth writer, missed)",
      "i told school i fell but thats not how i got the bruises", "i got a black eye from a football in pe"),
+    ("hidden_body", "self_harm_suicide", _ANY,
+     "the writer hides their arms, wrists or thighs, or always wears sleeves, with no body-image, weather, faith "
+     "or skin reason (HIDE_VERBS, HIDDEN_BODY, HIDE_REASONS)",
+     "'alright, i just hide my arms in pe' (fifth writer, missed)",
+     "its fine, i just keep my sleeves down in pe", "i cover my arms cos im insecure about them"),
     ("escape_from_him", "domestic_abuse", _ANY,
      "the writer or their mum needs to hide or get away from a man at home (ESCAPE_FROM_HIM; not 'stay away')",
      "'idk but my mum needs somewhere to go that he cant find us' (fourth writer, missed)",

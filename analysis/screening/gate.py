@@ -111,7 +111,7 @@ class VetoGate:
                  "provision_complaint": everyday.provision_complaint, "cut_object": everyday.cut_object,
                  "leisure_jump": everyday.leisure_jump, "unsafe_denied": everyday.unsafe_denied,
                  "hearsay_group": everyday.hearsay_group, "nothing_to_add": everyday.nothing_to_add,
-                 "no_person": everyday.no_person}.get(name)
+                 "no_person": everyday.no_person, "not_to_me": everyday.not_to_me}.get(name)
         if frame is not None:
             return frame(doc, start, category)
         if name == "opinion":

@@ -179,6 +179,13 @@ VETOES: tuple[Veto, ...] = (
        "people asking for nudes, it happens to loads of girls in my year",
        "older men keep asking me for nudes, it happens to loads of girls in my year",
        question="What happens online that worries you?"),
+    _v("not_to_me", (RULE, LEARNED), ALL,
+       "the writer says the harm has not happened to them ('even though it hasnt happened to me'), with no "
+       "contrast after the denial (everyday.not_to_me; frames.yaml NOT_TO_ME*; screen5 session)",
+       "'I feel like adults dont get how bad cyberbullying is even though it hasnt happened to me' (second "
+       "writer's youth ordinary answers)",
+       "adults dont get how bad cyberbullying is even though it hasnt happened to me",
+       "cyberbullying hasnt happened to me but my stepdad hits me every night"),
     _v("no_person", (LEARNED,), SELF_HARM,
        "the net's self-harm reading needs a person in the answer, the writer or someone they name "
        "(frames.yaml SELF_HARM_PERSONS; everyday.py; fourth session)",
