@@ -25,9 +25,13 @@ _WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
 _CLAUSE = re.compile(r"[.,!?;:\n]+|\s-\s")
 
 
+def _low(text: str) -> str:
+    """Lower case, "s/h" (self-harm written with a slash) read as one word "sh" (same length: offsets hold)."""
+    return (text or "").lower().replace("s/h", "sh ")
+
+
 def _norm(text: str) -> list[str]:
-    low = (text or "").lower().replace("s/h", "sh")  # "s/h": self-harm written with a slash
-    return [w.replace("\u2019", "").replace("'", "") for w in _WORD.findall(low)]
+    return [w.replace("\u2019", "").replace("'", "") for w in _WORD.findall(_low(text))]
 
 
 def _phrases(key: str) -> list[tuple[str, ...]]:
@@ -70,7 +74,7 @@ def _find_all(words: list[str], phrases) -> list[tuple[int, int]]:
 
 def _hit(text: str, words: list[str], a: int, b: int, category: str = "") -> tuple[int, int, str]:
     """Character span of ``words[a:b]`` in ``text``, and the category (empty: the signal's own)."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text.lower())]
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(_low(text))]
     if len(spans) != len(words) or not spans:
         return 0, len(text.strip()), category
     return spans[a][0], spans[b - 1][1], category
@@ -91,7 +95,7 @@ def _clauses(text: str) -> list[tuple[int, int, list[str]]]:
 
 def _sub_span(text: str, start: int, cl: list[str], a: int, b: int) -> tuple[int, int]:
     """Character span of clause words ``cl[a:b]`` (the clause starts at ``start``)."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text.lower(), start)][:len(cl)]
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(_low(text), start)][:len(cl)]
     if len(spans) < b:
         return start, start + 1
     return spans[a][0], spans[b - 1][1]

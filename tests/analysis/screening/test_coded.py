@@ -85,3 +85,13 @@ def test_the_new_writers_split_is_fixed_and_about_a_third():
     assert parts == [new_writer_part("fresh4", f"ord-{k:04d}") for k in range(1, 601)]
     assert 150 < parts.count("check") < 250
     assert set(parts) == {"tune", "check"}
+
+
+@pytest.mark.parametrize(("answer", "words"), [
+    ("started s/h again after christmas", "s/h"), ("no. well i sh but its not that bad", "sh"),
+    ("lighter burns since yr 9, nobody knows", "burns"), ("my last note is saved on my phone", "my last note"),
+])
+def test_a_first_hand_flag_names_its_words(screener, answer, words):
+    result = screener.screen(answer, question=ELSE)
+    assert [h.evidence for h in result.hits] == [words]
+    assert result.categories == ("self_harm_suicide",)
