@@ -57,18 +57,30 @@ _NUDE, _IMAGE = _set("NUDE_WORDS"), _set("IMAGE_WORDS")
 _SUBSTANCES, _SUBSTANCE_NOT = _set("SUBSTANCES"), _set("SUBSTANCE_NOT")
 _UNALIVE = _set("UNALIVE")
 _OWN_IMAGE = frozenset({"my", "me"})
-_P = {k: _phrases(k) for k in ("LEFT_BEHIND", "METHOD_OBJECTS", "FIRST_HAND", "IMAGE_SPREAD", "IMAGE_SPREAD_STRONG",
+def _index(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases by their first word: an answer's words are looked up, not every phrase tried at every word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        if ph:
+            out.setdefault(ph[0], []).append(ph)
+    return out
+
+
+_P = {k: _index(_phrases(k)) for k in ("LEFT_BEHIND", "METHOD_OBJECTS", "FIRST_HAND", "IMAGE_SPREAD", "IMAGE_SPREAD_STRONG",
                                "IMAGE_DENIED", "IMAGES_FOR_MONEY", "SUBSTANCE_PATTERNS", "CARER_ROLE", "CARER_STRAIN",
                                "CARER_FINE", "HIDE_VERBS", "INJURY_WORDS", "INJURY_COVER", "COVER_EVENTS",
                                "ESCAPE_FROM_HIM", "ESCAPE_FROM_HOME", "TRAPPED", "BULLYING_ACTS", "EXTREMIST_PULL")}
-_SOCIAL = [(tuple(_norm(k)), v) for k, v in _W["SOCIAL_FEAR"].items()]
+_SOCIAL_CATEGORY = {tuple(_norm(k)): v for k, v in _W["SOCIAL_FEAR"].items()}
+_SOCIAL = _index(_SOCIAL_CATEGORY)
 
 
-def _find_all(words: list[str], phrases) -> list[tuple[int, int]]:
+def _find_all(words: list[str], index: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int]]:
+    """``(start, end)`` of every phrase of ``index`` (:func:`_index`) in ``words``, in order."""
     out = []
-    for ph in phrases:
-        k = len(ph)
-        out += [(j, j + k) for j in range(len(words) - k + 1) if tuple(words[j:j + k]) == ph]
+    for j, w in enumerate(words):
+        for ph in index.get(w, ()):
+            if tuple(words[j:j + len(ph)]) == ph:
+                out.append((j, j + len(ph)))
     return sorted(out)
 
 
@@ -220,10 +232,10 @@ def unalive(text: str):
 
 def social_fear(text: str):
     words = _norm(text)
-    for ph, category in _SOCIAL:
-        found = _find_all(words, [ph])
-        if found:
-            return _hit(text, words, *found[0], category)
+    found = _find_all(words, _SOCIAL)
+    if found:
+        a, b = found[0]
+        return _hit(text, words, a, b, _SOCIAL_CATEGORY[tuple(words[a:b])])
     return None
 
 
