@@ -5,7 +5,8 @@ Usage::
     python benchmarks/screening_dev.py [--dump out.json] [--diff before.json]
 
 Prints, for each blind writer's youth sets (heldout = second writer, blind = first writer's benign set
-and minimal pairs, fresh3 = third writer, fresh4/fresh5 = fourth and fifth writers' tuning two thirds): alerts per 1,000 ordinary answers and recall on disclosures;
+and minimal pairs, fresh3 = third writer, fresh4/fresh5 = fourth and fifth writers' tuning two
+thirds): alerts per 1,000 ordinary answers and recall on disclosures;
 then the NHS score part (alerts per 1,000), rounds 19-20 (untouched: recall / false alarms) and rounds
 1-18 with the development cases (tuned: recall / false alarms).  ``--dump`` writes every answer's
 verdict; ``--diff`` prints the answers whose verdict changed since a dump (what a change costs / buys;

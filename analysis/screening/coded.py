@@ -5,7 +5,8 @@ entry is one *kind* of disclosure, not a sentence: "sh" or "shing" as a verb for
 writer, lighter burns, a note left for after the writer's death, looking up ways to do it, a topic the
 writer says is happening to them ("sextortion. it's happening to me"), their own nudes leaked or sold,
 drink or drugs used to get through the day, a young carer who is not coping, "unalive" (running away and
-staying with strangers the rules already read), hiding the home from social services, an injury's cover story taken back,
+staying with strangers the rules already read), hiding the home from social services, an injury's cover
+story taken back,
 needing to hide from a man at home, school as an escape from home, being trapped by "the olders",
 acts of bullying, and the pull of an extremist group.  Found on the fourth and fifth blind writers'
 tuning two thirds (``benchmarks/screening_heldout.new_writer_part``); word lists in ``data/coded.yaml``,
@@ -57,6 +58,8 @@ _NUDE, _IMAGE = _set("NUDE_WORDS"), _set("IMAGE_WORDS")
 _SUBSTANCES, _SUBSTANCE_NOT = _set("SUBSTANCES"), _set("SUBSTANCE_NOT")
 _UNALIVE = _set("UNALIVE")
 _OWN_IMAGE = frozenset({"my", "me"})
+
+
 def _index(phrases) -> dict[str, list[tuple[str, ...]]]:
     """Phrases by their first word: an answer's words are looked up, not every phrase tried at every word."""
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -66,10 +69,11 @@ def _index(phrases) -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
-_P = {k: _index(_phrases(k)) for k in ("LEFT_BEHIND", "METHOD_OBJECTS", "FIRST_HAND", "IMAGE_SPREAD", "IMAGE_SPREAD_STRONG",
-                               "IMAGE_DENIED", "IMAGES_FOR_MONEY", "SUBSTANCE_PATTERNS", "CARER_ROLE", "CARER_STRAIN",
-                               "CARER_FINE", "HIDE_VERBS", "INJURY_WORDS", "INJURY_COVER", "COVER_EVENTS",
-                               "ESCAPE_FROM_HIM", "ESCAPE_FROM_HOME", "TRAPPED", "BULLYING_ACTS", "EXTREMIST_PULL")}
+_P = {k: _index(_phrases(k)) for k in (
+    "LEFT_BEHIND", "METHOD_OBJECTS", "FIRST_HAND", "IMAGE_SPREAD", "IMAGE_SPREAD_STRONG", "IMAGE_DENIED",
+    "IMAGES_FOR_MONEY", "SUBSTANCE_PATTERNS", "CARER_ROLE", "CARER_STRAIN", "CARER_FINE", "HIDE_VERBS",
+    "INJURY_WORDS", "INJURY_COVER", "COVER_EVENTS", "ESCAPE_FROM_HIM", "ESCAPE_FROM_HOME", "TRAPPED",
+    "BULLYING_ACTS", "EXTREMIST_PULL")}
 _SOCIAL_CATEGORY = {tuple(_norm(k)): v for k, v in _W["SOCIAL_FEAR"].items()}
 _SOCIAL = _index(_SOCIAL_CATEGORY)
 

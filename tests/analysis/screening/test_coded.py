@@ -9,8 +9,8 @@ SCHOOL = "What is it like at your school?"
 WORRY = "What is the biggest worry for young people where you live?"
 
 KINDS = {
-    "self_harm_verb": ["i sh'd last night again", "me tbh. been shing since year 7", "started s/h again after christmas",
-                       "nobody knows i sh"],
+    "self_harm_verb": ["i sh'd last night again", "me tbh. been shing since year 7",
+                       "started s/h again after christmas", "nobody knows i sh"],
     "self_burning": ["lighter burns since yr 9, nobody knows", "i use a lighter on my wrist when it gets too much",
                      "i hold a lighter to my skin"],
     "left_behind": ["my last note is saved on my phone", "i have a note ready", "ive decided who gets my stuff"],
