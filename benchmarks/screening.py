@@ -467,6 +467,9 @@ def main(argv=None) -> int:
                    help="only the third blind writer's sets (benchmarks/data/fresh3_*.csv)")
     p.add_argument("--only-new-writers", action="store_true",
                    help="only the fourth and fifth blind writers' sets (benchmarks/data/fresh4_*, fresh5_*)")
+    p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
+                   help="with --only-new-writers: all rows, the tuning two thirds, or the set-aside third "
+                        "(fixed by a hash of each row id: benchmarks/screening_heldout.new_writer_part)")
     p.add_argument("--no-question", action="store_true",
                    help="screen the youth sets' answers alone, without their question column")
     p.add_argument("--ablate", action="store_true",
@@ -486,7 +489,8 @@ def main(argv=None) -> int:
         bench_third_writer(DisclosureScreener().fit(), args.show_errors, with_question=with_q)
         return 0
     if args.only_new_writers:
-        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q)
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
+                          part=args.new_writers_part)
         return 0
     if args.only_heldout:
         screener = DisclosureScreener().fit()

@@ -5,10 +5,12 @@ Usage::
     python benchmarks/screening_dev.py [--dump out.json] [--diff before.json]
 
 Prints, for each blind writer's youth sets (heldout = second writer, blind = first writer's benign set
-and minimal pairs, fresh3 = third writer): alerts per 1,000 ordinary answers and recall on disclosures;
+and minimal pairs, fresh3 = third writer, fresh4/fresh5 = fourth and fifth writers' tuning two
+thirds): alerts per 1,000 ordinary answers and recall on disclosures;
 then the NHS score part (alerts per 1,000), rounds 19-20 (untouched: recall / false alarms) and rounds
 1-18 with the development cases (tuned: recall / false alarms).  ``--dump`` writes every answer's
-verdict; ``--diff`` prints the answers whose verdict changed since a dump (what a change costs / buys).
+verdict; ``--diff`` prints the answers whose verdict changed since a dump (what a change costs / buys;
+for the NHS score part only the counts).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.screening import DisclosureScreener  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
+from benchmarks.screening_heldout import NEW_WRITERS, new_writer_part  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data"
 YOUTH = (  # writer, ordinary file, disclosures file
@@ -64,6 +67,11 @@ def run(screener) -> dict[str, dict]:
             rows = _rows(disclosures)
             put(f"{writer}:disclosures", rows, [r["answer"] for r in rows], [r.get("question") for r in rows],
                 [1] * len(rows))
+    for prefix in NEW_WRITERS.values():  # the tuning two thirds only: the set-aside third is never listed
+        for kind, gold in (("ordinary", 0), ("disclosures", 1)):
+            rows = [r for r in _rows(f"{prefix}_youth_{kind}.csv") if new_writer_part(prefix, r["id"]) == "tune"]
+            put(f"{prefix}-tune:{kind}", rows, [r["answer"] for r in rows], [r["question"] for r in rows],
+                [gold] * len(rows))
     rows = _rows("blind_youth_disclosures_contrast.csv")
     put("blind:pairs", rows, [r["answer"] for r in rows], [None] * len(rows), [int(r["label"]) for r in rows])
     rows = load_nhs("score")
@@ -101,6 +109,12 @@ def main(argv=None) -> int:
     if args.diff:
         before = json.loads(args.diff.read_text())
         for name, res in out.items():
+            if name == "nhs:score":  # only scored, never tuned on: counts, not texts
+                old = before.get(name, {})
+                moved = [(k, f) for k, (_g, f, _c) in res.items() if k in old and old[k][1] != f]
+                print(f"{name}: {sum(f for _k, f in moved)} newly flagged, "
+                      f"{sum(not f for _k, f in moved)} no longer flagged (texts not shown)")
+                continue
             for key, (gold, flagged, cats) in res.items():
                 old = before.get(name, {}).get(key)
                 if old and old[1] != flagged:

@@ -9,6 +9,7 @@ Each answer is screened beside its ``question`` column (``--no-question``: the a
 from __future__ import annotations
 
 import csv
+import hashlib
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -139,17 +140,33 @@ def bench_third_writer(screener, show_errors: bool = False, data: Path = DATA, w
 # The fourth and fifth blind writers (2 December, afternoon): young people's answers to the youth survey's
 # own questions (and four more), one writer in a northern post-industrial town, one in a southern county.
 NEW_WRITERS = {"fourth writer": "fresh4", "fifth writer": "fresh5"}
+# A third of the new writers' answers is set aside, fixed by a hash of the set and the row id, and never read
+# while tuning (issue 17, screen5 session): the "check" part is the honest estimate until newer writers arrive.
+NEW_WRITER_PARTS = ("all", "tune", "check")
 
 
-def bench_new_writers(screener, show_errors: bool = False, data: Path = DATA, with_question: bool = True) -> dict:
+def new_writer_part(prefix: str, row_id: str) -> str:
+    """``"check"`` for the set-aside third of a new writer's rows, ``"tune"`` for the rest."""
+    digest = hashlib.sha256(f"screen5-split:{prefix}:{row_id}".encode()).digest()
+    return "check" if int.from_bytes(digest[:8], "big") % 3 == 0 else "tune"
+
+
+def _in_part(prefix: str, rows: list[dict], part: str) -> list[dict]:
+    return rows if part == "all" else [r for r in rows if new_writer_part(prefix, r["id"]) == part]
+
+
+def bench_new_writers(screener, show_errors: bool = False, data: Path = DATA, with_question: bool = True,
+                      part: str = "all") -> dict:
     """The fourth and fifth blind writers' sets (``fresh4_*``, ``fresh5_*``): alerts per 1,000 ordinary
-    answers, overall and per question, and disclosures that reach a person, overall and per category."""
-    print("## Fourth and fifth blind writers (scored once the session's work was merged)\n")
+    answers and disclosures that reach a person.  ``part`` selects the rows: ``all``, ``tune`` (two thirds,
+    development data) or ``check`` (the third set aside by ``new_writer_part``, never read while tuning)."""
+    which = {"all": "", "tune": ", tuning part (two thirds)", "check": ", set-aside third (never read)"}[part]
+    print(f"## Fourth and fifth blind writers{which}\n")
     out: dict[str, float] = {}
     totals = {"ordinary": 0, "flagged": 0, "disclosures": 0, "caught": 0}
     for name, prefix in NEW_WRITERS.items():
-        ordinary = _rows(data / f"{prefix}_youth_ordinary.csv")
-        disclosures = _rows(data / f"{prefix}_youth_disclosures.csv")
+        ordinary = _in_part(prefix, _rows(data / f"{prefix}_youth_ordinary.csv"), part)
+        disclosures = _in_part(prefix, _rows(data / f"{prefix}_youth_disclosures.csv"), part)
         res_o = screener.transform([_text(r) for r in ordinary], _questions(ordinary, with_question))
         res_d = screener.transform([_text(r) for r in disclosures], _questions(disclosures, with_question))
         flagged, caught = sum(x.flagged for x in res_o), sum(x.flagged for x in res_d)

@@ -21,12 +21,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import coded
 from .wordlists import word_lists
 
 _W = word_lists("answers")
 FEELS_UNSAFE = "feels_unsafe"
 WHAT_HELPS = "what_helps"
-KIND_QUESTIONS = {FEELS_UNSAFE: _W["FEELS_UNSAFE_QUESTIONS"], WHAT_HELPS: _W["WHAT_HELPS_QUESTIONS"]}
+WORRY = "worry"  # recognised from the wording only (not a kind a survey declares): the named_worry veto reads it
+KIND_QUESTIONS = {FEELS_UNSAFE: _W["FEELS_UNSAFE_QUESTIONS"], WHAT_HELPS: _W["WHAT_HELPS_QUESTIONS"],
+                  WORRY: _W["WORRY_QUESTIONS"]}
 
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?")
 _CLAUSE = re.compile(r"[.,!?;:\n]+|\s-\s")
@@ -293,7 +296,8 @@ SIGNALS: tuple[Signal, ...] = (
            "'school is better than home, at least nobody hits me there' (third writer, missed)",
            "school is better than home, at least nobody hits me there",
            "school is fine, nobody hits anyone there"),
-)
+) + tuple(Signal(name, category, kinds, reason, case, positive, lookalike)
+          for name, category, kinds, reason, case, positive, lookalike in coded.ENTRIES)
 
 _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "unsafe_at_home": _bare_home,
@@ -315,12 +319,13 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "coded_bullying": _any(_CODED["CODED_BULLYING"]),
     "coded_images": _any(_CODED["CODED_IMAGES"]),
     "coded_missing": _any(_CODED["CODED_MISSING"]),
+    **coded.CHECKS,  # the first-hand signals (coded.py, data/coded.yaml)
 }
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
 
 def answer_kind(question: str | None) -> str | None:
-    """``feels_unsafe`` or ``what_helps`` when the question's English wording is one of those kinds."""
+    """``feels_unsafe``, ``what_helps`` or ``worry`` when the question's English wording is one of those kinds."""
     if not question:
         return None
     text = " " + " ".join(_words(question)) + " "

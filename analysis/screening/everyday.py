@@ -1,4 +1,4 @@
-"""Everyday youth talk that shares a disclosure's words: seven frames of the veto registry.
+"""Everyday youth talk that shares a disclosure's words: nine frames of the veto registry.
 
 * ``provision_complaint`` (missing / homeless): "the youth club shut so theres nowhere to go",
   "not having anywhere to go that doesnt cost money": nowhere for young people to go, with nobody
@@ -14,6 +14,10 @@
   NOTHING_TO_ADD words.
 * ``no_person`` (self-harm, learned hits only): "people being sent stuff they dont want to see": no
   writer and nobody named anywhere in the answer.
+* ``named_worry`` (any category): answering "What is the biggest worry ...?", a short answer with nobody
+  in it ("getting bullied", "knife crime") names a worry, not a harm done to anyone (screen5 session).
+* ``not_to_me`` (any category): "adults dont get how bad cyberbullying is even though it hasnt happened to
+  me": the writer says it has not happened to them, and no contrast follows (screen5 session).
 * ``leisure_jump`` (self-harm): "people jump off the bridge into the river in summer": a river,
   a dare, summer, and nobody wanting or planning it.
 
@@ -48,6 +52,10 @@ _PLAIN = re.compile(r"[a-z0-9]+")
 HEARSAY_CATEGORIES = _W["HEARSAY_CATEGORIES"]
 _DENIED, _UNSAFE, _CONTRAST = _W["UNSAFE_DENIED"], _W["UNSAFE_WORDS"], _W["UNSAFE_CONTRAST"]
 _JUMP = _W["JUMP_WORDS"]
+WORRY_PERSONS = _W["WORRY_PERSONS"]
+NOT_TO_ME = tuple(tuple(p.split()) for p in _W["NOT_TO_ME"])
+NOT_TO_ME_CONTRAST = _W["NOT_TO_ME_CONTRAST"]
+WORRY_MAX_WORDS = int(_W["WORRY_MAX_WORDS"][0])
 
 
 def _lowers(tokens) -> list[str]:
@@ -113,3 +121,20 @@ def no_person(doc: Doc, start: int, category: str) -> bool:
     if category not in SELF_HARM:
         return False
     return not SELF_HARM_PERSONS & set(_plain(doc.text))
+
+
+def named_worry(doc: Doc, start: int, category: str) -> bool:
+    """Answering 'what worries you?': a short answer with nobody in it names the worry ("getting bullied")."""
+    words = _plain(doc.text)
+    return 0 < len(words) <= WORRY_MAX_WORDS and not set(words) & WORRY_PERSONS
+
+
+def not_to_me(doc: Doc, start: int, category: str) -> bool:
+    """The writer says it has not happened to them ("even though it hasnt happened to me"), no contrast after."""
+    words = _plain(doc.text)
+    for phrase in NOT_TO_ME:
+        k = len(phrase)
+        for j in range(len(words) - k + 1):
+            if tuple(words[j:j + k]) == phrase and not NOT_TO_ME_CONTRAST & set(words[j + k:]):
+                return True
+    return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import everyday
+from .answers import WORRY
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .learned import JUDGE_FLOOR, doc_tokens
 from .lexicon import ABSENCE_CATEGORIES
@@ -69,6 +70,8 @@ class VetoGate:
         i = start
         if name == "named_confidant":
             return self._question_kind == TRUSTED_PERSON and bare_answer(doc.text)
+        if name == "named_worry":
+            return self._question_kind == WORRY and everyday.named_worry(doc, start, category)
         if name == "secrets_denied":
             if learned:
                 return self.cues_.denies_keeping(doc, doc[i].sent.start, doc[i].sent.end)
@@ -108,7 +111,7 @@ class VetoGate:
                  "provision_complaint": everyday.provision_complaint, "cut_object": everyday.cut_object,
                  "leisure_jump": everyday.leisure_jump, "unsafe_denied": everyday.unsafe_denied,
                  "hearsay_group": everyday.hearsay_group, "nothing_to_add": everyday.nothing_to_add,
-                 "no_person": everyday.no_person}.get(name)
+                 "no_person": everyday.no_person, "not_to_me": everyday.not_to_me}.get(name)
         if frame is not None:
             return frame(doc, start, category)
         if name == "opinion":

@@ -70,6 +70,13 @@ VETOES: tuple[Veto, ...] = (
        "(held-out youth ordinary answers, issue 17)",
        "my step dad", "my dad, but he's the one who hits me",
        question="Who would you tell if something was wrong?"),
+    _v("named_worry", (RULE, LEARNED), ALL,
+       "answering 'what worries you?', a short answer with nobody in it (no writer, family, friend, home or "
+       "'they') names the worry, not a harm done to anyone (everyday.named_worry; frames.yaml WORRY_*)",
+       "'getting bullied' answering 'What is the biggest worry for young people where you live?' (fourth "
+       "writer's ordinary answers, screen5 session)",
+       "getting bullied", "getting bullied by my stepbrother every day",
+       question="What is the biggest worry for young people where you live?"),
     _v("secrets_denied", (RULE, LEARNED), {"secrets_adult"},
        "the writer says they do not keep secrets from a parent", "i don't keep secrets from my mum",
        "i dont keep secrets from my mum, we talk about everything",
@@ -172,6 +179,13 @@ VETOES: tuple[Veto, ...] = (
        "people asking for nudes, it happens to loads of girls in my year",
        "older men keep asking me for nudes, it happens to loads of girls in my year",
        question="What happens online that worries you?"),
+    _v("not_to_me", (RULE, LEARNED), ALL,
+       "the writer says the harm has not happened to them ('even though it hasnt happened to me'), with no "
+       "contrast after the denial (everyday.not_to_me; frames.yaml NOT_TO_ME*; screen5 session)",
+       "'I feel like adults dont get how bad cyberbullying is even though it hasnt happened to me' (second "
+       "writer's youth ordinary answers)",
+       "adults dont get how bad cyberbullying is even though it hasnt happened to me",
+       "cyberbullying hasnt happened to me but my stepdad hits me every night"),
     _v("no_person", (LEARNED,), SELF_HARM,
        "the net's self-harm reading needs a person in the answer, the writer or someone they name "
        "(frames.yaml SELF_HARM_PERSONS; everyday.py; fourth session)",
