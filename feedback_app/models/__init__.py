@@ -21,7 +21,8 @@ from feedback_app.models.themes import (
 from feedback_app.models.user import ROLES, AuditEvent, PasswordResetToken, User, UserRole
 
 __all__ = [
-    "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response", "ResultsDataVersion", "Survey",
+    "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response",
+    "ResultsDataVersion", "Survey",
     "SurveyDraft", "SurveyStatus", "SurveyVersion", "User", "UserRole",
     "OutboxEmail", "RateLimitCounter",
     "FollowupReminder", "TrainingCourse", "TrainingResponse", "TrainingSession",

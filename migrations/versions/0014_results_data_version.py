@@ -50,7 +50,8 @@ BEGIN
     ELSE
         PERFORM results_data_changed(ARRAY(
             SELECT unnest(ARRAY[o.survey_id, n.survey_id]) FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE (o.survey_id, o.cohort_id, o.submitted_at) IS DISTINCT FROM (n.survey_id, n.cohort_id, n.submitted_at)));
+            WHERE (o.survey_id, o.cohort_id, o.submitted_at)
+                  IS DISTINCT FROM (n.survey_id, n.cohort_id, n.submitted_at)));
     END IF;
     RETURN NULL;
 END $$;
@@ -140,7 +141,8 @@ def upgrade():
     )
     postgres = op.get_bind().dialect.name == "postgresql"
     epoch = "md5(random()::text || id::text)" if postgres else "lower(hex(randomblob(16)))"
-    op.execute(f"INSERT INTO results_data_version (survey_id, epoch, version) SELECT id, {epoch}, 1 FROM survey")
+    op.execute(f"INSERT INTO results_data_version (survey_id, epoch, version) "  # noqa: S608 - constants only
+               f"SELECT id, {epoch}, 1 FROM survey")
     if postgres:
         op.execute(POSTGRES)
         for statement in POSTGRES_TRIGGERS:
