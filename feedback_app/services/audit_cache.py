@@ -60,8 +60,10 @@ def _redis():
 
 
 def encode(found):
-    return json.dumps(sorted([item, by, period, sorted([int(r), int(c)] for r, c in cells)]
-                             for (item, by, period), cells in found.items()))
+    """``found`` as JSON text (``{(item, breakdown, period or None): {(row, col)}}``), in a fixed order."""
+    return json.dumps([[item, by, period, sorted([int(r), int(c)] for r, c in cells)]
+                       for (item, by, period), cells in sorted(found.items(), key=lambda kv: (
+                           kv[0][0], kv[0][1], -1 if kv[0][2] is None else kv[0][2]))])
 
 
 def decode(text):
@@ -106,8 +108,9 @@ def put(key, found):
     client = _redis()
     if client is None:
         return
+    text = encode(found)
     try:
-        client.set(_prefix() + key, encode(found), ex=EXPIRES)
+        client.set(_prefix() + key, text, ex=EXPIRES)
     except Exception:  # noqa: BLE001 - kept in this process only
         current_app.logger.warning("audit cache: Redis unavailable", exc_info=True)
 
