@@ -36,8 +36,8 @@ COUNTED = {
 POSTGRES = """
 CREATE FUNCTION results_data_changed(ids integer[]) RETURNS void LANGUAGE sql AS $$
     INSERT INTO results_data_version (survey_id, epoch, version)
-    SELECT DISTINCT id, md5(random()::text || clock_timestamp()::text), 1
-    FROM unnest(ids) AS id WHERE id IS NOT NULL ORDER BY id
+    SELECT id, md5(random()::text || clock_timestamp()::text), 1
+    FROM (SELECT DISTINCT id FROM unnest(ids) AS id WHERE id IS NOT NULL) AS changed ORDER BY id
     ON CONFLICT (survey_id) DO UPDATE SET version = results_data_version.version + 1
 $$;
 
