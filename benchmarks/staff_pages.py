@@ -215,7 +215,8 @@ def audit_phases(app, client, listed, requests):
     job_seconds = run_precompute(app)
     from feedback_app.services import audit_cache
 
-    audit_cache.clear_local()  # another worker's view: only what the job stored in Redis (or, without, this one)
+    if app.config.get("REDIS_URL"):
+        audit_cache.clear_local()  # another worker's view: only what the job (another process) stored in Redis
     slow = []
     for label, (path, cold, warm) in rows.items():
         after = _time(client, path)

@@ -30,6 +30,7 @@ _PENDING = {}  # without Redis: survey id -> when its waiting job was asked for
 _LAST_WRITE = {}  # without Redis: survey id -> when a write was last reported
 FORMAT = 1  # of the stored value: change it when the audit's result changes meaning
 EXPIRES = 7 * 24 * 3600
+PENDING_EXPIRES = 600
 
 
 def key_of(survey_id, version_id, limit, stamp, years, cohort_ids):
@@ -134,7 +135,8 @@ def data_changed(survey_id):
         if client is not None:
             pipe = client.pipeline(transaction=False)
             pipe.set(f"{_prefix()}audit-last-write:{survey_id}", now, ex=3600)
-            pipe.set(f"{_prefix()}audit-pending:{survey_id}", now, nx=True, ex=3600)
+            # Expires in case the job is lost before it starts (a worker killed while it waits).
+            pipe.set(f"{_prefix()}audit-pending:{survey_id}", now, nx=True, ex=PENDING_EXPIRES)
             if not pipe.execute()[1]:
                 return
         else:

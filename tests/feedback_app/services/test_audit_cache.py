@@ -31,6 +31,9 @@ def redis(app):
     for key in connection.scan_iter(match=app.config["RESULTS_AUDIT_REDIS_PREFIX"] + "*"):
         connection.delete(key)
     connection.close()
+    client = app.extensions.pop("audit_cache.redis", None)
+    if client is not None:
+        client.close()
 
 
 @pytest.fixture
