@@ -225,7 +225,8 @@ def audit_phases(app, client, listed, requests):
         print(f"| {label} (`{path}`) | {cold[0]:.2f} / {cold[1]:.2f} | {warm[0]:.2f} / {warm[1]:.2f} | "
               f"{after[0]:.2f} / {after[1]:.2f} |", flush=True)
     where = "an RQ worker, Redis" if app.config.get("REDIS_URL") else "a thread here, no Redis"
-    print(f"\nThe respondent's submit POST: {submit_seconds:.3f} s wall. The job ({where}): {job_seconds:.2f} s wall.")
+    print(f"\nThe respondent's submit POST: {submit_seconds:.3f} s wall. The job ({where}; with Redis this includes "
+          f"starting the worker process): {job_seconds:.2f} s wall.")
     return slow
 
 
