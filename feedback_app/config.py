@@ -102,6 +102,13 @@ class Config:
     # Background jobs (feedback_app.jobs): an RQ queue on REDIS_URL, or a worker thread when unset.
     REDIS_URL = _env("REDIS_URL")
     JOBS_QUEUE = _env("JOBS_QUEUE", "feedback")
+    # The audit of a survey's breakdowns (services.audit_cache): worked out in a background job after a write,
+    # once writes have paused this long (seconds), or at the latest this long after the first; kept in Redis
+    # (when REDIS_URL is set) under this key prefix.
+    RESULTS_AUDIT_PRECOMPUTE = _env("RESULTS_AUDIT_PRECOMPUTE", "1") != "0"
+    RESULTS_AUDIT_SETTLE_SECONDS = float(_env("RESULTS_AUDIT_SETTLE_SECONDS", "2"))
+    RESULTS_AUDIT_MAX_WAIT_SECONDS = float(_env("RESULTS_AUDIT_MAX_WAIT_SECONDS", "30"))
+    RESULTS_AUDIT_REDIS_PREFIX = _env("RESULTS_AUDIT_REDIS_PREFIX", "feedback:")
     # Theme runs: "tfidf" (no model needed) or "embeddings" (sentence-transformers; THEME_MODEL unset
     # = the packaged all-MiniLM-L6-v2 of the embeddings extra, loaded offline).
     THEME_BACKEND = _env("THEME_BACKEND", "tfidf")
@@ -129,6 +136,7 @@ class TestConfig(Config):
     REDIS_URL = None  # jobs run in a thread unless a test sets it
     MAIL_FOLDER = None
     SCREEN_WARM_AT_START = False  # tests share one fitted screen
+    RESULTS_AUDIT_PRECOMPUTE = False  # no audit thread after every submit; the tests of it turn it on
 
 
 class ProductionConfig(Config):

@@ -9,8 +9,8 @@ from feedback_app.models.audits import (
     ScorecardIndicator,
 )
 from feedback_app.models.export_file import ExportFile
-from feedback_app.models.response import Answer, Draft, Response
 from feedback_app.models.reliability import OutboxEmail, RateLimitCounter
+from feedback_app.models.response import Answer, Draft, Response, ResultsDataVersion
 from feedback_app.models.safeguarding import AlertStatus, SafeguardingAlert
 from feedback_app.models.survey import Cohort, Survey, SurveyDraft, SurveyStatus, SurveyVersion
 from feedback_app.models.training import (
@@ -22,7 +22,8 @@ from feedback_app.models.themes import (
 from feedback_app.models.user import ROLES, AuditEvent, PasswordResetToken, User, UserRole
 
 __all__ = [
-    "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response", "Survey",
+    "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response",
+    "ResultsDataVersion", "Survey",
     "SurveyDraft", "SurveyStatus", "SurveyVersion", "User", "UserRole",
     "OutboxEmail", "RateLimitCounter",
     "FollowupReminder", "TrainingCourse", "TrainingResponse", "TrainingSession",

@@ -7,7 +7,7 @@ session cookie or by a resume code only they were shown.
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import BigInteger, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback_app.extensions import db
@@ -76,3 +76,22 @@ class Answer(db.Model):
     text_deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class ResultsDataVersion(db.Model):
+    """What a survey's results are counted from, as a number that moves with every change: the audit of its
+    breakdowns is cached under it (``services.audit_cache``).
+
+    Written only by the database's own triggers (migration 0014), in the same transaction as the change:
+    any insert, delete, or update of a counted column of ``response`` (survey, cohort, submission time),
+    ``answer`` (response, question, value) or ``safeguarding_alert`` (any column that decides whether an
+    answer is held back), whichever code made it. ``epoch`` is drawn at random when the row is made (a
+    survey's first response, or again after its row went with the survey), so a number is never reused for
+    other data.
+    """
+
+    __tablename__ = "results_data_version"
+
+    survey_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    epoch: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(BigInteger)

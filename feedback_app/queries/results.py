@@ -3,12 +3,11 @@ question, answer, year, cohort and breakdown answer); suppression and percentage
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Text, and_, case, cast, func, literal, literal_column, null, select, text
-from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy import Text, and_, case, cast, func, literal_column, null, select, text
 from sqlalchemy.orm import aliased
 
 from feedback_app.extensions import db
-from feedback_app.models import Answer, Cohort, Draft, Response, SurveyVersion
+from feedback_app.models import Answer, Cohort, Draft, Response, ResultsDataVersion, SurveyVersion
 from feedback_app.queries.safeguarding import released_clause
 
 
@@ -208,18 +207,14 @@ def count_answers_by_profile(survey_id, question_ids, years, breakdown_questions
         _answers_by_profile(survey_id, question_ids, years, breakdown_questions)).all()
 
 
-def digest_of_profiles(survey_id, question_ids, years, breakdown_questions):
-    """On PostgreSQL, an MD5 of every row of both counts by profile (in a fixed order), made by the database:
-    the audit's cache key, without bringing the rows over. ``None`` elsewhere (the caller hashes the rows)."""
-    if db.session.get_bind().dialect.name != "postgresql":
-        return None
-    _room_to_hash()
-    digests = []
-    for query in (_responses_by_profile(survey_id, years, breakdown_questions),
-                  _answers_by_profile(survey_id, question_ids, years, breakdown_questions)):
-        rows = query.subquery()
-        line = cast(func.row(*rows.c), Text)
-        digests.append(db.session.connection().execute(
-            select(func.count(), func.md5(func.string_agg(line, aggregate_order_by(literal(","), line))))
-            .select_from(rows)).one())
-    return tuple(tuple(digest) for digest in digests)
+def data_version(survey_id, hold=False):
+    """``(epoch, number)`` of the survey's results data (``ResultsDataVersion``, moved by the database's triggers
+    with every write to what results count), or ``("", 0)`` before its first response. ``hold``: on PostgreSQL,
+    keep a share lock on it to the end of this transaction, so no write to the survey's counted data can
+    commit meanwhile (writers wait)."""
+    query = select(ResultsDataVersion.epoch, ResultsDataVersion.version).where(
+        ResultsDataVersion.survey_id == survey_id)
+    if hold:
+        query = query.with_for_update(read=True)
+    row = db.session.execute(query).first()
+    return ("", 0) if row is None else (row[0], int(row[1]))

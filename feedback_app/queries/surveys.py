@@ -6,6 +6,10 @@ from feedback_app.extensions import db
 from feedback_app.models import Cohort, Survey, SurveyStatus, SurveyVersion
 
 
+def get_survey(survey_id):
+    return db.session.get(Survey, survey_id)
+
+
 def get_survey_by_slug(slug):
     return db.session.scalar(select(Survey).where(Survey.slug == slug))
 

@@ -25,7 +25,7 @@ from feedback_app import queries
 from feedback_app.queries import demo as demo_queries
 from feedback_app.queries import responses as response_queries
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import safeguarding
+from feedback_app.services import audit_cache, safeguarding
 from feedback_app.services.journey import CODE_ALPHABET, definition_of
 from feedback_app.survey_definitions import needs_lists
 from feedback_app.survey_definitions.loader import parse_yaml
@@ -268,6 +268,7 @@ def generate(seed=2026, per_year=250, today=None, slugs=None, working_days=1):
             for response, (_stored, findings) in zip(responses, prepared, strict=True):
                 if findings:
                     alerts += len(safeguarding.add_alerts(response, findings, working_days))
+        audit_cache.data_changed(survey.id)
         outcomes.append(Outcome(survey.slug, len(rows), alerts=alerts))
     return outcomes
 

@@ -15,7 +15,7 @@ from feedback_app import queries
 from feedback_app.models import SurveyStatus
 from feedback_app.queries import responses as response_queries
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import safeguarding, training_pairing
+from feedback_app.services import audit_cache, safeguarding, training_pairing
 from feedback_app.survey_definitions import definition_from_data, needs_lists, with_lists
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
@@ -230,6 +230,7 @@ def submit(draft):
             # The draft no longer needs the answers: keep only what stops a resubmit.
             locked.answers = {}
             locked.resume_code_hash = None
+        audit_cache.data_changed(version.survey_id)  # the breakdowns' audit, worked out in the background
         if findings:
             # The DSL is emailed in the background: the respondent never waits for the mail server.
             safeguarding.notify_in_background()

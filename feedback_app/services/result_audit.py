@@ -3,31 +3,24 @@
 Every breakdown page of a period must hide the same figures, so the audit covers every breakdown at once (each
 single-choice question and the cohorts) whichever page asks: ``further_hidden`` returns the further cells to
 hide per ``(item, breakdown, period)``. It is worked out from one count of responses per profile (year, cohort
-and each breakdown question's answer) and of answers per profile, and cached in this process per survey
-version, threshold and those count rows themselves (hashed): two sets of data with the same totals per
-question but other cross-tabs are audited each on its own. A page reads the rows each time (two grouped
-queries); the audit itself runs only when they changed.
+and each breakdown question's answer) and of answers per profile, and kept (``audit_cache``: this process, and
+Redis when there is one) under the survey's results data version, which the database moves with every write to
+what is counted: a page reads that version, not the count rows, to know whether the data changed.
 """
 
 import json
-import threading
-from collections import OrderedDict
 
 import numpy as np
 
 from feedback_app.queries import results as result_queries
-from feedback_app.services import suppression_audit
+from feedback_app.services import audit_cache, suppression_audit
 from feedback_app.services.suppression import threshold
 
 COHORT = "cohort"
-_CACHE = OrderedDict()
-_CACHE_SIZE = 32
-_LOCK = threading.Lock()
 
 
 class _Profiles:
-    """Responses per profile and answers per profile, as patterns for the audit's families. ``rows``: the count
-    rows as read (the cache key is made from them, before anything is decoded)."""
+    """Responses per profile and answers per profile, as patterns for the audit's families."""
 
     def __init__(self, survey_id, years, items, breakdowns, cohorts):
         self.items = {item.key: item for item in items}
@@ -41,16 +34,6 @@ class _Profiles:
             self.response_rows = result_queries.count_responses_by_profile(self.survey_id, self.years, self.order)
             self.answer_rows = result_queries.count_answers_by_profile(
                 self.survey_id, self.question_ids, self.years, self.order)
-
-    def signature(self):
-        """Every count row the audit reads, hashed (by the database where it can): data with the same totals
-        but other cross-tabs differ."""
-        digest = result_queries.digest_of_profiles(self.survey_id, self.question_ids, self.years, self.order)
-        if digest is not None:
-            return digest
-        self._read()
-        return (len(self.response_rows), hash(tuple(self.response_rows)),
-                len(self.answer_rows), hash(tuple(self.answer_rows)))
 
     def decode(self):
         """Each row's year index and group per breakdown as arrays (a group ``g`` as ``g + 1``, 0 not answered)."""
@@ -143,30 +126,49 @@ class _Profiles:
         return result
 
 
-def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types):
-    """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None)."""
+class DataChanged(Exception):
+    """The survey's counted data changed while a page was reading it: read it again."""
+
+
+def data_version(survey_id, hold=False):
+    """The survey's results data version (see ``queries.results.data_version``)."""
+    return result_queries.data_version(survey_id, hold)
+
+
+def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types, stamp=None):
+    """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None).
+
+    ``stamp``: the survey's results data version read before ``counts`` were. Raises ``DataChanged`` if it has
+    moved since (``counts`` and this audit could be of different data); the result is stored only when it has
+    not. Without ``stamp``, it is read here."""
+    if stamp is None:
+        stamp = data_version(survey.id)
     if not counts.years:
         return {}
     limit = threshold()
+    key = audit_cache.key_of(survey.id, version.id, limit, stamp, counts.years, [cohort.id for cohort in cohorts])
+    found = audit_cache.get(key)
+    if found is None:
+        found = _audit(survey, definition, items, counts, cohorts, breakdown_types, limit)
+        if data_version(survey.id) != stamp:
+            raise DataChanged
+        audit_cache.put(key, found)
+    elif data_version(survey.id) != stamp:
+        raise DataChanged
+    return found
+
+
+def _audit(survey, definition, items, counts, cohorts, breakdown_types, limit):
     breakdowns = {}
     for question in definition.questions:
         if question.type in breakdown_types:
             choices = question.answer_type.choice_labels("en")
             breakdowns[question.id] = {code: i for i, (code, _label) in enumerate(choices)}
     profiles = _Profiles(survey.id, counts.years, items, breakdowns, cohorts)
-    key = (survey.id, version.id, limit, profiles.signature())
-    with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
     profiles.decode()
     questions = [suppression_audit.Question(
         item.key, len(item.options), multiple=not item.additive,
         breakdown=item.key in breakdowns, transposable=item.key in breakdowns) for item in items]
     questions.append(suppression_audit.Question(COHORT, len(cohorts), item=False, breakdown=True))
     found, _stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family)
-    with _LOCK:
-        _CACHE[key] = found
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
     return found

@@ -216,7 +216,45 @@ def breakdown_choices(definition, language):
     return choices
 
 
+READS = 3
+
+
 def survey_results(survey, year=None, breakdown=None, language="en"):
+    """The survey's results, for all years or ``year``, by ``breakdown`` (``"cohort"``, a question id) or not.
+
+    A breakdown page reads the survey's results data version before its counts and checks it after the audit
+    (``result_audit.DataChanged``): figures and audit are always of the same data. If a write commits while it
+    reads, it reads again; the last time it holds the version (on PostgreSQL, writers to this survey wait)."""
+    for attempt in range(READS):
+        stamp = result_audit.data_version(survey.id, hold=attempt == READS - 1) if breakdown else None
+        try:
+            return _survey_results(survey, year, breakdown, language, stamp)
+        except result_audit.DataChanged:
+            if attempt == READS - 1:
+                raise
+    return None
+
+
+def warm_audit(survey_id):
+    """Work out and store the audit of ``survey_id``'s breakdowns for its data as it is now (the background job
+    of ``audit_cache``); what a breakdown page would, without the page."""
+    survey = survey_queries.get_survey(survey_id)
+    version = survey_queries.get_latest_version(survey) if survey is not None else None
+    if version is None:
+        return
+    stamp = result_audit.data_version(survey_id)
+    definition = definition_of(version)
+    question_ids = {q.id for q in definition.questions if q.type in CLOSED_TYPES}
+    counts = result_counts.load(survey_id, question_ids)
+    items = items_for(definition, "en", counts.values())
+    try:
+        result_audit.further_hidden(survey, version, definition, items, counts,
+                                    result_queries.list_cohorts(survey_id), BREAKDOWN_TYPES, stamp)
+    except result_audit.DataChanged:
+        pass  # written to meanwhile: that write queued the next job
+
+
+def _survey_results(survey, year, breakdown, language, stamp):
     version = survey_queries.get_latest_version(survey)
     definition = definition_of(version)
     question_ids = {q.id for q in definition.questions if q.type in CLOSED_TYPES}
@@ -244,7 +282,7 @@ def survey_results(survey, year=None, breakdown=None, language="en"):
             groups = _breakdown_groups(breakdown, definition, cohorts, language)
             if groups:
                 audit = result_audit.further_hidden(survey, version, definition, items, counts, cohorts,
-                                                    BREAKDOWN_TYPES)
+                                                    BREAKDOWN_TYPES, stamp)
     grids = {item.key: result_tables.years_grid(result_counts.per_year(item, counts), sizes, year_figures,
                                                 year_total, item.additive) for item in items} if years else {}
     results = []

@@ -15,7 +15,7 @@ from feedback_app import queries
 from feedback_app.queries import audit as audit_queries
 from feedback_app.queries import retention as retention_queries
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import rate_limit
+from feedback_app.services import audit_cache, rate_limit
 from feedback_app.services.journey import definition_of
 
 BATCH = 500
@@ -86,3 +86,5 @@ def _purge_survey(survey, outcome, now):
                 "retention_months": outcome.months, "submitted_before": outcome.cutoff.isoformat(),
                 "free_text_answers": outcome.total, "by_question": dict(sorted(outcome.deleted.items())),
             })
+    if outcome.total:
+        audit_cache.data_changed(survey.id)

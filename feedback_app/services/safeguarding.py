@@ -19,7 +19,7 @@ from feedback_app.models import AlertStatus
 from feedback_app.queries import audit as audit_queries
 from feedback_app.queries import safeguarding as alert_queries
 from feedback_app.queries import users as user_queries
-from feedback_app.services import outbox
+from feedback_app.services import audit_cache, outbox
 
 # The category of an alert raised because the screen cannot read the language: "not_screened:<code>".
 NOT_SCREENED = "not_screened:"
@@ -278,6 +278,7 @@ def review(alert, outcome, note, actor, referred_to=None):
         audit_queries.add_event(actor, "safeguarding.reviewed", f"alert {alert.id}",
                                 {"outcome": outcome, "note": bool(alert.review_note),
                                  "referred_to": alert.referred_to})
+    audit_cache.data_changed(alert.survey_id)  # an answer held back or released: the counts moved
 
 
 def category_labels(categories):

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Response
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import result_audit, results
+from feedback_app.services import audit_cache, result_audit, results
 from feedback_app.services.journey import definition_of
 from feedback_app.services.suppression import reason, shown
 from tests.feedback_app import results_data
@@ -31,7 +31,7 @@ def _codes(definition, question_id):
 @pytest.fixture
 def survey(app, surveys_loaded):
     app.config["SUPPRESSION_THRESHOLD"] = 3
-    result_audit._CACHE.clear()
+    audit_cache.clear_local()
     definition = definition_of(survey_queries.get_latest_version(results_data.survey()))
     agree, ages, told = (_codes(definition, q) for q in ("adults_listen", "age_band", "told_someone"))
     for number, (a, b1, b2) in enumerate(ROWS):
@@ -90,5 +90,5 @@ def test_data_with_the_same_totals_but_other_cross_tabs_is_audited_again(survey)
     _swap_told(2, 6)  # (none, none, told no) and (a 0, aged 11 to 13, told yes) trade answers
     after, ran = _audit(target)
     assert ran  # not served the other data's audit
-    result_audit._CACHE.clear()
+    audit_cache.clear_local()
     assert after == _audit(target)[0]

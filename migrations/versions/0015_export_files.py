@@ -1,7 +1,7 @@
 """export files: response workbooks built in the background
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-02 14:00:00
 
 """
@@ -9,8 +9,8 @@ from alembic import op
 import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
-revision = '0014'
-down_revision = "0013"
+revision = '0015'
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

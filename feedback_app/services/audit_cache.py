@@ -1,0 +1,188 @@
+"""Where the audit of a survey's breakdowns (``result_audit``) is kept, and how it is worked out ahead of time.
+
+- **The key.** A survey's results data version (``queries.results.data_version``: a random ``epoch`` and a
+  number the database's own triggers move in the same transaction as every write to what results count; see
+  migration 0014), with the survey version, the threshold, the years and the cohorts. Reading it is one
+  primary-key lookup: no count row is read or hashed to know whether the data changed.
+- **Shared.** In this process (a small LRU in front), and in Redis when ``REDIS_URL`` is set, so every
+  gunicorn worker and the job workers share one result. Without Redis, this process only. Redis failing is
+  not an error: the page works it out itself.
+- **Ahead of time.** ``data_changed(survey_id)``, called after a write commits, puts one job per survey in the
+  background queue (``jobs.enqueue``) unless one is already waiting; the job waits for writes to settle
+  (``RESULTS_AUDIT_SETTLE_SECONDS`` without a write, at most ``RESULTS_AUDIT_MAX_WAIT_SECONDS``), then works
+  out the audit for the data as it is then (``results.warm_audit``). A page that finds nothing for the data
+  it reads works it out inline: it is never given an audit of other data.
+- **Stored only when exact.** A result is stored under a version only if the version read after reading the
+  counts is the one read before them (no write committed in between).
+"""
+
+import json
+import threading
+import time
+from collections import OrderedDict
+
+from flask import current_app
+
+_LOCAL = OrderedDict()
+_LOCAL_SIZE = 32
+_LOCK = threading.Lock()
+_PENDING = {}  # without Redis: survey id -> when its waiting job was asked for
+_LAST_WRITE = {}  # without Redis: survey id -> when a write was last reported
+FORMAT = 1  # of the stored value: change it when the audit's result changes meaning
+EXPIRES = 7 * 24 * 3600
+PENDING_EXPIRES = 600
+
+
+def key_of(survey_id, version_id, limit, stamp, years, cohort_ids):
+    """The cache key, or ``None`` when the data has no version yet (nothing is then kept)."""
+    epoch, number = stamp
+    if not epoch:
+        return None
+    return (f"audit:{FORMAT}:{survey_id}:{version_id}:{limit}:{epoch}:{number}:"
+            f"{','.join(map(str, years))}:{','.join(map(str, cohort_ids))}")
+
+
+def _prefix():
+    return current_app.config.get("RESULTS_AUDIT_REDIS_PREFIX", "feedback:")
+
+
+def _redis():
+    """This app's Redis client (one connection pool per app), or ``None`` without ``REDIS_URL``."""
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        return None
+    client = current_app.extensions.get("audit_cache.redis")
+    if client is None:
+        from redis import Redis
+
+        client = Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        current_app.extensions["audit_cache.redis"] = client
+    return client
+
+
+def encode(found):
+    """``found`` as JSON text (``{(item, breakdown, period or None): {(row, col)}}``), in a fixed order."""
+    return json.dumps([[item, by, period, sorted([int(r), int(c)] for r, c in cells)]
+                       for (item, by, period), cells in sorted(found.items(), key=lambda kv: (
+                           kv[0][0], kv[0][1], -1 if kv[0][2] is None else kv[0][2]))])
+
+
+def decode(text):
+    return {(item, by, period): frozenset((r, c) for r, c in cells) for item, by, period, cells in json.loads(text)}
+
+
+def get(key):
+    """The audit stored under ``key`` (here, else in Redis), or ``None``."""
+    if key is None:
+        return None
+    with _LOCK:
+        if key in _LOCAL:
+            _LOCAL.move_to_end(key)
+            return _LOCAL[key]
+    client = _redis()
+    if client is None:
+        return None
+    try:
+        text = client.get(_prefix() + key)
+    except Exception:  # noqa: BLE001 - Redis down: the page works the audit out itself
+        current_app.logger.warning("audit cache: Redis unavailable", exc_info=True)
+        return None
+    if text is None:
+        return None
+    found = decode(text)
+    _keep(key, found)
+    return found
+
+
+def _keep(key, found):
+    with _LOCK:
+        _LOCAL[key] = found
+        _LOCAL.move_to_end(key)
+        while len(_LOCAL) > _LOCAL_SIZE:
+            _LOCAL.popitem(last=False)
+
+
+def put(key, found):
+    if key is None:
+        return
+    _keep(key, found)
+    client = _redis()
+    if client is None:
+        return
+    text = encode(found)
+    try:
+        client.set(_prefix() + key, text, ex=EXPIRES)
+    except Exception:  # noqa: BLE001 - kept in this process only
+        current_app.logger.warning("audit cache: Redis unavailable", exc_info=True)
+
+
+def clear_local():
+    """Forget what this process holds (tests; Redis is left alone)."""
+    with _LOCK:
+        _LOCAL.clear()
+
+
+def data_changed(survey_id):
+    """A write to ``survey_id``'s counted data has committed: have its audit worked out in the background, one
+    waiting job per survey. Cheap (one Redis round trip, or a dict here); never raises."""
+    if not current_app.config.get("RESULTS_AUDIT_PRECOMPUTE", True):
+        return
+    from feedback_app import jobs
+
+    now = time.time()
+    try:
+        client = _redis()
+        if client is not None:
+            pipe = client.pipeline(transaction=False)
+            pipe.set(f"{_prefix()}audit-last-write:{survey_id}", now, ex=3600)
+            # Expires in case the job is lost before it starts (a worker killed while it waits).
+            pipe.set(f"{_prefix()}audit-pending:{survey_id}", now, nx=True, ex=PENDING_EXPIRES)
+            if not pipe.execute()[1]:
+                return
+        else:
+            with _LOCK:
+                _LAST_WRITE[survey_id] = now
+                if survey_id in _PENDING:
+                    return
+                _PENDING[survey_id] = now
+        jobs.enqueue("feedback_app.services.audit_cache.precompute", survey_id, job_timeout=600)
+    except Exception:  # noqa: BLE001 - the write stands; the next breakdown page works the audit out itself
+        current_app.logger.warning("audit precompute not queued for survey %s", survey_id, exc_info=True)
+        _release(survey_id)
+
+
+def _last_write(survey_id):
+    client = _redis()
+    if client is None:
+        with _LOCK:
+            return _LAST_WRITE.get(survey_id, 0.0)
+    value = client.get(f"{_prefix()}audit-last-write:{survey_id}")
+    return float(value) if value is not None else 0.0
+
+
+def _release(survey_id):
+    """Let the next write queue a job (done before the work starts, so a write during it queues another)."""
+    try:
+        client = _redis()
+        if client is not None:
+            client.delete(f"{_prefix()}audit-pending:{survey_id}")
+            return
+    except Exception:  # noqa: BLE001, S110 - the key expires on its own
+        return
+    with _LOCK:
+        _PENDING.pop(survey_id, None)
+
+
+def precompute(survey_id):
+    """The background job: wait for writes to settle, then store the audit of the data as it is now."""
+    settle = float(current_app.config.get("RESULTS_AUDIT_SETTLE_SECONDS", 2.0))
+    latest = time.monotonic() + float(current_app.config.get("RESULTS_AUDIT_MAX_WAIT_SECONDS", 30.0))
+    while True:
+        quiet = time.time() - _last_write(survey_id)
+        if quiet >= settle or time.monotonic() >= latest:
+            break
+        time.sleep(min(settle - quiet, max(latest - time.monotonic(), 0.0)) + 0.01)
+    _release(survey_id)
+    from feedback_app.services import results
+
+    results.warm_audit(survey_id)

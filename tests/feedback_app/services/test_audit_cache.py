@@ -1,0 +1,147 @@
+"""The audit of breakdowns shared through Redis, worked out ahead of time by a background job, and never taken
+from other data than the page's (``services.audit_cache``, ``results.survey_results``)."""
+
+import os
+import uuid
+
+import pytest
+from rq import SimpleWorker
+from sqlalchemy import update
+
+from feedback_app import jobs
+from feedback_app.extensions import db
+from feedback_app.models import Answer
+from feedback_app.services import audit_cache, result_audit, result_counts, results
+from tests.feedback_app import journey
+from tests.feedback_app.services.test_results_audit import survey as survey  # noqa: F401 - the fixture
+from tests.feedback_app.services.test_results_data_version import _pages, _told
+
+REDIS_URL = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+def redis(app):
+    app.config["REDIS_URL"] = REDIS_URL
+    app.config["RESULTS_AUDIT_REDIS_PREFIX"] = f"test-{uuid.uuid4().hex}:"
+    connection = jobs.redis_connection()
+    queue = jobs.queue(connection)
+    queue.empty()
+    yield queue, connection
+    queue.empty()
+    for key in connection.scan_iter(match=app.config["RESULTS_AUDIT_REDIS_PREFIX"] + "*"):
+        connection.delete(key)
+    connection.close()
+    client = app.extensions.pop("audit_cache.redis", None)
+    if client is not None:
+        client.close()
+
+
+@pytest.fixture
+def precompute(app):
+    app.config["RESULTS_AUDIT_PRECOMPUTE"] = True
+    app.config["RESULTS_AUDIT_SETTLE_SECONDS"] = 0
+    audit_cache._PENDING.clear()
+    yield
+    jobs.join_all(30)
+    audit_cache._PENDING.clear()
+
+
+def test_an_audit_worked_out_in_one_process_is_used_by_another_through_redis(survey, redis):
+    target, _codes = survey
+    first, ran = _pages(target)
+    assert ran
+    audit_cache.clear_local()  # another gunicorn worker: nothing of its own
+    again, ran = _pages(target)
+    assert not ran and again == first
+
+
+def test_without_a_reachable_redis_the_page_works_the_audit_out_itself(app, survey):
+    target, _codes = survey
+    app.config["REDIS_URL"] = "redis://127.0.0.1:1/0"
+    found, ran = _pages(target)
+    assert ran
+    app.config["REDIS_URL"] = None
+    audit_cache.clear_local()
+    assert _pages(target)[0] == found
+
+
+def test_a_submit_queues_one_job_and_does_not_work_the_audit_out_itself(survey, client_request, precompute,
+                                                                         monkeypatch):
+    target, _codes = survey
+    queued = []
+    monkeypatch.setattr(jobs, "enqueue", lambda path, *args, **kwargs: queued.append((path, args)))
+    protect = result_audit.suppression_audit.protect
+    monkeypatch.setattr(result_audit.suppression_audit, "protect", lambda *a, **k: pytest.fail("audit in submit"))
+    for _ in range(2):
+        journey.answer_all(client_request)
+        journey.submit(client_request)
+    monkeypatch.setattr(result_audit.suppression_audit, "protect", protect)
+    assert queued == [("feedback_app.services.audit_cache.precompute", (target.id,))]  # one waiting job
+
+
+def test_after_a_submit_the_job_leaves_the_audit_ready_without_redis(survey, client_request, precompute,
+                                                                     monkeypatch):
+    target, _codes = survey
+    _pages(target)
+    started, enqueue = [], jobs.enqueue
+    monkeypatch.setattr(jobs, "enqueue", lambda *args, **kwargs: started.append(enqueue(*args, **kwargs)))
+    journey.answer_all(client_request, {"tell": {"told_someone": "no"}})
+    journey.submit(client_request)
+    assert len(started) == 1 and jobs.join(started[0], 60)  # (other tests' threads may still be running)
+    found, ran = _pages(target)
+    assert not ran  # worked out by the job
+    audit_cache.clear_local()
+    assert _pages(target)[0] == found  # and of the new data
+    assert not audit_cache._PENDING  # the next write queues a job again
+
+
+def test_after_a_write_an_rq_worker_leaves_the_audit_ready_in_redis(survey, redis, precompute):
+    target, _codes = survey
+    queue, connection = redis
+    _told(6).value = "no"
+    db.session.commit()
+    audit_cache.data_changed(target.id)
+    audit_cache.data_changed(target.id)
+    assert len(queue.job_ids) == 1  # one waiting job per survey
+    SimpleWorker([queue], connection=connection).work(burst=True)
+    audit_cache.clear_local()  # the web process did not work it out
+    found, ran = _pages(target)
+    assert not ran
+    audit_cache.data_changed(target.id)
+    assert len(queue.job_ids) == 1  # the job let the next write queue another
+    audit_cache.clear_local()
+    connection.delete(*connection.keys(audit_cache._prefix() + "audit:*"))
+    assert _pages(target) == (found, True)
+
+
+def test_a_write_while_a_page_reads_makes_it_read_again(survey):
+    """A write between the page's counts and its audit: figures and audit of the same data, the newer."""
+    target, _codes = survey
+    loads = []
+    real = result_counts.load
+
+    def load_then_write(*args, **kwargs):
+        counts = real(*args, **kwargs)
+        if not loads:
+            db.session.execute(update(Answer).where(Answer.id == _told(6).id).values(value="no"))
+            db.session.commit()
+        loads.append(True)
+        return counts
+
+    result_counts.load = load_then_write
+    try:
+        during, _ran = _pages(target)
+    finally:
+        result_counts.load = real
+    assert len(loads) == 4  # the first page read twice, the others once
+    audit_cache.clear_local()
+    assert _pages(target)[0] == during
+
+
+def test_an_audit_is_never_stored_under_a_version_other_than_the_data_it_read(survey, monkeypatch):
+    target, _codes = survey
+    stored = []
+    monkeypatch.setattr(audit_cache, "put", lambda key, found: stored.append(key))
+    with pytest.raises(result_audit.DataChanged):  # read as of a version the data has moved on from
+        results._survey_results(target, 2025, "age_band", "en", ("an older epoch", 1))
+    assert stored == []
