@@ -35,7 +35,7 @@ from analysis.redaction import PLACEHOLDERS, PersonalDataRedactor  # noqa: E402
 from analysis.screening import CATEGORIES, DisclosureScreener  # noqa: E402
 from analysis.screening.learned import load_training_rows  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
-from benchmarks.screening_heldout import bench_heldout, bench_new_writers, bench_third_writer  # noqa: E402
+from benchmarks.screening_heldout import LATEST_WRITERS, bench_heldout, bench_new_writers, bench_third_writer  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 # Fresh rounds whose errors were read and used (rule fixes + learned-net
@@ -467,6 +467,8 @@ def main(argv=None) -> int:
                    help="only the third blind writer's sets (benchmarks/data/fresh3_*.csv)")
     p.add_argument("--only-new-writers", action="store_true",
                    help="only the fourth and fifth blind writers' sets (benchmarks/data/fresh4_*, fresh5_*)")
+    p.add_argument("--only-latest-writers", action="store_true",
+                   help="only the sixth and seventh blind writers' sets (benchmarks/data/fresh6_*, fresh7_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers: all rows, the tuning two thirds, or the set-aside third "
                         "(fixed by a hash of each row id: benchmarks/screening_heldout.new_writer_part)")
@@ -492,6 +494,9 @@ def main(argv=None) -> int:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
                           part=args.new_writers_part)
         return 0
+    if args.only_latest_writers:
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS)
+        return 0
     if args.only_heldout:
         screener = DisclosureScreener().fit()
         bench_heldout(screener, args.show_errors, with_question=with_q)
@@ -511,6 +516,7 @@ def main(argv=None) -> int:
     bench_heldout(screener, args.show_errors, with_question=with_q)
     bench_third_writer(screener, args.show_errors, with_question=with_q)
     bench_new_writers(screener, args.show_errors, with_question=with_q)
+    bench_new_writers(screener, args.show_errors, with_question=with_q, writers=LATEST_WRITERS)
     bench_redaction(args.redaction, args.show_errors)
     bench_pathological()
     return 0

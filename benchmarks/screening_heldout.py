@@ -143,6 +143,9 @@ NEW_WRITERS = {"fourth writer": "fresh4", "fifth writer": "fresh5"}
 # A third of the new writers' answers is set aside, fixed by a hash of the set and the row id, and never read
 # while tuning (issue 17, screen5 session): the "check" part is the honest estimate until newer writers arrive.
 NEW_WRITER_PARTS = ("all", "tune", "check")
+# The sixth and seventh blind writers (2 December, screen5 session): a northern city, an East Midlands county.
+# Scored on the code before the session's screen work (12.3 per 1,000, recall 0.853) and once after it.
+LATEST_WRITERS = {"sixth writer": "fresh6", "seventh writer": "fresh7"}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
@@ -156,15 +159,16 @@ def _in_part(prefix: str, rows: list[dict], part: str) -> list[dict]:
 
 
 def bench_new_writers(screener, show_errors: bool = False, data: Path = DATA, with_question: bool = True,
-                      part: str = "all") -> dict:
+                      part: str = "all", writers: dict | None = None) -> dict:
     """The fourth and fifth blind writers' sets (``fresh4_*``, ``fresh5_*``): alerts per 1,000 ordinary
     answers and disclosures that reach a person.  ``part`` selects the rows: ``all``, ``tune`` (two thirds,
     development data) or ``check`` (the third set aside by ``new_writer_part``, never read while tuning)."""
     which = {"all": "", "tune": ", tuning part (two thirds)", "check": ", set-aside third (never read)"}[part]
-    print(f"## Fourth and fifth blind writers{which}\n")
+    writers = writers or NEW_WRITERS
+    print(f"## Blind writers: {' and '.join(writers)}{which}\n")
     out: dict[str, float] = {}
     totals = {"ordinary": 0, "flagged": 0, "disclosures": 0, "caught": 0}
-    for name, prefix in NEW_WRITERS.items():
+    for name, prefix in writers.items():
         ordinary = _in_part(prefix, _rows(data / f"{prefix}_youth_ordinary.csv"), part)
         disclosures = _in_part(prefix, _rows(data / f"{prefix}_youth_disclosures.csv"), part)
         res_o = screener.transform([_text(r) for r in ordinary], _questions(ordinary, with_question))
