@@ -11,6 +11,7 @@ what is counted: a page reads that version, not the count rows, to know whether 
 import json
 
 import numpy as np
+from flask import current_app
 
 from feedback_app.queries import results as result_queries
 from feedback_app.services import audit_cache, suppression_audit
@@ -170,5 +171,8 @@ def _audit(survey, definition, items, counts, cohorts, breakdown_types, limit):
         item.key, len(item.options), multiple=not item.additive,
         breakdown=item.key in breakdowns, transposable=item.key in breakdowns) for item in items]
     questions.append(suppression_audit.Question(COHORT, len(cohorts), item=False, breakdown=True))
-    found, _stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family)
+    found, stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family)
+    if stuck:  # a figure hiding breakdown cells cannot protect: for whoever maintains suppression (issue 19)
+        current_app.logger.warning("suppression audit: survey %s: figures pinned whatever breakdowns hide, in %s",
+                                   survey.id, sorted(stuck))
     return found

@@ -177,6 +177,7 @@ class _Solver:
     def __init__(self, family):
         self.family = family
         self.solutions = [family.true]
+        self.stuck = set()  # the masks of figures hiding breakdown cells cannot protect (``futile``)
         moves = self.all_moves = _rectangles(tuple(family.dims))
         true = family.true
         # A rectangle added (+) or taken away (-) keeps every count non-negative: its other two corners, or these.
@@ -257,8 +258,24 @@ class _Solver:
                     return True
         return False
 
-    def pinned(self):
-        """The masks of the figures hidden as a small group that no consistent set of responses moves by 1 to N-1."""
+    def futile(self, mask, own):
+        """Whether the figure of ``mask`` stays pinned with every cell of every breakdown hidden: hiding cells, all
+        the audit can do, cannot protect it (its own table's figures and the shown totals pin it). Kept, so
+        it is not asked again; the family is rebuilt with ``own`` hidden after."""
+        family = self.family
+        every = {key: {(row, col) for row, line in enumerate(grid.cells) for col in range(len(line))}
+                 for key, (grid, _masks) in family.grids.items()}
+        family.build(every)
+        pinned = self.pinned(only=mask)
+        family.build(own)
+        if pinned:
+            self.stuck.add(mask.tobytes())
+        return bool(pinned)
+
+    def pinned(self, first_only=False, only=None):
+        """The masks of the figures hidden as a small group that no consistent set of responses moves by 1 to N-1
+        (with ``first_only``, the first of them only: which figures are pinned does not depend on the
+        certificates found, so the first is the same, and the others are not proved pinned in vain)."""
         family, limit = self.family, self.family.limit
         shown_rows = [(mask, value) for mask, value in family.figures if shown(value)]
         matrix = np.array([mask for mask, _v in shown_rows], dtype=float)
@@ -269,10 +286,10 @@ class _Solver:
         integrality = np.ones(len(family.patterns))
         checks, done = [], set()
         for mask, published in family.figures:
-            if reason(published) != "small":
+            if reason(published) != "small" or (only is not None and not np.array_equal(mask, only)):
                 continue
             true = family.value(mask)
-            if true == 0 or mask.tobytes() in done:
+            if true == 0 or mask.tobytes() in done or (only is None and mask.tobytes() in self.stuck):
                 continue
             done.add(mask.tobytes())
             checks.append((mask, true))
@@ -301,6 +318,8 @@ class _Solver:
                     break
             else:
                 pinned.append(mask)
+                if first_only:
+                    break
         return pinned
 
 
@@ -382,15 +401,24 @@ def protect(years, counts, questions, limit, family_counts=None):
                for f in families(questions)]
     solvers = {id(family): _Solver(family) for family, _f in audited}
     extra, stuck = {}, set()
+    clean = {}  # family -> the hidden cells it was last found with nothing pinned (the same again: skipped)
     for _round in range(MAX_ROUNDS):
         changed = False
         for family, members in audited:
             keys = {q.key for q in members}
             while True:
-                family.build({k: v for k, v in extra.items() if k[0] in keys and k[1] in keys})
-                pinned = solvers[id(family)].pinned()
-                if not pinned:
+                own = {k: v for k, v in extra.items() if k[0] in keys and k[1] in keys}
+                seen = frozenset((k, frozenset(v)) for k, v in own.items())
+                if clean.get(id(family)) == seen:
                     break
+                family.build(own)
+                pinned = solvers[id(family)].pinned(first_only=True)
+                if not pinned:
+                    clean[id(family)] = seen
+                    break
+                if solvers[id(family)].futile(pinned[0], own):
+                    stuck.add(tuple(sorted(keys)))
+                    continue
                 cell = _candidate(family, pinned[0], extra)
                 if cell is None:
                     stuck.add(tuple(sorted(keys)))

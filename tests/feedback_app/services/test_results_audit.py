@@ -17,7 +17,7 @@ from feedback_app.queries import surveys as survey_queries
 from feedback_app.services import audit_cache, result_audit, results
 from feedback_app.services.journey import definition_of
 from feedback_app.services.suppression import reason, shown
-from tests.feedback_app import results_data
+from tests.feedback_app import journey, results_data
 
 WHEN = datetime(2025, 5, 1, 12, tzinfo=UTC)
 ROWS = [(None, None, None)] * 2 + [(None, None, 1), (None, 0, None), (None, 0, None), (1, None, None), (0, 0, 0)]
@@ -92,3 +92,29 @@ def test_data_with_the_same_totals_but_other_cross_tabs_is_audited_again(survey)
     assert ran  # not served the other data's audit
     audit_cache.clear_local()
     assert after == _audit(target)[0]
+
+
+def test_a_new_years_first_response_does_not_hide_every_breakdown(survey, client_request):
+    """A figure no hidden breakdown cell can protect (here the new year's one response, pinned by its own tables
+    and the totals) is reported as stuck at once: before, every breakdown cell of every family was hidden in
+    turn (614 cells, about 10 s per page), which protected nothing and blanked the pages."""
+    target, _told = survey
+    journey.answer_all(client_request, {"tell": {"told_someone": "no"}})
+    journey.submit(client_request)
+    captured = {}
+    real = result_audit.suppression_audit.protect
+
+    def spy(*args, **kwargs):
+        captured["result"] = real(*args, **kwargs)
+        return captured["result"]
+
+    result_audit.suppression_audit.protect = spy
+    try:
+        found = results.survey_results(target, year=2025, breakdown="age_band")
+    finally:
+        result_audit.suppression_audit.protect = real
+    extra, stuck = captured["result"]
+    assert stuck  # the new year's figure: not protectable by hiding breakdown cells
+    assert sum(len(cells) for cells in extra.values()) < 20
+    table = _table(found, "adults_listen")
+    assert sum(shown(figure) for row in table.cells for figure in row) >= 5  # the 2025 page still says something
