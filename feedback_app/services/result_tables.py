@@ -16,7 +16,7 @@ so X by Y and Y by X hide the same cells.
 
 from dataclasses import dataclass
 
-from feedback_app.services.suppression import Table, shown, suppress_counts, threshold
+from feedback_app.services.suppression import PROTECT, SMALL, Table, reason, shown, suppress_counts, threshold
 from feedback_app.services.suppression_linked import answering, linked
 
 
@@ -94,6 +94,15 @@ def _shown(grid, answered, answered_total, width, additive, limit):
 def responses(sizes, limit=None):
     """Responses per year (or per group) and in all, as published: ``(figures, total)``."""
     return suppress_counts(sizes, limit=limit)
+
+
+def group_sizes(sizes, total, limit=None):
+    """The responses per cohort (and "No cohort") for a period, as published: they add up to the period's
+    responses (``total``, as published in the year table). When that is hidden, so is every group's size
+    (zeros too): shown, they would add up to it. Hidden as a small group when the period is one."""
+    if shown(total):
+        return responses(sizes, limit=limit)[0]
+    return [SMALL if reason(total) == "small" else PROTECT for _size in sizes]
 
 
 def years_grid(per_year, sizes, published, published_total, additive=True, limit=None):

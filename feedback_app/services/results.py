@@ -323,6 +323,6 @@ def breakdown_table(item, key, index, grids, cells, answered, sizes, extra=()):
         if item.type in BREAKDOWN_TYPES and item.key == item.question_id:
             transpose = item.key < key  # the two questions' one grid, the same way round on both pages
     else:
-        published = result_tables.responses(sizes)[0]
+        published = result_tables.group_sizes(sizes, total)
     return result_tables.breakdown(cells, answered, sizes, published, figures, total, item.additive,
                                    transpose=transpose, extra=extra)[1]

@@ -149,7 +149,10 @@ class _Family:
             answered = [self.value(self.mask(period, **{q.key: "any", by.key: g})) for g in groups]
             sizes = [self.value(self.mask(period, **{by.key: g})) for g in groups]
             figures, total = items[q.key].period(period)
-            published = items[by.key].period(period)[0] if by.item else result_tables.responses(sizes)[0]
+            if by.item:
+                published = items[by.key].period(period)[0]
+            else:  # the cohorts: their sizes add up to the period's responses
+                published = result_tables.group_sizes(sizes, total, self.limit)
             transpose = (q.key < by.key) if q.transposable and by.item else None
             self.tables[key] = result_tables.breakdown(cells, answered, sizes, published, figures, total,
                                                        not q.multiple, limit=self.limit, transpose=transpose,

@@ -37,6 +37,7 @@ from feedback_app.services.suppression import reason, shown
 
 OPTIONS = {"a": 3, "b1": 2, "b2": 2}
 EXAMPLES_TOGETHER = 500
+EXAMPLES_SMALL_YEAR = 150
 QUESTIONS = list(OPTIONS)
 
 
@@ -48,8 +49,9 @@ def _answer(question, multiple):
 
 
 @st.composite
-def response_sets(draw):
-    years = draw(st.integers(1, 2))
+def response_sets(draw, small_year=False):
+    """``small_year``: a second year with 1 to N-1 responses (a new year's first responses)."""
+    years = 1 if small_year else draw(st.integers(1, 2))
     multiple = draw(st.booleans()) and draw(st.booleans())
     pattern = st.tuples(st.integers(0, years - 1), *[_answer(q, multiple) for q in QUESTIONS])
     # A few distinct patterns repeated, so that both small and large counts turn up.
@@ -57,9 +59,12 @@ def response_sets(draw):
     repeats = draw(st.lists(st.sampled_from([1, 1, 2, 3, 4, 6, 9]), min_size=len(patterns),
                             max_size=len(patterns)))
     rows = [p for p, n in zip(patterns, repeats, strict=True) for _ in range(n)]
+    limit = draw(st.sampled_from([3, 5, 5]))
+    if small_year:
+        new = st.tuples(st.just(1), *[_answer(q, multiple) for q in QUESTIONS])
+        rows += draw(st.lists(new, min_size=1, max_size=limit - 1))
     present = sorted({row[0] for row in rows})  # the service's years are those with responses
     rows = [(present.index(row[0]), *row[1:]) for row in rows]
-    limit = draw(st.sampled_from([3, 5, 5]))
     return len(present), rows, multiple, limit
 
 
@@ -82,9 +87,10 @@ def _all_patterns(years, multiple):
 class Published:
     """Every figure published, as ``(pattern test, true value, published value, where)``."""
 
-    def __init__(self, years, rows, multiple, limit, by=None):
+    def __init__(self, years, rows, multiple, limit, by=None, cohort=False):
         self.years, self.rows, self.multiple, self.limit = years, rows, multiple, limit
         self.by = by  # the breakdown question (None: every single-choice question)
+        self.cohort = cohort  # ``b2`` is the cohorts: a breakdown only, its groups' sizes from the responses
         self.patterns = _all_patterns(years, multiple)
         self.figures = []
         self.empty = []  # pattern tests that no response may meet (an empty group left out of a table)
@@ -109,7 +115,8 @@ class Published:
         all_responses = self.add(lambda r: True, year_total, ("responses", None))
         single = [q for q in QUESTIONS if not (q == "a" and self.multiple)]
         self.extra = self._audit(single)
-        tables = {item: self._item(item, responses, all_responses) for item in QUESTIONS}
+        tables = {item: self._item(item, responses, all_responses) for item in QUESTIONS
+                  if not (self.cohort and item == "b2")}
         periods = list(range(years)) + ([None] if years == 1 else [])
         for item, table in tables.items():
             additive = not (item == "a" and self.multiple)
@@ -122,10 +129,12 @@ class Published:
         """The engine's audit of every table taken together, as ``services.results`` runs it."""
         questions = [suppression_audit.Question(q, OPTIONS[q], multiple=q not in single, breakdown=q in single,
                                                 transposable=q in single) for q in QUESTIONS]
+        if self.cohort:
+            questions[-1] = suppression_audit.Question("b2", OPTIONS["b2"], item=False, breakdown=True)
         counts = {}
         for row in self.rows:
             counts[row] = counts.get(row, 0) + 1
-        extra, _stuck = suppression_audit.protect(self.years, counts, questions, self.limit)
+        extra, self.stuck = suppression_audit.protect(self.years, counts, questions, self.limit)
         return extra
 
     def _test(self, year, **answers):
@@ -170,8 +179,14 @@ class Published:
         sizes = [self.count(self._test(period, **{by: g})) for g in groups]
         figures, total = tables[item].period(period)
         # As the results page does: two single-choice questions are one grid, read either way round.
-        transpose = (item < by) if item in single else None
-        _grid, table = result_tables.breakdown(cells, answered, sizes, tables[by].period(period)[0], figures, total,
+        transpose = (item < by) if item in single and by in tables else None
+        if by in tables:
+            groups_published = tables[by].period(period)[0]
+        else:  # the cohorts: their sizes add up to the period's responses
+            year_figures, year_total = self.responses
+            groups_published = result_tables.group_sizes(
+                sizes, year_total if period is None else year_figures[period], self.limit)
+        _grid, table = result_tables.breakdown(cells, answered, sizes, groups_published, figures, total,
                                                additive, limit=self.limit, transpose=transpose,
                                                extra=self.extra.get((item, by, period), ()))
         where = (item, "by", by, period)
@@ -180,7 +195,7 @@ class Published:
                 self.add(self._test(period, **{item: o, by: g}), table.cells[row][o], (*where, g, o))
             answering = self.add(self._test(period, **{item: "any", by: g}), table.row_totals[row],
                                  (*where, g, "answering"))
-            if g is not None:  # the group's responses: the breakdown question's count for it, shown elsewhere
+            if g is not None and by in tables:  # the group's responses: the breakdown question's count for it
                 self.answering.append((answering, self.where[(by, period, g)]))
         for o in range(width):  # its totals row: the item's figures for the period
             self.add(self._test(period, **{item: o}), table.col_totals[o], (*where, "all", o))
@@ -249,8 +264,8 @@ class Published:
             assert found, ("a hidden figure can be narrowed to its true value", where, true)
 
 
-def _publish(years, rows, multiple, limit, by=None):
-    published = Published(years, rows, multiple, limit, by)
+def _publish(years, rows, multiple, limit, by=None, cohort=False):
+    published = Published(years, rows, multiple, limit, by, cohort)
     published.publish()
     return published
 
@@ -330,3 +345,27 @@ def test_an_empty_not_answered_group_is_shown_not_left_out():
     assert published.empty == []
 
 
+
+
+@settings(max_examples=EXAMPLES_SMALL_YEAR, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(response_sets(small_year=True), st.booleans())
+def test_a_new_years_first_responses_can_be_protected(data, cohort):
+    """A second year with 1 to N-1 responses, with ``b2`` as a question or as the cohorts (whose groups' sizes
+    are published from the responses, not from a question's own table): every page together gives nothing
+    away, and the audit finds every figure protectable by hiding breakdown cells (nothing ``stuck``)."""
+    published = _publish(*data, cohort=cohort)
+    published.check()
+    assert not published.stuck
+
+
+def test_a_new_years_one_response_with_cohorts():
+    """Found on the fixture survey (``test_results_audit``): a year of 13 responses, none in a cohort, and a new
+    year's one response. The new year's responses (1) are hidden as a small group, so the old year's (13) are
+    hidden to protect them; but the cohorts' sizes of the old year (0, 0 and "No cohort" 13) were published
+    as a distribution of their own, adding up to 13 on the page (as its people answering, 13 less 0 not
+    answering), and 14 in all less 13 gave the new year's 1. They now follow the period's responses: hidden."""
+    rows = [(0, 0, 0, None)] * 3 + [(0, 1, 1, None)] * 6 + [(0, 0, None, None)] * 4 + [(1, 0, 1, None)]
+    published = _publish(2, rows, False, 3, cohort=True)
+    published.check()
+    assert not published.stuck
