@@ -94,10 +94,13 @@ def test_data_with_the_same_totals_but_other_cross_tabs_is_audited_again(survey)
     assert after == _audit(target)[0]
 
 
-def test_a_new_years_first_response_does_not_hide_every_breakdown(survey, client_request):
-    """A figure no hidden breakdown cell can protect (here the new year's one response, pinned by its own tables
-    and the totals) is reported as stuck at once: before, every breakdown cell of every family was hidden in
-    turn (614 cells, about 10 s per page), which protected nothing and blanked the pages."""
+def test_a_new_years_first_response_is_protected_not_stuck(survey, client_request):
+    """One response in a new year (2026) beside the year's 13. Its responses (1) are hidden as a small group and
+    2025's (13) to protect them, as 14 in all is shown. The cohorts' sizes for 2025 (0, 0 and "No cohort" 13)
+    were published as a distribution of their own: every item by cohort showed its groups' people answering (13
+    less 0 not answering), adding up to 13, and 14 less 13 gave 2026's one response and its answers; the audit
+    found every family with the cohorts stuck (before: hiding all 614 breakdown cells, ~10 s a page). The
+    cohorts' sizes now follow the period's responses as published, so nothing is stuck and nothing adds up."""
     target, _told = survey
     journey.answer_all(client_request, {"tell": {"told_someone": "no"}})
     journey.submit(client_request)
@@ -110,11 +113,20 @@ def test_a_new_years_first_response_does_not_hide_every_breakdown(survey, client
 
     result_audit.suppression_audit.protect = spy
     try:
-        found = results.survey_results(target, year=2025, breakdown="age_band")
+        by_cohort = results.survey_results(target, year=2025, breakdown="cohort")
     finally:
         result_audit.suppression_audit.protect = real
     extra, stuck = captured["result"]
-    assert stuck  # the new year's figure: not protectable by hiding breakdown cells
+    assert stuck == set()
     assert sum(len(cells) for cells in extra.values()) < 20
-    table = _table(found, "adults_listen")
-    assert sum(shown(figure) for row in table.cells for figure in row) >= 5  # the 2025 page still says something
+    assert dict(by_cohort.year_counts)[2026] is not None and reason(dict(by_cohort.year_counts)[2026]) == "small"
+    assert not shown(by_cohort.responses)  # 2025's 13: 14 less it would be 2026's
+    for result in by_cohort.items:  # no group's people answering (with 0 not answering, its size) adds up to it
+        assert not any(shown(figure) and figure for figure in result.breakdown.table.row_totals), result.item.key
+        assert not shown(result.breakdown.table.total) or result.breakdown.table.total == 0
+    for key in ("age_band", "told_someone"):  # every page of 2025 and 2026 alike
+        for year in (2025, 2026):
+            for result in results.survey_results(target, year=year, breakdown=key).items:
+                if result.breakdown is not None:
+                    assert not shown(result.total) or result.total == 0
+                    assert not any(shown(f) and f for f in result.breakdown.table.row_totals), (key, year)
