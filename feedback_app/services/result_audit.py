@@ -94,7 +94,9 @@ class _Profiles:
             return None
         codes_index = {code: i for i, (code, _l, _o) in enumerate(item.options)}
         chosen = [codes_index[c] for c in codes if c in codes_index]
-        return frozenset(chosen) if not item.additive else (chosen[0] if chosen else None)
+        if not chosen:  # no known option: not answering, as in the tables (``results.items_for``)
+            return None
+        return frozenset(chosen) if not item.additive else chosen[0]
 
     def family(self, keys):
         """``{(year index, item answer, breakdown answers...): responses}`` for ``keys`` (an item, breakdowns)."""

@@ -157,16 +157,25 @@ def items_for(definition, language, answers_by_question=None):
         if kind == "grid":
             for sid, text in answer_type.statements(language):
                 items.append(Item(f"{question.id}.{sid}", question.id, f"{title}: {text}", kind, options,
-                                  lambda value, sid=sid: [str(value[sid])] if isinstance(value, dict)
-                                  and value.get(sid) is not None else []))
+                                  _known(options, lambda value, sid=sid: [str(value[sid])] if isinstance(value, dict)
+                                         and value.get(sid) is not None else [])))
         elif kind == "multiple_choice":
             items.append(Item(question.id, question.id, title, kind, options,
                               # Each option at most once per response, even in a row stored with repeats.
-                              lambda value: list(dict.fromkeys(str(v) for v in value or [])), additive=False))
+                              _known(options, lambda value: list(dict.fromkeys(str(v) for v in value or []))),
+                              additive=False))
         else:
             items.append(Item(question.id, question.id, title, kind, options,
-                              lambda value: [] if value is None else [str(value)]))
+                              _known(options, lambda value: [] if value is None else [str(value)])))
     return items
+
+
+def _known(options, codes_of):
+    """``codes_of`` keeping only the item's options: an answer whose code is none of them (an option since
+    removed from the survey, or bad data) is not counted as that option, and an answer with no known option
+    counts as not answering, in every table and in the audit of them (``result_audit``) alike."""
+    known = {code for code, _label, _opt_out in options}
+    return lambda value: [code for code in codes_of(value) if code in known]
 
 
 def _count(item, values):

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from feedback_app.extensions import db
 from feedback_app.models import Answer, Response
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import audit_cache, result_audit, results
+from feedback_app.services import audit_cache, result_audit, result_counts, results
 from feedback_app.services.journey import definition_of
 from feedback_app.services.suppression import reason, shown
 from tests.feedback_app import journey, results_data
@@ -130,3 +130,53 @@ def test_a_new_years_first_response_is_protected_not_stuck(survey, client_reques
                 if result.breakdown is not None:
                     assert not shown(result.total) or result.total == 0
                     assert not any(shown(f) and f for f in result.breakdown.table.row_totals), (key, year)
+
+
+def _family_counts(target, year, breakdown, keys):
+    """The audit's responses per pattern for the family ``keys`` (an item, breakdowns), as the page runs it."""
+    captured = {}
+    real = result_audit.suppression_audit.protect
+
+    def spy(years, counts, questions, limit, family_counts=None):
+        captured["counts"] = family_counts(list(keys))
+        return real(years, counts, questions, limit, family_counts=family_counts)
+
+    result_audit.suppression_audit.protect = spy
+    audit_cache.clear_local()
+    try:
+        found = results.survey_results(target, year=year, breakdown=breakdown)
+    finally:
+        result_audit.suppression_audit.protect = real
+    return found, captured["counts"]
+
+
+def test_answers_that_are_no_option_count_as_not_answering_in_the_tables_and_the_audit(survey, client_request,
+                                                                                       sign_in):
+    """Answers whose code is none of the question's options (an option since removed, or bad data): 4 responses
+    answered "adults listen" with a retired code, 4 chose only a retired "worries" option and 3 a retired one
+    beside "bullying". Before, the tables counted the first 4 among the people answering (while no answer's
+    count held them, so a year's answers and not answering no longer added up to its responses) and the audit
+    as not answering; the audit left the 4 "worries" responses out altogether. Now both count an answer with
+    no known option as not answering, and an option that is not known as not chosen (said on the page)."""
+    target, _told = survey
+    results_data.add(4, {"adults_listen": "retired_code", "worries": ["retired_option"]}, when=WHEN, start=100)
+    results_data.add(3, {"worries": ["bullying", "retired_option"]}, when=WHEN, start=200)
+    found, counts = _family_counts(target, 2025, "age_band", ("adults_listen", "age_band", "cohort"))
+    listen = next(result for result in found.items if result.item.key == "adults_listen")
+    known = sum(figure for figure in (row.count for row in listen.rows) if shown(figure))
+    assert listen.total == known == 7 + 1 + 3  # 13 of the first responses less 2 not answering, and the 3
+    assert sum(n for (_y, answer, *_rest), n in counts.items() if answer is not None) == listen.total
+    assert sum(counts.values()) == 13 + 7  # every response, once
+    definition = definition_of(survey_queries.get_latest_version(target))
+    item = next(item for item in results.items_for(definition, "en") if item.key == "adults_listen")
+    [(cells, answered)] = result_counts.per_year(item, result_counts.load(target.id, {"adults_listen"}))
+    assert answered == sum(cells) == listen.total  # the year's grid: answers and not answering add up
+    found, counts = _family_counts(target, 2025, "age_band", ("worries", "age_band", "cohort"))
+    worries = next(result for result in found.items if result.item.key == "worries")
+    assert sum(counts.values()) == 13 + 7
+    answering = sum(n for (_y, answer, *_rest), n in counts.items() if answer is not None)
+    assert worries.total == answering == 13 + 3  # the fixture's 13 choose "bullying" and "online"; the 4 none
+    assert worries.rows[0].count == 13 + 3
+    sign_in("analyst")
+    page = client_request.get("/staff/results/all-types?year=2025&breakdown=age_band")
+    assert "an answer that is none of its options" in page.select_one("main").text
