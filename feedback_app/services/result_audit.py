@@ -23,18 +23,21 @@ COHORT = "cohort"
 class _Profiles:
     """Responses per profile and answers per profile, as patterns for the audit's families."""
 
-    def __init__(self, survey_id, years, items, breakdowns, cohorts):
+    def __init__(self, survey_id, years, items, breakdowns, cohorts, span=None):
         self.items = {item.key: item for item in items}
         self.order = list(breakdowns)
         self.survey_id, self.years, self.breakdowns, self.cohorts = survey_id, years, breakdowns, cohorts
+        self.span = span or years  # every year from the first response to the last: the database counts by them
         self.question_ids = {item.question_id for item in items}
         self.response_rows = self.answer_rows = None
 
     def _read(self):
         if self.response_rows is None:
-            self.response_rows = result_queries.count_responses_by_profile(self.survey_id, self.years, self.order)
-            self.answer_rows = result_queries.count_answers_by_profile(
-                self.survey_id, self.question_ids, self.years, self.order)
+            published = set(self.years)  # a withheld year's responses (``result_counts.load``) are left out
+            self.response_rows = [row for row in result_queries.count_responses_by_profile(
+                self.survey_id, self.span, self.order) if row[0] in published]
+            self.answer_rows = [row for row in result_queries.count_answers_by_profile(
+                self.survey_id, self.question_ids, self.span, self.order) if row[2] in published]
 
     def decode(self):
         """Each row's year index and group per breakdown as arrays (a group ``g`` as ``g + 1``, 0 not answered)."""
@@ -167,7 +170,7 @@ def _audit(survey, definition, items, counts, cohorts, breakdown_types, limit):
         if question.type in breakdown_types:
             choices = question.answer_type.choice_labels("en")
             breakdowns[question.id] = {code: i for i, (code, _label) in enumerate(choices)}
-    profiles = _Profiles(survey.id, counts.years, items, breakdowns, cohorts)
+    profiles = _Profiles(survey.id, counts.years, items, breakdowns, cohorts, counts.span)
     profiles.decode()
     questions = [suppression_audit.Question(
         item.key, len(item.options), multiple=not item.additive,

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from feedback_app.queries import results as result_queries
+from feedback_app.services.suppression import threshold
 
 
 def _decode(text):
@@ -19,7 +20,9 @@ def _decode(text):
 
 @dataclass
 class Counts:
-    """One survey's counts: ``years`` (ascending, each with a response), responses per year, and rows."""
+    """One survey's counts: ``years`` (ascending, each with N responses or more), responses per year, and rows;
+    ``withheld``: the years with 1 to N-1 responses, left out of every count; ``span``: every year from the
+    first response to the last (the database's years are counted over them)."""
 
     years: list
     year_sizes: Counter
@@ -27,13 +30,20 @@ class Counts:
     groups: list = field(default_factory=list)
     # question_id -> [(value, year, cohort_id, breakdown answer, responses)]
     answers: dict = field(default_factory=dict)
+    withheld: list = field(default_factory=list)
+    span: list = field(default_factory=list)
 
     def values(self):
         """``{question_id: [distinct values]}``, for the number questions' bins."""
         return {qid: [row[0] for row in rows] for qid, rows in self.answers.items()}
 
 
-def load(survey_id, question_ids, breakdown_question=None):
+def load(survey_id, question_ids, breakdown_question=None, limit=None):
+    """The counts of the years with ``limit`` (the threshold) responses or more. A year with 1 to N-1 (a new
+    year's first responses) is withheld from every table, all years included, until it has N: published, its
+    responses would be a small group, and so (the all-years figures less the other years') everything else
+    about that year and one other (``Counts.withheld``; the pages say so)."""
+    limit = limit or threshold()
     first, last = result_queries.submitted_span(survey_id)
     if first is None:
         return Counts([], Counter())
@@ -43,12 +53,18 @@ def load(survey_id, question_ids, breakdown_question=None):
     year_sizes = Counter()
     for year, _cohort, _value, n in groups:
         year_sizes[year] += n
+    withheld = sorted(y for y, n in year_sizes.items() if 0 < n < limit)
+    if withheld:
+        groups = [row for row in groups if row[0] not in withheld]
+        year_sizes = Counter({y: n for y, n in year_sizes.items() if y not in withheld})
     answers = defaultdict(list)
     if question_ids:
         for qid, value, year, cohort, group, n in result_queries.count_answers_by_group(
                 survey_id, question_ids, candidates, breakdown_question):
-            answers[qid].append((_decode(value), year, cohort, _decode(group), n))
-    return Counts(sorted(y for y, n in year_sizes.items() if n), year_sizes, groups, dict(answers))
+            if year not in withheld:
+                answers[qid].append((_decode(value), year, cohort, _decode(group), n))
+    return Counts(sorted(y for y, n in year_sizes.items() if n), year_sizes, groups, dict(answers), withheld,
+                  candidates)
 
 
 def count_weighted(item, rows):

@@ -21,7 +21,7 @@ from feedback_app.queries import results as result_queries
 from feedback_app.queries import surveys as survey_queries
 from feedback_app.services import result_audit, result_counts, result_tables
 from feedback_app.services.journey import definition_of
-from feedback_app.services.suppression import percentage, reason, shown
+from feedback_app.services.suppression import SMALL, percentage, reason, shown
 
 CHOICE_TYPES = ("single_choice", "agreement", "yes_no", "rating")
 CLOSED_TYPES = (*CHOICE_TYPES, "multiple_choice", "grid", "number")
@@ -94,6 +94,7 @@ class SurveyResults:
     breakdown_key: str | None
     breakdown_choices: list  # (key, label)
     breakdown_refused: bool = False
+    withheld: list = field(default_factory=list)  # years with 1 to N-1 responses, in no figure (``result_counts``)
 
 
 def year_bounds(year):
@@ -276,6 +277,8 @@ def _survey_results(survey, year, breakdown, language, stamp):
     year_figures, year_total = result_tables.responses(sizes)
     index = None if year is None else (years.index(year) if year in years else -1)
     responses_shown = year_total if year is None else (year_figures[index] if index >= 0 else 0)
+    if year in counts.withheld:  # fewer than N: nothing of the year is shown, so its items neither
+        responses_shown, items = SMALL, []
     responses = sum(year_sizes.values()) if year is None else year_sizes.get(year, 0)
     drafts = result_queries.count_unsubmitted_drafts(survey.id, *year_bounds(year))
     completion = responses_shown if not shown(responses_shown) else percentage(responses, responses + drafts)
@@ -310,7 +313,8 @@ def _survey_results(survey, year, breakdown, language, stamp):
 
     year_counts = [(y, year_figures[i]) for i, y in enumerate(years)]
     return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, year_counts,
-                         breakdown if groups else None, breakdown_choices(definition, language), refused)
+                         breakdown if groups else None, breakdown_choices(definition, language), refused,
+                         counts.withheld)
 
 
 def _breakdown(item, groups, counts, year, index, grids, key, extra=()):
