@@ -65,8 +65,8 @@ def _results(survey):
     year = _year_arg()
     breakdown = request.args.get("breakdown") or None
     found = results_service.survey_results(survey, year, breakdown, current_language())
-    if year is not None and year not in found.years:
-        abort(404)
+    if year is not None and year not in found.years and year not in found.withheld:
+        abort(404)  # (a withheld year's page says why it shows nothing)
     return found
 
 

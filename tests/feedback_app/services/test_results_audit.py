@@ -142,6 +142,8 @@ def test_a_new_years_first_response_is_withheld_and_nothing_is_stuck(survey, cli
     page = client_request.get("/staff/results/all-types?breakdown=cohort&year=2025")
     notice = page.select_one(".app-results-withheld")
     assert notice is not None and "2026" in notice.text and "fewer than" in notice.text
+    page = client_request.get("/staff/results/all-types?year=2026")  # the year's own page: why, and no table
+    assert "2026" in page.select_one(".app-results-withheld").text and page.select_one("main table") is None
 
 
 def _family_counts(target, year, breakdown, keys):
