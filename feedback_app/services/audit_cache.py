@@ -123,11 +123,13 @@ def put(key, found):
         current_app.logger.warning("audit cache: Redis unavailable", exc_info=True)
 
 
-def clear_local():
-    """Forget what this process holds (tests; Redis is left alone)."""
+def clear_local(pages=True):
+    """Forget what this process holds (tests, benchmarks; Redis is left alone): the audits, and the pages kept
+    for ``recent_page`` unless ``pages`` is false."""
     with _LOCK:
         _LOCAL.clear()
-        _PAGES.clear()
+        if pages:
+            _PAGES.clear()
 
 
 def keep_page(key, found):
