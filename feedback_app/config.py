@@ -109,6 +109,9 @@ class Config:
     RESULTS_AUDIT_SETTLE_SECONDS = float(_env("RESULTS_AUDIT_SETTLE_SECONDS", "2"))
     RESULTS_AUDIT_MAX_WAIT_SECONDS = float(_env("RESULTS_AUDIT_MAX_WAIT_SECONDS", "30"))
     RESULTS_AUDIT_REDIS_PREFIX = _env("RESULTS_AUDIT_REDIS_PREFIX", "feedback:")
+    # A breakdown page whose data changed a moment ago, its audit being worked out in the background, shows
+    # the figures this process last made for it, if no older than this, saying how old they are.
+    RESULTS_STALE_SECONDS = float(_env("RESULTS_STALE_SECONDS", "120"))
     # Theme runs: "tfidf" (no model needed) or "embeddings" (sentence-transformers; THEME_MODEL unset
     # = the packaged all-MiniLM-L6-v2 of the embeddings extra, loaded offline).
     THEME_BACKEND = _env("THEME_BACKEND", "tfidf")

@@ -12,6 +12,11 @@
   (``RESULTS_AUDIT_SETTLE_SECONDS`` without a write, at most ``RESULTS_AUDIT_MAX_WAIT_SECONDS``), then works
   out the audit for the data as it is then (``results.warm_audit``). A page that finds nothing for the data
   it reads works it out inline: it is never given an audit of other data.
+- **A page while its audit is made.** A breakdown page keeps the figures it last made here (``keep_page``). When
+  the data has moved since and its audit is not ready, the page may show those (of one data version, figures
+  and audit together) for up to ``RESULTS_STALE_SECONDS``, saying how old they are, instead of working the
+  audit out inline: the job queued by the write brings the new figures (``results.survey_results``,
+  ``allow_stale``). Without precompute, never.
 - **Stored only when exact.** A result is stored under a version only if the version read after reading the
   counts is the one read before them (no write committed in between).
 """
@@ -26,6 +31,8 @@ from flask import current_app
 _LOCAL = OrderedDict()
 _LOCAL_SIZE = 32
 _LOCK = threading.Lock()
+_PAGES = OrderedDict()  # page key -> (when made, a breakdown page's results): this process only
+_PAGES_SIZE = 64
 _PENDING = {}  # without Redis: survey id -> when its waiting job was asked for
 _LAST_WRITE = {}  # without Redis: survey id -> when a write was last reported
 FORMAT = 1  # of the stored value: change it when the audit's result changes meaning
@@ -116,10 +123,36 @@ def put(key, found):
         current_app.logger.warning("audit cache: Redis unavailable", exc_info=True)
 
 
-def clear_local():
-    """Forget what this process holds (tests; Redis is left alone)."""
+def clear_local(pages=True):
+    """Forget what this process holds (tests, benchmarks; Redis is left alone): the audits, and the pages kept
+    for ``recent_page`` unless ``pages`` is false."""
     with _LOCK:
         _LOCAL.clear()
+        if pages:
+            _PAGES.clear()
+
+
+def keep_page(key, found):
+    """Keep a breakdown page's results, made just now, for ``recent_page``."""
+    with _LOCK:
+        _PAGES[key] = (time.time(), found)
+        _PAGES.move_to_end(key)
+        while len(_PAGES) > _PAGES_SIZE:
+            _PAGES.popitem(last=False)
+
+
+def recent_page(key):
+    """``(seconds old, results)`` of the page kept under ``key`` if it may stand in for a page whose audit is
+    being worked out (precompute on, no older than ``RESULTS_STALE_SECONDS``), else ``None``."""
+    config = current_app.config
+    if not config.get("RESULTS_AUDIT_PRECOMPUTE", True):
+        return None
+    with _LOCK:
+        kept = _PAGES.get(key)
+    if kept is None:
+        return None
+    age = time.time() - kept[0]
+    return (age, kept[1]) if age <= float(config.get("RESULTS_STALE_SECONDS", 120.0)) else None
 
 
 def data_changed(survey_id):

@@ -141,12 +141,16 @@ def data_version(survey_id, hold=False):
     return result_queries.data_version(survey_id, hold)
 
 
-def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types, stamp=None):
+class NotReady(Exception):  # noqa: N818 - a state, as DataChanged
+    """The audit of this data is not worked out yet, and the caller said not to work it out inline."""
+
+
+def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types, stamp=None, inline=True):
     """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None).
 
     ``stamp``: the survey's results data version read before ``counts`` were. Raises ``DataChanged`` if it has
     moved since (``counts`` and this audit could be of different data); the result is stored only when it has
-    not. Without ``stamp``, it is read here."""
+    not. Without ``stamp``, it is read here. ``inline=False``: raise ``NotReady`` rather than work it out."""
     if stamp is None:
         stamp = data_version(survey.id)
     if not counts.years:
@@ -154,6 +158,8 @@ def further_hidden(survey, version, definition, items, counts, cohorts, breakdow
     limit = threshold()
     key = audit_cache.key_of(survey.id, version.id, limit, stamp, counts.years, [cohort.id for cohort in cohorts])
     found = audit_cache.get(key)
+    if found is None and not inline:
+        raise NotReady
     if found is None:
         found = _audit(survey, definition, items, counts, cohorts, breakdown_types, limit)
         if data_version(survey.id) != stamp:

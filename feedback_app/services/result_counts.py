@@ -14,8 +14,19 @@ from feedback_app.queries import results as result_queries
 from feedback_app.services.suppression import threshold
 
 
-def _decode(text):
-    return None if text is None else json.loads(text)
+def _decoder():
+    """``json.loads`` for stored answers, each distinct text decoded once (the rows repeat a few hundred
+    distinct answers thousands of times). A fresh one per read: the values it returns are not copied."""
+    seen = {}
+
+    def decode(text):
+        if text is None:
+            return None
+        if text not in seen:
+            seen[text] = json.loads(text)
+        return seen[text]
+
+    return decode
 
 
 @dataclass
@@ -48,6 +59,7 @@ def load(survey_id, question_ids, breakdown_question=None, limit=None):
     if first is None:
         return Counts([], Counter())
     candidates = list(range(first.year, last.year + 1))
+    _decode = _decoder()
     groups = [(year, cohort, _decode(value), n) for year, cohort, value, n
               in result_queries.count_responses_by_group(survey_id, candidates, breakdown_question)]
     year_sizes = Counter()

@@ -12,16 +12,16 @@ cannot be played off against each other.
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from flask_babel import gettext as _
 
 from feedback_app.queries import results as result_queries
 from feedback_app.queries import surveys as survey_queries
-from feedback_app.services import result_audit, result_counts, result_tables
+from feedback_app.services import audit_cache, result_audit, result_counts, result_tables
 from feedback_app.services.journey import definition_of
-from feedback_app.services.suppression import SMALL, percentage, reason, shown
+from feedback_app.services.suppression import SMALL, percentage, reason, shown, threshold
 
 CHOICE_TYPES = ("single_choice", "agreement", "yes_no", "rating")
 CLOSED_TYPES = (*CHOICE_TYPES, "multiple_choice", "grid", "number")
@@ -94,6 +94,7 @@ class SurveyResults:
     breakdown_key: str | None
     breakdown_choices: list  # (key, label)
     breakdown_refused: bool = False
+    age_seconds: float | None = None  # figures made this long ago, shown while the newest are worked out
     withheld: list = field(default_factory=list)  # years with 1 to N-1 responses, in no figure (``result_counts``)
 
 
@@ -229,19 +230,36 @@ def breakdown_choices(definition, language):
 READS = 3
 
 
-def survey_results(survey, year=None, breakdown=None, language="en"):
+def survey_results(survey, year=None, breakdown=None, language="en", allow_stale=False):
     """The survey's results, for all years or ``year``, by ``breakdown`` (``"cohort"``, a question id) or not.
 
     A breakdown page reads the survey's results data version before its counts and checks it after the audit
     (``result_audit.DataChanged``): figures and audit are always of the same data. If a write commits while it
-    reads, it reads again; the last time it holds the version (on PostgreSQL, writers to this survey wait)."""
+    reads, it reads again; the last time it holds the version (on PostgreSQL, writers to this survey wait).
+
+    ``allow_stale`` (the results page, which says so): when the data changed a moment ago and the audit of the
+    new data is still being worked out in the background, the figures this process last made for this page
+    (figures and audit of one earlier version), with ``age_seconds`` set, rather than the audit inline
+    (``audit_cache.recent_page``)."""
+    page_key = None
+    if breakdown and allow_stale:
+        version = survey_queries.get_latest_version(survey)
+        page_key = (survey.id, version.id if version is not None else None, year, breakdown, language, threshold())
+    recent = audit_cache.recent_page(page_key) if page_key else None
     for attempt in range(READS):
         stamp = result_audit.data_version(survey.id, hold=attempt == READS - 1) if breakdown else None
         try:
-            return _survey_results(survey, year, breakdown, language, stamp)
+            found = _survey_results(survey, year, breakdown, language, stamp, inline=recent is None)
         except result_audit.DataChanged:
             if attempt == READS - 1:
                 raise
+            continue
+        except result_audit.NotReady:
+            age, kept = recent
+            return replace(kept, survey=survey, age_seconds=age)
+        if page_key:
+            audit_cache.keep_page(page_key, replace(found, survey=None))
+        return found
     return None
 
 
@@ -264,7 +282,7 @@ def warm_audit(survey_id):
         pass  # written to meanwhile: that write queued the next job
 
 
-def _survey_results(survey, year, breakdown, language, stamp):
+def _survey_results(survey, year, breakdown, language, stamp, inline=True):
     version = survey_queries.get_latest_version(survey)
     definition = definition_of(version)
     question_ids = {q.id for q in definition.questions if q.type in CLOSED_TYPES}
@@ -294,7 +312,7 @@ def _survey_results(survey, year, breakdown, language, stamp):
             groups = _breakdown_groups(breakdown, definition, cohorts, language)
             if groups:
                 audit = result_audit.further_hidden(survey, version, definition, items, counts, cohorts,
-                                                    BREAKDOWN_TYPES, stamp)
+                                                    BREAKDOWN_TYPES, stamp, inline=inline)
     grids = {item.key: result_tables.years_grid(result_counts.per_year(item, counts), sizes, year_figures,
                                                 year_total, item.additive) for item in items} if years else {}
     results = []
@@ -314,7 +332,7 @@ def _survey_results(survey, year, breakdown, language, stamp):
     year_counts = [(y, year_figures[i]) for i, y in enumerate(years)]
     return SurveyResults(survey, definition, years, year, responses_shown, drafts, completion, results, year_counts,
                          breakdown if groups else None, breakdown_choices(definition, language), refused,
-                         counts.withheld)
+                         withheld=counts.withheld)
 
 
 def _breakdown(item, groups, counts, year, index, grids, key, extra=()):

@@ -61,10 +61,10 @@ def _year_arg():
     return int(value) if value.isdigit() else None
 
 
-def _results(survey):
+def _results(survey, allow_stale=False):
     year = _year_arg()
     breakdown = request.args.get("breakdown") or None
-    found = results_service.survey_results(survey, year, breakdown, current_language())
+    found = results_service.survey_results(survey, year, breakdown, current_language(), allow_stale=allow_stale)
     if year is not None and year not in found.years and year not in found.withheld:
         abort(404)  # (a withheld year's page says why it shows nothing)
     return found
@@ -97,7 +97,7 @@ def index():
 @roles_required(*AGGREGATE)
 def survey(slug):
     target = _survey_or_404(slug)
-    found = _results(target)
+    found = _results(target, allow_stale=True)  # (the page says how old its figures are)
     form = ResultsFilterForm(request.args)
     form.set_choices(found.years, found.breakdown_choices, _("All years"), _("No breakdown"))
     can_read_raw = current_user.has_role(*RAW)

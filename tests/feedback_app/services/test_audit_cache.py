@@ -145,3 +145,51 @@ def test_an_audit_is_never_stored_under_a_version_other_than_the_data_it_read(su
     with pytest.raises(result_audit.DataChanged):  # read as of a version the data has moved on from
         results._survey_results(target, 2025, "age_band", "en", ("an older epoch", 1))
     assert stored == []
+
+
+def _age_page(client_request, slug):
+    page = client_request.get(f"/staff/results/{slug}?year=2025&breakdown=age_band")
+    cells = [cell.text.strip() for cell in page.select("main table td, main table th")]
+    assert cells
+    return page, page.select_one(".app-results-age"), cells
+
+
+def test_while_the_new_data_is_audited_the_page_shows_its_last_figures_and_says_how_old(
+        survey, client_request, sign_in, precompute, monkeypatch):
+    """During an assembly every submit moves the data: the breakdown page shows the figures it made a moment ago
+    (figures and audit of one version), saying so, instead of working the audit out inline on each visit; once
+    the background job has worked out the new data's audit, the new figures, without the notice."""
+    target, _codes = survey
+    sign_in("analyst")
+    queued = []
+    monkeypatch.setattr(jobs, "enqueue", lambda path, *args, **kwargs: queued.append(args))
+    first, notice, before = _age_page(client_request, target.slug)
+    assert notice is None
+    _told(6).value = "no"  # a write (a DSL's review, a new response...): the data version moves
+    db.session.commit()
+    audit_cache.data_changed(target.id)
+    assert queued == [(target.id,)]
+    monkeypatch.setattr(result_audit.suppression_audit, "protect", lambda *a, **k: pytest.fail("audited inline"))
+    _page, notice, during = _age_page(client_request, target.slug)
+    assert notice is not None and "seconds ago" in notice.text
+    assert during == before  # the same figures, not half new
+    monkeypatch.undo()
+    audit_cache.precompute(target.id)  # the job
+    _page, notice, after = _age_page(client_request, target.slug)
+    assert notice is None and after != before
+
+
+def test_the_last_figures_are_not_shown_when_too_old_or_for_the_report(survey, client_request, sign_in, precompute,
+                                                                        app):
+    target, _codes = survey
+    sign_in("analyst")
+    _age_page(client_request, target.slug)
+    _told(6).value = "no"
+    db.session.commit()
+    report = client_request.get(f"/staff/results/{target.slug}/report?year=2025&breakdown=age_band")
+    assert report.select_one(".app-results-age") is None  # printed and published: always the data as it is
+    app.config["RESULTS_STALE_SECONDS"] = 0
+    _told(7).value = "no"
+    db.session.commit()
+    _page, notice, _text = _age_page(client_request, target.slug)
+    assert notice is None  # worked out inline
