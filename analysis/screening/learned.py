@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from .calibration import JUDGE_FLOOR, LEARNED_THRESHOLD  # noqa: F401 - re-exported
+from .writers import CATEGORY_OF
 
 DATA_DIR = Path(__file__).parent / "data"
 TRAINING_CASES = DATA_DIR / "training_cases.csv"
@@ -43,14 +44,16 @@ YOUTH_TRAIN = (DATA_DIR / "youth_train_ordinary.csv", DATA_DIR / "youth_train_di
                DATA_DIR / "youth_train_pairs.csv")
 # A training label for a disclosure whose category was not given (minimal pairs).
 UNKNOWN_CATEGORY = "?"
+DEFAULT_SOURCES = (TRAINING_CASES, ORDINARY_REAL, *YOUTH_TRAIN)
 
 
-def load_training_rows(paths: Sequence[Path | str] = (TRAINING_CASES, ORDINARY_REAL, *YOUTH_TRAIN)
+def load_training_rows(paths: Sequence[Path | str] = DEFAULT_SOURCES
                        ) -> list[tuple[str, tuple[str, ...], str]]:
     """``(text, categories, source)`` of every training case (``()`` = ordinary answer).
 
     ``ordinary_real.csv`` holds only ordinary answers (``text,source``).  The youth
-    files hold ``id,question,answer`` plus ``category`` (a disclosure) or ``label``
+    files hold ``id,question,answer`` plus ``category`` (a disclosure; a later writer's
+    own category name is mapped to the screen's by ``writers.CATEGORY_OF``) or ``label``
     (1 = a disclosure of unknown category, :data:`UNKNOWN_CATEGORY`); without
     either the answer is ordinary.
     """
@@ -61,7 +64,7 @@ def load_training_rows(paths: Sequence[Path | str] = (TRAINING_CASES, ORDINARY_R
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 if "answer" in row:
-                    cats = (row["category"],) if row.get("category") else \
+                    cats = (CATEGORY_OF.get(row["category"], row["category"]),) if row.get("category") else \
                         (UNKNOWN_CATEGORY,) if row.get("label") == "1" else ()
                     rows.append((row["answer"], cats, Path(path).stem))
                     continue
@@ -110,7 +113,8 @@ class LearnedNet:
         self.threshold = threshold
         self.C = C
 
-    def fit(self, token_lists: Sequence[Sequence[str]], labels: Sequence[tuple[str, ...]]):
+    def fit(self, token_lists: Sequence[Sequence[str]], labels: Sequence[tuple[str, ...]],
+            sample_weight: Sequence[float] | None = None):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.multiclass import OneVsRestClassifier
@@ -122,7 +126,7 @@ class LearnedNet:
         vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
         X = vectorizer.fit_transform(feats)
         flag_model = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear")
-        flag_model.fit(X, y)
+        flag_model.fit(X, y, sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
         rows, cats = [], []
         for i, lab in enumerate(labels):
             for c in lab:
