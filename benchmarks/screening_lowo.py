@@ -44,7 +44,9 @@ from analysis.screening.learned import (  # noqa: E402
     LearnedNet,
     doc_tokens,
     load_training_rows,  # noqa: E402
+    question_token,
 )
+from analysis.screening.questions import question_kind  # noqa: E402
 from analysis.screening.writers import DATA_DIR, WRITERS, writer_rows  # noqa: E402
 
 TOKEN_CACHE = Path("/tmp/screening_lowo_tokens.pkl")
@@ -63,17 +65,22 @@ def _tokens(screener, texts, cache: dict) -> list[list[str]]:
     return out
 
 
-def fold_net(screener, held: str, train: str, cache: dict, nhs_weight: float = 1.0) -> LearnedNet:
-    """The net trained without writer ``held`` (cached in /tmp by its settings)."""
-    stem = Path(f"/tmp/screening_lowo_net_{train}_{held}_{nhs_weight}")
+def fold_net(screener, held: str, train: str, cache: dict, nhs_weight: float = 1.0,
+             with_question: bool = False) -> LearnedNet:
+    """The net trained without writer ``held`` (cached in /tmp by its settings); ``with_question``:
+    each youth answer is learned with its question's kind (``learned.question_token``)."""
+    name = f"screening_lowo_net_{train}_{held}_w{nhs_weight:g}{'_q' if with_question else ''}"
+    stem = Path("/tmp") / name.replace(".", "p")  # no dot: Path.with_suffix would cut it
     if stem.with_suffix(".npz").exists():
         return LearnedNet.load(stem, threshold=screener.learned_threshold)[0]
-    rows = [(t, c, s) for t, c, s in load_training_rows((TRAINING_CASES, ORDINARY_REAL))]
+    rows = [(t, c, s, None) for t, c, s in load_training_rows((TRAINING_CASES, ORDINARY_REAL))]
     for name in WRITERS:
         if name == held or (train == "base" and name != "w0_youth_train"):
             continue
-        rows += [(r["answer"], r["cats"], name) for r in writer_rows(name, DIRS)]
+        rows += [(r["answer"], r["cats"], name, r["question"]) for r in writer_rows(name, DIRS)]
     tokens = _tokens(screener, [r[0] for r in rows], cache)
+    if with_question:
+        tokens = [question_token(question_kind(r[3])) + t for r, t in zip(rows, tokens, strict=True)]
     weights = [nhs_weight if r[2] == "nhs_learn" else 1.0 for r in rows]
     net = LearnedNet(threshold=screener.learned_threshold).fit(tokens, [r[1] for r in rows], weights)
     net.save(stem)
@@ -88,6 +95,8 @@ def main(argv=None) -> int:
     p.add_argument("--nhs-weight", type=float, default=None,
                    help="weight of the NHS learn part's answers in training (default: NHS_WEIGHT "
                         "with --train writers, 1 with --train base as shipped)")
+    p.add_argument("--with-question", action="store_true",
+                   help="the net learns each youth answer with its question's kind (a pseudo-word)")
     p.add_argument("--writers", nargs="*", default=list(WRITERS))
     p.add_argument("--no-nhs", action="store_true", help="skip the NHS score part (faster)")
     p.add_argument("--dump", type=Path, help="write every answer's verdict and net probability here")
@@ -104,14 +113,15 @@ def main(argv=None) -> int:
     dump, table = {}, []
     for name in args.writers:
         t0 = time.process_time()
-        screener.learned_ = fold_net(screener, name, args.train, cache, args.nhs_weight)
+        screener.learned_ = fold_net(screener, name, args.train, cache, args.nhs_weight, args.with_question)
         TOKEN_CACHE.write_bytes(pickle.dumps(cache))
         rows = writer_rows(name, DIRS)
         items = [(r["kind"], r["question"], r["answer"]) for r in rows] + [("nhs", None, t) for t in nhs]
         out = []
         for kind, q, text in items:
             res = screener.screen(text, question=q)
-            prob = screener.learned_.probability(_tokens(screener, [text], cache)[0])
+            ctx = question_token(question_kind(q)) if args.with_question else []
+            prob = screener.learned_.probability(ctx + _tokens(screener, [text], cache)[0])
             out.append({"kind": kind, "q": q, "text": text, "flagged": res.flagged, "p": prob,
                         "hits": [(h.category, h.evidence) for h in res.hits]})
         dump[name] = out
@@ -129,7 +139,7 @@ def main(argv=None) -> int:
                     print(f"  - FALSE ALARM [{name}] {o['text']!r} -> {o['hits']}")
     print(f"\nLeave one writer out, net trained on: {args.train}; threshold "
           f"{screener.learned_threshold}; judge floor {JUDGE_FLOOR}; "
-          f"NHS weight {args.nhs_weight}\n")
+          f"NHS weight {args.nhs_weight}; question kind learned: {args.with_question}\n")
     print("| writer left out | recall | alerts per 1,000 ordinary youth | look-alikes flagged | "
           "alerts per 1,000 NHS score part |")
     print("|---|---|---|---|---|")

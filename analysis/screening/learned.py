@@ -272,8 +272,15 @@ _FUNCTION = frozenset({
 _TRIES = 3         # a confident score may rest on any of its 3 strongest content words
 
 
+def question_token(kind: str | None) -> list[str]:
+    """The pseudo-word that tells the net what the answer replies to (``[]`` for no known kind).
+
+    A net trained without it (the shipped one) has no such feature and ignores it."""
+    return [f"__q_{kind}"] if kind else []
+
+
 def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None,
-                confident: float | None = None) -> tuple[str, tuple[int, int]] | None:
+                confident: float | None = None, context: Sequence[str] = ()) -> tuple[str, tuple[int, int]] | None:
     """``(category, (start_char, end_char))`` of the learned net's hit, or None.
 
     The evidence is the strongest content word for flagging plus the nearby
@@ -284,18 +291,20 @@ def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None,
     least ``confident``, the gate is asked about each of the three strongest
     content words (strongest first) and the first it lets through leads the
     evidence: in "i didnt want to but he made me" the strongest word is
-    negated ("want") but the next ("made") is not.
+    negated ("want") but the next ("made") is not.  ``context`` (:func:`question_token`)
+    is scored with the answer but never quoted as evidence.
     """
     norms, idx = doc_tokens(doc)
     if not norms:
         return None
-    p = net.probability(norms)
+    full = [*context, *norms]
+    p = net.probability(full)
     if p < net.threshold:
         return None
-    category, _p = net.category(norms, allowed)
+    category, _p = net.category(full, allowed)
     if not category:
         return None
-    contrib = net.word_contributions(norms)
+    contrib = net.word_contributions(full)[len(context):]
     content = [k for k in range(len(norms)) if norms[k] not in _FUNCTION and contrib[k] > 0]
     if not content or (p < _CONFIDENT and sum(contrib[k] for k in content) < _CONTENT_MIN):
         return None

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from analysis.screening import CATEGORIES
-from analysis.screening.learned import DATA_DIR, UNKNOWN_CATEGORY, LearnedNet, load_training_rows
+from analysis.screening.learned import DATA_DIR, UNKNOWN_CATEGORY, LearnedNet, load_training_rows, question_token
 from analysis.screening.writers import CATEGORY_OF, WRITERS, writer_rows
 
 DIRS = (Path(__file__).resolve().parents[3] / "benchmarks" / "data", DATA_DIR)
@@ -42,3 +42,15 @@ def test_sample_weights_move_the_yes_no_model():
     plain = LearnedNet().fit(tokens, labels)
     weighted = LearnedNet().fit(tokens, labels, sample_weight=[1.0, 4.0, 1.0, 1.0])
     assert weighted.probability("hurt".split()) < plain.probability("hurt".split())
+
+
+def test_the_question_kind_is_a_feature_only_for_a_net_that_learned_it():
+    q = question_token("feels_unsafe")
+    assert q == ["__q_feels_unsafe"] and question_token(None) == []
+    tokens = [q + ["home"], ["home", "is", "nice"], ["home", "time"], ["my", "dad", "hits", "me"], ["football"]]
+    labels = [("domestic_abuse",), (), (), ("physical_abuse",), ()]
+    with_q = LearnedNet().fit(tokens, labels)
+    assert with_q.probability(q + ["home"]) > with_q.probability(["home"])
+    plain = LearnedNet().fit([t for t in tokens if t[0] != q[0]], [lab for t, lab in zip(tokens, labels, strict=True)
+                                                                  if t[0] != q[0]])
+    assert plain.probability(q + ["home"]) == plain.probability(["home"])
