@@ -2,8 +2,9 @@
 
 Usage::
 
-    python benchmarks/screening_lowo.py [--train base|writers] [--threshold T] [--writers NAME ...]
-                                        [--dump out.json] [--show-errors]
+    python benchmarks/screening_lowo.py [--train base|writers] [--nhs-weight W] [--with-question]
+                                        [--threshold T] [--judge-floor F] [--writers NAME ...]
+                                        [--no-nhs] [--dump out.json] [--show-errors]
 
 Each blind writer's youth sets are one group (``WRITERS``).  For each writer W, the learned net is
 trained on the screen's base training data (``training_cases.csv`` and the NHS learn part) plus
@@ -19,6 +20,10 @@ trained or tuned on).  Printed per writer: recall on disclosures, alerts per 1,0
 answers and per 1,000 NHS score-part comments.  The rules and word lists were tuned on the errors of
 some writers (fresh3 to fresh5, the blind and youth training sets): only fresh6 and fresh7 are unseen
 by the rules too.  ``benchmarks/data/heldout_*`` is never read here.
+
+Fold nets are cached in ``/tmp/screening_lowo_net_*`` by their settings only, and tokens in
+``/tmp/screening_lowo_tokens.pkl``: delete both after changing the net's sources (rules, word lists,
+training data).  About 15-30 s CPU per writer; ``--writers`` lets two processes share the folds.
 """
 
 from __future__ import annotations
