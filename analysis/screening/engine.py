@@ -15,7 +15,7 @@ from .cues import CueChecker
 from .frames import FrameChecker
 from .gate import VetoGate
 from .languages import NOT_SCREENED, ROUTE_UNMATCHED, detect_language, keyword_hits
-from .learned import LEARNED_THRESHOLD, LearnedNet, doc_tokens, learned_hit, load_training_cases
+from .learned import LEARNED_THRESHOLD, LearnedNet, doc_tokens, learned_hit, load_training_cases, question_token
 from .lexicon import (
     JOKE_MARKERS,
     LEARNED_BENIGN,
@@ -269,7 +269,7 @@ class DisclosureScreener(VetoGate):
                 hits.append(Hit(cat, text[a:b], a + offset, b + offset))
         if not hits and self.learned_ is not None:
             found = learned_hit(self.learned_, doc, self.wanted_, self._learned_gate,
-                                confident=self.learned_confident)
+                                confident=self.learned_confident, context=question_token(self._question_kind))
             if found:
                 cat, (a, b) = found
                 a, b = _word_bounds(text, a, b)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from . import everyday
 from .answers import WORRY
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
-from .learned import JUDGE_FLOOR, doc_tokens
+from .learned import JUDGE_FLOOR, doc_tokens, question_token
 from .lexicon import ABSENCE_CATEGORIES
 from .questions import TRUSTED_PERSON, bare_answer
 from .rules import Rule
@@ -136,12 +136,13 @@ class VetoGate:
         answer is judged on its own sentence).  Measured:
         see ``benchmarks/SCREENING_RESULTS.md`` ("Two-stage screen").
         """
-        p_answer = self.learned_.probability(doc_tokens(doc)[0])
+        ctx = question_token(self._question_kind)
+        p_answer = self.learned_.probability(ctx + doc_tokens(doc)[0])
         out = {}
         for c, spans in kept.items():
             floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
             if p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
-                    self._first_hand(span) or self.learned_.probability(doc_tokens(span.sent)[0]) >= floor
+                    self._first_hand(span) or self.learned_.probability(ctx + doc_tokens(span.sent)[0]) >= floor
                     for span in spans):
                 out[c] = spans
             elif self._trace is not None:

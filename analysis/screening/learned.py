@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from .calibration import JUDGE_FLOOR, LEARNED_THRESHOLD  # noqa: F401 - re-exported
+from .writers import CATEGORY_OF
 
 DATA_DIR = Path(__file__).parent / "data"
 TRAINING_CASES = DATA_DIR / "training_cases.csv"
@@ -43,14 +44,16 @@ YOUTH_TRAIN = (DATA_DIR / "youth_train_ordinary.csv", DATA_DIR / "youth_train_di
                DATA_DIR / "youth_train_pairs.csv")
 # A training label for a disclosure whose category was not given (minimal pairs).
 UNKNOWN_CATEGORY = "?"
+DEFAULT_SOURCES = (TRAINING_CASES, ORDINARY_REAL, *YOUTH_TRAIN)
 
 
-def load_training_rows(paths: Sequence[Path | str] = (TRAINING_CASES, ORDINARY_REAL, *YOUTH_TRAIN)
+def load_training_rows(paths: Sequence[Path | str] = DEFAULT_SOURCES
                        ) -> list[tuple[str, tuple[str, ...], str]]:
     """``(text, categories, source)`` of every training case (``()`` = ordinary answer).
 
     ``ordinary_real.csv`` holds only ordinary answers (``text,source``).  The youth
-    files hold ``id,question,answer`` plus ``category`` (a disclosure) or ``label``
+    files hold ``id,question,answer`` plus ``category`` (a disclosure; a later writer's
+    own category name is mapped to the screen's by ``writers.CATEGORY_OF``) or ``label``
     (1 = a disclosure of unknown category, :data:`UNKNOWN_CATEGORY`); without
     either the answer is ordinary.
     """
@@ -61,7 +64,7 @@ def load_training_rows(paths: Sequence[Path | str] = (TRAINING_CASES, ORDINARY_R
         with open(path, encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 if "answer" in row:
-                    cats = (row["category"],) if row.get("category") else \
+                    cats = (CATEGORY_OF.get(row["category"], row["category"]),) if row.get("category") else \
                         (UNKNOWN_CATEGORY,) if row.get("label") == "1" else ()
                     rows.append((row["answer"], cats, Path(path).stem))
                     continue
@@ -110,7 +113,8 @@ class LearnedNet:
         self.threshold = threshold
         self.C = C
 
-    def fit(self, token_lists: Sequence[Sequence[str]], labels: Sequence[tuple[str, ...]]):
+    def fit(self, token_lists: Sequence[Sequence[str]], labels: Sequence[tuple[str, ...]],
+            sample_weight: Sequence[float] | None = None):
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.multiclass import OneVsRestClassifier
@@ -122,7 +126,7 @@ class LearnedNet:
         vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
         X = vectorizer.fit_transform(feats)
         flag_model = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear")
-        flag_model.fit(X, y)
+        flag_model.fit(X, y, sample_weight=None if sample_weight is None else np.asarray(sample_weight, float))
         rows, cats = [], []
         for i, lab in enumerate(labels):
             for c in lab:
@@ -268,8 +272,15 @@ _FUNCTION = frozenset({
 _TRIES = 3         # a confident score may rest on any of its 3 strongest content words
 
 
+def question_token(kind: str | None) -> list[str]:
+    """The pseudo-word that tells the net what the answer replies to (``[]`` for no known kind).
+
+    A net trained without it (the shipped one) has no such feature and ignores it."""
+    return [f"__q_{kind}"] if kind else []
+
+
 def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None,
-                confident: float | None = None) -> tuple[str, tuple[int, int]] | None:
+                confident: float | None = None, context: Sequence[str] = ()) -> tuple[str, tuple[int, int]] | None:
     """``(category, (start_char, end_char))`` of the learned net's hit, or None.
 
     The evidence is the strongest content word for flagging plus the nearby
@@ -280,18 +291,20 @@ def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None,
     least ``confident``, the gate is asked about each of the three strongest
     content words (strongest first) and the first it lets through leads the
     evidence: in "i didnt want to but he made me" the strongest word is
-    negated ("want") but the next ("made") is not.
+    negated ("want") but the next ("made") is not.  ``context`` (:func:`question_token`)
+    is scored with the answer but never quoted as evidence.
     """
     norms, idx = doc_tokens(doc)
     if not norms:
         return None
-    p = net.probability(norms)
+    full = [*context, *norms]
+    p = net.probability(full)
     if p < net.threshold:
         return None
-    category, _p = net.category(norms, allowed)
+    category, _p = net.category(full, allowed)
     if not category:
         return None
-    contrib = net.word_contributions(norms)
+    contrib = net.word_contributions(full)[len(context):]
     content = [k for k in range(len(norms)) if norms[k] not in _FUNCTION and contrib[k] > 0]
     if not content or (p < _CONFIDENT and sum(contrib[k] for k in content) < _CONTENT_MIN):
         return None

@@ -1,0 +1,65 @@
+"""The youth sets written blind for the screen, grouped by the writer who wrote them.
+
+Each writer is one group for leave-one-writer-out evaluation
+(``benchmarks/screening_lowo.py``): a net trained on the other writers scores this one.
+Files are read from the first of ``dirs`` that holds them: the package's ``data/`` holds the
+youth training sets; the later writers' sets live in ``benchmarks/data`` (the harness passes it).
+The shipped net learns from the youth training sets only: trained on every writer, it gained
+recall on a left-out writer but flagged look-alikes the screen's tests keep quiet
+(``benchmarks/SCREENING_RESULTS.md``, "Leave one writer out").
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+UNKNOWN_CATEGORY = "?"
+
+# The later writers' own category names -> the screen's (``categories.py``); "?" = no category of
+# the screen fits (trains the yes/no model only).  Extremism is reported as criminal exploitation,
+# as the answer signal ``extremism`` does (``answers.py``).
+CATEGORY_OF: dict[str, str] = {
+    "sexual_exploitation": "sexual_exploitation_grooming", "self_harm": "self_harm_suicide",
+    "suicidal": "self_harm_suicide", "missing": "missing_homeless",
+    "forced_marriage_fgm": "forced_marriage_fgm_honour", "radicalisation": "criminal_exploitation",
+    "online_harm": UNKNOWN_CATEGORY, "other": UNKNOWN_CATEGORY,
+}
+
+# writer -> files: ``id,question,answer`` (ordinary), ``+category`` (disclosures) or ``+label``
+# (minimal pairs: 1 = first-hand, category not given; 0 = general talk that looks like it).
+WRITERS: dict[str, tuple[str, ...]] = {
+    "w0_youth_train": ("youth_train_ordinary.csv", "youth_train_disclosures.csv", "youth_train_pairs.csv"),
+    "w1_blind": ("blind_youth_benign.csv", "blind_youth_disclosures_contrast.csv"),
+    "fresh3": ("fresh3_youth_ordinary.csv", "fresh3_youth_disclosures.csv"),
+    "fresh4": ("fresh4_youth_ordinary.csv", "fresh4_youth_disclosures.csv"),
+    "fresh5": ("fresh5_youth_ordinary.csv", "fresh5_youth_disclosures.csv"),
+    "fresh6": ("fresh6_youth_ordinary.csv", "fresh6_youth_disclosures.csv"),
+    "fresh7": ("fresh7_youth_ordinary.csv", "fresh7_youth_disclosures.csv"),
+}
+
+
+def writer_rows(name: str, dirs: Sequence[Path] = (DATA_DIR,)) -> list[dict]:
+    """``{kind, question, answer, cats}`` of one writer's answers.
+
+    ``kind`` is ``ordinary``, ``disclosure`` or ``lookalike`` (general talk of a minimal pair);
+    ``cats`` is ``()`` for an ordinary answer or look-alike, else the category (``"?"`` unknown).
+    """
+    rows = []
+    for fname in WRITERS[name]:
+        path = next((Path(d) / fname for d in dirs if (Path(d) / fname).exists()), None)
+        if path is None:
+            raise FileNotFoundError(fname)
+        with open(path, encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                if r.get("category"):
+                    kind, cats = "disclosure", (CATEGORY_OF.get(r["category"], r["category"]),)
+                elif "label" in r:
+                    kind, cats = ("disclosure", (UNKNOWN_CATEGORY,)) if r["label"] == "1" else ("lookalike", ())
+                else:
+                    kind, cats = "ordinary", ()
+                rows.append({"kind": kind, "question": r.get("question") or None, "answer": r["answer"],
+                             "cats": cats})
+    return rows
