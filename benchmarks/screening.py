@@ -35,7 +35,13 @@ from analysis.redaction import PLACEHOLDERS, PersonalDataRedactor  # noqa: E402
 from analysis.screening import CATEGORIES, DisclosureScreener  # noqa: E402
 from analysis.screening.learned import load_training_rows  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
-from benchmarks.screening_heldout import LATEST_WRITERS, bench_heldout, bench_new_writers, bench_third_writer  # noqa: E402
+from benchmarks.screening_heldout import (  # noqa: E402
+    EIGHTH_WRITER,
+    LATEST_WRITERS,
+    bench_heldout,
+    bench_new_writers,
+    bench_third_writer,
+)
 
 DATA = Path(__file__).parent / "data"
 # Fresh rounds whose errors were read and used (rule fixes + learned-net
@@ -469,6 +475,8 @@ def main(argv=None) -> int:
                    help="only the fourth and fifth blind writers' sets (benchmarks/data/fresh4_*, fresh5_*)")
     p.add_argument("--only-latest-writers", action="store_true",
                    help="only the sixth and seventh blind writers' sets (benchmarks/data/fresh6_*, fresh7_*)")
+    p.add_argument("--only-eighth-writer", action="store_true",
+                   help="only the eighth blind writer's sets (benchmarks/data/fresh8_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers: all rows, the tuning two thirds, or the set-aside third "
                         "(fixed by a hash of each row id: benchmarks/screening_heldout.new_writer_part)")
@@ -493,6 +501,9 @@ def main(argv=None) -> int:
     if args.only_new_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
                           part=args.new_writers_part)
+        return 0
+    if args.only_eighth_writer:
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=EIGHTH_WRITER)
         return 0
     if args.only_latest_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS)

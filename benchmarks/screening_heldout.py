@@ -146,6 +146,7 @@ NEW_WRITER_PARTS = ("all", "tune", "check")
 # The sixth and seventh blind writers (2 December, screen5 session): a northern city, an East Midlands county.
 # Scored on the code before the session's screen work (12.3 per 1,000, recall 0.853) and once after it.
 LATEST_WRITERS = {"sixth writer": "fresh6", "seventh writer": "fresh7"}
+EIGHTH_WRITER = {"eighth writer": "fresh8"}  # copied in at the end of the screen6 session, scored once
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
