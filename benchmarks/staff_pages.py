@@ -197,11 +197,11 @@ def _time(client, path, body=None):
 
 
 def _forget_audits(app):
-    """No audit cached: this process's copies, and (with Redis) every stored audit under the prefix (the pages
-    each made are kept, as a server keeps them between visits)."""
+    """Nothing cached: this process's copies (audits and the pages kept), and (with Redis) every stored audit
+    under the prefix."""
     from feedback_app.services import audit_cache
 
-    audit_cache.clear_local(pages=False)
+    audit_cache.clear_local()
     with app.app_context():
         client = audit_cache._redis()
         if client is not None:
@@ -258,11 +258,14 @@ def audit_phases(app, client, listed, requests):
           "after a new response, before the job: wall / CPU s | after a new response, the job run: wall / CPU s |"
           "\n|---|---|---|---|---|")
     rows = {}
+    colds = {}
     for label, path in breakdowns:
         _forget_audits(app)
-        cold = _time(client, path)
+        colds[label] = _time(client, path)
+    for label, path in breakdowns:  # (each page kept since, as a server keeps it between visits)
         warm = [_time(client, path) for _ in range(requests)]
-        rows[label] = (path, cold, (statistics.median(w for w, _c in warm), statistics.median(c for _w, c in warm)))
+        rows[label] = (path, colds[label], (statistics.median(w for w, _c in warm),
+                                            statistics.median(c for _w, c in warm)))
     submit_seconds = respond(app)
     waiting = {}
     for label, (path, _cold, _warm) in rows.items():

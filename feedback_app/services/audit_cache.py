@@ -132,18 +132,18 @@ def clear_local(pages=True):
             _PAGES.clear()
 
 
-def keep_page(key, found):
-    """Keep a breakdown page's results, made just now, for ``recent_page``."""
+def keep_page(key, found, stamp):
+    """Keep a breakdown page's results, made just now from the data of version ``stamp``, for ``recent_page``."""
     with _LOCK:
-        _PAGES[key] = (time.time(), found)
+        _PAGES[key] = (time.time(), found, stamp)
         _PAGES.move_to_end(key)
         while len(_PAGES) > _PAGES_SIZE:
             _PAGES.popitem(last=False)
 
 
 def recent_page(key):
-    """``(seconds old, results)`` of the page kept under ``key`` if it may stand in for a page whose audit is
-    being worked out (precompute on, no older than ``RESULTS_STALE_SECONDS``), else ``None``."""
+    """``(seconds old, results, data version)`` of the page kept under ``key`` if it may stand in for a page
+    whose audit is being worked out (precompute on, no older than ``RESULTS_STALE_SECONDS``), else ``None``."""
     config = current_app.config
     if not config.get("RESULTS_AUDIT_PRECOMPUTE", True):
         return None
@@ -152,7 +152,7 @@ def recent_page(key):
     if kept is None:
         return None
     age = time.time() - kept[0]
-    return (age, kept[1]) if age <= float(config.get("RESULTS_STALE_SECONDS", 120.0)) else None
+    return (age, kept[1], kept[2]) if age <= float(config.get("RESULTS_STALE_SECONDS", 120.0)) else None
 
 
 def data_changed(survey_id):

@@ -255,10 +255,11 @@ def survey_results(survey, year=None, breakdown=None, language="en", allow_stale
                 raise
             continue
         except result_audit.NotReady:
-            age, kept = recent
-            return replace(kept, survey=survey, age_seconds=age)
+            age, kept, kept_stamp = recent
+            # Made from this very data (its audit since dropped from the caches): current, no notice.
+            return replace(kept, survey=survey, age_seconds=None if kept_stamp == stamp else age)
         if page_key:
-            audit_cache.keep_page(page_key, replace(found, survey=None))
+            audit_cache.keep_page(page_key, replace(found, survey=None), stamp)
         return found
     return None
 

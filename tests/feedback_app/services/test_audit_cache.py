@@ -193,3 +193,14 @@ def test_the_last_figures_are_not_shown_when_too_old_or_for_the_report(survey, c
     db.session.commit()
     _page, notice, _text = _age_page(client_request, target.slug)
     assert notice is None  # worked out inline
+
+
+def test_a_page_kept_from_the_same_data_is_shown_without_the_notice(survey, client_request, sign_in, precompute):
+    """The audit dropped from the caches (this process's evicted, no Redis) with nothing new: the kept page is of
+    this very data, so it is shown as current (no "newer responses" notice, which would be untrue)."""
+    target, _codes = survey
+    sign_in("analyst")
+    _page, _notice, before = _age_page(client_request, target.slug)
+    audit_cache.clear_local(pages=False)
+    _page, notice, again = _age_page(client_request, target.slug)
+    assert notice is None and again == before
