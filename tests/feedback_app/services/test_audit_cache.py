@@ -204,3 +204,30 @@ def test_a_page_kept_from_the_same_data_is_shown_without_the_notice(survey, clie
     audit_cache.clear_local(pages=False)
     _page, notice, again = _age_page(client_request, target.slug)
     assert notice is None and again == before
+
+
+def test_a_survey_loaded_again_is_never_shown_from_a_page_kept_for_its_old_version(
+        survey, client_request, sign_in, precompute, runner, tmp_path, monkeypatch):
+    """``flask surveys load`` with a changed question: the results page shows the new version at once, even while
+    the new data's audit is still to be worked out and a page of the old version is kept."""
+    from pathlib import Path
+
+    import yaml
+
+    target, _codes = survey
+    sign_in("analyst")
+    monkeypatch.setattr(jobs, "enqueue", lambda *args, **kwargs: None)  # the job never comes
+    page = client_request.get(f"/staff/results/{target.slug}?year=2025&breakdown=age_band")
+    assert page.select_one("h2:-soup-contains('Adults listen to me')")
+    source = Path(__file__).resolve().parents[2] / "fixtures" / "surveys" / "all-types.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    for section in data["pages"]:
+        for question in section.get("questions", []):
+            if question["id"] == "adults_listen":
+                question["text"]["en"] = "Adults really listen to me"
+    (tmp_path / "all-types.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = runner.invoke(args=["surveys", "load", "--directory", str(tmp_path)])
+    assert "new version" in result.output, result.output
+    page = client_request.get(f"/staff/results/{target.slug}?year=2025&breakdown=age_band")
+    assert page.select_one("h2:-soup-contains('Adults really listen to me')")
+    assert page.select_one(".app-results-age") is None
