@@ -124,6 +124,8 @@ def test_sql_counts_equal_python_counts(app, surveys_loaded, drawn):
             assert result_tables.years_grid(result_counts.per_year(item, counts), sizes, *published,
                                             item.additive) == python_grids[item.key]
 
+    # The pages withhold a year with fewer than N responses (the test below); compared here only without one.
+    withheld = result_counts.load(survey.id, set()).withheld
     for key in BREAKDOWNS:
         by_key = result_counts.load(survey.id, {item.question_id for item in items},
                                     None if key == "cohort" else key, limit=1)
@@ -136,7 +138,7 @@ def test_sql_counts_equal_python_counts(app, surveys_loaded, drawn):
             for item in items:
                 assert result_counts.by_group(item, by_key, sql_group_of, width, year) == \
                     _python_breakdown(item, width, group_of, ids, answers), (key, year, item.key)
-        if years:
+        if years and not withheld:
             year = years[-1]
             found = results.survey_results(survey, year=year, breakdown=key)
             ids = [r.id for r in responses if year_of[r.id] == year]
