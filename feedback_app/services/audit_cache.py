@@ -31,7 +31,7 @@ from flask import current_app
 _LOCAL = OrderedDict()
 _LOCAL_SIZE = 32
 _LOCK = threading.Lock()
-_PAGES = OrderedDict()  # page key -> (when made, a breakdown page's results): this process only
+_PAGES = OrderedDict()  # page key -> (when made, a breakdown page's results, its data version): this process only
 _PAGES_SIZE = 64
 _PENDING = {}  # without Redis: survey id -> when its waiting job was asked for
 _LAST_WRITE = {}  # without Redis: survey id -> when a write was last reported
