@@ -38,6 +38,7 @@ from benchmarks.realtext import load_nhs  # noqa: E402
 from benchmarks.screening_heldout import (  # noqa: E402
     EIGHTH_WRITER,
     LATEST_WRITERS,
+    NINTH_TENTH_WRITERS,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -477,6 +478,8 @@ def main(argv=None) -> int:
                    help="only the sixth and seventh blind writers' sets (benchmarks/data/fresh6_*, fresh7_*)")
     p.add_argument("--only-eighth-writer", action="store_true",
                    help="only the eighth blind writer's sets (benchmarks/data/fresh8_*)")
+    p.add_argument("--only-ninth-tenth-writers", action="store_true",
+                   help="only the ninth and tenth blind writers' sets (benchmarks/data/fresh9_*, fresh10_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers: all rows, the tuning two thirds, or the set-aside third "
                         "(fixed by a hash of each row id: benchmarks/screening_heldout.new_writer_part)")
@@ -504,6 +507,10 @@ def main(argv=None) -> int:
         return 0
     if args.only_eighth_writer:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=EIGHTH_WRITER)
+        return 0
+    if args.only_ninth_tenth_writers:
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
+                          writers=NINTH_TENTH_WRITERS)
         return 0
     if args.only_latest_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS)

@@ -147,6 +147,9 @@ NEW_WRITER_PARTS = ("all", "tune", "check")
 # Scored on the code before the session's screen work (12.3 per 1,000, recall 0.853) and once after it.
 LATEST_WRITERS = {"sixth writer": "fresh6", "seventh writer": "fresh7"}
 EIGHTH_WRITER = {"eighth writer": "fresh8"}  # copied in at the end of the screen6 session, scored once
+# The ninth and tenth blind writers (3 December): scored on the shipped screen before the screen7 work and once
+# after it, errors not read in between.
+NINTH_TENTH_WRITERS = {"ninth writer": "fresh9", "tenth writer": "fresh10"}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
