@@ -300,6 +300,8 @@ def _survey_results(survey, year, breakdown, language, stamp, inline=True):
         responses_shown, items = SMALL, []
     responses = sum(year_sizes.values()) if year is None else year_sizes.get(year, 0)
     drafts = result_queries.count_unsubmitted_drafts(survey.id, *year_bounds(year))
+    if year is None:  # a withheld year's responses are in no figure: nor are its unfinished drafts
+        drafts -= sum(result_queries.count_unsubmitted_drafts(survey.id, *year_bounds(y)) for y in counts.withheld)
     completion = responses_shown if not shown(responses_shown) else percentage(responses, responses + drafts)
 
     refused = False

@@ -165,3 +165,16 @@ def test_a_year_with_fewer_than_n_responses_is_withheld_from_every_count(app, su
     results_data.add(1, when=datetime(2026, 1, 3, tzinfo=UTC), start=20)
     counts = result_counts.load(results_data.survey().id, {"adults_listen"})
     assert (counts.years, counts.withheld) == ([2025, 2026], [])
+
+
+def test_the_all_years_completion_leaves_out_a_withheld_years_drafts(app, surveys_loaded):
+    """The all-years page counts no response of a withheld year; its completion rate and its "not finished"
+    count must leave out that year's unfinished drafts too, or the rate mixes two populations."""
+    app.config["SUPPRESSION_THRESHOLD"] = 3
+    results_data.add(4, when=datetime(2025, 5, 1, tzinfo=UTC))
+    results_data.add_drafts(1, when=datetime(2025, 5, 2, tzinfo=UTC))
+    results_data.add(2, when=datetime(2026, 1, 2, tzinfo=UTC), start=10)  # 2026: withheld (fewer than 3)
+    results_data.add_drafts(3, when=datetime(2026, 1, 3, tzinfo=UTC))
+    found = results.survey_results(results_data.survey(), None, None)
+    assert found.withheld == [2026]
+    assert (found.responses, found.drafts, found.completion) == (4, 1, 80)
