@@ -52,7 +52,8 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
         "dev3": DATA / "redaction_dev_round3.csv", "probe3": DATA / "redaction_probe_round3.csv",
         "probe3b": DATA / "redaction_probe2_round3.csv", "probe3c": DATA / "redaction_probe3_round3.csv",
         "probe3d": DATA / "redaction_probe4_round3.csv", "probe3e": DATA / "redaction_probe5_round3.csv",
-        "fresh3": DATA / "fresh3_redaction.csv"}
+        "fresh3": DATA / "fresh3_redaction.csv",
+        "fresh11": DATA / "fresh11_redaction.csv"}  # the eleventh blind writer (3 December), scored once
 # Ordinary answers with no personal data: any change the redactor makes to them is over-redaction.
 ORDINARY = [DATA / "blind_youth_benign.csv", DATA / "heldout_youth_ordinary.csv",
             DATA / "heldout_practitioner_ordinary.csv"]
