@@ -1,0 +1,93 @@
+"""The plain-words answer signals (analysis/screening/plain.py) read families, not sentences: wordings the
+eighth writer did not use are caught, and ordinary answers in the same words stay quiet. (The registry's own
+positive and look-alike per signal are run by test_answers.py.)"""
+
+import pytest
+
+from analysis.screening import CATEGORY_LABELS
+
+UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
+HELPS = "What would help you feel safer?"
+TELL = "If something was worrying you, who would you tell, and why?"
+ELSE = "Anything else you want to tell us?"
+WORRY = "What is the biggest worry for young people where you live?"
+GOOD = "What is good about where you live?"
+
+
+def _signal(screener, text, question):
+    return {r[3] for r in screener.explain(text, question) if r[0] == "answer"}
+
+
+def test_a_plea_has_its_own_category_and_label():
+    assert CATEGORY_LABELS["plea_for_help"] == "Asks for help (no topic named)"
+
+
+@pytest.mark.parametrize("question,answer", [
+    (ELSE, "pls someone help"), (ELSE, "help me please"), (ELSE, "SOS"), (GOOD, "nothing really. please help"),
+    (ELSE, "i just need someone to talk to"), (ELSE, "i need to tell someone, i cant keep it in"),
+    (HELPS, "help me"), (TELL, "i dont know who else to tell"), (ELSE, "can someone help me"),
+])
+def test_pleas_in_new_words_reach_a_person_as_a_plea(screener, question, answer):
+    result = screener.screen(answer, question=question)
+    assert result.flagged and "plea_for_help" in result.categories, answer
+
+
+@pytest.mark.parametrize("question,answer", [
+    (HELPS, "help"), (HELPS, "more help from teachers"), (HELPS, "help with revision and exams"),
+    (TELL, "my mum, if i need help she listens"), (TELL, "a teacher when i need someone to talk to"),
+    (ELSE, "i need help with maths tbh"), (ELSE, "maths homework. send help lol"), (ELSE, "i can help out at the club"),
+    (HELPS, "someone to talk to at school"), (TELL, "childline because you can call them for free"),
+])
+def test_ordinary_answers_with_help_in_them_stay_quiet(screener, question, answer):
+    assert not screener.screen(answer, question=question).flagged, answer
+
+
+@pytest.mark.parametrize("question,answer,signal", [
+    (UNSAFE, "home is the problem tbh", "home_fear"),
+    ("What is it like at your school?", "school is fine, home not so much", "home_fear"),
+    (ELSE, "im terrified of going back to the house", "home_fear"),
+    (GOOD, "nothing, he lives with us now and i lock my room", "unnamed_he"),
+    (HELPS, "not existing would be easier", "death_wish"),
+    (ELSE, "suicidal thoughts again tonight", "death_thoughts"),
+    (ELSE, "my gf goes through my phone and wont let me see my friends", "coercive_control"),
+    (ELSE, "my ex still has my nudes", "images_held"),
+    (ELSE, "scars", "bare_harm"),
+    (ELSE, "its my stepdad", "its_person"),
+    (ELSE, "i have marks on my arms and nobody notices", "unnoticed_marks"),
+    (ELSE, "been sofa surfing for a month", "nowhere_to_sleep"),
+    (HELPS, "my stepdad getting locked up", "wished_gone"),
+    (HELPS, "not having to live with him", "live_elsewhere"),
+    (GOOD, "i never bring friends home cos of my dad", "cant_bring_home"),
+])
+def test_each_family_catches_a_wording_it_was_not_written_from(screener, question, answer, signal):
+    result = screener.screen(answer, question=question)
+    assert result.flagged, answer
+    trace = screener.explain(answer, question)
+    assert signal in _signal(screener, answer, question) or any(r[3] is None for r in trace), trace
+
+
+@pytest.mark.parametrize("question,answer", [
+    (UNSAFE, "walking home in the dark"), (UNSAFE, "watching scary films at home"),
+    (UNSAFE, "nothing makes me feel unsafe at home or school"), (GOOD, "my house is nice and my room is big"),
+    (HELPS, "the death penalty for knife crime"), (HELPS, "dying my hair would help my confidence"),
+    (WORRY, "sh"), (WORRY, "people having dark thoughts because of social media"),
+    (TELL, "its my mum"), (HELPS, "a lock on my bedroom door for privacy"),
+    (ELSE, "my boyfriend and i share our locations so we know we got home"),
+    (UNSAFE, "the stairwell in the flats near mine"), (ELSE, "i havent been home all week, were in spain"),
+    (HELPS, "the drug dealers going to prison"), (ELSE, "i live with my nan and shes great"),
+    (ELSE, "i just stay away from him in class"),
+    (GOOD, "my dog, he sleeps in my room and snores"),
+])
+def test_ordinary_answers_in_the_families_words_stay_quiet(screener, question, answer):
+    assert not screener.screen(answer, question=question).flagged, answer
+
+
+def test_the_judge_does_not_drop_the_writer_saying_they_are_not_safe_at_home(screener):
+    text = "i know this is anonymous but i really need someone to know that im not safe at home"
+    result = screener.screen(text, question=ELSE)
+    assert "domestic_abuse" in result.categories
+    assert "judge" not in {r[3] for r in screener.explain(text, ELSE)}
+
+
+def test_others_not_safe_at_home_is_still_an_opinion(screener):
+    assert not screener.screen("some kids are not safe at home and teachers should notice", question=ELSE).flagged
