@@ -478,7 +478,8 @@ def main(argv=None) -> int:
     p.add_argument("--only-eighth-writer", action="store_true",
                    help="only the eighth blind writer's sets (benchmarks/data/fresh8_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
-                   help="with --only-new-writers: all rows, the tuning two thirds, or the set-aside third "
+                   help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
+                        "set-aside third "
                         "(fixed by a hash of each row id: benchmarks/screening_heldout.new_writer_part)")
     p.add_argument("--no-question", action="store_true",
                    help="screen the youth sets' answers alone, without their question column")
@@ -506,7 +507,8 @@ def main(argv=None) -> int:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=EIGHTH_WRITER)
         return 0
     if args.only_latest_writers:
-        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS)
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS,
+                          part=args.new_writers_part)
         return 0
     if args.only_heldout:
         screener = DisclosureScreener().fit()

@@ -52,7 +52,7 @@ _LESSON = frozenset(_norm(" ".join(word_lists("coded")["LESSON_TALK"])))
 _P = {k: _phrases(k) for k in (
     "PLEA_NEEDS", "TELLING_NOW", "HOME_UNSAFE", "HOME_WORSE", "HOME_CONTRAST", "HE_HOME", "HE_WRONG", "DEATH_STATES",
     "DEATH_RELIEF", "DEATH_THOUGHTS", "CONTROL", "IMAGES_HELD", "ITS_PERSON", "UNNOTICED", "NOWHERE_TO_SLEEP",
-    "NOT_HOME", "PRISON", "LIVE_ELSEWHERE", "CANT_BRING_HOME", "CANT_BRING_REASON", "OWN_HARM")}
+    "NOT_HOME", "PRISON", "LIVE_ELSEWHERE", "CANT_BRING_HOME", "CANT_BRING_REASON", "OWN_HARM", "PLEA_FOR_OTHER")}
 
 
 def _laughing(text: str, words) -> bool:
@@ -78,14 +78,15 @@ def plea_bare(text: str, kind):
 
 
 def plea_need(text: str, kind):
-    """The writer needs help, or someone to talk to or to know, now (PLEA_NEEDS): not after 'if' or 'when' in the
+    """The writer needs help, or someone to talk to or to know, now (PLEA_NEEDS), or asks help for someone close
+    (PLEA_FOR_OTHER): not after 'if' or 'when' in the
     clause, not about schoolwork or an everyday need (PLEA_ORDINARY), not laughing."""
     if _laughing(text, _norm(text)):
         return None
     for start, _end, cl in _clauses(text):
         if set(cl) & _ORDINARY:
             continue
-        for a, b in _find_all(cl, _P["PLEA_NEEDS"]):
+        for a, b in _find_all(cl, _P["PLEA_NEEDS"]) + _find_all(cl, _P["PLEA_FOR_OTHER"]):
             if not set(cl[:a]) & _CONDITIONAL:
                 return (*_sub_span(text, start, cl, a, b), "")
     return None

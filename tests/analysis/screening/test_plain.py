@@ -91,3 +91,28 @@ def test_the_judge_does_not_drop_the_writer_saying_they_are_not_safe_at_home(scr
 
 def test_others_not_safe_at_home_is_still_an_opinion(screener):
     assert not screener.screen("some kids are not safe at home and teachers should notice", question=ELSE).flagged
+
+
+@pytest.mark.parametrize("answer", ["that we cant just go outside and play, theres nowhere to go",
+                                    "we just stand around the park because theres nowhere else to go"])
+def test_young_people_as_a_group_with_nowhere_to_go_is_a_complaint_about_the_area(screener, answer):
+    assert not screener.screen(answer).flagged
+    assert "provision_complaint" in {r[3] for r in screener.explain(answer)}
+
+
+def test_a_family_with_nowhere_to_go_still_reaches_a_person(screener):
+    assert "missing_homeless" in screener.screen("we got evicted last week and we have nowhere else to go").categories
+
+
+@pytest.mark.parametrize("question,answer,signal", [
+    ("What should adults do to help young people feel safe?", "help me im scared all the time", "plea_open"),
+    ("What is the biggest worry for young people where you live?", "kids who never get fed. me included",
+     "me_too_tag"),
+    ("Who would you talk to?", "only my best mate knows about my arms", "secret_marks"),
+    ("Anything else?", "i wont be around for much longer anyway", "not_around"),
+    ("Anything else?", "come to my house on a saturday and youll see", "youll_see"),
+    ("What happens online that worries you?", "a 40 year old man from roblox keeps messaging me", "online_adult"),
+    ("Anything else?", "me and my brother drink to cope with it all", "drink_to_cope"),
+])
+def test_the_second_part_catches_wordings_it_was_not_written_from(screener, question, answer, signal):
+    assert screener.screen(answer, question=question).flagged, answer
