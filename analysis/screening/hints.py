@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .coded import _clauses, _find_all, _hit, _index, _norm
-from .plain import _LAUGHTER, _ORDINARY, _laughing
+from .coded import _clauses, _find_all, _hit, _index, _norm, _sub_span
+from .plain import _CONDITIONAL, _HE, _HOME_PEOPLE, _LAUGHTER, _ORDINARY, _laughing
 from .wordlists import word_lists
 
 _W = word_lists("plain")
@@ -26,12 +26,14 @@ def _set(key: str) -> frozenset[str]:
 
 _P = {k: _index([tuple(_norm(p)) for p in _W[k]]) for k in (
     "PLEA_OPENERS", "TAGS", "SECRET_MARKS", "NOT_AROUND", "NOT_AROUND_END", "YOULL_SEE", "ONLINE_ADULT",
-    "DRINK_TO_COPE")}
+    "DRINK_TO_COPE", "NOT_OK", "FOUND_OUT", "BEHIND_DOORS", "TWO_FACED")}
 _OPEN_NEXT, _TAG_NOT, _MARKS_NOT = _set("PLEA_OPEN_NEXT"), _set("TAG_NOT"), _set("SECRET_MARKS_NOT")
 _AROUND_NOT, _SEE_HOME = _set("NOT_AROUND_NOT"), _set("YOULL_SEE_HOME")
 _ONLINE, _ONLINE_NOT = _set("ONLINE_PLACES"), _set("ONLINE_ADULT_NOT")
 _TAG_TOPICS = {"".join(_norm(k)): v for k, v in _W["TAG_TOPICS"].items()}
 _NUMBER = re.compile(r"^\d+$")
+_OK_FILLERS, _FOUND_NOT = _set("NOT_OK_FILLERS"), _set("FOUND_OUT_NOT")
+_OWN_HOME = frozenset({"our", "my", "me", "i", "mine", "ours"})
 
 
 def plea_open(text: str, kind):
@@ -115,6 +117,42 @@ def drink_to_cope(text: str, kind):
     return _hit(text, words, *found[0]) if found else None
 
 
+def not_ok(text: str, kind):
+    """'im not ok', 'i dont feel safe anywhere', 'whats the point anymore' ending a clause (NOT_OK, NOT_OK_FILLERS
+    after it), not after 'if' or 'when', not about schoolwork, not laughing."""
+    if _laughing(text, _norm(text)):
+        return None
+    for start, _end, cl in _clauses(text):
+        if set(cl) & _ORDINARY:
+            continue
+        for a, b in _find_all(cl, _P["NOT_OK"]):
+            if all(w in _OK_FILLERS for w in cl[b:]) and not set(cl[:a]) & _CONDITIONAL:
+                return (*_sub_span(text, start, cl, a, b), "")
+    return None
+
+
+def found_out(text: str, kind):
+    words = _norm(text)
+    if set(words) & _FOUND_NOT or _laughing(text, words):
+        return None
+    found = _find_all(words, _P["FOUND_OUT"])
+    return _hit(text, words, *found[0]) if found else None
+
+
+def behind_doors(text: str, kind):
+    words = _norm(text)
+    found = _find_all(words, _P["BEHIND_DOORS"])
+    return _hit(text, words, *found[0]) if found and set(words) & _OWN_HOME else None
+
+
+def two_faced(text: str, kind):
+    words = _norm(text)
+    found = _find_all(words, _P["TWO_FACED"])
+    if found and set(words) & (_HOME_PEOPLE | _HE) and not _laughing(text, words):
+        return _hit(text, words, *found[0])
+    return None
+
+
 CHECKS = {
     "plea_open": plea_open,
     "me_too_tag": me_too_tag,
@@ -123,6 +161,10 @@ CHECKS = {
     "youll_see": youll_see,
     "online_adult": online_adult,
     "drink_to_cope": drink_to_cope,
+    "not_ok": not_ok,
+    "found_out": found_out,
+    "behind_doors": behind_doors,
+    "two_faced": two_faced,
 }
 
 _ANY = frozenset()
@@ -170,4 +212,24 @@ ENTRIES: tuple[tuple, ...] = (
      "my sister because we both drink to get through the weekends at dads",
      "my sister because we both get through the weekends at dads by watching films",
      "Who would you talk to if something was worrying you?"),
+    ("not_ok", "plea_for_help", _ANY,
+     "the writer is not ok, never safe, scared all the time or sees no point, at the end of a clause (NOT_OK, "
+     "NOT_OK_FILLERS), not as a condition (PLEA_CONDITIONAL) or about schoolwork (PLEA_ORDINARY)",
+     "kinds written for this session ('im not ok', 'i dont feel safe anywhere'), not from a writer's set",
+     "honestly im not ok", "im not ok with the new uniform rules", ""),
+    ("found_out", "plea_for_help", _ANY,
+     "the writer fears a person at home seeing what they wrote, or asks that their parents are not told "
+     "(FOUND_OUT), not a teenage secret or a joke (FOUND_OUT_NOT)",
+     "kinds written for this session ('if my dad sees this im dead'), not from a writer's set",
+     "please dont tell my parents i wrote this", "dont tell my mum but i got a tattoo", ""),
+    ("behind_doors", "domestic_abuse", _ANY,
+     "what happens behind the writer's own front door (BEHIND_DOORS, with the writer's home: 'our', 'my')",
+     "kinds written for this session ('nobody knows what goes on behind our front door'), not from a writer's set",
+     "nobody knows what goes on behind our front door", "abuse happens behind closed doors so teachers should ask",
+     ""),
+    ("two_faced", "emotional_abuse", _ANY,
+     "someone close is nice to others and not to the writer, or different when alone with them (TWO_FACED, with "
+     "answers.yaml HOME_PEOPLE or an unnamed 'he')",
+     "kinds written for this session ('hes nice to everyone else but not to me'), not from a writer's set",
+     "hes nice to everyone else but not to me", "the new teacher is nice to everyone", ""),
 )

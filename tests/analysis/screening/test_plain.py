@@ -116,3 +116,18 @@ def test_a_family_with_nowhere_to_go_still_reaches_a_person(screener):
 ])
 def test_the_second_part_catches_wordings_it_was_not_written_from(screener, question, answer, signal):
     assert screener.screen(answer, question=question).flagged, answer
+
+
+@pytest.mark.parametrize("answer", ["im not okay tbh", "i dont feel safe anywhere anymore", "whats the point anymore",
+                                    "if my stepdad sees this im dead", "hes nice to everyone else but not to me",
+                                    "i hate being at home", "no one knows what goes on behind our front door"])
+def test_kinds_written_for_this_session_reach_a_person(screener, answer):
+    assert screener.screen(answer, question=ELSE).flagged, answer
+
+
+@pytest.mark.parametrize("answer", ["im not ok with the new uniform rules", "if im not ok i talk to my mum",
+                                    "i hate being at home in the holidays cos its boring",
+                                    "if my mum finds out i vape shes gonna kill me lol",
+                                    "whats the point of homework"])
+def test_their_ordinary_look_alikes_stay_quiet(screener, answer):
+    assert not screener.screen(answer, question=ELSE).flagged, answer
