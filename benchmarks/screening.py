@@ -481,7 +481,8 @@ def main(argv=None) -> int:
     p.add_argument("--only-ninth-tenth-writers", action="store_true",
                    help="only the ninth and tenth blind writers' sets (benchmarks/data/fresh9_*, fresh10_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
-                   help="with --only-new-writers: all rows, the tuning two thirds, or the set-aside third "
+                   help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
+                        "set-aside third "
                         "(fixed by a hash of each row id: benchmarks/screening_heldout.new_writer_part)")
     p.add_argument("--no-question", action="store_true",
                    help="screen the youth sets' answers alone, without their question column")
@@ -513,7 +514,8 @@ def main(argv=None) -> int:
                           writers=NINTH_TENTH_WRITERS)
         return 0
     if args.only_latest_writers:
-        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS)
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS,
+                          part=args.new_writers_part)
         return 0
     if args.only_heldout:
         screener = DisclosureScreener().fit()

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import coded
+from . import coded, hints, plain
 from .wordlists import word_lists
 
 _W = word_lists("answers")
@@ -297,7 +297,8 @@ SIGNALS: tuple[Signal, ...] = (
            "school is better than home, at least nobody hits me there",
            "school is fine, nobody hits anyone there"),
 ) + tuple(Signal(name, category, kinds, reason, case, positive, lookalike)
-          for name, category, kinds, reason, case, positive, lookalike in coded.ENTRIES)
+          for name, category, kinds, reason, case, positive, lookalike in coded.ENTRIES) + tuple(
+    Signal(*entry) for entry in plain.ENTRIES + hints.ENTRIES)
 
 _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "unsafe_at_home": _bare_home,
@@ -321,6 +322,7 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "coded_missing": _any(_CODED["CODED_MISSING"]),
     **coded.CHECKS,  # the first-hand signals (coded.py, data/coded.yaml)
 }
+_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS}  # given the question's kind too: check(text, kind)
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
 
@@ -340,7 +342,8 @@ def answer_signals(text: str, kind: str | None, wanted, ablated=frozenset()) -> 
     for s in SIGNALS:
         if s.name in ablated or (s.kinds and kind not in s.kinds):
             continue
-        found = _CHECKS[s.name](text)
+        check = _CHECKS.get(s.name)
+        found = check(text) if check is not None else _KIND_CHECKS[s.name](text, kind)
         if found is None:
             continue
         a, b, category = found

@@ -15,6 +15,9 @@ CATEGORY_LABELS: dict[str, str] = {
     "forced_marriage_fgm_honour": "Forced marriage, FGM and so-called honour-based abuse",
     "bullying": "Serious bullying",
     "secrets_adult": "Told by an adult to keep secrets",
+    # A plea with no topic ("please help me", "i need someone to talk to"): a DSL must read it, and no other
+    # category fits (the plain-words answer signals, plain.py; issue 17, eighth blind writer).
+    "plea_for_help": "Asks for help (no topic named)",
 }
 
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)

@@ -36,6 +36,7 @@ from .wordlists import word_lists
 _W = word_lists("frames")
 PROVISION_LACK = tuple(tuple(p.split()) for p in _W["PROVISION_LACK"])
 PROVISION_OWN = _W["PROVISION_OWN"]
+PROVISION_GROUP, PROVISION_GROUP_CONTEXT = _W["PROVISION_GROUP"], _W["PROVISION_GROUP_CONTEXT"]
 CUT_OBJECTS = _W["CUT_OBJECTS"]
 CUT_SELF = _W["CUT_SELF"]
 LEISURE_JUMP = _W["LEISURE_JUMP"]
@@ -71,7 +72,11 @@ def provision_complaint(doc: Doc, start: int, category: str) -> bool:
     if category not in PROVISION_CATEGORIES:
         return False
     words = _lowers(doc[start].sent)
-    return any(_contains(words, p) for p in PROVISION_LACK) and not PROVISION_OWN & set(words)
+    if not any(_contains(words, p) for p in PROVISION_LACK):
+        return False
+    own = PROVISION_OWN & set(words)
+    # "we" / "us" hanging about outside: young people as a group about the area (frames.yaml PROVISION_GROUP)
+    return not own or (own <= PROVISION_GROUP and bool(PROVISION_GROUP_CONTEXT & set(words)))
 
 
 def cut_object(doc: Doc, start: int, category: str) -> bool:

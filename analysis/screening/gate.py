@@ -25,6 +25,9 @@ _JUDGE_WORDS = word_lists("frames")
 _WRITER_OBJECT = _JUDGE_WORDS["FIRST_HAND_OBJECT"]
 _POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
 _FAMILY_PAIRS = _JUDGE_WORDS["FIRST_HAND_FAMILY_PAIRS"]
+_UNSAFE_WORDS = _JUDGE_WORDS["FIRST_HAND_UNSAFE_WORDS"]
+_UNSAFE_HOME, _UNSAFE_DENIAL = _JUDGE_WORDS["FIRST_HAND_UNSAFE_HOME"], _JUDGE_WORDS["FIRST_HAND_UNSAFE_DENIAL"]
+_UNSAFE_LEADS = tuple(f" {lead}" for lead in _JUDGE_WORDS["FIRST_HAND_UNSAFE_LEAD"])
 
 
 class VetoGate:
@@ -153,15 +156,25 @@ class VetoGate:
         """The rule's own words name the writer's family and the writer ("my dad hits me"), or the
         writer's own family ("my dad") opens the sentence the rule's words aim at the writer in ("my dad
         throws stuff at me sometimes but its fine"): no judge overrules that, however ordinary or
-        played down the rest ("lol my dad hits me every time")."""
+        played down the rest ("lol my dad hits me every time"); or the writer says they are not safe at home
+        ("... that im not safe at home", :meth:`_writer_before`)."""
         words = {t.norm_ for t in span} | {t.lower_ for t in span}
         if words & _FAMILY and words & _FIRST_PERSON:
+            return True
+        if words & _UNSAFE_WORDS and words & _UNSAFE_HOME and words & _UNSAFE_DENIAL and self._writer_before(span):
             return True
         if not words & _WRITER_OBJECT:
             return False
         before = [t.lower_ for t in span.doc[span.sent.start:span.start]]
         return any(a in _POSSESSIVE and (b in _FAMILY or f"{b} {c}" in _FAMILY_PAIRS)
                    for a, b, c in zip(before, before[1:], [*before[2:], ""], strict=False))
+
+    @staticmethod
+    def _writer_before(span) -> bool:
+        """"im not safe at home": the writer right before the words (frames.yaml FIRST_HAND_UNSAFE_LEAD)."""
+        before = span.doc.text[span.sent.start_char:span.start_char].lower()
+        before = " " + " ".join(before.replace("'", "").replace("\u2019", "").split())
+        return before.endswith(_UNSAFE_LEADS)
 
     def _instructed(self, doc: Doc, i: int) -> bool:
         """"told me not to tell": the negation is part of an instruction given to the writer.

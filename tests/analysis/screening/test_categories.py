@@ -28,6 +28,8 @@ POSITIVE = [
     ("bullying", "they told me to kys"),
     ("secrets_adult", "he said it was our little secret"),
     ("secrets_adult", "my coach told me not to tell anyone what happened"),
+    ("plea_for_help", "please help me"),
+    ("plea_for_help", "i need someone to talk to before i do something"),
 ]
 
 LOOKALIKE = [
@@ -49,6 +51,8 @@ LOOKALIKE = [
     ("forced_marriage_fgm_honour", "my mum would kill me if i failed my maths test lol"),
     ("bullying", "the anti-bullying week was good"),
     ("secrets_adult", "we kept the surprise party a secret from mum"),
+    ("plea_for_help", "i need help with my revision"),
+    ("plea_for_help", "i can help my mum with the shopping"),
 ]
 
 

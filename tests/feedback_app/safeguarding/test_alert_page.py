@@ -72,3 +72,15 @@ def test_an_answer_the_screen_could_not_read_says_so(youth, client_request, sign
     assert "Not screened: written in Urdu" in page.select_one(".app-alert-facts").text
     assert "Not screened: written in Urdu" in client_request.get("/staff/safeguarding/").select_one("tbody").text
     assert "no group leader" in page.select_one(".app-anonymous").text
+
+
+def test_a_plea_for_help_with_no_topic_reaches_the_dsl_under_its_own_label(youth, client_request, sign_in):
+    """"please help me" names no harm: the screen's plea_for_help category raises an alert, and the DSL's queue and
+    the alert page name it in words (issue 17, eighth blind writer)."""
+    submit_youth(client_request, {"biggest_worry": "please help me"})
+    [alert] = [a for a in alerts() if a.original_text == "please help me"]
+    assert list(alert.categories) == ["plea_for_help"]
+    sign_in("dsl")
+    assert "Asks for help (no topic named)" in client_request.get("/staff/safeguarding/").select_one("tbody").text
+    page = client_request.get(f"/staff/safeguarding/{alert.id}")
+    assert "Asks for help (no topic named)" in page.select_one(".app-alert-facts").text
