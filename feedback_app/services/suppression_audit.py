@@ -149,6 +149,33 @@ class _Solver:
             self.stuck.add(mask.tobytes())
         return bool(pinned)
 
+    def _restricted(self, mask, true, matrix, values):
+        """Cheap certificates, third (``ChoiceFamily``): a small integer program over the variables of the
+        figure's one option (or its people answering and not answering) alone, the others as they are."""
+        restricted = self.family.restricted(mask)
+        if restricted is None:
+            return False
+        free, lower, upper, same = restricted
+        now = self.family.true[free]
+        columns = matrix[:, free]
+        rows = columns[np.abs(columns).sum(axis=1) > 0]
+        constraints = [LinearConstraint(rows, rows @ now, rows @ now)]
+        if same is not None:
+            constraints.append(LinearConstraint(same, same @ now, same @ now))
+        limit = self.family.limit
+        for low, high in ((true + 1, true + limit - 1), (max(true - limit + 1, 0), true - 1)):
+            extra = LinearConstraint(mask[free].astype(float).reshape(1, -1), [low], [high])
+            solved = milp(np.zeros(len(free)), constraints=[*constraints, extra], integrality=np.ones(len(free)),
+                          bounds=Bounds(lower, upper))
+            if solved.status == 0:
+                solution = self.family.true.copy()
+                solution[free] = np.round(solved.x)
+                if solution.min() >= 0 and self.family.feasible(solution, free) and \
+                        np.array_equal(matrix @ solution, values):
+                    self.solutions.append(solution)
+                    return True
+        return False
+
     def pinned(self, first_only=False, only=None):
         """The masks of the figures hidden as a small group that no consistent set of responses moves by 1 to N-1
         (with ``first_only``, the first of them only: which figures are pinned does not depend on the
@@ -158,9 +185,6 @@ class _Solver:
         matrix = np.array([mask for mask, _v in shown_rows], dtype=float)
         values = np.array([v for _m, v in shown_rows], dtype=float)
         self.solutions = [s for s in self.solutions if np.array_equal(matrix @ s, values)]
-        base = [LinearConstraint(matrix, values, values), *family.constraints()]
-        bounds = Bounds(np.zeros(len(family.true)), np.full(len(family.true), np.inf))
-        integrality = np.ones(len(family.true))
         checks, done = [], set()
         for mask, published in family.figures:
             if reason(published) != "small" or (only is not None and not np.array_equal(mask, only)):
@@ -178,14 +202,27 @@ class _Solver:
         if left.any():
             self._rectangle(matrix, values, masks[left], trues[left])
             left[left] = ~self._moved(masks[left], trues[left])
+        for row in np.flatnonzero(left):
+            for indexes, change in family.people_moves(masks[row]):
+                if 1 <= abs(masks[row][indexes] @ change) < limit and any(
+                        self._valid(indexes, sign * change, matrix) for sign in (1, -1)):
+                    left[row] = False
+                    break
+        if left.any():
+            left[left] = ~self._moved(masks[left], trues[left])
         if left.any():
             self._pairs(matrix, values, masks[left], trues[left])
             left[left] = ~self._moved(masks[left], trues[left])
         checks = [check for check, keep in zip(checks, left, strict=True) if keep]
-        pinned = []
+        pinned, base = [], None
+        bounds = Bounds(np.zeros(len(family.true)), np.full(len(family.true), np.inf))
+        integrality = np.ones(len(family.true))
         for mask, true in checks:
-            if any(1 <= abs(s[mask].sum() - true) < limit for s in self.solutions):
+            if any(1 <= abs(s[mask].sum() - true) < limit for s in self.solutions) or \
+                    self._restricted(mask, true, matrix, values):
                 continue
+            if base is None:
+                base = [LinearConstraint(matrix, values, values), *family.constraints()]
             for low, high in ((true + 1, true + limit - 1), (max(true - limit + 1, 0), true - 1)):
                 extra = LinearConstraint(mask.astype(float).reshape(1, -1), [low], [high])
                 solved = milp(np.zeros(len(family.true)), constraints=[*base, extra],

@@ -114,6 +114,15 @@ class Family:
         """Linear constraints beyond the figures shown, for integer programs (none, for patterns)."""
         return []
 
+    def people_moves(self, mask):
+        """Further moves for the figure of ``mask`` (for patterns, none: rectangles move every answer)."""
+        return []
+
+    def restricted(self, mask):
+        """Variables that alone may move the figure of ``mask``, with bounds keeping the rest as they are
+        some responses: ``(indexes, lower, upper, rows to keep)``, or None (for patterns, none)."""
+        return None
+
     def moves(self):
         """Candidate moves: ``(indexes, coefficients)``, a row per move (``rectangles``)."""
         return _rectangles(tuple(self.dims))
@@ -201,14 +210,21 @@ class ChoiceFamily(Family):
         self.slotted, self.width = item.key, item.width
         answers = [_answers(question) for question in others]
         self.dims = [years, item.width + 2, *(len(a) for a in answers)]
-        true = np.zeros(self.dims)
         position = [{a: i for i, a in enumerate(values)} for values in answers]
+        cells, amounts = [], []
+        strides = np.cumprod([1, *self.dims[::-1]])[::-1][1:]  # (the flat index of (year, slot, profile...))
         for (year, answer, *groups), n in counts.items():
-            profile = tuple(index[g] for index, g in zip(position, groups, strict=True))
+            at = year * strides[0] + sum(index[g] * stride for index, g, stride in
+                                         zip(position, groups, strides[2:], strict=True))
             chosen = _chosen(answer)
-            slots = [ANSWERING, *(2 + o for o in chosen)] if chosen else [NOT_ANSWERING]
-            for slot in slots:
-                true[(year, slot, *profile)] += n
+            if chosen:
+                cells += [at + ANSWERING * strides[1], *(at + (2 + o) * strides[1] for o in chosen)]
+                amounts += [n] * (len(chosen) + 1)
+            else:
+                cells.append(at)
+                amounts.append(n)
+        true = np.bincount(np.array(cells, dtype=np.int64), weights=np.array(amounts, dtype=float),
+                           minlength=int(np.prod(self.dims)))
         self.true = true.ravel()
         size = len(self.true)
         coordinates = np.unravel_index(np.arange(size), self.dims)
@@ -251,6 +267,71 @@ class ChoiceFamily(Family):
                                      (np.concatenate([np.tile(np.arange(count), width), np.arange(count)]),
                                       np.concatenate([options.T.ravel(), answering]))), shape=(count, size))
         return [LinearConstraint(at_most, -np.inf, 0), LinearConstraint(at_least, 0, np.inf)]
+
+    def restricted(self, mask):
+        """A figure of one option: that option's variables, each between what the people answering need (every
+        one choosing something, the other options as they are) and the people answering. A figure of people
+        answering: theirs, between the largest count and the sum of the counts, and the people not answering,
+        each profile's responses kept."""
+        slots = np.unique(np.unravel_index(np.flatnonzero(mask), self.dims)[1])
+        if len(slots) != 1 or slots[0] == NOT_ANSWERING:
+            return None
+        values = self.true.reshape(self.dims)
+        answering, chosen = values[:, ANSWERING].ravel(), np.moveaxis(values[:, 2:], 1, -1).reshape(-1, self.width)
+        index = np.arange(len(self.true)).reshape(self.dims)
+        if slots[0] == ANSWERING:
+            free = np.concatenate([index[:, ANSWERING].ravel(), index[:, NOT_ANSWERING].ravel()])
+            lower = np.concatenate([chosen.max(axis=1), np.zeros(len(answering))])
+            upper = np.concatenate([chosen.sum(axis=1), np.full(len(answering), np.inf)])
+            count = len(answering)
+            same = sparse.csr_array((np.ones(2 * count), (np.tile(np.arange(count), 2), np.arange(2 * count))),
+                                    shape=(count, 2 * count))
+            return free, lower, upper, same
+        option = slots[0] - 2
+        free = np.moveaxis(index[:, 2:], 1, -1).reshape(-1, self.width)[:, option]
+        others = chosen.sum(axis=1) - chosen[:, option]
+        return free, np.maximum(answering - others, 0), answering.astype(float), None
+
+    def people_moves(self, mask):
+        """Moves of one response round a rectangle of profiles with a corner in the figure of ``mask``: its
+        answer the options everyone chose in both profiles it leaves (else one both have), so it can leave them."""
+        values = self.true.reshape(self.dims)
+        index = np.arange(len(self.true)).reshape(self.dims)
+        coordinates = np.unravel_index(np.flatnonzero(mask), self.dims)
+        profiles = {(c[0], *c[2:]) for c in zip(*coordinates, strict=True)}
+        found = []
+        for profile in sorted(profiles):
+            for i, j in itertools.combinations(range(len(profile)), 2):
+                width_i, width_j = self.dims[0 if i == 0 else i + 1], self.dims[0 if j == 0 else j + 1]
+                for u, v in itertools.product(range(width_i), range(width_j)):
+                    if u == profile[i] or v == profile[j]:
+                        continue
+                    first, second, across = list(profile), list(profile), list(profile)
+                    first[i], second[j], across[i], across[j] = u, v, u, v
+                    for leave, join in (((first, second), (profile, across)), ((profile, across), (first, second))):
+                        answer = self._leaving(values, *(tuple(p) for p in leave))
+                        if answer is None:
+                            continue
+                        slots = [ANSWERING, *(2 + o for o in answer)]
+                        cells = [index[(p[0], slot, *p[1:])] for p in (*join, *leave) for slot in slots]
+                        found.append((np.array(cells), np.array([1] * 2 * len(slots) + [-1] * 2 * len(slots))))
+        return found
+
+    def _leaving(self, values, one, other):
+        """The options of a response that can leave both profiles: every option everyone there chose."""
+        answers = []
+        for profile in (one, other):
+            line = values[(profile[0], slice(None), *profile[1:])]
+            if line[ANSWERING] < 1:
+                return None
+            answers.append((line[2:] == line[ANSWERING], line[2:] >= 1))
+        answer = answers[0][0] | answers[1][0]
+        if not answer.any():
+            common = answers[0][1] & answers[1][1]
+            if not common.any():
+                return None
+            answer[np.argmax(common)] = True
+        return np.flatnonzero(answer).tolist()
 
     def moves(self):
         return _choice_moves(tuple(self.dims))
