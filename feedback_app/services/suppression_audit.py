@@ -4,26 +4,30 @@ The cycle checks of ``suppression`` and ``suppression_linked`` protect each tabl
 the totals it shares with others. Tables taken together can say more: ``a`` by ``b1``, ``a`` by ``b2`` and
 ``b2`` by ``b1`` for the same period bound the three-way table none of them shows, and a multiple-choice
 question's people answering lie between its largest count and the sum of its counts, which the cycles only
-approximate. The audit checks what they cannot: over the number of responses per pattern of answers (year,
-the question's answer, the answers of two breakdown questions) it asks, by integer programming (scipy's
-``milp``, HiGHS), for every figure hidden as a small group, whether some set of responses consistent with
-every figure shown (every table the service publishes about those questions, for every period) gives it
-another value 1 to N-1 away from the true one. Cheap certificates come first, each checked exactly: a
-rectangle of patterns (two values of two questions, the rest fixed) that no shown figure tells apart, added or
-taken away, or two such rectangles with the same effect on every shown figure, one added, one taken away;
-integer programs only for the figures they leave (on the youth demo, none). When no set of responses moves a
-figure, one more figure of a breakdown is hidden (to protect, never "fewer than N"): the smallest shown
-non-zero figure of a breakdown that counts some of the same responses (else of the same period; a zero when
-none is left), in every table showing it (X by Y and Y by X are one grid), and the tables are made again;
-until no figure is pinned, or nothing is left to hide.
+approximate. The audit checks what they cannot. A family (``suppression_patterns``) is every table published
+about an item and its breakdowns, for every period, as figures over non-negative integers: the responses per
+pattern of answers (year, the item's answer, the breakdowns' answers), or, for a multiple-choice item wider than
+``ALL_SUBSETS_UP_TO`` options, per profile (year, the breakdowns' answers) the people not answering, answering
+and choosing each option, with each option at most the people answering and all of them at least (exact: any
+such values are some responses). For every figure hidden as a small group it asks whether some values
+consistent with every figure shown give it another value 1 to N-1 away from the true one. Cheap certificates
+come first, each checked exactly: a move no shown figure tells apart (for patterns a rectangle: two values of
+two questions, the rest fixed; per profile, a change within a profile made in one and undone in another, or one
+response moved round a rectangle of profiles), added or taken away, or two such moves with the same effect on
+every shown figure; per profile, a small integer program over one option's variables alone; integer programs
+(scipy's ``milp``, HiGHS) over the whole family only for the figures they leave (on the youth demo, none). When
+no values move a figure, one more figure of a breakdown is hidden (to protect, never "fewer than N"): the
+smallest shown non-zero figure of a breakdown that counts some of the same responses (else of the same period;
+a zero when none is left), in every table showing it (X by Y and Y by X are one grid), and the tables are made
+again; until no figure is pinned, or nothing is left to hide.
 
-A family is one item and one or two breakdowns (a single-choice question or the cohorts): every breakdown of
-the item and the breakdowns' cross-tabs, pair by pair. Three breakdowns or more are audited in pairs, so a
-figure bounded only by four-way or wider combinations is not found, nor any figure of a multiple-choice
-question with more than ``ALL_SUBSETS_UP_TO`` options (the pattern space would be too large to search on
-each page). ``protect`` returns the further hidden cells per breakdown table; ``services.result_audit``
-works them out from the database's counts, caches them, and ``services.results`` passes them on to
-``result_tables.breakdown``.
+A family is one item and up to three breakdowns (single-choice questions or the cohorts): every breakdown of
+the item and the breakdowns' cross-tabs. An item's breakdowns are taken three at a time where that family has
+at most ``TRIPLES_UP_TO`` variables, else two at a time (on the youth demo, every family: five breakdowns of up
+to eight groups), so a figure bounded only by the tables of four or more questions together (three or more
+breakdowns, where the family would be larger) is not found. ``protect`` returns the further hidden cells per
+breakdown table; ``services.result_audit`` works them out from the database's counts, caches them, and
+``services.results`` passes them on to ``result_tables.breakdown``.
 """
 
 import itertools
