@@ -22,7 +22,7 @@ THREE = {"a": 3, "b1": 2, "b2": 2, "b3": 2}
 NARROW_THREE = {"a": 4, "b1": 2, "b2": 2, "b3": 2}
 EXAMPLES_WIDE = 60
 EXAMPLES_THREE = 100
-EXAMPLES_SAME = 25
+EXAMPLES_SAME = 20
 
 
 def test_a_wide_multiple_choice_count_bounded_by_its_people_answering_elsewhere():
