@@ -210,22 +210,7 @@ class ChoiceFamily(Family):
         self.slotted, self.width = item.key, item.width
         answers = [_answers(question) for question in others]
         self.dims = [years, item.width + 2, *(len(a) for a in answers)]
-        position = [{a: i for i, a in enumerate(values)} for values in answers]
-        cells, amounts = [], []
-        strides = np.cumprod([1, *self.dims[::-1]])[::-1][1:]  # (the flat index of (year, slot, profile...))
-        for (year, answer, *groups), n in counts.items():
-            at = year * strides[0] + sum(index[g] * stride for index, g, stride in
-                                         zip(position, groups, strides[2:], strict=True))
-            chosen = _chosen(answer)
-            if chosen:
-                cells += [at + ANSWERING * strides[1], *(at + (2 + o) * strides[1] for o in chosen)]
-                amounts += [n] * (len(chosen) + 1)
-            else:
-                cells.append(at)
-                amounts.append(n)
-        true = np.bincount(np.array(cells, dtype=np.int64), weights=np.array(amounts, dtype=float),
-                           minlength=int(np.prod(self.dims)))
-        self.true = true.ravel()
+        self.true = self._profiles(counts, answers)
         size = len(self.true)
         coordinates = np.unravel_index(np.arange(size), self.dims)
         self.year_of, slot = coordinates[0], coordinates[1]
@@ -235,6 +220,30 @@ class ChoiceFamily(Family):
             self.masks[(item.key, o)] = slot == 2 + o
         for q_index, question in enumerate(others):
             self._question_masks(question, answers[q_index], coordinates[2 + q_index])
+
+    def _profiles(self, counts, answers):
+        """The variables' true values from the counts per pattern, summed with numpy (a wide question's patterns
+        are many: every set of options someone chose)."""
+        size = int(np.prod(self.dims))
+        if not counts:
+            return np.zeros(size)
+        years, chosen, *groups = (list(column) for column in zip(*counts, strict=True))
+        amounts = np.fromiter(counts.values(), dtype=float, count=len(counts))
+        distinct = {}
+        codes = np.array([distinct.setdefault(answer, len(distinct)) for answer in chosen], dtype=np.int64)
+        slots = np.zeros((len(distinct), self.width + 2))  # each distinct answer's slots
+        for answer, row in distinct.items():
+            options = _chosen(answer)
+            slots[row, [ANSWERING, *(2 + o for o in options)] if options else NOT_ANSWERING] = 1
+        profile = np.array(years, dtype=np.int64)
+        for values, column in zip(answers, groups, strict=True):
+            position = {a: i for i, a in enumerate(values)}
+            profile = profile * len(values) + np.array([position[g] for g in column], dtype=np.int64)
+        per_slot = np.zeros((self.width + 2, size // (self.width + 2)))
+        for slot in range(self.width + 2):
+            per_slot[slot] = np.bincount(profile, weights=amounts * slots[codes, slot], minlength=per_slot.shape[1])
+        # (year, breakdowns...) by slot, to (year, slot, breakdowns...)
+        return np.moveaxis(per_slot.reshape(self.width + 2, self.years, -1), 0, 1).ravel()
 
     def overlaps(self, one, other):
         """Two figures count some of the same responses where, in some profile, both count people not
