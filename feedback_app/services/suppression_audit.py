@@ -52,11 +52,7 @@ class _Solver:
         self.family = family
         self.solutions = [family.true]
         self.stuck = set()  # the masks of figures hiding breakdown cells cannot protect (``futile``)
-        moves, coefficients = self.all_moves = family.moves()
-        before = family.true[moves]
-        # A move made (+) or undone (-) that keeps every count non-negative.
-        up, down = (before + coefficients >= 0).all(axis=1), (before - coefficients >= 0).all(axis=1)
-        self.up, self.down = (moves[up], coefficients[up]), (moves[down], coefficients[down])
+        self.all_moves = family.moves()
 
     def _moved(self, masks, trues):
         """Which of ``masks`` some known solution moves by 1 to N-1."""
@@ -87,12 +83,14 @@ class _Solver:
         1 to N-1, is a consistent set of responses; each found is checked exactly and kept as a solution."""
         weights = np.random.default_rng(0).integers(1, 2**40, size=len(matrix)) @ matrix.astype(np.int64)
         true, limit = self.family.true, self.family.limit
-        self._weights = weights
-        for sign, (moves, coefficients) in ((1, self.up), (-1, self.down)):
-            if not len(moves):
-                continue
-            kernel = (weights[moves] * coefficients).sum(axis=1) == 0
-            moves, coefficients = moves[kernel], coefficients[kernel]
+        every, every_coefficient = self.all_moves
+        self._effect = (weights[every] * every_coefficient).sum(axis=1)  # (kept for ``_pairs``)
+        kernel = self._effect == 0
+        every, every_coefficient = every[kernel], every_coefficient[kernel]
+        before = true[every]
+        for sign in (1, -1):
+            keeps = (before + sign * every_coefficient >= 0).all(axis=1)  # every count non-negative
+            moves, coefficients = every[keeps], every_coefficient[keeps]
             if not len(moves):
                 continue
             left = ~self._moved(masks, trues)
@@ -109,9 +107,8 @@ class _Solver:
     def _pairs(self, matrix, values, masks, trues, tries=400):
         """Cheap certificates, second: two moves no shown figure tells apart (the same weighted effect on the
         shown figures), one undone where the other is made, moving a figure by 1 to N-1."""
-        weights, limit = self._weights, self.family.limit
+        effect, limit = self._effect, self.family.limit
         moves, coefficients = self.all_moves
-        effect = (weights[moves] * coefficients).sum(axis=1)
         order = np.argsort(np.abs(effect), kind="stable")
         sorted_effect = np.abs(effect)[order]
         for row in range(len(masks)):
