@@ -24,8 +24,8 @@ again; until no figure is pinned, or nothing is left to hide.
 A family is one item and up to three breakdowns (single-choice questions or the cohorts): every breakdown of
 the item and the breakdowns' cross-tabs. An item's breakdowns are taken three at a time where that family has
 at most ``TRIPLES_UP_TO`` variables, else two at a time (on the youth demo, every family: five breakdowns of up
-to eight groups), so a figure bounded only by the tables of four or more questions together (three or more
-breakdowns, where the family would be larger) is not found. ``protect`` returns the further hidden cells per
+to eight groups), so a figure bounded only by the tables of more breakdowns together than its families hold
+(three where they are pairs, four where they are triples) is not found. ``protect`` returns the further hidden cells per
 breakdown table; ``services.result_audit`` works them out from the database's counts, caches them, and
 ``services.results`` passes them on to ``result_tables.breakdown``.
 """
