@@ -119,17 +119,12 @@ class _Profiles:
         weights = np.concatenate([response_counts, -counts, counts])
         found, inverse = np.unique(codes, return_inverse=True)
         totals = np.bincount(inverse, weights=weights).astype(np.int64)
-        result = {}
-        for code, n in zip(found.tolist(), totals.tolist(), strict=True):
-            if not n:
-                continue
-            digits = []
-            for width in reversed(radix):
-                code, digit = divmod(code, width)
-                digits.append(digit)
-            year, answer, *groups = reversed(digits)
-            result[(year, answers[answer], *(g - 1 if g else None for g in groups))] = n
-        return result
+        kept = totals != 0
+        digits = np.unravel_index(found[kept], radix)
+        groups = [[None if g == 0 else g - 1 for g in range(width)] for width in radix[2:]]
+        columns = [digits[0].tolist(), [answers[a] for a in digits[1].tolist()],
+                   *([names[g] for g in column.tolist()] for names, column in zip(groups, digits[2:], strict=True))]
+        return dict(zip(zip(*columns, strict=True), totals[kept].tolist(), strict=True))
 
 
 class DataChanged(Exception):

@@ -38,22 +38,23 @@ from feedback_app.services.suppression import reason, shown
 OPTIONS = {"a": 3, "b1": 2, "b2": 2}
 EXAMPLES_TOGETHER = 500
 EXAMPLES_SMALL_YEAR = 150
-QUESTIONS = list(OPTIONS)
 
 
-def _answer(question, multiple):
-    width = OPTIONS[question]
+def _answer(question, multiple, options=OPTIONS):
+    width = options[question]
     if question == "a" and multiple:
         return st.one_of(st.none(), st.sets(st.integers(0, width - 1), min_size=1).map(frozenset))
     return st.one_of(st.none(), st.integers(0, width - 1))
 
 
 @st.composite
-def response_sets(draw, small_year=False):
-    """``small_year``: a second year with 1 to N-1 responses (a new year's first responses)."""
+def response_sets(draw, small_year=False, options=OPTIONS, multiple=None):
+    """``small_year``: a second year with 1 to N-1 responses (a new year's first responses); ``options``: the
+    questions (``a`` first) and their widths; ``multiple``: whether ``a`` is multiple choice (None: drawn)."""
     years = 1 if small_year else draw(st.integers(1, 2))
-    multiple = draw(st.booleans()) and draw(st.booleans())
-    pattern = st.tuples(st.integers(0, years - 1), *[_answer(q, multiple) for q in QUESTIONS])
+    if multiple is None:
+        multiple = draw(st.booleans()) and draw(st.booleans())
+    pattern = st.tuples(st.integers(0, years - 1), *[_answer(q, multiple, options) for q in options])
     # A few distinct patterns repeated, so that both small and large counts turn up.
     patterns = draw(st.lists(pattern, min_size=1, max_size=9))
     repeats = draw(st.lists(st.sampled_from([1, 1, 2, 3, 4, 6, 9]), min_size=len(patterns),
@@ -61,7 +62,7 @@ def response_sets(draw, small_year=False):
     rows = [p for p, n in zip(patterns, repeats, strict=True) for _ in range(n)]
     limit = draw(st.sampled_from([3, 5, 5]))
     if small_year:
-        new = st.tuples(st.just(1), *[_answer(q, multiple) for q in QUESTIONS])
+        new = st.tuples(st.just(1), *[_answer(q, multiple, options) for q in options])
         rows += draw(st.lists(new, min_size=1, max_size=limit - 1))
     present = sorted({row[0] for row in rows})  # the service's years are those with responses
     rows = [(present.index(row[0]), *row[1:]) for row in rows]
@@ -74,24 +75,25 @@ def _chosen(answer):
     return set(answer) if isinstance(answer, frozenset) else {answer}
 
 
-def _all_patterns(years, multiple):
+def _all_patterns(years, multiple, options=OPTIONS):
     def answers(question):
-        width = OPTIONS[question]
+        width = options[question]
         if question == "a" and multiple:
             return [None] + [frozenset(c) for n in range(1, width + 1)
                              for c in itertools.combinations(range(width), n)]
         return [None, *range(width)]
-    return list(itertools.product(range(years), *[answers(q) for q in QUESTIONS]))
+    return list(itertools.product(range(years), *[answers(q) for q in options]))
 
 
 class Published:
     """Every figure published, as ``(pattern test, true value, published value, where)``."""
 
-    def __init__(self, years, rows, multiple, limit, by=None, cohort=False):
+    def __init__(self, years, rows, multiple, limit, by=None, cohort=False, options=OPTIONS):
         self.years, self.rows, self.multiple, self.limit = years, rows, multiple, limit
         self.by = by  # the breakdown question (None: every single-choice question)
-        self.cohort = cohort  # ``b2`` is the cohorts: a breakdown only, its groups' sizes from the responses
-        self.patterns = _all_patterns(years, multiple)
+        self.cohort = cohort  # the last question is the cohorts: a breakdown only, its groups' sizes from the responses
+        self.options, self.questions = options, list(options)
+        self.patterns = _all_patterns(years, multiple, options)
         self.figures = []
         self.empty = []  # pattern tests that no response may meet (an empty group left out of a table)
         self.answering = []  # (people answering, responses) figure pairs: the first is never more
@@ -113,10 +115,10 @@ class Published:
         self.responses = year_figures, year_total
         responses = [self.add(lambda r, y=y: r[0] == y, year_figures[y], ("responses", y)) for y in range(years)]
         all_responses = self.add(lambda r: True, year_total, ("responses", None))
-        single = [q for q in QUESTIONS if not (q == "a" and self.multiple)]
+        single = [q for q in self.questions if not (q == "a" and self.multiple)]
         self.extra = self._audit(single)
-        tables = {item: self._item(item, responses, all_responses) for item in QUESTIONS
-                  if not (self.cohort and item == "b2")}
+        tables = {item: self._item(item, responses, all_responses) for item in self.questions
+                  if not (self.cohort and item == self.questions[-1])}
         periods = list(range(years)) + ([None] if years == 1 else [])
         for item, table in tables.items():
             additive = not (item == "a" and self.multiple)
@@ -127,10 +129,11 @@ class Published:
 
     def _audit(self, single):
         """The engine's audit of every table taken together, as ``services.results`` runs it."""
-        questions = [suppression_audit.Question(q, OPTIONS[q], multiple=q not in single, breakdown=q in single,
-                                                transposable=q in single) for q in QUESTIONS]
+        questions = [suppression_audit.Question(q, self.options[q], multiple=q not in single, breakdown=q in single,
+                                                transposable=q in single) for q in self.questions]
         if self.cohort:
-            questions[-1] = suppression_audit.Question("b2", OPTIONS["b2"], item=False, breakdown=True)
+            last = self.questions[-1]
+            questions[-1] = suppression_audit.Question(last, self.options[last], item=False, breakdown=True)
         counts = {}
         for row in self.rows:
             counts[row] = counts.get(row, 0) + 1
@@ -144,7 +147,7 @@ class Published:
             if year is not None and row[0] != year:
                 return False
             for question, wanted in answers.items():
-                chosen = _chosen(row[1 + QUESTIONS.index(question)])
+                chosen = _chosen(row[1 + self.questions.index(question)])
                 if wanted is None and chosen or wanted == "any" and not chosen:
                     return False
                 if wanted not in (None, "any") and wanted not in chosen:
@@ -153,7 +156,7 @@ class Published:
         return test
 
     def _item(self, item, responses, all_responses):
-        years, limit, width = self.years, self.limit, OPTIONS[item]
+        years, limit, width = self.years, self.limit, self.options[item]
         additive = not (item == "a" and self.multiple)
         per_year = [([self.count(self._test(y, **{item: o})) for o in range(width)],
                      self.count(self._test(y, **{item: "any"}))) for y in range(years)]
@@ -172,8 +175,8 @@ class Published:
         return grid
 
     def _breakdown(self, item, by, period, tables, additive, single):
-        width = OPTIONS[item]
-        groups = [*range(OPTIONS[by]), None]
+        width = self.options[item]
+        groups = [*range(self.options[by]), None]
         cells = [[self.count(self._test(period, **{item: o, by: g})) for o in range(width)] for g in groups]
         answered = [self.count(self._test(period, **{item: "any", by: g})) for g in groups]
         sizes = [self.count(self._test(period, **{by: g})) for g in groups]
@@ -264,8 +267,8 @@ class Published:
             assert found, ("a hidden figure can be narrowed to its true value", where, true)
 
 
-def _publish(years, rows, multiple, limit, by=None, cohort=False):
-    published = Published(years, rows, multiple, limit, by, cohort)
+def _publish(years, rows, multiple, limit, by=None, cohort=False, options=OPTIONS):
+    published = Published(years, rows, multiple, limit, by, cohort, options)
     published.publish()
     return published
 
