@@ -118,24 +118,35 @@ class _Solver:
             if self._moved(masks[row:row + 1], trues[row:row + 1])[0]:
                 continue
             moved = (masks[row].astype(np.int64)[moves] * coefficients).sum(axis=1)
-            for first in np.flatnonzero(moved & (effect != 0))[:tries]:
+            for first in np.flatnonzero((moved != 0) & (effect != 0))[:tries]:
                 low, high = np.searchsorted(sorted_effect, abs(effect[first]), side="left"), \
                     np.searchsorted(sorted_effect, abs(effect[first]), side="right")
                 if self._pair(matrix, values, effect, moved, first, order[low:high], limit):
                     break
 
     def _pair(self, matrix, values, effect, moved, first, partners, limit):
+        """The first of ``partners`` (moves with the same effect as ``first`` on every shown figure, up to sign)
+        that, undone where ``first`` is made, moves the figure by 1 to N-1 and keeps every count non-negative
+        (all partners at once), then checked exactly (``_valid``)."""
         moves, coefficients = self.all_moves
-        for second in partners:
-            if second == first:
-                continue
-            same = 1 if (effect[first] > 0) == (effect[second] > 0) else -1
-            if not 1 <= abs(moved[first] - same * moved[second]) < limit:
-                continue
-            indexes = np.concatenate([moves[first], moves[second]])
-            change = np.concatenate([coefficients[first], -same * coefficients[second]])
-            for sign in (1, -1):
-                if self._valid(indexes, sign * change, matrix):
+        partners = partners[partners != first]
+        same = np.where((effect[first] > 0) == (effect[partners] > 0), 1, -1)
+        shift = np.abs(moved[first] - same * moved[partners])
+        keep = (shift >= 1) & (shift < limit)
+        partners, same = partners[keep], same[keep]
+        if not len(partners):
+            return False
+        count = len(partners)
+        indexes = np.concatenate([np.broadcast_to(moves[first], (count, moves.shape[1])), moves[partners]], axis=1)
+        change = np.concatenate([np.broadcast_to(coefficients[first], (count, coefficients.shape[1])),
+                                 -same[:, None] * coefficients[partners]], axis=1)
+        # The change at each index, summed over the entries naming it (the two moves may share patterns).
+        total = ((indexes[:, :, None] == indexes[:, None, :]) * change[:, None, :]).sum(axis=2)
+        before = self.family.true[indexes]
+        fits = [(before + sign * total >= 0).all(axis=1) for sign in (1, -1)]
+        for row in np.flatnonzero(fits[0] | fits[1]):
+            for sign, fit in zip((1, -1), fits, strict=True):
+                if fit[row] and self._valid(indexes[row], sign * change[row], matrix):
                     return True
         return False
 
