@@ -36,6 +36,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from feedback_app.services.suppression import reason, shown
+from feedback_app.services.suppression_nearest import nearest
 from feedback_app.services.suppression_patterns import ALL_SUBSETS_UP_TO, ChoiceFamily, Family, Question
 
 __all__ = ["ALL_SUBSETS_UP_TO", "Question", "families", "protect"]
@@ -164,6 +165,12 @@ class _Solver:
             self.stuck.add(mask.tobytes())
         return bool(pinned)
 
+    def _consistent(self, solution, matrix, values):
+        """Whether ``solution`` (whole counts) is some responses with every shown figure as it is (exact)."""
+        changed = np.flatnonzero(solution != self.family.true)
+        return bool(solution.min() >= 0 and np.array_equal(matrix @ solution, values)
+                    and (not len(changed) or self.family.feasible(solution, changed)))
+
     def _restricted(self, mask, true, matrix, values):
         """Cheap certificates, third (``ChoiceFamily``): a small integer program over the variables of the
         figure's one option (or its people answering and not answering) alone, the others as they are."""
@@ -239,6 +246,12 @@ class _Solver:
             if base is None:
                 base = [LinearConstraint(matrix, values, values), *family.constraints()]
             for low, high in ((true + 1, true + limit - 1), (max(true - limit + 1, 0), true - 1)):
+                found = nearest(family.true, base, mask, low, high)  # a linear program first
+                if isinstance(found, str):
+                    continue  # proved: no counts put the figure there
+                if found is not None and low <= mask @ found <= high and self._consistent(found, matrix, values):
+                    self.solutions.append(found)
+                    break
                 extra = LinearConstraint(mask.astype(float).reshape(1, -1), [low], [high])
                 solved = milp(np.zeros(len(family.true)), constraints=[*base, extra],
                               integrality=integrality, bounds=bounds)
