@@ -25,6 +25,7 @@ def main(argv=None):
     parser.add_argument("--year", type=int, default=2026)
     parser.add_argument("--survey", default="youth-voice")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--triples-up-to", type=int, help="audit three breakdowns together up to this many variables")
     args = parser.parse_args(argv)
 
     from sqlalchemy import select
@@ -62,6 +63,8 @@ def main(argv=None):
         return found
 
     audit.protect = protect
+    if args.triples_up_to is not None:
+        audit.TRIPLES_UP_TO = args.triples_up_to
     app = create_app()
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.slug == args.survey))

@@ -57,13 +57,15 @@ class _Solver:
         self.solutions = [family.true]
         self.stuck = set()  # the masks of figures hiding breakdown cells cannot protect (``futile``)
         self.all_moves = family.moves()
+        self._stacked = np.empty((0, len(family.true)))  # ``solutions`` as one array, grown as they are found
 
     def _moved(self, masks, trues):
         """Which of ``masks`` some known solution moves by 1 to N-1."""
         if not self.solutions:
             return np.zeros(len(masks), dtype=bool)
-        solutions = np.array(self.solutions)
-        moved = np.abs(masks.astype(float) @ solutions.T - trues[:, None])
+        if len(self._stacked) != len(self.solutions):  # solutions are only appended, or filtered (then restacked)
+            self._stacked = np.vstack([self._stacked, np.array(self.solutions[len(self._stacked):], dtype=float)])
+        moved = np.abs(masks.astype(float) @ self._stacked.T - trues[:, None])
         return ((moved >= 1) & (moved < self.family.limit)).any(axis=1)
 
     def _valid(self, indexes, coefficients, matrix):
@@ -119,28 +121,28 @@ class _Solver:
             if self._moved(masks[row:row + 1], trues[row:row + 1])[0]:
                 continue
             moved = (masks[row].astype(np.int64)[moves] * coefficients).sum(axis=1)
-            for first in np.flatnonzero((moved != 0) & (effect != 0))[:tries]:
-                low, high = np.searchsorted(sorted_effect, abs(effect[first]), side="left"), \
-                    np.searchsorted(sorted_effect, abs(effect[first]), side="right")
-                if self._pair(matrix, values, effect, moved, first, order[low:high], limit):
-                    break
+            firsts = np.flatnonzero((moved != 0) & (effect != 0))[:tries]
+            low = np.searchsorted(sorted_effect, np.abs(effect[firsts]), side="left")
+            high = np.searchsorted(sorted_effect, np.abs(effect[firsts]), side="right")
+            # Every (first, partner) in order: each first's partners, those with the same effect up to sign.
+            lengths = high - low
+            first = np.repeat(firsts, lengths)
+            partner = order[np.repeat(low - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())]
+            self._pair(matrix, effect, moved, first, partner, limit)
 
-    def _pair(self, matrix, values, effect, moved, first, partners, limit):
-        """The first of ``partners`` (moves with the same effect as ``first`` on every shown figure, up to sign)
-        that, undone where ``first`` is made, moves the figure by 1 to N-1 and keeps every count non-negative
-        (all partners at once), then checked exactly (``_valid``)."""
+    def _pair(self, matrix, effect, moved, first, partner, limit):
+        """The first of the pairs (``first[i]`` made, ``partner[i]``, a move with the same effect on every shown
+        figure up to sign, undone) that moves the figure by 1 to N-1 and keeps every count non-negative (all
+        pairs at once), then checked exactly (``_valid``)."""
         moves, coefficients = self.all_moves
-        partners = partners[partners != first]
-        same = np.where((effect[first] > 0) == (effect[partners] > 0), 1, -1)
-        shift = np.abs(moved[first] - same * moved[partners])
-        keep = (shift >= 1) & (shift < limit)
-        partners, same = partners[keep], same[keep]
-        if not len(partners):
+        same = np.where((effect[first] > 0) == (effect[partner] > 0), 1, -1)
+        shift = np.abs(moved[first] - same * moved[partner])
+        keep = (partner != first) & (shift >= 1) & (shift < limit)
+        first, partner, same = first[keep], partner[keep], same[keep]
+        if not len(first):
             return False
-        count = len(partners)
-        indexes = np.concatenate([np.broadcast_to(moves[first], (count, moves.shape[1])), moves[partners]], axis=1)
-        change = np.concatenate([np.broadcast_to(coefficients[first], (count, coefficients.shape[1])),
-                                 -same[:, None] * coefficients[partners]], axis=1)
+        indexes = np.concatenate([moves[first], moves[partner]], axis=1)
+        change = np.concatenate([coefficients[first], -same[:, None] * coefficients[partner]], axis=1)
         # The change at each index, summed over the entries naming it (the two moves may share patterns).
         total = ((indexes[:, :, None] == indexes[:, None, :]) * change[:, None, :]).sum(axis=2)
         before = self.family.true[indexes]
@@ -207,6 +209,7 @@ class _Solver:
         matrix = np.array([mask for mask, _v in shown_rows], dtype=float)
         values = np.array([v for _m, v in shown_rows], dtype=float)
         self.solutions = [s for s in self.solutions if np.array_equal(matrix @ s, values)]
+        self._stacked = self._stacked[:0]
         checks, done = [], set()
         for mask, published in family.figures:
             if reason(published) != "small" or (only is not None and not np.array_equal(mask, only)):
