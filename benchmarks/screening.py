@@ -39,6 +39,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     EIGHTH_WRITER,
     LATEST_WRITERS,
     NINTH_TENTH_WRITERS,
+    TWELFTH_THIRTEENTH_WRITERS,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -480,6 +481,8 @@ def main(argv=None) -> int:
                    help="only the eighth blind writer's sets (benchmarks/data/fresh8_*)")
     p.add_argument("--only-ninth-tenth-writers", action="store_true",
                    help="only the ninth and tenth blind writers' sets (benchmarks/data/fresh9_*, fresh10_*)")
+    p.add_argument("--only-twelfth-thirteenth-writers", action="store_true",
+                   help="only the twelfth and thirteenth blind writers' sets (benchmarks/data/fresh12_*, fresh13_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -512,6 +515,10 @@ def main(argv=None) -> int:
     if args.only_ninth_tenth_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
                           writers=NINTH_TENTH_WRITERS)
+        return 0
+    if args.only_twelfth_thirteenth_writers:
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
+                          writers=TWELFTH_THIRTEENTH_WRITERS)
         return 0
     if args.only_latest_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS,

@@ -150,6 +150,9 @@ EIGHTH_WRITER = {"eighth writer": "fresh8"}  # copied in at the end of the scree
 # The ninth and tenth blind writers (3 December): scored on the shipped screen before the screen7 work and once
 # after it, errors not read in between.
 NINTH_TENTH_WRITERS = {"ninth writer": "fresh9", "tenth writer": "fresh10"}
+# The twelfth and thirteenth (3 December, afternoon): scored on the shipped screen before that session's screen
+# work and once after it; errors never printed.
+TWELFTH_THIRTEENTH_WRITERS = {"twelfth writer": "fresh12", "thirteenth writer": "fresh13"}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
