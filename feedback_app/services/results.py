@@ -105,9 +105,11 @@ def year_bounds(year):
 
 
 def overview():
-    """``(survey, responses)`` for every survey."""
+    """``(survey, responses)`` for every survey: the responses its results page counts for all years (a year
+    with 1 to N-1 responses is withheld from every figure, ``result_counts.load``)."""
     counts = result_queries.response_counts()
-    return [(survey, counts.get(survey.id, 0)) for survey in survey_queries.list_surveys()]
+    return [(survey, sum(result_counts.load(survey.id, ()).year_sizes.values()) if counts.get(survey.id) else 0)
+            for survey in survey_queries.list_surveys()]
 
 
 def survey_years(survey):
