@@ -65,7 +65,10 @@ class _Solver:
             return np.zeros(len(masks), dtype=bool)
         if len(self._stacked) != len(self.solutions):  # solutions are only appended, or filtered (then restacked)
             self._stacked = np.vstack([self._stacked, np.array(self.solutions[len(self._stacked):], dtype=float)])
-        moved = np.abs(masks.astype(float) @ self._stacked.T - trues[:, None])
+        if len(masks) <= 4:  # a few figures: sum their patterns' columns (a figure counts few patterns)
+            moved = np.abs(np.array([self._stacked[:, mask].sum(axis=1) for mask in masks]) - trues[:, None])
+        else:
+            moved = np.abs(masks.astype(float) @ self._stacked.T - trues[:, None])
         return ((moved >= 1) & (moved < self.family.limit)).any(axis=1)
 
     def _valid(self, indexes, coefficients, matrix):
@@ -243,7 +246,7 @@ class _Solver:
         bounds = Bounds(np.zeros(len(family.true)), np.full(len(family.true), np.inf))
         integrality = np.ones(len(family.true))
         for mask, true in checks:
-            if any(1 <= abs(s[mask].sum() - true) < limit for s in self.solutions) or \
+            if self._moved(mask[None, :], np.array([true], dtype=float))[0] or \
                     self._restricted(mask, true, matrix, values):
                 continue
             if base is None:
