@@ -78,15 +78,18 @@ class _Profiles:
         for item in self.items.values():
             numbers = by_question.get(item.question_id, [])
             rows = [self.answer_rows[n] for n in numbers]
-            answers, ids = [None], {}
+            answers, ids, index_of = [None], {}, {None: 0}
             codes_of = []
             for row in rows:
                 text = row[1]
                 if text not in ids:
+                    # One code per answer, not per stored text: a grid's rows share one stored answer, so texts
+                    # differing in other rows (and a multiple choice's options in another order) are one answer.
                     answer = self._answer(item, value_of(text))
-                    ids[text] = 0 if answer is None else len(answers)
-                    if answer is not None:
+                    if answer not in index_of:
+                        index_of[answer] = len(answers)
                         answers.append(answer)
+                    ids[text] = index_of[answer]
                 codes_of.append(ids[text])
             self.answers[item.key] = (answers, np.array(codes_of, dtype=np.int64), *arrays(rows, 2))
 
@@ -156,10 +159,13 @@ def further_hidden(survey, version, definition, items, counts, cohorts, breakdow
     if found is None and not inline:
         raise NotReady
     if found is None:
-        found = _audit(survey, definition, items, counts, cohorts, breakdown_types, limit)
-        if data_version(survey.id) != stamp:
-            raise DataChanged
-        audit_cache.put(key, found)
+        with audit_cache.working_on(key):  # one at a time here: a second page waits for the first's
+            found = audit_cache.get(key)
+            if found is None:
+                found = _audit(survey, definition, items, counts, cohorts, breakdown_types, limit)
+                if data_version(survey.id) != stamp:
+                    raise DataChanged
+                audit_cache.put(key, found)
     elif data_version(survey.id) != stamp:
         raise DataChanged
     return found
