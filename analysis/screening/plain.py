@@ -52,7 +52,8 @@ _LESSON = frozenset(_norm(" ".join(word_lists("coded")["LESSON_TALK"])))
 _P = {k: _phrases(k) for k in (
     "PLEA_NEEDS", "TELLING_NOW", "HOME_UNSAFE", "HOME_WORSE", "HOME_CONTRAST", "HE_HOME", "HE_WRONG", "DEATH_STATES",
     "DEATH_RELIEF", "DEATH_THOUGHTS", "CONTROL", "IMAGES_HELD", "ITS_PERSON", "UNNOTICED", "NOWHERE_TO_SLEEP",
-    "NOT_HOME", "PRISON", "LIVE_ELSEWHERE", "CANT_BRING_HOME", "CANT_BRING_REASON", "OWN_HARM", "PLEA_FOR_OTHER")}
+    "NOT_HOME", "PRISON", "LIVE_ELSEWHERE", "CANT_BRING_HOME", "CANT_BRING_REASON", "OWN_HARM", "PLEA_FOR_OTHER",
+    "CONFIDANT_HURT_TOO", "TOLD_NOTHING_DONE")}
 
 
 def _laughing(text: str, words) -> bool:
@@ -256,6 +257,20 @@ def cant_bring_home(text: str, kind):
     return None
 
 
+def told_nothing_done(text: str, kind):
+    """Answering 'who would you tell?': 'i told' then nothing done or it still going on (TOLD_NOTHING_DONE)."""
+    if kind != TRUSTED:
+        return None
+    words = _norm(text)
+    told = next((k for k in range(len(words) - 1) if words[k] == "i" and words[k + 1] in ("told", "did")), None)
+    if told is None or _laughing(text, words):
+        return None
+    for a, b in _find_all(words, _P["TOLD_NOTHING_DONE"]):
+        if a > told:
+            return _hit(text, words, a, b)
+    return None
+
+
 CHECKS = {
     "plea_bare": plea_bare,
     "plea_need": plea_need,
@@ -276,6 +291,8 @@ CHECKS = {
     "live_elsewhere": _phrase_signal("LIVE_ELSEWHERE", _LIVE_NOT, kinds_not=(TRUSTED, FEELS_UNSAFE, WORRY)),
     "cant_bring_home": cant_bring_home,
     "own_harm": _phrase_signal("OWN_HARM", _OWN_HARM_NOT),
+    "confidant_hurt": _phrase_signal("CONFIDANT_HURT_TOO", _LAUGHTER),
+    "told_nothing": told_nothing_done,
 }
 
 _ANY = frozenset()
@@ -380,4 +397,16 @@ ENTRIES: tuple[tuple, ...] = (
      "(OWN_HARM, OWN_HARM_NOT)",
      f"'I tried to tell my head of year about my self harm but she said it was attention seeking' ({_EIGHTH}, missed)",
      "i told my form tutor about my self harm and she laughed", "my self harm awareness poster won a prize", ""),
+    ("confidant_hurt", "domestic_abuse", _ANY,
+     "the person the writer would tell is hurt or afraid of someone too (CONFIDANT_HURT_TOO)",
+     "'i would tell my mum but she is scared of him too', 'id tell my mum but she gets hurt too' (ninth and tenth "
+     "writers, tuning: dropped by the judge / missed)",
+     "my nan, but she gets hurt too when he drinks", "my mum, she gets scared of spiders too", _TELL),
+    ("told_nothing", "plea_for_help", frozenset({TRUSTED}),
+     "answering 'who would you tell?', the writer told someone and nothing was done or it still goes on "
+     "(TOLD_NOTHING_DONE after 'i told')",
+     "'i told a teacher once and nothing happened so whats the point, it still happens every night' (ninth and "
+     "tenth writers, tuning: missed)",
+     "i told my head of year last term but nothing was done and it still happens",
+     "my mum, i told her about my grades and she helped", _TELL),
 )
