@@ -117,16 +117,18 @@ def helpline_contact(text: str, kind):
 
 def home_fear(text: str, kind):
     """Home feared or not safe (HOME_NOUNS beside HOME_FEAR or HOME_UNSAFE, with no HOME_FEAR_NOT word, not said of
-    others only (HOME_OTHERS, HOME_WRITER) and the fear not denied), home said to be worse (HOME_WORSE), or set
-    against what came before at a clause's end (HOME_CONTRAST)."""
-    writer = bool(set(_norm(text)) & _HOME_WRITER)
+    others only (HOME_OTHERS, HOME_WRITER) and the fear not denied; 'there' after a clause naming the home is the
+    home), home said to be worse (HOME_WORSE), or set against what came before at a clause's end (HOME_CONTRAST)."""
+    writer, seen_home = bool(set(_norm(text)) & _HOME_WRITER), False
     for start, _end, cl in _clauses(text):
         for a, b in _find_all(cl, _P["HOME_WORSE"]):
             return (*_sub_span(text, start, cl, a, b), "")
         for a, b in _find_all(cl, _P["HOME_CONTRAST"]):
             if b == len(cl):
                 return (*_sub_span(text, start, cl, a, b), "")
-        if not set(cl) & _HOME or set(cl) & _FEAR_NOT or (set(cl) & _HOME_OTHERS and not writer):
+        here = bool(set(cl) & _HOME) or (seen_home and "there" in cl)  # "my house, im scared there"
+        seen_home = seen_home or bool(set(cl) & _HOME)
+        if not here or set(cl) & _FEAR_NOT or (set(cl) & _HOME_OTHERS and not writer):
             continue
         for k, w in enumerate(cl):
             if w in _FEAR and not set(cl[:k]) & _NEGATORS:

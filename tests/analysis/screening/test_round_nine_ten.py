@@ -59,3 +59,35 @@ def test_families_of_the_ninth_and_tenth_writers_reach_a_person(screener, questi
 ])
 def test_ordinary_answers_in_the_same_words_stay_quiet(screener, question, answer):
     assert not screener.screen(answer, question=question).flagged, answer
+
+
+@pytest.mark.parametrize("question,answer", [
+    # a partner's control in new words
+    (HELPS, "my girlfriend not following me everywhere"),
+    # a parent out of it or never sober
+    (TELL, "no one, my dad is never sober"),
+    (SCHOOL, "ok but tired, my mum is always out of it"),
+    # a marriage planned for the writer
+    (TELL, "my teacher but not about the wedding theyre planning for me"),
+    # running away, said as the writer's plan
+    (GOOD, "the park. i cant wait to run away though"),
+    # a tag making a harm the writer's own
+    (ADULTS, "that the stress gets so much you hurt yourself, which is what i do"),
+    # 'there' after the home, and being alone with a person at home
+    (GOOD, "nothing good about my flat, i hate it there"),
+    (UNSAFE, "being alone with my uncle"),
+    (UNSAFE, "downstairs at my house"),
+])
+def test_second_part_of_the_round_reaches_a_person(screener, question, answer):
+    assert screener.screen(answer, question=question).flagged, answer
+
+
+@pytest.mark.parametrize("question,answer", [
+    (UNSAFE, "being home alone"),
+    (UNSAFE, "being alone in the house at night"),
+    (GOOD, "my nans house, i love it there"),
+    (ELSE, "we learned you can get arrested for sending nudes"),
+    (HELPS, "if my dad stopped working so late"),
+])
+def test_second_part_look_alikes_stay_quiet(screener, question, answer):
+    assert not screener.screen(answer, question=question).flagged, answer
