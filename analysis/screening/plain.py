@@ -46,6 +46,7 @@ _UNNOTICED_NOT, _NOT_HOME_NOT = _set("UNNOTICED_NOT"), _set("NOT_HOME_NOT")
 _NOWHERE_NOT, _LIVE_NOT = _set("NOWHERE_NOT"), _set("LIVE_ELSEWHERE_NOT")
 _HOME_OTHERS, _HOME_WRITER = _set("HOME_OTHERS"), _set("HOME_WRITER")
 _OWN_HARM_NOT = _set("OWN_HARM_NOT")
+_WORSE_NOT = _set("HOME_WORSE_NOT")
 _NEGATORS, _LAUGHTER = _set("NEGATORS", _A), frozenset(_A["LAUGHTER"])
 _HOME_PEOPLE, _MARKS = _set("HOME_PEOPLE", _A), frozenset(_A["CONCEALED_MARKS"])
 _LESSON = frozenset(_norm(" ".join(word_lists("coded")["LESSON_TALK"])))
@@ -118,10 +119,11 @@ def helpline_contact(text: str, kind):
 def home_fear(text: str, kind):
     """Home feared or not safe (HOME_NOUNS beside HOME_FEAR or HOME_UNSAFE, with no HOME_FEAR_NOT word, not said of
     others only (HOME_OTHERS, HOME_WRITER) and the fear not denied; 'there' after a clause naming the home is the
-    home), home said to be worse (HOME_WORSE), or set against what came before at a clause's end (HOME_CONTRAST)."""
+    home), home said to be worse (HOME_WORSE; not beside HOME_WORSE_NOT), or set against what came before at a
+    clause's end (HOME_CONTRAST)."""
     writer, seen_home = bool(set(_norm(text)) & _HOME_WRITER), False
     for start, _end, cl in _clauses(text):
-        for a, b in _find_all(cl, _P["HOME_WORSE"]):
+        for a, b in _find_all(cl, _P["HOME_WORSE"]) if not set(cl) & _WORSE_NOT else ():
             return (*_sub_span(text, start, cl, a, b), "")
         for a, b in _find_all(cl, _P["HOME_CONTRAST"]):
             if b == len(cl):
