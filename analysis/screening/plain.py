@@ -8,7 +8,8 @@ dying with no "I", a partner's control, pictures held over the writer, an answer
 dad", marks nobody asks about, nowhere to sleep, not home for days, a close person wished in prison or lived
 away from, friends never brought home because of someone there.  Found on the eighth blind writer
 (``benchmarks/data/fresh8_*``, a tuning set since); a confidant hurt too and 'i told ... nothing happened' from
-the ninth and tenth (``fresh9_*``, ``fresh10_*``); the look-alikes come from every writer's ordinary answers.  Word lists in ``data/plain.yaml``, each group with its reason and case.  Like every signal they
+the ninth and tenth (``fresh9_*``, ``fresh10_*``); the look-alikes come from every writer's ordinary answers.
+Word lists in ``data/plain.yaml``, each group with its reason and case.  Like every signal they
 are looked at only when no rule or learned hit stood, and each has a positive and a look-alike test
 (``tests/analysis/screening/test_answers.py``).  Unlike the others, a check here is given the question's
 kind too (``check(text, kind)``): the same words are a plea in one answer and an echo of the question in
