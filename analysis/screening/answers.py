@@ -102,9 +102,12 @@ _AGE = re.compile(r"\b(?:hes|he's|he\u2019s|he is|shes|she's|she\u2019s|she is)\
 
 
 def _bare_home(text: str) -> tuple[int, int, str] | None:
-    """A clause made only of home, close people and filler words, naming one of them: "home. dad"."""
+    """A clause made only of home, close people and filler words, naming one of them: "home. dad"; "alone with"
+    a person is not being alone (HOME_NOT)."""
     words = _words(text)
-    if set(words) & _HOME_NOT or any(m in text for m in _LAUGHTER if not m.isalpha()):
+    alone = {k for k, w in enumerate(words) if w == "alone" and words[k + 1:k + 2] == ["with"]}  # "alone with him"
+    if {w for k, w in enumerate(words) if k not in alone} & _HOME_NOT or any(
+            m in text for m in _LAUGHTER if not m.isalpha()):
         return None
     for start, end, cl in _clauses(text):
         if all(w in _HOME_PLACES or w in _HOME_PEOPLE or w in _HOME_WORDS for w in cl) and (

@@ -171,9 +171,10 @@ class VetoGate:
 
     @staticmethod
     def _writer_before(span) -> bool:
-        """"im not safe at home": the writer right before the words (frames.yaml FIRST_HAND_UNSAFE_LEAD)."""
+        """"im not safe at home": the writer right before the words (frames.yaml FIRST_HAND_UNSAFE_LEAD; "^" marks
+        the sentence's start, so "dont feel safe at home" with the writer left out is one too)."""
         before = span.doc.text[span.sent.start_char:span.start_char].lower()
-        before = " " + " ".join(before.replace("'", "").replace("\u2019", "").split())
+        before = " ^ " + " ".join(before.replace("'", "").replace("\u2019", "").split())
         return before.endswith(_UNSAFE_LEADS)
 
     def _instructed(self, doc: Doc, i: int) -> bool:

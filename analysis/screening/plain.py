@@ -7,8 +7,9 @@ safe without "I don't feel safe at home", a man at home named only as "he", a wi
 dying with no "I", a partner's control, pictures held over the writer, an answer of one harm word, "its my
 dad", marks nobody asks about, nowhere to sleep, not home for days, a close person wished in prison or lived
 away from, friends never brought home because of someone there.  Found on the eighth blind writer
-(``benchmarks/data/fresh8_*``, a tuning set since); the look-alikes come from every writer's ordinary
-answers.  Word lists in ``data/plain.yaml``, each group with its reason and case.  Like every signal they
+(``benchmarks/data/fresh8_*``, a tuning set since); a confidant hurt too and 'i told ... nothing happened' from
+the ninth and tenth (``fresh9_*``, ``fresh10_*``); the look-alikes come from every writer's ordinary answers.
+Word lists in ``data/plain.yaml``, each group with its reason and case.  Like every signal they
 are looked at only when no rule or learned hit stood, and each has a positive and a look-alike test
 (``tests/analysis/screening/test_answers.py``).  Unlike the others, a check here is given the question's
 kind too (``check(text, kind)``): the same words are a plea in one answer and an echo of the question in
@@ -46,13 +47,15 @@ _UNNOTICED_NOT, _NOT_HOME_NOT = _set("UNNOTICED_NOT"), _set("NOT_HOME_NOT")
 _NOWHERE_NOT, _LIVE_NOT = _set("NOWHERE_NOT"), _set("LIVE_ELSEWHERE_NOT")
 _HOME_OTHERS, _HOME_WRITER = _set("HOME_OTHERS"), _set("HOME_WRITER")
 _OWN_HARM_NOT = _set("OWN_HARM_NOT")
+_WORSE_NOT = _set("HOME_WORSE_NOT")
 _NEGATORS, _LAUGHTER = _set("NEGATORS", _A), frozenset(_A["LAUGHTER"])
 _HOME_PEOPLE, _MARKS = _set("HOME_PEOPLE", _A), frozenset(_A["CONCEALED_MARKS"])
 _LESSON = frozenset(_norm(" ".join(word_lists("coded")["LESSON_TALK"])))
 _P = {k: _phrases(k) for k in (
     "PLEA_NEEDS", "TELLING_NOW", "HOME_UNSAFE", "HOME_WORSE", "HOME_CONTRAST", "HE_HOME", "HE_WRONG", "DEATH_STATES",
     "DEATH_RELIEF", "DEATH_THOUGHTS", "CONTROL", "IMAGES_HELD", "ITS_PERSON", "UNNOTICED", "NOWHERE_TO_SLEEP",
-    "NOT_HOME", "PRISON", "LIVE_ELSEWHERE", "CANT_BRING_HOME", "CANT_BRING_REASON", "OWN_HARM", "PLEA_FOR_OTHER")}
+    "NOT_HOME", "PRISON", "LIVE_ELSEWHERE", "CANT_BRING_HOME", "CANT_BRING_REASON", "OWN_HARM", "PLEA_FOR_OTHER",
+    "CONFIDANT_HURT_TOO", "TOLD_NOTHING_DONE")}
 
 
 def _laughing(text: str, words) -> bool:
@@ -116,16 +119,19 @@ def helpline_contact(text: str, kind):
 
 def home_fear(text: str, kind):
     """Home feared or not safe (HOME_NOUNS beside HOME_FEAR or HOME_UNSAFE, with no HOME_FEAR_NOT word, not said of
-    others only (HOME_OTHERS, HOME_WRITER) and the fear not denied), home said to be worse (HOME_WORSE), or set
-    against what came before at a clause's end (HOME_CONTRAST)."""
-    writer = bool(set(_norm(text)) & _HOME_WRITER)
+    others only (HOME_OTHERS, HOME_WRITER) and the fear not denied; 'there' after a clause naming the home is the
+    home), home said to be worse (HOME_WORSE; not beside HOME_WORSE_NOT), or set against what came before at a
+    clause's end (HOME_CONTRAST)."""
+    writer, seen_home = bool(set(_norm(text)) & _HOME_WRITER), False
     for start, _end, cl in _clauses(text):
-        for a, b in _find_all(cl, _P["HOME_WORSE"]):
+        for a, b in _find_all(cl, _P["HOME_WORSE"]) if not set(cl) & _WORSE_NOT else ():
             return (*_sub_span(text, start, cl, a, b), "")
         for a, b in _find_all(cl, _P["HOME_CONTRAST"]):
             if b == len(cl):
                 return (*_sub_span(text, start, cl, a, b), "")
-        if not set(cl) & _HOME or set(cl) & _FEAR_NOT or (set(cl) & _HOME_OTHERS and not writer):
+        here = bool(set(cl) & _HOME) or (seen_home and "there" in cl)  # "my house, im scared there"
+        seen_home = seen_home or bool(set(cl) & _HOME)
+        if not here or set(cl) & _FEAR_NOT or (set(cl) & _HOME_OTHERS and not writer):
             continue
         for k, w in enumerate(cl):
             if w in _FEAR and not set(cl[:k]) & _NEGATORS:
@@ -256,6 +262,20 @@ def cant_bring_home(text: str, kind):
     return None
 
 
+def told_nothing_done(text: str, kind):
+    """Answering 'who would you tell?': 'i told' then nothing done or it still going on (TOLD_NOTHING_DONE)."""
+    if kind != TRUSTED:
+        return None
+    words = _norm(text)
+    told = next((k for k in range(len(words) - 1) if words[k] == "i" and words[k + 1] in ("told", "did")), None)
+    if told is None or _laughing(text, words):
+        return None
+    for a, b in _find_all(words, _P["TOLD_NOTHING_DONE"]):
+        if a > told:
+            return _hit(text, words, a, b)
+    return None
+
+
 CHECKS = {
     "plea_bare": plea_bare,
     "plea_need": plea_need,
@@ -276,6 +296,8 @@ CHECKS = {
     "live_elsewhere": _phrase_signal("LIVE_ELSEWHERE", _LIVE_NOT, kinds_not=(TRUSTED, FEELS_UNSAFE, WORRY)),
     "cant_bring_home": cant_bring_home,
     "own_harm": _phrase_signal("OWN_HARM", _OWN_HARM_NOT),
+    "confidant_hurt": _phrase_signal("CONFIDANT_HURT_TOO", _LAUGHTER),
+    "told_nothing": told_nothing_done,
 }
 
 _ANY = frozenset()
@@ -380,4 +402,16 @@ ENTRIES: tuple[tuple, ...] = (
      "(OWN_HARM, OWN_HARM_NOT)",
      f"'I tried to tell my head of year about my self harm but she said it was attention seeking' ({_EIGHTH}, missed)",
      "i told my form tutor about my self harm and she laughed", "my self harm awareness poster won a prize", ""),
+    ("confidant_hurt", "domestic_abuse", _ANY,
+     "the person the writer would tell is hurt or afraid of someone too (CONFIDANT_HURT_TOO)",
+     "'i would tell my mum but she is scared of him too', 'id tell my mum but she gets hurt too' (ninth and tenth "
+     "writers, tuning: dropped by the judge / missed)",
+     "my nan, but she gets hurt too when he drinks", "my mum, she gets scared of spiders too", _TELL),
+    ("told_nothing", "plea_for_help", frozenset({TRUSTED}),
+     "answering 'who would you tell?', the writer told someone and nothing was done or it still goes on "
+     "(TOLD_NOTHING_DONE after 'i told')",
+     "'i told a teacher once and nothing happened so whats the point, it still happens every night' (ninth and "
+     "tenth writers, tuning: missed)",
+     "i told my head of year last term but nothing was done and it still happens",
+     "my mum, i told her about my grades and she helped", _TELL),
 )
