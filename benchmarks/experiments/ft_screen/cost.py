@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import argparse
 import os
+
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one thread for both paths
+    os.environ.setdefault(_v, "1")
 import subprocess
 import sys
 import time

@@ -89,6 +89,11 @@ def main():
     if best2:
         lines.append((f"(d') judge: rules & p≥{best2[1]:.3f}, or p≥{t5:.3f}",
                       (rules & (p >= best2[1])) | (p >= t5)))
+    # (e) the model as a veto only: the highest floor that drops no calibration disclosure the rules catch
+    caught = p[rules & sets["calib_dis"]]
+    t_veto = float(caught.min()) if len(caught) else 0.0
+    lines.append((f"(e) veto only: rules & p≥{t_veto:.4f} (floor = lowest p of a calib disclosure the rules catch)",
+                  rules & (p >= t_veto)))
     print("| method | calib recall | calib alerts/1000 | **val recall (fresh9+10)** | **val youth alerts/1000** "
           "| **NHS score alerts/1000** |")
     print("|---|---|---|---|---|---|")

