@@ -76,7 +76,7 @@ def main():
         if fa <= BUDGET and (best is None or (rec, -fa) > best[0]):
             best = ((rec, -fa), t_lo, t_hi)
     _, t_lo, t_hi = best
-    lines.append((f"(d) judge: rules & p≥{t_lo:.3f}, or p≥{t_hi:.3f} (best calib recall at ≤10/1000)",
+    lines.append((f"(d) judge: rules & p≥{t_lo:.4g}, or p≥{t_hi:.6g} (best calib recall at ≤10/1000)",
                   (rules & (p >= t_lo)) | (p >= t_hi)))
     # (d') the same with the union's threshold fixed at the model's 5/1000, the judge's floor from the grid
     t5 = t_for(5)
