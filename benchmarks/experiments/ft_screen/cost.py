@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 import os
-
-for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one thread for both paths
-    os.environ.setdefault(_v, "1")
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+for _v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # one thread for both paths; numpy
+    os.environ.setdefault(_v, "1")  # and torch are imported only in main(), after this
 
 HERE = Path(__file__).resolve().parent
 
@@ -34,7 +34,8 @@ import torch
 from safetensors.torch import load_file
 from model import Bottom, Head, load_state, tokenizer
 torch.set_num_threads(1)
-sd = load_state(); bottom = Bottom(sd, {first}); head = Head(sd, {first}); head.load_state_dict({{k: v.float() for k, v in load_file({head!r}).items()}}); head.eval()
+sd = load_state(); bottom = Bottom(sd, {first}); head = Head(sd, {first})
+head.load_state_dict({{k: v.float() for k, v in load_file({head!r}).items()}}); head.eval()
 tok = tokenizer()
 print(time.perf_counter() - t0)
 """
@@ -85,8 +86,8 @@ def main():
             ids, types, mask = pad([e])
             p_t.append(torch.sigmoid(hd(bottom(ids, types, mask), mask)).item())
     t_ms = 1000 * (time.perf_counter() - t0) / len(ts)
-    print(f"per answer, one at a time, 1 thread: numpy {np_ms:.1f} ms, torch {t_ms:.1f} ms "
-          f"(mean tokens {np.mean([len(tok.encode(q, t).ids if q else tok.encode(t).ids) for q, t in zip(qs, ts)]):.0f}); "
+    tokens = np.mean([len(e[0]) for e in encode(tok, qs, ts)])
+    print(f"per answer, one at a time, 1 thread: numpy {np_ms:.1f} ms, torch {t_ms:.1f} ms (mean tokens {tokens:.0f}); "
           f"max |p_numpy - p_torch| = {np.max(np.abs(p_np - np.array(p_t))):.2e}")
 
 
