@@ -9,7 +9,7 @@ from feedback_app import assurance_cli, cli, demo_cli, i18n, jobs, scheduler, te
 from feedback_app.auth import login
 from feedback_app.config import check_production, config_from_environment
 from feedback_app.extensions import csrf, db, migrate
-from feedback_app.services import links
+from feedback_app.services import audit_cache, links
 from feedback_app.views import errors, security
 from feedback_app.views.assurance import agency_bp
 from feedback_app.views.assurance import bp as assurance_bp
@@ -19,8 +19,8 @@ from feedback_app.views.builder import bp as builder_bp
 from feedback_app.views.main import bp as main_bp
 from feedback_app.views.reports import bp as reports_bp
 from feedback_app.views.respond import bp as respond_bp
-from feedback_app.views.safeguarding import bp as safeguarding_bp
 from feedback_app.views.results import bp as results_bp
+from feedback_app.views.safeguarding import bp as safeguarding_bp
 from feedback_app.views.staff import bp as staff_bp
 from feedback_app.views.surveys import bp as surveys_bp
 from feedback_app.views.themes import bp as themes_bp
@@ -72,7 +72,16 @@ def create_app(config_class=None):
     app.register_blueprint(agency_bp)
     if app.config.get("SCREEN_WARM_AT_START") and not app.testing and _serves_requests():
         _warm_screen()
+    if app.config.get("RESULTS_AUDIT_WARM_AT_START") and not app.testing and _runs_server():
+        audit_cache.warm_at_start(app)
     return app
+
+
+def _runs_server():
+    """``flask run`` only: gunicorn's workers share the audit through Redis, which the background job fills."""
+    argv = sys.argv or [""]
+    is_flask = Path(argv[0]).name == "flask" or argv[0].endswith(str(Path("flask") / "__main__.py"))
+    return is_flask and "run" in argv[1:]
 
 
 def _serves_requests():

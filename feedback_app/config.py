@@ -69,6 +69,9 @@ class Config:
     MAIL_FOLDER = _env("MAIL_FOLDER")
     # Fit the safeguarding screen in a background thread when the app starts, before the first respondent.
     SCREEN_WARM_AT_START = _env("SCREEN_WARM_AT_START", "1") == "1"
+    # Work out every survey's audit of breakdowns in a background thread when `flask run` starts (without Redis it
+    # is kept in that process only, and the first breakdown page would wait for it).
+    RESULTS_AUDIT_WARM_AT_START = _env("RESULTS_AUDIT_WARM_AT_START", "1") == "1"
     BASE_URL = _env("BASE_URL", "http://127.0.0.1:5000")
     # Salts training attendees' pairing codes (with each course's own salt). Default: SECRET_KEY.
     TRAINING_PAIRING_SECRET = _env("TRAINING_PAIRING_SECRET")
@@ -139,6 +142,7 @@ class TestConfig(Config):
     REDIS_URL = None  # jobs run in a thread unless a test sets it
     MAIL_FOLDER = None
     SCREEN_WARM_AT_START = False  # tests share one fitted screen
+    RESULTS_AUDIT_WARM_AT_START = False
     RESULTS_AUDIT_PRECOMPUTE = False  # no audit thread after every submit; the tests of it turn it on
 
 

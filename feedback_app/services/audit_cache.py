@@ -219,3 +219,38 @@ def precompute(survey_id):
     from feedback_app.services import results
 
     results.warm_audit(survey_id)
+
+
+_WORKING = {}  # key -> a lock held while this process works that audit out
+
+
+def working_on(key):
+    """A lock per audit key, held while this process works the audit out: a page asking for an audit that the
+    start-up warm-up or another request is already working out waits for it instead of working it out again."""
+    with _LOCK:
+        return _WORKING.setdefault(key, threading.Lock())
+
+
+def warm_at_start(app):
+    """Work out every survey's audit of breakdowns in a background thread as the server starts. Without Redis
+    (``make run``) the audit is kept in the serving process only, so the first breakdown page after a start would
+    otherwise wait for it (15 s for the youth survey on the demo's data: benchmarks/ASSEMBLY_RESULTS.md, tenth
+    note). Returns the thread."""
+
+    def work():
+        from feedback_app.extensions import db
+        from feedback_app.queries import results as result_queries
+        from feedback_app.services import results
+
+        with app.app_context():
+            try:
+                for survey_id in sorted(result_queries.response_counts()):
+                    results.warm_audit(survey_id)
+            except Exception:  # noqa: BLE001 - a page works the audit out itself
+                app.logger.warning("audit warm-up at start failed", exc_info=True)
+            finally:
+                db.session.remove()
+
+    thread = threading.Thread(target=work, name="warm-audits", daemon=True)
+    thread.start()
+    return thread

@@ -1,8 +1,8 @@
 """Results pages, free text and exports: roles, suppression, escaping and the audit log."""
 
 import csv
-from datetime import UTC, datetime
 import io
+from datetime import UTC, datetime
 
 import pytest
 from openpyxl import load_workbook
