@@ -14,8 +14,10 @@ consistent with every figure shown give it another value 1 to N-1 away from the 
 come first, each checked exactly: a move no shown figure tells apart (for patterns a rectangle: two values of
 two questions, the rest fixed; per profile, a change within a profile made in one and undone in another, or one
 response moved round a rectangle of profiles), added or taken away, or two such moves with the same effect on
-every shown figure; per profile, a small integer program over one option's variables alone; integer programs
-(scipy's ``milp``, HiGHS) over the whole family only for the figures they leave (on the youth demo, none). When
+every shown figure; per profile, a small integer program over one option's variables alone; for the figures they
+leave, a linear program for the nearest counts (``suppression_nearest``: no counts at all proves the figure cannot
+move, whole counts checked exactly prove it can), and an integer program (scipy's ``milp``, HiGHS) over the whole
+family only when its answer is not whole (on the youth demo, once). When
 no values move a figure, one more figure of a breakdown is hidden (to protect, never "fewer than N"): the
 smallest shown non-zero figure of a breakdown that counts some of the same responses (else of the same period;
 a zero when none is left), in every table showing it (X by Y and Y by X are one grid), and the tables are made
