@@ -77,11 +77,17 @@ def create_app(config_class=None):
     return app
 
 
+def _flask_command():
+    """The ``flask`` command's arguments (``["run", ...]``) when this process is that command, else None."""
+    argv = sys.argv or [""]
+    if Path(argv[0]).name == "flask" or argv[0].endswith(str(Path("flask") / "__main__.py")):
+        return argv[1:]
+    return None
+
+
 def _runs_server():
     """``flask run`` only: gunicorn's workers share the audit through Redis, which the background job fills."""
-    argv = sys.argv or [""]
-    is_flask = Path(argv[0]).name == "flask" or argv[0].endswith(str(Path("flask") / "__main__.py"))
-    return is_flask and "run" in argv[1:]
+    return "run" in (_flask_command() or [])
 
 
 def _serves_requests():
@@ -89,9 +95,8 @@ def _serves_requests():
     argv = sys.argv or [""]
     if "gunicorn" in Path(argv[0]).name:
         return False  # gunicorn.conf.py fits it in the master before forking (server_process.warm)
-    if Path(argv[0]).name == "flask" or argv[0].endswith(str(Path("flask") / "__main__.py")):
-        return bool({"run", "worker"} & set(argv[1:]))
-    return True
+    command = _flask_command()
+    return True if command is None else bool({"run", "worker"} & set(command))
 
 
 def _warm_screen():
