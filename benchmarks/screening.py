@@ -37,6 +37,7 @@ from analysis.screening.learned import load_training_rows  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
 from benchmarks.screening_heldout import (  # noqa: E402
     EIGHTH_WRITER,
+    FOURTEENTH_FIFTEENTH_WRITERS,
     LATEST_WRITERS,
     NINTH_TENTH_WRITERS,
     TWELFTH_THIRTEENTH_WRITERS,
@@ -483,6 +484,8 @@ def main(argv=None) -> int:
                    help="only the ninth and tenth blind writers' sets (benchmarks/data/fresh9_*, fresh10_*)")
     p.add_argument("--only-twelfth-thirteenth-writers", action="store_true",
                    help="only the twelfth and thirteenth blind writers' sets (benchmarks/data/fresh12_*, fresh13_*)")
+    p.add_argument("--only-fourteenth-fifteenth-writers", action="store_true",
+                   help="only the fourteenth and fifteenth blind writers' sets (benchmarks/data/fresh14_*, fresh15_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -519,6 +522,10 @@ def main(argv=None) -> int:
     if args.only_twelfth_thirteenth_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
                           writers=TWELFTH_THIRTEENTH_WRITERS)
+        return 0
+    if args.only_fourteenth_fifteenth_writers:
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
+                          writers=FOURTEENTH_FIFTEENTH_WRITERS)
         return 0
     if args.only_latest_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS,

@@ -153,6 +153,9 @@ NINTH_TENTH_WRITERS = {"ninth writer": "fresh9", "tenth writer": "fresh10"}
 # The twelfth and thirteenth (3 December, afternoon): scored on the shipped screen before that session's screen
 # work and once after it; errors never printed.
 TWELFTH_THIRTEENTH_WRITERS = {"twelfth writer": "fresh12", "thirteenth writer": "fresh13"}
+# The fourteenth and fifteenth (3 December, evening): scored on the shipped screen before that session's screen
+# work (screen9, a round on writers 12 and 13) and once after it; errors never printed.
+FOURTEENTH_FIFTEENTH_WRITERS = {"fourteenth writer": "fresh14", "fifteenth writer": "fresh15"}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
