@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import coded, hints, plain
+from . import coded, hints, indirect, plain
 from .wordlists import word_lists
 
 _W = word_lists("answers")
@@ -238,9 +238,9 @@ SIGNALS: tuple[Signal, ...] = (
            "'my older sister went and came back married', 'so they cant marry me off' (third writer, missed)",
            "the holiday were going on. my older sister went and came back married",
            "my older sister went to pakistan and came back with loads of presents"),
-    Signal("extremism", "criminal_exploitation", frozenset(),
-           "radicalisation of the writer or someone close (EXTREMISM; no radicalisation category, so criminal "
-           "exploitation)",
+    Signal("extremism", "radicalisation", frozenset(),
+           "radicalisation of the writer or someone close (EXTREMISM; reported as criminal exploitation until the "
+           "radicalisation category, screen9 round)",
            "'my brother has been watching videos about jihad and keeps saying he wants to go abroad to fight' "
            "(third writer, missed)",
            "my brother has been watching videos about jihad",
@@ -301,7 +301,7 @@ SIGNALS: tuple[Signal, ...] = (
            "school is fine, nobody hits anyone there"),
 ) + tuple(Signal(name, category, kinds, reason, case, positive, lookalike)
           for name, category, kinds, reason, case, positive, lookalike in coded.ENTRIES) + tuple(
-    Signal(*entry) for entry in plain.ENTRIES + hints.ENTRIES)
+    Signal(*entry) for entry in plain.ENTRIES + hints.ENTRIES + indirect.ENTRIES)
 
 _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "unsafe_at_home": _bare_home,
@@ -325,7 +325,7 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "coded_missing": _any(_CODED["CODED_MISSING"]),
     **coded.CHECKS,  # the first-hand signals (coded.py, data/coded.yaml)
 }
-_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS}  # given the question's kind too: check(text, kind)
+_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS, **indirect.CHECKS}  # given the question's kind too: check(text, kind)
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
 

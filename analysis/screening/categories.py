@@ -18,6 +18,9 @@ CATEGORY_LABELS: dict[str, str] = {
     # A plea with no topic ("please help me", "i need someone to talk to"): a DSL must read it, and no other
     # category fits (the plain-words answer signals, plain.py; issue 17, eighth blind writer).
     "plea_for_help": "Asks for help (no topic named)",
+    # Drawn into an extremist cause ("a man online keeps sending me videos saying we need to fight them"): a Prevent
+    # concern a DSL refers on its own route; it was reported as criminal exploitation until the screen9 round.
+    "radicalisation": "Radicalisation and extremism",
 }
 
 CATEGORIES: tuple[str, ...] = tuple(CATEGORY_LABELS)

@@ -385,9 +385,9 @@ ENTRIES: tuple[tuple, ...] = (
      "what others do to the writer, told as acts (BULLYING_ACTS)",
      "'they wait for me in every corridor and someone set fire to my hair on the bus' (fourth writer, missed)",
      "they spit on me in the lunch queue", "my mates always wait for me at the gate"),
-    ("extremist_pull", "criminal_exploitation", _ANY,
-     "the writer is drawn into an extremist group and asked or ready to act (EXTREMIST_PULL; no radicalisation "
-     "category, so criminal exploitation, as the extremism signal)",
+    ("extremist_pull", "radicalisation", _ANY,
+     "the writer is drawn into an extremist group and asked or ready to act (EXTREMIST_PULL; radicalisation, as the "
+     "extremism signal)",
      "'the groups i am in online are teaching me the truth. i have been asked to spread flyers at school' (fourth "
      "writer, missed)",
      "the videos explain whats really going on and im ready to do something about it",

@@ -185,7 +185,8 @@ def coercive_control(text: str, kind):
     """The writer's own partner ('my' before a PARTNER word) and a controlling act (CONTROL) in the answer, not as a
     joke or a lesson (CONTROL_NOT)."""
     words = _norm(text)
-    own = any(w in _PARTNER and "my" in words[max(0, k - 2):k] for k, w in enumerate(words))
+    own = any(w in _PARTNER and "my" in words[max(0, k - 2):k] for k, w in enumerate(words)) or (
+        "relationship" in words and "mine" in words)  # "being in a relationship can be scary, mine wont let me"
     if not own or set(words) & _CONTROL_NOT or _laughing(text, words):
         return None
     found = _find_all(words, _P["CONTROL"])
@@ -267,7 +268,8 @@ def told_nothing_done(text: str, kind):
     if kind != TRUSTED:
         return None
     words = _norm(text)
-    told = next((k for k in range(len(words) - 1) if words[k] == "i" and words[k + 1] in ("told", "did")), None)
+    told = next((k for k in range(len(words) - 1) if words[k] in ("i", "ive") and words[k + 1] in ("told", "did")),
+                None)  # "ive told my form tutor before ..." (twelfth and thirteenth writers, tuning)
     if told is None or _laughing(text, words):
         return None
     for a, b in _find_all(words, _P["TOLD_NOTHING_DONE"]):

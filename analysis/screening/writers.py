@@ -19,12 +19,12 @@ DATA_DIR = Path(__file__).parent / "data"
 UNKNOWN_CATEGORY = "?"
 
 # The later writers' own category names -> the screen's (``categories.py``); "?" = no category of
-# the screen fits (trains the yes/no model only).  Extremism is reported as criminal exploitation,
-# as the answer signal ``extremism`` does (``answers.py``).
+# the screen fits (trains the yes/no model only).  Extremism is the screen's radicalisation category
+# (criminal exploitation until the screen9 round), as the answer signal ``extremism`` reports it (``answers.py``).
 CATEGORY_OF: dict[str, str] = {
     "sexual_exploitation": "sexual_exploitation_grooming", "self_harm": "self_harm_suicide",
     "suicidal": "self_harm_suicide", "missing": "missing_homeless",
-    "forced_marriage_fgm": "forced_marriage_fgm_honour", "radicalisation": "criminal_exploitation",
+    "forced_marriage_fgm": "forced_marriage_fgm_honour", "radicalisation": "radicalisation",
     "online_harm": UNKNOWN_CATEGORY, "other": UNKNOWN_CATEGORY,
 }
 

@@ -30,6 +30,8 @@ POSITIVE = [
     ("secrets_adult", "my coach told me not to tell anyone what happened"),
     ("plea_for_help", "please help me"),
     ("plea_for_help", "i need someone to talk to before i do something"),
+    ("radicalisation", "my brother has been watching videos about jihad"),
+    ("radicalisation", "i think theyre right that we have to fight them, i want to join the cause"),
 ]
 
 LOOKALIKE = [
@@ -53,6 +55,8 @@ LOOKALIKE = [
     ("secrets_adult", "we kept the surprise party a secret from mum"),
     ("plea_for_help", "i need help with my revision"),
     ("plea_for_help", "i can help my mum with the shopping"),
+    ("radicalisation", "we watched a documentary about extremism in history and people saying we need to fight them"),
+    ("radicalisation", "my brother has been watching videos about football tactics"),
 ]
 
 

@@ -11,7 +11,7 @@ from analysis.screening.wordlists import KINDS, load_groups
 PACKAGE = Path(lexicon.__file__).parent
 
 
-@pytest.mark.parametrize("name", ["lexicon", "frames", "questions", "answers", "coded", "plain"])
+@pytest.mark.parametrize("name", ["lexicon", "frames", "questions", "answers", "coded", "plain", "indirect"])
 def test_every_group_records_its_reason_and_motivating_case(name):
     groups = load_groups(name)
     assert groups
