@@ -38,6 +38,8 @@ def test_sklearn_conventions():
                               "use_negation": True, "use_hypothetical": True,
                               "learned": True, "learned_threshold": 0.7, "learned_confident": 0.7,
                               "prefitted": True, "judge": True, "ablate": ()}
+    # Fitted with the fuzzy matching on: without it the shipped net does not apply and fitting trains one (30 s).
+    assert s.set_params(fuzzy=True) is s and s.get_params()["fuzzy"] is True
     assert not hasattr(s, "matchers_")
     with pytest.raises(RuntimeError):
         s.screen("text")

@@ -36,7 +36,7 @@ from feedback_app.services import result_tables, suppression_audit
 from feedback_app.services.suppression import reason, shown
 
 OPTIONS = {"a": 3, "b1": 2, "b2": 2}
-EXAMPLES_TOGETHER = 500
+EXAMPLES_TOGETHER = 250  # (500 until 3 December: 43 s of CI; the other 250 derandomized examples pass on this code)
 EXAMPLES_SMALL_YEAR = 150
 
 
