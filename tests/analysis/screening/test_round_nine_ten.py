@@ -3,13 +3,7 @@ disclosure is caught in wordings those writers did not use, and ordinary answers
 
 import pytest
 
-UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
-HELPS = "What would help you feel safer?"
-TELL = "If something was worrying you, who would you tell, and why?"
-ELSE = "Anything else you want to tell us?"
-SCHOOL = "What do you think about school, and how safe do you feel there?"
-GOOD = "What is good about where you live?"
-ADULTS = "Is there anything adults in your life don't understand about being young today?"
+from tests.analysis.screening.youth_questions import ADULTS, ELSE, GOOD, HELPS, SCHOOL, TELL, UNSAFE
 
 
 @pytest.mark.parametrize("question,answer", [

@@ -4,14 +4,7 @@ first-hand pull into extremism reaches a person under its own category while the
 
 import pytest
 
-UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
-HELPS = "What would help you feel safer?"
-TELL = "If something was worrying you, who would you tell, and why?"
-ELSE = "Anything else you want to tell us?"
-SCHOOL = "What do you think about school, and how safe do you feel there?"
-GOOD = "What is good about where you live?"
-ONLINE = "What happens online that worries you or people your age?"
-ADULTS = "Is there anything adults in your life don't understand about being young today?"
+from tests.analysis.screening.youth_questions import ADULTS, ELSE, GOOD, HELPS, ONLINE, SCHOOL, TELL, UNSAFE
 
 
 @pytest.mark.parametrize("question,answer", [

@@ -1,0 +1,10 @@
+"""The youth survey's free-text questions, as the blind writers' rounds' tests ask them."""
+
+UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
+HELPS = "What would help you feel safer?"
+TELL = "If something was worrying you, who would you tell, and why?"
+GOOD = "What is good about where you live?"
+SCHOOL = "What do you think about school, and how safe do you feel there?"
+ONLINE = "What happens online that worries you or people your age?"
+ADULTS = "Is there anything adults in your life don't understand about being young today?"
+ELSE = "Anything else you want to tell us?"
