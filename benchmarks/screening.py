@@ -444,7 +444,10 @@ def bench_pathological() -> None:
 
     cases = {"'a.' x 50,000": "a." * 50000, "'Sarah ' x 20,000": "Sarah " * 20000,
              "'1 ' x 50,000": "1 " * 50000, "'@' x 100,000": "@" * 100000,
-             "emoji x 20,000": "\U0001f602" * 20000, "'<script>' x 5,000": "<script>alert(1)</script>" * 5000}
+             "emoji x 20,000": "\U0001f602" * 20000, "'<script>' x 5,000": "<script>alert(1)</script>" * 5000,
+             # An answer as long as a text area allows (5,000 characters) with a rule hit on every line: the vetoes
+             # asked of every hit re-read the whole answer (12 s until 3 December; now once per sentence).
+             "'my dad hits me' x 300 lines": "my dad hits me\n" * 300}
     print("## Pathological input (CPU seconds)\n")
     print("| input | redact | screen |")
     print("|---|---|---|")
@@ -468,6 +471,7 @@ def main(argv=None) -> int:
                    help="also retrain the net without each tuned round (slow: a refit per round)")
     p.add_argument("--only-real", action="store_true", help="only the fit time and the real ordinary answers")
     p.add_argument("--only-fit", action="store_true", help="only the fit time in fresh processes")
+    p.add_argument("--only-pathological", action="store_true", help="only the times on hostile and very long input")
     p.add_argument("--only-blind", action="store_true", help="only the issue 17 blind sets")
     p.add_argument("--only-heldout", action="store_true",
                    help="only the held-out sets (benchmarks/data/heldout_*.csv) and the blind youth benign set")
@@ -535,6 +539,9 @@ def main(argv=None) -> int:
         screener = DisclosureScreener().fit()
         bench_heldout(screener, args.show_errors, with_question=with_q)
         bench_blind(screener, args.show_errors, only_benign=True, with_question=with_q)
+        return 0
+    if args.only_pathological:
+        bench_pathological()
         return 0
     t_fit = bench_fit_time()
     if args.only_fit:

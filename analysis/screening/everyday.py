@@ -63,6 +63,25 @@ def _lowers(tokens) -> list[str]:
     return [t.lower_.replace("\u2019", "'") for t in tokens if not (t.is_punct or t.is_space)]
 
 
+def _sentence(doc: Doc, start: int) -> list[str]:
+    """``_lowers`` of the sentence of token ``start``, worked out once per sentence of the document: the vetoes
+    ask for every rule hit, and an answer of many hits in one long sentence made that quadratic (4,500
+    characters of "my dad hits me" took 12 s)."""
+    sentence = doc[start].sent
+    cache = doc.user_data.setdefault("everyday_sentences", {})
+    key = (sentence.start, sentence.end)
+    if key not in cache:
+        cache[key] = _lowers(sentence)
+    return cache[key]
+
+
+def _document(doc: Doc) -> list[str]:
+    """``_plain`` of the whole answer, worked out once per document."""
+    if "everyday_plain" not in doc.user_data:
+        doc.user_data["everyday_plain"] = _plain(doc.text)
+    return doc.user_data["everyday_plain"]
+
+
 def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
     k = len(phrase)
     return any(tuple(words[j:j + k]) == phrase for j in range(len(words) - k + 1))
@@ -71,7 +90,7 @@ def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
 def provision_complaint(doc: Doc, start: int, category: str) -> bool:
     if category not in PROVISION_CATEGORIES:
         return False
-    words = _lowers(doc[start].sent)
+    words = _sentence(doc, start)
     if not any(_contains(words, p) for p in PROVISION_LACK):
         return False
     own = PROVISION_OWN & set(words)
@@ -82,7 +101,7 @@ def provision_complaint(doc: Doc, start: int, category: str) -> bool:
 def cut_object(doc: Doc, start: int, category: str) -> bool:
     if category not in SELF_HARM:
         return False
-    words = _lowers(doc[start].sent)
+    words = _sentence(doc, start)
     if CUT_SELF & set(words):
         return False
     return any(w in _CUT and CUT_OBJECTS & set(words[k + 1:k + 4]) for k, w in enumerate(words))
@@ -91,12 +110,12 @@ def cut_object(doc: Doc, start: int, category: str) -> bool:
 def leisure_jump(doc: Doc, start: int, category: str) -> bool:
     if category not in SELF_HARM:
         return False
-    words = set(_lowers(doc[start].sent))
+    words = set(_sentence(doc, start))
     return bool(words & _JUMP) and bool(words & LEISURE_JUMP) and not words & LEISURE_JUMP_OWN
 
 
 def unsafe_denied(doc: Doc, start: int, category: str) -> bool:
-    words = _lowers(doc[start].sent)
+    words = _sentence(doc, start)
     if _CONTRAST & set(words):
         return False
     return any(w in _UNSAFE and _DENIED & set(words[max(0, k - 5):k]) for k, w in enumerate(words))
@@ -110,7 +129,7 @@ def _plain(text: str) -> list[str]:
 def hearsay_group(doc: Doc, start: int, category: str) -> bool:
     if category not in HEARSAY_CATEGORIES:
         return False
-    words = _plain(doc.text)
+    words = _document(doc)
     # "kids younger than me": a comparison, not the writer harmed
     if HEARSAY_VICTIM & {w for k, w in enumerate(words) if not (k and words[k - 1] == "than")}:
         return False
@@ -118,25 +137,32 @@ def hearsay_group(doc: Doc, start: int, category: str) -> bool:
 
 
 def nothing_to_add(doc: Doc, start: int, category: str) -> bool:
-    words = _lowers(doc)
+    if "everyday_words" not in doc.user_data:
+        doc.user_data["everyday_words"] = _lowers(doc)
+    words = doc.user_data["everyday_words"]
     return bool(words) and all(w in NOTHING_TO_ADD for w in words)
 
 
 def no_person(doc: Doc, start: int, category: str) -> bool:
     if category not in SELF_HARM:
         return False
-    return not SELF_HARM_PERSONS & set(_plain(doc.text))
+    return not SELF_HARM_PERSONS & set(_document(doc))
 
 
 def named_worry(doc: Doc, start: int, category: str) -> bool:
     """Answering 'what worries you?': a short answer with nobody in it names the worry ("getting bullied")."""
-    words = _plain(doc.text)
+    words = _document(doc)
     return 0 < len(words) <= WORRY_MAX_WORDS and not set(words) & WORRY_PERSONS
 
 
 def not_to_me(doc: Doc, start: int, category: str) -> bool:
     """The writer says it has not happened to them ("even though it hasnt happened to me"), no contrast after."""
-    words = _plain(doc.text)
+    if "everyday_not_to_me" not in doc.user_data:  # (the same for every hit of the answer)
+        doc.user_data["everyday_not_to_me"] = _not_to_me(_document(doc))
+    return doc.user_data["everyday_not_to_me"]
+
+
+def _not_to_me(words: list[str]) -> bool:
     for phrase in NOT_TO_ME:
         k = len(phrase)
         for j in range(len(words) - k + 1):
