@@ -40,6 +40,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     FOURTEENTH_FIFTEENTH_WRITERS,
     LATEST_WRITERS,
     NINTH_TENTH_WRITERS,
+    SIXTEENTH_SEVENTEENTH_WRITERS,
     TWELFTH_THIRTEENTH_WRITERS,
     bench_heldout,
     bench_new_writers,
@@ -490,6 +491,8 @@ def main(argv=None) -> int:
                    help="only the twelfth and thirteenth blind writers' sets (benchmarks/data/fresh12_*, fresh13_*)")
     p.add_argument("--only-fourteenth-fifteenth-writers", action="store_true",
                    help="only the fourteenth and fifteenth blind writers' sets (benchmarks/data/fresh14_*, fresh15_*)")
+    p.add_argument("--only-sixteenth-seventeenth-writers", action="store_true",
+                   help="only the sixteenth and seventeenth blind writers' sets (benchmarks/data/fresh16_*, fresh17_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -530,6 +533,10 @@ def main(argv=None) -> int:
     if args.only_fourteenth_fifteenth_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
                           writers=FOURTEENTH_FIFTEENTH_WRITERS)
+        return 0
+    if args.only_sixteenth_seventeenth_writers:
+        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
+                          writers=SIXTEENTH_SEVENTEENTH_WRITERS)
         return 0
     if args.only_latest_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS,

@@ -156,6 +156,9 @@ TWELFTH_THIRTEENTH_WRITERS = {"twelfth writer": "fresh12", "thirteenth writer": 
 # The fourteenth and fifteenth (3 December, evening): scored on the shipped screen before that session's screen
 # work (screen9, a round on writers 12 and 13) and once after it; errors never printed.
 FOURTEENTH_FIFTEENTH_WRITERS = {"fourteenth writer": "fresh14", "fifteenth writer": "fresh15"}
+# The sixteenth and seventeenth (3 December, evening): scored before screen10 (a false-alarm round) was merged and
+# once after; errors never printed.
+SIXTEENTH_SEVENTEENTH_WRITERS = {"sixteenth writer": "fresh16", "seventeenth writer": "fresh17"}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
