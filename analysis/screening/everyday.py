@@ -96,21 +96,33 @@ def leisure_jump(doc: Doc, start: int, category: str) -> bool:
     return bool(words & _JUMP) and bool(words & LEISURE_JUMP) and not words & LEISURE_JUMP_OWN
 
 
+def _denial_words(doc: Doc, start: int) -> tuple[list, list[str]]:
+    """The sentence's word tokens and lower-case words, "dont" (split "do" + "nt") read whole; once per sentence
+    (a long answer asks for every one of its hits)."""
+    sentence = doc[start].sent
+    cache = doc.user_data.setdefault("everyday_denial_words", {})
+    key = (sentence.start, sentence.end)
+    if key not in cache:
+        tokens, words = [], []
+        for t in sentence:
+            if t.is_punct or t.is_space:
+                continue
+            if t.lower_ == "nt" and words:
+                words[-1] += "nt"
+                continue
+            tokens.append(t)
+            words.append(t.lower_.replace("\u2019", "'"))
+        cache[key] = (tokens, words)
+    return cache[key]
+
+
 def unsafe_denied(doc: Doc, start: int, category: str) -> bool:
     """A denial at most four words before "unsafe" and no contrast after the denial.
 
     A contrast before the denial ("he winds me up but thats just brothers, i dont feel unsafe at home")
     keeps only a hit elsewhere in the sentence: a hit from the denial to "unsafe" is the denied words
     themselves (screen10 round, twelfth writer)."""
-    tokens, words = [], []
-    for t in doc[start].sent:
-        if t.is_punct or t.is_space:
-            continue
-        if t.lower_ == "nt" and words:  # "dont" is split as "do" + "nt": read it whole, as the list has it
-            words[-1] += "nt"
-            continue
-        tokens.append(t)
-        words.append(t.lower_.replace("\u2019", "'"))
+    tokens, words = _denial_words(doc, start)
     for k, w in enumerate(words):
         if w not in _UNSAFE:
             continue
