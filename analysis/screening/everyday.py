@@ -6,7 +6,8 @@
 * ``cut_object`` (self-harm): "stop cutting funding", "i cut my hair": what is cut is money,
   services or hair (right after the cut word), and nothing of the writer's body in the sentence.
 * ``unsafe_denied`` (any category): "nothing makes me feel unsafe at home", "I don't feel unsafe in my
-  house": a denial at most four words before "unsafe", and no contrast ("except when ...") in the sentence.
+  house": a denial at most four words before "unsafe", and no contrast ("except when ...") after the denial
+  (for a hit before the denial, none in the sentence).
 * ``hearsay_group`` (bullying, sexual abuse, grooming, criminal exploitation): "it happens to loads of
   girls in my year", "boys at school carrying knives apparently": what happens to others or what is
   said, with no writer or family harmed anywhere in the answer.
@@ -114,11 +115,46 @@ def leisure_jump(doc: Doc, start: int, category: str) -> bool:
     return bool(words & _JUMP) and bool(words & LEISURE_JUMP) and not words & LEISURE_JUMP_OWN
 
 
+def _denial_words(doc: Doc, start: int) -> tuple[list, list[str]]:
+    """The sentence's word tokens and lower-case words, "dont" (split "do" + "nt") read whole; once per sentence
+    (a long answer asks for every one of its hits)."""
+    sentence = doc[start].sent
+    cache = doc.user_data.setdefault("everyday_denial_words", {})
+    key = (sentence.start, sentence.end)
+    if key not in cache:
+        tokens, words = [], []
+        for t in sentence:
+            if t.is_punct or t.is_space:
+                continue
+            if t.lower_ == "nt" and words:
+                words[-1] += "nt"
+                continue
+            tokens.append(t)
+            words.append(t.lower_.replace("\u2019", "'"))
+        cache[key] = (tokens, words)
+    return cache[key]
+
+
 def unsafe_denied(doc: Doc, start: int, category: str) -> bool:
-    words = _sentence(doc, start)
-    if _CONTRAST & set(words):
-        return False
-    return any(w in _UNSAFE and _DENIED & set(words[max(0, k - 5):k]) for k, w in enumerate(words))
+    """A denial at most four words before "unsafe" and no contrast after the denial.
+
+    A contrast before the denial ("he winds me up but thats just brothers, i dont feel unsafe at home")
+    keeps only a hit elsewhere in the sentence: a hit from the denial to "unsafe" is the denied words
+    themselves (screen10 round, twelfth writer)."""
+    tokens, words = _denial_words(doc, start)
+    for k, w in enumerate(words):
+        if w not in _UNSAFE:
+            continue
+        denials = [j for j in range(max(0, k - 5), k) if words[j] in _DENIED]
+        if not denials:
+            continue
+        first = denials[0]
+        if tokens[first].i <= start <= tokens[k].i:  # the hit is the denied words: a contrast after the denial counts
+            if not _CONTRAST & set(words[first:]):
+                return True
+        elif not _CONTRAST & set(words):
+            return True
+    return False
 
 
 def _plain(text: str) -> list[str]:

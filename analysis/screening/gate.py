@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import everyday
+from . import everyday, reasons
 from .answers import WORRY
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .learned import JUDGE_FLOOR, doc_tokens, question_token
@@ -73,6 +73,10 @@ class VetoGate:
         i = start
         if name == "named_confidant":
             return self._question_kind == TRUSTED_PERSON and bare_answer(doc.text)
+        if name == "trust_reason":
+            return self._question_kind == TRUSTED_PERSON and reasons.trust_reason(doc.text)
+        if name == "generational":
+            return reasons.generational(doc.text)
         if name == "named_worry":
             return self._question_kind == WORRY and everyday.named_worry(doc, start, category)
         if name == "secrets_denied":

@@ -70,6 +70,26 @@ VETOES: tuple[Veto, ...] = (
        "(held-out youth ordinary answers, issue 17)",
        "my step dad", "my dad, but he's the one who hits me",
        question="Who would you tell if something was wrong?"),
+    _v("trust_reason", (LEARNED,), ALL,
+       "answering 'who would you tell, and why?', the answer opens with someone the writer trusts and gives a "
+       "reason of trust ('because she is the only one that gets me', 'he wont tell anyone'), or answers nobody "
+       "and gives the writer's own way ('i keep things to myself'), with no harm, fear, secret, stranger or "
+       "contrast anywhere in it (reasons.trust_reason; data/reasons.yaml TRUST_*; screen10 round)",
+       "'my mum because she is the only one that gets me', 'my tutor because I see him every day', 'my parents "
+       "cause they're there for me', 'no one, i keep things to myself but im alright' (writers 9, 10, 12, 13: "
+       "learned-net false alarms)",
+       "my nan cos she is the only one who gets me",
+       "my friend because shes the only one who knows i hurt myself",
+       question="If something was worrying you, who would you tell, and why?"),
+    _v("generational", (LEARNED,), ALL,
+       "a complaint about how adults see young people in general ('they say its just a phase', 'back in my "
+       "day', 'we grew up in covid'), with no writer in the answer and no harm (reasons.generational; "
+       "data/reasons.yaml GENERATIONAL*; screen10 round)",
+       "'they say its just a phase', 'They always say back in my day', 'they dont get that we grew up in covid "
+       "and missed loads' (twelfth writer: learned-net false alarms)",
+       "they think its just a phase and we will grow out of it",
+       "they say its just a phase but its not, i hurt myself",
+       question="Is there anything adults in your life don't understand about being young today?"),
     _v("named_worry", (RULE, LEARNED), ALL,
        "answering 'what worries you?', a short answer with nobody in it (no writer, family, friend, home or "
        "'they') names the worry, not a harm done to anyone (everyday.named_worry; frames.yaml WORRY_*)",
@@ -166,7 +186,9 @@ VETOES: tuple[Veto, ...] = (
        question="Is there anything else you want to tell us?"),
     _v("unsafe_denied", (RULE, LEARNED), ALL,
        "the writer denies feeling unsafe ('I don't feel unsafe in my house', 'nothing makes me feel unsafe at "
-       "home'): a denial at most four words before 'unsafe', no contrast in the sentence (everyday.py; fourth "
+       "home'): a denial at most four words before 'unsafe', no contrast in the sentence, or for a hit on the "
+       "denied words themselves none after the denial ('... but thats just brothers, i dont feel unsafe at home': "
+       "screen10 round) (everyday.py; fourth "
        "session)",
        "'nothing makes me feel unsafe at home or school' (blind youth benign set)",
        "nothing makes me feel unsafe at home or school",

@@ -1,0 +1,100 @@
+"""Everyday reasons young people give, read by two vetoes of the registry (:mod:`.vetoes`), learned hits only.
+
+* ``trust_reason``: answering "who would you tell, and why?", the answer names someone the writer trusts
+  (family, a friend, school or service staff: TRUST_PERSONS among its first words) and gives a reason of
+  trust ("my mum because she is the only one that gets me", "my tutor because I see him every day",
+  "my best mate because he wont tell anyone": TRUST_CUES), in one sentence of at most TRUST_MAX_WORDS
+  words; or it answers nobody and gives the writer's own way as the reason ("no one, i keep things to
+  myself but im alright": TRUST_NOBODY, TRUST_SELF).  No TRUST_HARM word anywhere in the answer: harm,
+  fear, an online or older stranger, a secret, hunger, a contrast ("but", "even"), or the confidant
+  knowing something ("shes the only one who knows i hurt myself").
+* ``generational``: a complaint about adults' view of young people in general ("they say its just a
+  phase", "They always say back in my day", "they dont get that we grew up in covid"): a GENERATIONAL
+  phrase, the adults named (GENERATIONAL_ADULTS: "they", "adults", "parents"), no writer in the answer (GENERATIONAL_FIRST_PERSON) and no TRUST_HARM or GENERATIONAL_HARM word
+  ("they think im just moody but i dont want to be alive", "that some of us are being hurt at home").
+
+Motivated by the learned net's false alarms on the ninth, tenth, twelfth and thirteenth writers' ordinary
+answers (screen10 round, issue 17); the word lists are data (``data/reasons.yaml``), each group with its
+reason and motivating case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .wordlists import word_lists
+
+_W = word_lists("reasons")
+TRUST_PERSONS = _W["TRUST_PERSONS"]
+TRUST_LEADS = _W["TRUST_LEADS"]
+TRUST_NOBODY = _W["TRUST_NOBODY"]
+TRUST_SELF = tuple(tuple(p.split()) for p in _W["TRUST_SELF"])
+TRUST_HEDGES = tuple(tuple(p.split()) for p in _W["TRUST_HEDGES"])
+TRUST_CUES = tuple(tuple(p.split()) for p in _W["TRUST_CUES"])
+TRUST_HARM = tuple(tuple(p.split()) for p in _W["TRUST_HARM"])
+TRUST_MAX_WORDS = int(_W["TRUST_MAX_WORDS"][0])
+GENERATIONAL = tuple(tuple(p.split()) for p in _W["GENERATIONAL"])
+GENERATIONAL_ADULTS = _W["GENERATIONAL_ADULTS"]
+GENERATIONAL_FIRST_PERSON = _W["GENERATIONAL_FIRST_PERSON"]
+GENERATIONAL_HARM = tuple(tuple(p.split()) for p in _W["GENERATIONAL_HARM"])
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"[.!?;]+\s+\S")
+_LOOK = 6  # the person must be among the answer's first six words
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words with apostrophes removed ("she's" -> "shes"), as the lists are written."""
+    return _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
+
+
+def _has(words: list[str], phrases) -> bool:
+    return any(tuple(words[j:j + len(p)]) == p for p in phrases for j in range(len(words) - len(p) + 1))
+
+
+def _without(words: list[str], phrases) -> list[str]:
+    """``words`` with every occurrence of the phrases taken out."""
+    out, j = [], 0
+    while j < len(words):
+        p = next((p for p in phrases if tuple(words[j:j + len(p)]) == p), None)
+        if p is None:
+            out.append(words[j])
+            j += 1
+        else:
+            j += len(p)
+    return out
+
+
+def _opens_with_person(words: list[str]) -> int | None:
+    """The index just after the trusted person the answer opens with, or None."""
+    for j, w in enumerate(words[:_LOOK]):
+        if w in TRUST_PERSONS:
+            return j + 1
+        if w not in TRUST_LEADS:
+            return None
+    return None
+
+
+def trust_reason(text: str) -> bool:
+    """A trusted person and a reason of trust, or nobody and the writer's own way; no harm anywhere."""
+    words = _words(text)
+    if not words or len(words) > TRUST_MAX_WORDS:
+        return False
+    if words[0] in TRUST_NOBODY:
+        lead = 1 + (len(words) > 1 and words[1] in TRUST_NOBODY)
+        rest = _without(words[lead:], TRUST_HEDGES)
+        return _has(rest, TRUST_SELF) and not _has(rest, TRUST_HARM)
+    after = _opens_with_person(words)
+    if after is None or _SENTENCE_END.search(text.strip()):
+        return False
+    reason = words[after:]
+    return _has(reason, TRUST_CUES) and not _has(words, TRUST_HARM)
+
+
+def generational(text: str) -> bool:
+    """A complaint about how adults see young people in general, with no writer and no harm in it."""
+    words = _words(text)
+    # the writer outside the complaint's own words ("back in my day" is the adults' voice)
+    return (_has(words, GENERATIONAL) and bool(GENERATIONAL_ADULTS & set(words))
+            and not GENERATIONAL_FIRST_PERSON & set(_without(words, GENERATIONAL))
+            and not _has(words, TRUST_HARM) and not _has(words, GENERATIONAL_HARM))
