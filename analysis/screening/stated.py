@@ -327,8 +327,8 @@ ENTRIES: tuple[tuple, ...] = (
     ("lure", "sexual_exploitation_grooming", _ANY,
      "a man who gives children drink or somewhere to stay (LURE with LURE_MAN)",
      f"'theres a man in a flat on my road that lets kids drink there' ({_W1415}: vetoed as a joke)",
-     "theres a man by the shops who lets kids smoke in his flat", "theres a man on my road who lets kids play football in "
-     "his garden", _ELSE),
+     "theres a man by the shops who lets kids smoke in his flat",
+     "theres a man on my road who lets kids play football in his garden", _ELSE),
     ("unsafe_with", "domestic_abuse", _ANY,
      "the writer does not feel safe with a named person of theirs (UNSAFE_WITH), not a relative's driving "
      "(UNSAFE_WITH_NOT)",
