@@ -325,7 +325,8 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "coded_missing": _any(_CODED["CODED_MISSING"]),
     **coded.CHECKS,  # the first-hand signals (coded.py, data/coded.yaml)
 }
-_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS, **indirect.CHECKS, **stated.CHECKS}  # given the question's kind too: check(text, kind)
+# given the question's kind too: check(text, kind)
+_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS, **indirect.CHECKS, **stated.CHECKS}
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
 
