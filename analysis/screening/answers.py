@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import coded, hints, indirect, plain
+from . import coded, hints, indirect, plain, stated
 from .wordlists import word_lists
 
 _W = word_lists("answers")
@@ -301,7 +301,7 @@ SIGNALS: tuple[Signal, ...] = (
            "school is fine, nobody hits anyone there"),
 ) + tuple(Signal(name, category, kinds, reason, case, positive, lookalike)
           for name, category, kinds, reason, case, positive, lookalike in coded.ENTRIES) + tuple(
-    Signal(*entry) for entry in plain.ENTRIES + hints.ENTRIES + indirect.ENTRIES)
+    Signal(*entry) for entry in plain.ENTRIES + hints.ENTRIES + indirect.ENTRIES + stated.ENTRIES)
 
 _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "unsafe_at_home": _bare_home,
@@ -325,7 +325,8 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "coded_missing": _any(_CODED["CODED_MISSING"]),
     **coded.CHECKS,  # the first-hand signals (coded.py, data/coded.yaml)
 }
-_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS, **indirect.CHECKS}  # given the question's kind too: check(text, kind)
+# given the question's kind too: check(text, kind)
+_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS, **indirect.CHECKS, **stated.CHECKS}
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 
 

@@ -36,6 +36,10 @@ NOT_SOURCES = {"frames.py", "cues.py", "vetoes.py", "categories.py", "cli.py", "
 NOT_SOURCE_DATA = {"data/frames.yaml", "data/questions.yaml", "data/answers.yaml", "data/coded.yaml",
                    "data/plain.yaml", "data/indirect.yaml", "data/reasons.yaml"}
 
+# The stated answer signals (stated.py, data/stated.yaml): looked at after the net, when nothing else stood.
+NOT_SOURCES |= {"stated.py"}
+NOT_SOURCE_DATA |= {"data/stated.yaml"}
+
 
 def _source_files() -> list[Path]:
     files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json", ".yaml"}
