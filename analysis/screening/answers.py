@@ -328,6 +328,9 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
 # given the question's kind too: check(text, kind)
 _KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS, **indirect.CHECKS, **stated.CHECKS}
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
+_TWICE = sorted({name for name in NAMES if NAMES.count(name) > 1})
+if _TWICE:  # one module's signal would silently replace another's check (screen11 nearly shipped one)
+    raise ValueError(f"answer signals defined twice: {_TWICE}")
 
 
 def answer_kind(question: str | None) -> str | None:

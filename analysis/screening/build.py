@@ -27,8 +27,9 @@ ARTEFACT_FILES = {ARTEFACT.with_suffix(".npz").name, ARTEFACT.with_suffix(".json
 # layer, labels, CLI and this builder; the thresholds (calibration.py: the weights do not
 # depend on them); the frames' word lists (data/frames.yaml); what the question asked
 # (questions.py, data/questions.yaml: read after scoring); the answer signals (answers.py,
-# data/answers.yaml, coded.py, data/coded.yaml, plain.py, hints.py, data/plain.yaml, indirect.py, data/indirect.yaml: looked at after the net, when
-# nothing else stood); the vetoes that read an everyday reason (reasons.py, data/reasons.yaml: applied after scoring).
+# data/answers.yaml, coded.py, data/coded.yaml, plain.py, hints.py, data/plain.yaml, indirect.py,
+# data/indirect.yaml: looked at after the net, when nothing else stood); the vetoes that read an
+# everyday reason (reasons.py, data/reasons.yaml: applied after scoring).
 NOT_SOURCES = {"frames.py", "cues.py", "vetoes.py", "categories.py", "cli.py", "build.py", "__init__.py",
                "engine.py", "gate.py", "calibration.py", "result.py", "triggers.py", "README.md", "questions.py",
                "everyday.py", "answers.py", "coded.py", "plain.py",

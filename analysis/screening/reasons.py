@@ -10,7 +10,8 @@
   knowing something ("shes the only one who knows i hurt myself").
 * ``generational``: a complaint about adults' view of young people in general ("they say its just a
   phase", "They always say back in my day", "they dont get that we grew up in covid"): a GENERATIONAL
-  phrase, the adults named (GENERATIONAL_ADULTS: "they", "adults", "parents"), no writer in the answer (GENERATIONAL_FIRST_PERSON) and no TRUST_HARM or GENERATIONAL_HARM word
+  phrase, the adults named (GENERATIONAL_ADULTS: "they", "adults", "parents"), no writer in the answer
+  (GENERATIONAL_FIRST_PERSON) and no TRUST_HARM or GENERATIONAL_HARM word
   ("they think im just moody but i dont want to be alive", "that some of us are being hurt at home").
 
 Motivated by the learned net's false alarms on the ninth, tenth, twelfth and thirteenth writers' ordinary

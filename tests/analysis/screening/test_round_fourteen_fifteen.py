@@ -57,3 +57,12 @@ def test_families_of_the_fourteenth_and_fifteenth_writers_reach_a_person(screene
 ])
 def test_ordinary_answers_in_the_same_words_stay_quiet(screener, question, answer):
     assert not screener.screen(answer, question=question).flagged, answer
+
+
+def test_every_answer_signal_has_a_name_of_its_own():
+    """A signal module reusing another's name replaced that signal's check in silence (screen11's first version
+    named one ``not_around``, as ``hints.py`` does): ``answers`` refuses to import with a name twice."""
+    from analysis.screening import answers
+
+    assert len(answers.NAMES) == len(set(answers.NAMES))
+    assert set(answers._KIND_CHECKS) | set(answers._CHECKS) >= set(answers.NAMES)
