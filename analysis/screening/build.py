@@ -41,6 +41,10 @@ NOT_SOURCE_DATA = {"data/frames.yaml", "data/questions.yaml", "data/answers.yaml
 NOT_SOURCES |= {"stated.py"}
 NOT_SOURCE_DATA |= {"data/stated.yaml"}
 
+# The area_concern veto (areas.py, data/areas.yaml): applied after scoring (screen12).
+NOT_SOURCES |= {"areas.py"}
+NOT_SOURCE_DATA |= {"data/areas.yaml"}
+
 
 def _source_files() -> list[Path]:
     files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json", ".yaml"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import everyday, reasons
+from . import areas, everyday, reasons
 from .answers import WORRY
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .learned import JUDGE_FLOOR, doc_tokens, question_token
@@ -77,6 +77,8 @@ class VetoGate:
             return self._question_kind == TRUSTED_PERSON and reasons.trust_reason(doc.text)
         if name == "generational":
             return reasons.generational(doc.text)
+        if name == "area_concern":
+            return areas.area_concern(doc.text)
         if name == "named_worry":
             return self._question_kind == WORRY and everyday.named_worry(doc, start, category)
         if name == "secrets_denied":

@@ -90,6 +90,17 @@ VETOES: tuple[Veto, ...] = (
        "they think its just a phase and we will grow out of it",
        "they say its just a phase but its not, i hurt myself",
        question="Is there anything adults in your life don't understand about being young today?"),
+    _v("area_concern", (RULE, LEARNED), ALL,
+       "general concern about an area: a place or time there ('the park at night', 'the bus station') and people "
+       "in general ('older lads', 'people', 'the police'), with no writer, no specific person ('me', 'us', 'my "
+       "mate', 'he') and no word of harm, exploitation, fear or a secret (areas.area_concern; data/areas.yaml "
+       "AREA_*; screen12 round, issue 17: 'there are gangs near my estate' is not a disclosure)",
+       "'the park near the shops at night theres always older lads hanging about and they shout stuff', 'older "
+       "kids asking you to buy stuff for them or asking for money at the bus station', 'the chippy corner, theres "
+       "always older lads there' (writers 9, 12, 14, 15: learned-net false alarms)",
+       "the canal at night theres loads of older lads there",
+       "the bus station at night, the older lads there make me carry stuff for them",
+       question="What makes you feel unsafe, if anything? (in your area, at school, online, at home)"),
     _v("named_worry", (RULE, LEARNED), ALL,
        "answering 'what worries you?', a short answer with nobody in it (no writer, family, friend, home or "
        "'they') names the worry, not a harm done to anyone (everyday.named_worry; frames.yaml WORRY_*)",
