@@ -5,16 +5,16 @@ for them") still reaches a person."""
 import pytest
 
 from analysis.screening import areas
-from tests.analysis.screening.youth_questions import HELPS, UNSAFE
+from tests.analysis.screening.youth_questions import UNSAFE
 
 
 @pytest.mark.parametrize("question,answer", [
     (UNSAFE, "the canal at night theres loads of older lads there"),
     (UNSAFE, "the precinct at night theres always older lads there"),
     (UNSAFE, "the rec at night theres always older lads there and they shout stuff"),
-    (UNSAFE, "the bus after school, people throw stuff"),
-    (UNSAFE, "older kids asking you for money at the bus stop"),
-    (HELPS, "if the police were about more round here like in the old days my nan says"),
+    (UNSAFE, "older kids asking you to get stuff for them at the bus stop"),
+    (UNSAFE, "the skatepark at night theres always older lads hanging about and they shout stuff"),
+    (UNSAFE, "the chippy at night theres always older lads there"),
 ])
 def test_general_concern_about_an_area_stays_quiet(screener, question, answer):
     assert not screener.screen(answer, question=question).flagged, answer
