@@ -519,25 +519,13 @@ def main(argv=None) -> int:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
                           part=args.new_writers_part)
         return 0
-    if args.only_eighth_writer:
-        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=EIGHTH_WRITER)
-        return 0
-    if args.only_ninth_tenth_writers:
-        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
-                          writers=NINTH_TENTH_WRITERS)
-        return 0
-    if args.only_twelfth_thirteenth_writers:
-        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
-                          writers=TWELFTH_THIRTEENTH_WRITERS)
-        return 0
-    if args.only_fourteenth_fifteenth_writers:
-        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
-                          writers=FOURTEENTH_FIFTEENTH_WRITERS)
-        return 0
-    if args.only_sixteenth_seventeenth_writers:
-        bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q,
-                          writers=SIXTEENTH_SEVENTEENTH_WRITERS)
-        return 0
+    for flag, writers in (("only_eighth_writer", EIGHTH_WRITER), ("only_ninth_tenth_writers", NINTH_TENTH_WRITERS),
+                          ("only_twelfth_thirteenth_writers", TWELFTH_THIRTEENTH_WRITERS),
+                          ("only_fourteenth_fifteenth_writers", FOURTEENTH_FIFTEENTH_WRITERS),
+                          ("only_sixteenth_seventeenth_writers", SIXTEENTH_SEVENTEENTH_WRITERS)):
+        if getattr(args, flag):
+            bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
+            return 0
     if args.only_latest_writers:
         bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=LATEST_WRITERS,
                           part=args.new_writers_part)
