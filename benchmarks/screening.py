@@ -36,6 +36,7 @@ from analysis.screening import CATEGORIES, DisclosureScreener  # noqa: E402
 from analysis.screening.learned import load_training_rows  # noqa: E402
 from benchmarks.realtext import load_nhs  # noqa: E402
 from benchmarks.screening_heldout import (  # noqa: E402
+    EIGHTEENTH_NINETEENTH_WRITERS,
     EIGHTH_WRITER,
     FOURTEENTH_FIFTEENTH_WRITERS,
     LATEST_WRITERS,
@@ -493,6 +494,8 @@ def main(argv=None) -> int:
                    help="only the fourteenth and fifteenth blind writers' sets (benchmarks/data/fresh14_*, fresh15_*)")
     p.add_argument("--only-sixteenth-seventeenth-writers", action="store_true",
                    help="only the sixteenth and seventeenth blind writers' sets (benchmarks/data/fresh16_*, fresh17_*)")
+    p.add_argument("--only-eighteenth-nineteenth-writers", action="store_true",
+                   help="only the eighteenth and nineteenth blind writers' sets (fresh18_*, fresh19_*: never scored)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -522,7 +525,8 @@ def main(argv=None) -> int:
     for flag, writers in (("only_eighth_writer", EIGHTH_WRITER), ("only_ninth_tenth_writers", NINTH_TENTH_WRITERS),
                           ("only_twelfth_thirteenth_writers", TWELFTH_THIRTEENTH_WRITERS),
                           ("only_fourteenth_fifteenth_writers", FOURTEENTH_FIFTEENTH_WRITERS),
-                          ("only_sixteenth_seventeenth_writers", SIXTEENTH_SEVENTEENTH_WRITERS)):
+                          ("only_sixteenth_seventeenth_writers", SIXTEENTH_SEVENTEENTH_WRITERS),
+                          ("only_eighteenth_nineteenth_writers", EIGHTEENTH_NINETEENTH_WRITERS)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -159,6 +159,8 @@ FOURTEENTH_FIFTEENTH_WRITERS = {"fourteenth writer": "fresh14", "fifteenth write
 # The sixteenth and seventeenth (3 December, evening): scored before screen10 (a false-alarm round) was merged and
 # once after; errors never printed.
 SIXTEENTH_SEVENTEENTH_WRITERS = {"sixteenth writer": "fresh16", "seventeenth writer": "fresh17"}
+# The eighteenth and nineteenth (3 December, late): left unscored and unread for the next session.
+EIGHTEENTH_NINETEENTH_WRITERS = {"eighteenth writer": "fresh18", "nineteenth writer": "fresh19"}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
