@@ -43,6 +43,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     NINTH_TENTH_WRITERS,
     SIXTEENTH_SEVENTEENTH_WRITERS,
     TWELFTH_THIRTEENTH_WRITERS,
+    TWENTIETH_TWENTYFIRST_WRITERS,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -495,7 +496,9 @@ def main(argv=None) -> int:
     p.add_argument("--only-sixteenth-seventeenth-writers", action="store_true",
                    help="only the sixteenth and seventeenth blind writers' sets (benchmarks/data/fresh16_*, fresh17_*)")
     p.add_argument("--only-eighteenth-nineteenth-writers", action="store_true",
-                   help="only the eighteenth and nineteenth blind writers' sets (fresh18_*, fresh19_*: never scored)")
+                   help="only the eighteenth and nineteenth blind writers' sets (fresh18_*, fresh19_*: errors never read)")
+    p.add_argument("--only-twentieth-twentyfirst-writers", action="store_true",
+                   help="only the twentieth and twenty-first blind writers' sets (fresh20_*, fresh21_*: errors never read)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -526,7 +529,8 @@ def main(argv=None) -> int:
                           ("only_twelfth_thirteenth_writers", TWELFTH_THIRTEENTH_WRITERS),
                           ("only_fourteenth_fifteenth_writers", FOURTEENTH_FIFTEENTH_WRITERS),
                           ("only_sixteenth_seventeenth_writers", SIXTEENTH_SEVENTEENTH_WRITERS),
-                          ("only_eighteenth_nineteenth_writers", EIGHTEENTH_NINETEENTH_WRITERS)):
+                          ("only_eighteenth_nineteenth_writers", EIGHTEENTH_NINETEENTH_WRITERS),
+                          ("only_twentieth_twentyfirst_writers", TWENTIETH_TWENTYFIRST_WRITERS)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -161,6 +161,9 @@ FOURTEENTH_FIFTEENTH_WRITERS = {"fourteenth writer": "fresh14", "fifteenth write
 SIXTEENTH_SEVENTEENTH_WRITERS = {"sixteenth writer": "fresh16", "seventeenth writer": "fresh17"}
 # The eighteenth and nineteenth (3 December, late): left unscored and unread for the next session.
 EIGHTEENTH_NINETEENTH_WRITERS = {"eighteenth writer": "fresh18", "nineteenth writer": "fresh19"}
+# The twentieth and twenty-first (4 December): scored before that session's screen work was merged and once after;
+# errors never printed.
+TWENTIETH_TWENTYFIRST_WRITERS = {"twentieth writer": "fresh20", "twenty-first writer": "fresh21"}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
