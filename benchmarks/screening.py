@@ -496,9 +496,9 @@ def main(argv=None) -> int:
     p.add_argument("--only-sixteenth-seventeenth-writers", action="store_true",
                    help="only the sixteenth and seventeenth blind writers' sets (benchmarks/data/fresh16_*, fresh17_*)")
     p.add_argument("--only-eighteenth-nineteenth-writers", action="store_true",
-                   help="only the eighteenth and nineteenth blind writers' sets (fresh18_*, fresh19_*: errors never read)")
+                   help="only the eighteenth and nineteenth blind writers' sets (fresh18_*, fresh19_*)")
     p.add_argument("--only-twentieth-twentyfirst-writers", action="store_true",
-                   help="only the twentieth and twenty-first blind writers' sets (fresh20_*, fresh21_*: errors never read)")
+                   help="only the twentieth and twenty-first blind writers' sets (fresh20_*, fresh21_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
