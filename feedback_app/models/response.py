@@ -7,7 +7,7 @@ session cookie or by a resume code only they were shown.
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from feedback_app.extensions import db
@@ -65,6 +65,8 @@ class Answer(db.Model):
     """One question's answer. ``value`` holds the coded answer; ``text`` free text."""
 
     __tablename__ = "answer"
+    # One answer per question of a response (migration 0016): a second would be counted twice.
+    __table_args__ = (Index("uq_answer_response_question", "response_id", "question_id", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"), index=True)
