@@ -23,7 +23,7 @@ DEATH_WORDS, DEAD_THINGS = _W["DEATH_WORDS"], _W["DEAD_THINGS"]
 KICKED_WORDS = tuple(tuple(p.split()) for p in _W["KICKED_WORDS"])
 KICKED_PLACES, KICKED_HOME = _W["KICKED_PLACES"], _W["KICKED_HOME"]
 SELF_HARM, MISSING = "self_harm_suicide", "missing_homeless"
-CATEGORIES = frozenset({SELF_HARM, MISSING})
+CATEGORIES = _W["THING_CATEGORIES"]
 
 
 def _words(doc: Doc, start: int) -> list[str]:
