@@ -17,6 +17,14 @@ A place named by its nearness to the writer's home ("the park near my house", AR
 and the writer keeping away at the very end ("... so i dont go", AREA_CLOSERS) like a quoted family member
 (screen14, sixteenth writer).
 
+``area_concern`` and ``general_concern`` (:mod:`.frames`, the registry's older veto of general concern) do not
+overlap, so they stay two checks (screen14): ``general_concern`` reads one sentence of a rule or net hit in three
+categories (criminal exploitation, grooming, physical abuse), allows harm words ("people dealing drugs near my school
+scares me") and needs the writer in the sentence, only as the one who feels or sees or through a place of theirs;
+``area_concern`` reads the whole answer in every category, allows no harm word and no writer at all (beyond the
+trimmed opener, closer and own places).  Measured on writers 3 to 17's answers: general_concern fires on 22 answers,
+area_concern on 17, none in common; with area_concern switched off general_concern takes over none of its 17.
+
 Motivated by the learned net's false alarms on the ninth, twelfth, fourteenth and fifteenth writers' ordinary
 answers (screen12 round); the word lists are data (``data/areas.yaml``), each group with its reason and case.
 """
