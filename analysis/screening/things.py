@@ -19,10 +19,12 @@ from spacy.tokens import Doc
 from .wordlists import word_lists
 
 _W = word_lists("things")
-DEATH_WORDS, DEAD_THINGS = _W["DEATH_WORDS"], _W["DEAD_THINGS"]
+DEATH_WORDS = _W["DEATH_WORDS"]
+DEAD_THINGS = _W["DEAD_THINGS"]
 KICKED_WORDS = tuple(tuple(p.split()) for p in _W["KICKED_WORDS"])
-KICKED_PLACES, KICKED_HOME = _W["KICKED_PLACES"], _W["KICKED_HOME"]
-SELF_HARM, MISSING = "self_harm_suicide", "missing_homeless"
+KICKED_PLACES = _W["KICKED_PLACES"]
+KICKED_HOME = _W["KICKED_HOME"]
+SELF_HARM = "self_harm_suicide"
 CATEGORIES = _W["THING_CATEGORIES"]
 
 
