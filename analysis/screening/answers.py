@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import coded, hints, indirect, plain, stated
+from . import coded, hints, indirect, plain, revealed, stated
 from .wordlists import word_lists
 
 _W = word_lists("answers")
@@ -301,7 +301,8 @@ SIGNALS: tuple[Signal, ...] = (
            "school is fine, nobody hits anyone there"),
 ) + tuple(Signal(name, category, kinds, reason, case, positive, lookalike)
           for name, category, kinds, reason, case, positive, lookalike in coded.ENTRIES) + tuple(
-    Signal(*entry) for entry in plain.ENTRIES + hints.ENTRIES + indirect.ENTRIES + stated.ENTRIES)
+    Signal(*entry) for entry in plain.ENTRIES + hints.ENTRIES + indirect.ENTRIES + stated.ENTRIES
+                                   + revealed.ENTRIES)
 
 _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     "unsafe_at_home": _bare_home,
@@ -326,7 +327,7 @@ _CHECKS: dict[str, Callable[[str], tuple[int, int, str] | None]] = {
     **coded.CHECKS,  # the first-hand signals (coded.py, data/coded.yaml)
 }
 # given the question's kind too: check(text, kind)
-_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS, **indirect.CHECKS, **stated.CHECKS}
+_KIND_CHECKS = {**plain.CHECKS, **hints.CHECKS, **indirect.CHECKS, **stated.CHECKS, **revealed.CHECKS}
 NAMES: tuple[str, ...] = tuple(s.name for s in SIGNALS)
 _TWICE = sorted({name for name in NAMES if NAMES.count(name) > 1})
 if _TWICE:  # one module's signal would silently replace another's check (screen11 nearly shipped one)

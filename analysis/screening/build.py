@@ -45,6 +45,10 @@ NOT_SOURCE_DATA |= {"data/stated.yaml"}
 NOT_SOURCES |= {"areas.py"}
 NOT_SOURCE_DATA |= {"data/areas.yaml"}
 
+# The revealed answer signals and the everyday-things veto (screen14): looked at / applied after the net.
+NOT_SOURCES |= {"revealed.py", "things.py"}
+NOT_SOURCE_DATA |= {"data/revealed.yaml", "data/things.yaml"}
+
 
 def _source_files() -> list[Path]:
     files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in {".py", ".csv", ".txt", ".json", ".yaml"}

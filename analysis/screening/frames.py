@@ -23,7 +23,9 @@ when nothing concrete points the other way:
 * **general concern** - "people smoking weed near the shops scares me":
   the writer appears only as the one who feels or sees ("scares me", "I
   feel unsafe", "I see"), or through a place ("my school", "near my
-  estate"); nobody of theirs and nothing done to them.
+  estate"); nobody of theirs and nothing done to them.  A whole answer
+  about an area with no writer at all and no harm word is the registry's
+  ``area_concern`` (:mod:`.areas`; the two do not overlap, see there).
 
 :meth:`FrameChecker.owned` undoes the hypothetical cue when the answer
 says the "what if" is the writer's own ("is that allowed? because it keeps

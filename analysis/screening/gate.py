@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import areas, everyday, reasons
+from . import areas, everyday, reasons, things
 from .answers import WORRY
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .learned import JUDGE_FLOOR, doc_tokens, question_token
@@ -77,6 +77,10 @@ class VetoGate:
             return self._question_kind == TRUSTED_PERSON and reasons.trust_reason(doc.text)
         if name == "generational":
             return reasons.generational(doc.text)
+        if name == "pass_on":
+            return reasons.pass_on(doc.text)
+        if name == "praise":
+            return reasons.praise(doc.text)
         if name == "area_concern":
             return areas.area_concern(doc.text)
         if name == "named_worry":
@@ -118,7 +122,8 @@ class VetoGate:
                  "general_concern": self.frames_.general_concern,
                  "generic_group": self.frames_.generic_group,
                  "provision_complaint": everyday.provision_complaint, "cut_object": everyday.cut_object,
-                 "leisure_jump": everyday.leisure_jump, "unsafe_denied": everyday.unsafe_denied,
+                 "leisure_jump": everyday.leisure_jump,
+                 "said_of_things": things.said_of_things, "unsafe_denied": everyday.unsafe_denied,
                  "hearsay_group": everyday.hearsay_group, "nothing_to_add": everyday.nothing_to_add,
                  "no_person": everyday.no_person, "not_to_me": everyday.not_to_me}.get(name)
         if frame is not None:

@@ -44,6 +44,7 @@ _P = {k: _index([tuple(_norm(p)) for p in _W[k]]) for k in (
     "TIRED_OF", "REFUGE_WHEN", "DOING_IT_TOO", "NOT_EATING", "PE_MARKS", "BELT", "MIND_MADE_UP", "RADICAL_PULL")}
 _BARRIERS, _STOP = _map("TELL_BARRIERS"), _map("STOP_HURTING_ME")
 _BARRIER_P, _STOP_P = _index(list(_BARRIERS)), _index(list(_STOP))
+_OVERREACT = _index([tuple(_norm(p)) for p in _W["TELL_BARRIER_OVERREACT"]])
 _BARRIER_NOT, _HARM = _set("TELL_BARRIER_NOT"), {"".join(_norm(k)): v for k, v in _W["HARM_SUFFERED"].items()}
 _REFUGE, _REFUGE_NOT = _set("REFUGE_VERBS"), _set("REFUGE_NOT")
 _TOPICS = {**{"".join(_norm(k)): v for k, v in _PLAIN["TAG_TOPICS"].items()},
@@ -59,11 +60,12 @@ _BUT = frozenset({"but", "except", "although", "though", "tho", "only"})
 
 def tell_barrier(text: str, kind):
     """Answering 'who would you tell?': a refusal in the first clause, or 'but' before it, then a reason telling is
-    dangerous (TELL_BARRIERS names the category), no teenage secret, schoolwork or joke (TELL_BARRIER_NOT)."""
+    dangerous (TELL_BARRIERS names the category), no teenage secret, schoolwork or joke (TELL_BARRIER_NOT), no parent
+    going up to the school (TELL_BARRIER_OVERREACT)."""
     if kind != TRUSTED:
         return None
     words, clauses = _norm(text), _clauses(text)
-    if not clauses or set(words) & _BARRIER_NOT or _laughing(text, words):
+    if not clauses or set(words) & _BARRIER_NOT or _laughing(text, words) or _find_all(words, _OVERREACT):
         return None
     refused = bool(set(clauses[0][2]) & _REFUSALS)
     for a, b in _find_all(words, _BARRIER_P):

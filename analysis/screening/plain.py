@@ -111,7 +111,7 @@ def helpline_contact(text: str, kind):
         return None
     for start, _end, cl in _clauses(text):
         for k, w in enumerate(cl):
-            if w in _CONTACT and "i" in cl[max(0, k - 3):k] and not set(cl[:k]) & _CONDITIONAL \
+            if w in _CONTACT and {"i", "ive"} & set(cl[max(0, k - 3):k]) and not set(cl[:k]) & _CONDITIONAL \
                     and "can" not in cl[max(0, k - 3):k]:
                 return (*_sub_span(text, start, cl, k, k + 1), "")
     return None

@@ -8,6 +8,9 @@
   myself but im alright": TRUST_NOBODY, TRUST_SELF).  No TRUST_HARM word anywhere in the answer: harm,
   fear, an online or older stranger, a secret, hunger, a contrast ("but", "even"), or the confidant
   knowing something ("shes the only one who knows i hurt myself").
+* ``pass_on`` (screen14): telling an adult refused because they would pass it on or make it worse ("i wouldnt
+  tell a teacher because they have to tell other people"), with no harm; ``praise``: the answer praises someone in
+  the writer's life ("my friends are the best thing in my life"), nothing making them the reason to be alive.
 * ``generational``: a complaint about adults' view of young people in general ("they say its just a
   phase", "They always say back in my day", "they dont get that we grew up in covid"): a GENERATIONAL
   phrase, the adults named (GENERATIONAL_ADULTS: "they", "adults", "parents"), no writer in the answer
@@ -38,6 +41,12 @@ GENERATIONAL = tuple(tuple(p.split()) for p in _W["GENERATIONAL"])
 GENERATIONAL_ADULTS = _W["GENERATIONAL_ADULTS"]
 GENERATIONAL_FIRST_PERSON = _W["GENERATIONAL_FIRST_PERSON"]
 GENERATIONAL_HARM = tuple(tuple(p.split()) for p in _W["GENERATIONAL_HARM"])
+TRUST_PERMISSION = tuple(tuple(p.split()) for p in _W["TRUST_PERMISSION"])
+PASS_ON_REFUSALS = tuple(tuple(p.split()) for p in _W["PASS_ON_REFUSALS"])
+PASS_ON_PERSONS = _W["PASS_ON_PERSONS"]
+PASS_ON_CUES = tuple(tuple(p.split()) for p in _W["PASS_ON_CUES"])
+PRAISE = tuple(tuple(p.split()) for p in _W["PRAISE"])
+PRAISE_HARM = tuple(tuple(p.split()) for p in _W["PRAISE_HARM"])
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?;]+\s+\S")
@@ -89,7 +98,38 @@ def trust_reason(text: str) -> bool:
     if after is None or _SENTENCE_END.search(text.strip()):
         return False
     reason = words[after:]
-    return _has(reason, TRUST_CUES) and not _has(words, TRUST_HARM)
+    # "my mum, then school if she said to": the permission is the reason, not "she said" (not to tell)
+    return (_has(reason, TRUST_CUES) or _has(reason, TRUST_PERMISSION)) and not _has(
+        _without(words, TRUST_PERMISSION), TRUST_HARM)
+
+
+def pass_on(text: str) -> bool:
+    """Telling an adult refused because they would pass it on or make too much of it (screen14), no harm.
+
+    "i wouldnt tell a teacher because they have to tell other people", "Nobody wants to talk to adults about stuff
+    because they just make it worse or tell everyone": a refusal (PASS_ON_REFUSALS) of an adult or school person
+    (PASS_ON_PERSONS, within the next three words) and a reason of passing it on (PASS_ON_CUES), in one sentence
+    of at most TRUST_MAX_WORDS words, with no TRUST_HARM word once the refusal and reason are taken out."""
+    words = _words(text)
+    if not words or len(words) > TRUST_MAX_WORDS or _SENTENCE_END.search(text.strip()):
+        return False
+    for j in range(len(words)):
+        p = next((p for p in PASS_ON_REFUSALS if tuple(words[j:j + len(p)]) == p), None)
+        if p is None:
+            continue
+        after = j + len(p)
+        if PASS_ON_PERSONS & set(words[after:after + 3]) and _has(words[after:], PASS_ON_CUES):
+            return not _has(_without(_without(words, PASS_ON_CUES), PASS_ON_REFUSALS), TRUST_HARM)
+        return False
+    return False
+
+
+def praise(text: str) -> bool:
+    """The answer praises someone or something in the writer's life ("my friends are the best thing in my life"),
+    with no harm and nothing that makes them the reason the writer is still here (PRAISE_HARM; screen14)."""
+    words = _words(text)
+    return (0 < len(words) <= TRUST_MAX_WORDS and _has(words, PRAISE) and not _has(words, TRUST_HARM)
+            and not _has(words, PRAISE_HARM))
 
 
 def generational(text: str) -> bool:

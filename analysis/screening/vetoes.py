@@ -38,6 +38,7 @@ from .frames import (
     YOUNGER_CATEGORIES,
 )
 from .lexicon import ABSENCE_CATEGORIES, LEARNED_BENIGN, REASSURANCE_EXEMPT
+from .things import CATEGORIES as THING_CATEGORIES
 
 __all__ = ["ABSENCE_CATEGORIES", "ALL", "BY_NAME", "NAMES", "VETOES", "Veto", "applies"]
 
@@ -90,6 +91,25 @@ VETOES: tuple[Veto, ...] = (
        "they think its just a phase and we will grow out of it",
        "they say its just a phase but its not, i hurt myself",
        question="Is there anything adults in your life don't understand about being young today?"),
+    _v("pass_on", (LEARNED,), ALL,
+       "telling an adult refused because they would pass it on or make it worse ('i wouldnt tell a teacher because "
+       "they have to tell other people', 'nobody wants to talk to adults ... they just make it worse'), in one "
+       "sentence, with no harm once the refusal and reason are taken out (reasons.pass_on; data/reasons.yaml "
+       "PASS_ON_*; screen14 round)",
+       "'i wouldnt tell a teacher because they have to tell other people and then it gets out of hand' (sixteenth "
+       "writer), 'Nobody wants to talk to adults about stuff because they just make it worse or tell everyone' "
+       "(seventeenth writer): learned-net false alarms",
+       "i wouldnt tell my head of year because they have to tell your parents",
+       "i wouldnt tell a teacher because they have to tell my dad and he would kill me",
+       question="If something was worrying you, who would you tell, and why?"),
+    _v("praise", (LEARNED,), ALL,
+       "praise of someone or something in the writer's life ('my friends are the best thing in my life'), with no "
+       "harm and nothing making them the reason the writer is alive (reasons.praise; data/reasons.yaml PRAISE*; "
+       "screen14 round)",
+       "'i wanted to say that my friends are the best thing in my life' (sixteenth writer: learned-net false alarm)",
+       "i just wanted to say my mates are the best thing in my life",
+       "my friends are the best thing in my life, theyre the only reason im still here",
+       question="Anything else you want to tell us?"),
     _v("area_concern", (RULE, LEARNED), ALL,
        "general concern about an area: a place or time there ('the park at night', 'the bus station') and people "
        "in general ('older lads', 'people', 'the police'), with no writer, no specific person ('me', 'us', 'my "
@@ -182,6 +202,15 @@ VETOES: tuple[Veto, ...] = (
        "'stop cutting funding' (youth training ordinary answers, 2-fold CV)",
        "stop cutting funding for youth clubs",
        "i need to stop cutting myself"),
+    _v("said_of_things", (RULE, LEARNED), THING_CATEGORIES,
+       "a harm word said of a thing: dying said of a device ('so the wifi died', 'my phone is dead'), being kicked "
+       "out of a chat, game or lesson with no home, family or writer in the sentence (things.said_of_things; "
+       "data/things.yaml; screen14 round)",
+       "'everyone in my class did this at the same time so the wifi died', 'group chats where people get kicked out "
+       "and then slagged off' (sixteenth writer: rule false alarms)",
+       "we all joined the call at the same time so the wifi died",
+       "the wifi died and i wanted to die too",
+       question="Anything else you want to tell us?"),
     _v("leisure_jump", (RULE, LEARNED), SELF_HARM,
        "jumping off a bridge into a river in summer or for a dare, with nobody wanting or planning it "
        "(everyday.py; question session)",

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis.screening import areas, frames, lexicon, reasons
+from analysis.screening import areas, frames, lexicon, reasons, things
 from analysis.screening.wordlists import KINDS, load_groups
 
 PACKAGE = Path(lexicon.__file__).parent
 
 
 @pytest.mark.parametrize("name", ["lexicon", "frames", "questions", "answers", "coded", "plain", "indirect",
-                                  "reasons", "areas"])
+                                  "reasons", "areas", "stated", "revealed", "things"])
 def test_every_group_records_its_reason_and_motivating_case(name):
     groups = load_groups(name)
     assert groups
@@ -26,8 +26,8 @@ def test_every_group_records_its_reason_and_motivating_case(name):
             assert isinstance(k, str) and isinstance(v, str), f"{name}.yaml {key}: {k!r} must be quoted text"
 
 
-@pytest.mark.parametrize("module", [lexicon, frames, reasons, areas],
-                         ids=["lexicon", "frames", "reasons", "areas"])
+@pytest.mark.parametrize("module", [lexicon, frames, reasons, areas, things],
+                         ids=["lexicon", "frames", "reasons", "areas", "things"])
 def test_no_word_list_is_left_in_the_code(module):
     """Module-level collections of words live in the data files, not as Python literals."""
     tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
