@@ -26,6 +26,8 @@ CATEGORY_OF: dict[str, str] = {
     "suicidal": "self_harm_suicide", "missing": "missing_homeless",
     "forced_marriage_fgm": "forced_marriage_fgm_honour", "radicalisation": "radicalisation",
     "online_harm": UNKNOWN_CATEGORY, "other": UNKNOWN_CATEGORY,
+    # writers 8 to 17 give no category at all
+    "unspecified": UNKNOWN_CATEGORY,
 }
 
 # writer -> files: ``id,question,answer`` (ordinary), ``+category`` (disclosures) or ``+label``
@@ -38,6 +40,8 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "fresh5": ("fresh5_youth_ordinary.csv", "fresh5_youth_disclosures.csv"),
     "fresh6": ("fresh6_youth_ordinary.csv", "fresh6_youth_disclosures.csv"),
     "fresh7": ("fresh7_youth_ordinary.csv", "fresh7_youth_disclosures.csv"),
+    **{f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv")
+       for n in (8, 9, 10, 12, 13, 14, 15, 16, 17)},  # fresh11 wrote no youth set
 }
 
 
