@@ -17,7 +17,6 @@ from .gate import VetoGate
 from .languages import NOT_SCREENED, ROUTE_UNMATCHED, detect_language, keyword_hits
 from .learned import (
     LEARNED_THRESHOLD,
-    LearnedNet,
     doc_tokens,
     fit_nets,
     learned_hit,
