@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/screening_lowo.py [--train base|writers] [--nhs-weight W] [--with-question]
+                                        [--short-words N] [--judge-only]
                                         [--threshold T] [--judge-floor F] [--writers NAME ...]
                                         [--no-nhs] [--dump out.json] [--show-errors]
 
@@ -13,6 +14,10 @@ trained on the screen's base training data (``training_cases.csv`` and the NHS l
   is that writer;
 * ``--train writers``: every writer's sets except W's (``analysis/screening/writers.py``; categories
   mapped to the screen's), the NHS learn part's answers weighted ``--nhs-weight``,
+  (``--short-words N`` with ``--with-question``: answers of at most N words read beside their question);
+  ``--judge-only``: that net only judges rule hits and learned hits come from the ``base`` net (the
+  shipped design since screen13: ``--train writers --nhs-weight 8 --with-question --short-words 4
+  --judge-only``),
 
 and the whole screen (rules, vetoes, judge, net, answer signals) scores W's ordinary answers and
 disclosures, each beside its question, and the NHS *score* part (``benchmarks/realtext.py``: never
@@ -22,8 +27,8 @@ some writers (fresh3 to fresh5, the blind and youth training sets): only fresh6 
 by the rules too.  ``benchmarks/data/heldout_*`` is never read here.
 
 Fold nets are cached in ``/tmp/screening_lowo_net_*`` by their settings only, and tokens in
-``/tmp/screening_lowo_tokens.pkl``: delete both after changing the net's sources (rules, word lists,
-training data).  About 15-30 s CPU per writer; ``--writers`` lets two processes share the folds.
+``/tmp/screening_lowo_tokens.pkl`` (``SCREENING_LOWO_CACHE=DIR``: in DIR instead): delete both after
+changing the net's sources (rules, word lists, training data).  About 15-30 s CPU per writer; ``--writers`` lets two processes share the folds.
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
-"""Build the learned net's pre-fitted artefact: ``python -m analysis.screening.build``.
+"""Build the learned nets' pre-fitted artefacts: ``python -m analysis.screening.build``.
 
-Training the net means parsing about 12,000 answers with the screen's own
-tokeniser (several seconds), so the fitted weights are shipped in
-``data/learned_net.npz`` / ``data/learned_net.json``.  The artefact records
+Training the net of learned hits and the judge of rule hits means parsing about 28,000 answers
+with the screen's own tokeniser (several seconds), so the fitted weights are shipped in
+``data/learned_net.npz`` / ``.json`` and ``data/judge_net.npz`` / ``.json``.  Each artefact records
 :func:`sources_hash`, a hash of everything its tokens and weights depend on
 (the package's code, its data files, the spaCy lemma table); the screener
 uses the artefact only while the hash still matches and refits otherwise.
 ``tests/analysis/screening/test_artefact.py`` fails when it is stale: run
-this command again and commit the two files.
+this command again and commit the four files.
 
 ``--check`` exits 1 when the artefact is missing or stale (for CI).
 ``--writers DIR`` first rewrites ``data/youth_writers.csv`` (the net's youth training file) from

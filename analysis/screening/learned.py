@@ -10,15 +10,28 @@ rules see) and over adjacent word pairs:
 
 Both are linear, so every decision is a sum of per-word weights: a hit
 quotes the words that pushed the score up most, and
-:meth:`LearnedNet.top_features` lists the heaviest words for review.  The
-models are trained on the labelled cases in ``data/training_cases.csv``
-and in ``data/ordinary_real.csv`` (real ordinary answers: the learn part
-of the NHS feedback, see ``benchmarks/realtext.py``).  Training on 12,000
-answers takes seconds, so the fitted weights are shipped as an artefact
-(``data/learned_net.npz`` + ``data/learned_net.json``) built by
-``python -m analysis.screening.build``; the artefact records a hash of the
-sources it was built from and is only used while they still match
-(``tests/analysis/screening/test_artefact.py`` checks that it does).
+:meth:`LearnedNet.top_features` lists the heaviest words for review.
+
+Two nets are shipped, both fitted this way:
+
+* the net of **learned hits** (answers no rule caught) learns the labelled cases in
+  ``data/training_cases.csv``, ``data/ordinary_real.csv`` (real ordinary answers: the learn part
+  of the NHS feedback, see ``benchmarks/realtext.py``) and the youth training sets
+  (:data:`DEFAULT_SOURCES`);
+* the **judge** of rule hits (``gate.VetoGate._judged``) learns the same cases and every tuning
+  writer's youth sets (``data/youth_writers.csv``, ``writers.WRITERS``: :data:`JUDGE_SOURCES`),
+  each youth answer beside its question's kind (:func:`question_token`), answers of at most
+  :data:`SHORT_WORDS` words read only beside it (:func:`_placed_features`: "home" answering "What
+  makes you feel unsafe?" is not "home" answering "Who would you tell?"), and each real ordinary
+  answer weighted :data:`NHS_WEIGHT`.  Leaving one writer out it kept more disclosures and fewer
+  ordinary answers; as the net of learned hits it flagged the hand-written look-alikes the screen's
+  tests keep quiet (``benchmarks/SCREENING_RESULTS.md``, "Issue 17, screen13").
+
+Training takes seconds (parsing about 28,000 answers), so the fitted weights are shipped as
+artefacts (``data/learned_net.npz`` + ``.json``, ``data/judge_net.npz`` + ``.json``) built by
+``python -m analysis.screening.build``; they record a hash of the sources they were built from
+and are only used while those still match (``tests/analysis/screening/test_artefact.py`` checks
+that they do).
 """
 
 from __future__ import annotations
@@ -357,7 +370,8 @@ _TRIES = 3         # a confident score may rest on any of its 3 strongest conten
 def question_token(kind: str | None) -> list[str]:
     """The pseudo-word that tells the net what the answer replies to (``[]`` for no known kind).
 
-    A net trained without it (the shipped one) has no such feature and ignores it."""
+    The judge learned it; a net trained without it (the net of learned hits) has no such feature and
+    ignores it."""
     return [f"__q_{kind}"] if kind else []
 
 

@@ -4,9 +4,10 @@ Each writer is one group for leave-one-writer-out evaluation
 (``benchmarks/screening_lowo.py``): a net trained on the other writers scores this one.
 Files are read from the first of ``dirs`` that holds them: the package's ``data/`` holds the
 youth training sets; the later writers' sets live in ``benchmarks/data`` (the harness passes it).
-The shipped net learns from the youth training sets only: trained on every writer, it gained
-recall on a left-out writer but flagged look-alikes the screen's tests keep quiet
-(``benchmarks/SCREENING_RESULTS.md``, "Leave one writer out").
+The judge of rule hits learns every writer here (``data/youth_writers.csv``, written by
+``python -m analysis.screening.build --writers benchmarks/data``); the net of learned hits learns the
+youth training sets only: trained on every writer, it flagged look-alikes the screen's tests keep quiet
+(``benchmarks/SCREENING_RESULTS.md``, "Leave one writer out" and "Issue 17, screen13").
 """
 
 from __future__ import annotations
