@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/screening_lowo.py [--train base|writers] [--nhs-weight W] [--with-question]
+                                        [--short-words N] [--judge-only]
                                         [--threshold T] [--judge-floor F] [--writers NAME ...]
                                         [--no-nhs] [--dump out.json] [--show-errors]
 
@@ -13,6 +14,10 @@ trained on the screen's base training data (``training_cases.csv`` and the NHS l
   is that writer;
 * ``--train writers``: every writer's sets except W's (``analysis/screening/writers.py``; categories
   mapped to the screen's), the NHS learn part's answers weighted ``--nhs-weight``,
+  (``--short-words N`` with ``--with-question``: answers of at most N words read beside their question);
+  ``--judge-only``: that net only judges rule hits and learned hits come from the ``base`` net (the
+  shipped design since screen13: ``--train writers --nhs-weight 8 --with-question --short-words 4
+  --judge-only``),
 
 and the whole screen (rules, vetoes, judge, net, answer signals) scores W's ordinary answers and
 disclosures, each beside its question, and the NHS *score* part (``benchmarks/realtext.py``: never
@@ -22,14 +27,15 @@ some writers (fresh3 to fresh5, the blind and youth training sets): only fresh6 
 by the rules too.  ``benchmarks/data/heldout_*`` is never read here.
 
 Fold nets are cached in ``/tmp/screening_lowo_net_*`` by their settings only, and tokens in
-``/tmp/screening_lowo_tokens.pkl``: delete both after changing the net's sources (rules, word lists,
-training data).  About 15-30 s CPU per writer; ``--writers`` lets two processes share the folds.
+``/tmp/screening_lowo_tokens.pkl`` (``SCREENING_LOWO_CACHE=DIR``: in DIR instead): delete both after
+changing the net's sources (rules, word lists, training data).  About 15-30 s CPU per writer; ``--writers`` lets two processes share the folds.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pickle
 import sys
 import time
@@ -54,7 +60,8 @@ from analysis.screening.learned import (  # noqa: E402
 from analysis.screening.questions import question_kind  # noqa: E402
 from analysis.screening.writers import DATA_DIR, WRITERS, writer_rows  # noqa: E402
 
-TOKEN_CACHE = Path("/tmp/screening_lowo_tokens.pkl")
+CACHE_DIR = Path(os.environ.get("SCREENING_LOWO_CACHE", "/tmp"))
+TOKEN_CACHE = CACHE_DIR / "screening_lowo_tokens.pkl"
 # Weight of each NHS learn-part answer when every writer trains the net: the best of 1, 2, 3, 4, 6
 # leaving one writer out (SCREENING_RESULTS.md); the shipped net (--train base) uses 1.
 NHS_WEIGHT = 4.0
@@ -71,11 +78,12 @@ def _tokens(screener, texts, cache: dict) -> list[list[str]]:
 
 
 def fold_net(screener, held: str, train: str, cache: dict, nhs_weight: float = 1.0,
-             with_question: bool = False) -> LearnedNet:
+             with_question: bool = False, short_words: int = 0) -> LearnedNet:
     """The net trained without writer ``held`` (cached in /tmp by its settings); ``with_question``:
     each youth answer is learned with its question's kind (``learned.question_token``)."""
-    name = f"screening_lowo_net_{train}_{held}_w{nhs_weight:g}{'_q' if with_question else ''}"
-    stem = Path("/tmp") / name.replace(".", "p")  # no dot: Path.with_suffix would cut it
+    name = f"screening_lowo_net_{train}_{held}_w{nhs_weight:g}{'_q' if with_question else ''}" + \
+        (f"_s{short_words}" if short_words else "")
+    stem = CACHE_DIR / name.replace(".", "p")  # no dot: Path.with_suffix would cut it
     if stem.with_suffix(".npz").exists():
         return LearnedNet.load(stem, threshold=screener.learned_threshold)[0]
     rows = [(t, c, s, None) for t, c, s in load_training_rows((TRAINING_CASES, ORDINARY_REAL))]
@@ -87,7 +95,8 @@ def fold_net(screener, held: str, train: str, cache: dict, nhs_weight: float = 1
     if with_question:
         tokens = [question_token(question_kind(r[3])) + t for r, t in zip(rows, tokens, strict=True)]
     weights = [nhs_weight if r[2] == "nhs_learn" else 1.0 for r in rows]
-    net = LearnedNet(threshold=screener.learned_threshold).fit(tokens, [r[1] for r in rows], weights)
+    net = LearnedNet(threshold=screener.learned_threshold, short_words=short_words).fit(
+        tokens, [r[1] for r in rows], weights)
     net.save(stem)
     return net
 
@@ -102,6 +111,12 @@ def main(argv=None) -> int:
                         "with --train writers, 1 with --train base as shipped)")
     p.add_argument("--with-question", action="store_true",
                    help="the net learns each youth answer with its question's kind (a pseudo-word)")
+    p.add_argument("--short-words", type=int, default=0,
+                   help="answers of at most this many words are read beside their question's kind "
+                        "(LearnedNet(short_words=...); use with --with-question)")
+    p.add_argument("--judge-only", action="store_true",
+                   help="the net trained as --train says only judges rule hits; learned hits come from the "
+                        "base net (--train base)")
     p.add_argument("--writers", nargs="*", default=list(WRITERS))
     p.add_argument("--no-nhs", action="store_true", help="skip the NHS score part (faster)")
     p.add_argument("--dump", type=Path, help="write every answer's verdict and net probability here")
@@ -118,7 +133,11 @@ def main(argv=None) -> int:
     dump, table = {}, []
     for name in args.writers:
         t0 = time.process_time()
-        screener.learned_ = fold_net(screener, name, args.train, cache, args.nhs_weight, args.with_question)
+        screener.learned_ = fold_net(screener, name, args.train, cache, args.nhs_weight, args.with_question,
+                                     args.short_words)
+        if args.judge_only:
+            screener.judge_net_ = screener.learned_
+            screener.learned_ = fold_net(screener, name, "base", cache)
         TOKEN_CACHE.write_bytes(pickle.dumps(cache))
         rows = writer_rows(name, DIRS)
         items = [(r["kind"], r["question"], r["answer"]) for r in rows] + [("nhs", None, t) for t in nhs]
@@ -126,7 +145,7 @@ def main(argv=None) -> int:
         for kind, q, text in items:
             res = screener.screen(text, question=q)
             ctx = question_token(question_kind(q)) if args.with_question else []
-            prob = screener.learned_.probability(ctx + _tokens(screener, [text], cache)[0])
+            prob = (screener.judge_net_ or screener.learned_).probability(ctx + _tokens(screener, [text], cache)[0])
             out.append({"kind": kind, "q": q, "text": text, "flagged": res.flagged, "p": prob,
                         "hits": [(h.category, h.evidence) for h in res.hits]})
         dump[name] = out
@@ -144,7 +163,8 @@ def main(argv=None) -> int:
                     print(f"  - FALSE ALARM [{name}] {o['text']!r} -> {o['hits']}")
     print(f"\nLeave one writer out, net trained on: {args.train}; threshold "
           f"{screener.learned_threshold}; judge floor {JUDGE_FLOOR}; "
-          f"NHS weight {args.nhs_weight}; question kind learned: {args.with_question}\n")
+          f"NHS weight {args.nhs_weight}; question kind learned: {args.with_question}; "
+          f"short answers read beside the question: {args.short_words or 'no'}; judge only: {args.judge_only}\n")
     print("| writer left out | recall | alerts per 1,000 ordinary youth | look-alikes flagged | "
           "alerts per 1,000 NHS score part |")
     print("|---|---|---|---|---|")

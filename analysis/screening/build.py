@@ -1,15 +1,18 @@
-"""Build the learned net's pre-fitted artefact: ``python -m analysis.screening.build``.
+"""Build the learned nets' pre-fitted artefacts: ``python -m analysis.screening.build``.
 
-Training the net means parsing about 12,000 answers with the screen's own
-tokeniser (several seconds), so the fitted weights are shipped in
-``data/learned_net.npz`` / ``data/learned_net.json``.  The artefact records
+Training the net of learned hits and the judge of rule hits means parsing about 28,000 answers
+with the screen's own tokeniser (several seconds), so the fitted weights are shipped in
+``data/learned_net.npz`` / ``.json`` and ``data/judge_net.npz`` / ``.json``.  Each artefact records
 :func:`sources_hash`, a hash of everything its tokens and weights depend on
 (the package's code, its data files, the spaCy lemma table); the screener
 uses the artefact only while the hash still matches and refits otherwise.
 ``tests/analysis/screening/test_artefact.py`` fails when it is stale: run
-this command again and commit the two files.
+this command again and commit the four files.
 
 ``--check`` exits 1 when the artefact is missing or stale (for CI).
+``--writers DIR`` first rewrites ``data/youth_writers.csv`` (the net's youth training file) from
+every tuning writer's sets (``writers.WRITERS``), read from ``DIR`` (``benchmarks/data``) and the
+package's ``data/``, each answer with its question's kind.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).parent
 ARTEFACT = PACKAGE / "data" / "learned_net"
-ARTEFACT_FILES = {ARTEFACT.with_suffix(".npz").name, ARTEFACT.with_suffix(".json").name}
+# The judge of rule hits, trained on every tuning writer (``learned.JUDGE_SOURCES``).
+JUDGE_ARTEFACT = PACKAGE / "data" / "judge_net"
+ARTEFACT_FILES = {stem.with_suffix(ext).name for stem in (ARTEFACT, JUDGE_ARTEFACT) for ext in (".npz", ".json")}
 # Files the net's tokens and weights cannot depend on: the cue and frame vetoes and
 # the engine's gates (applied after scoring; parsing lives in text.py), the language
 # layer, labels, CLI and this builder; the thresholds (calibration.py: the weights do not
@@ -70,35 +75,71 @@ def sources_hash() -> str:
     return h.hexdigest()
 
 
-def build(stem: Path = ARTEFACT) -> dict:
-    """Fit the net on the packaged cases and save it; returns the artefact's meta."""
+def build(stem: Path = ARTEFACT, judge_stem: Path = JUDGE_ARTEFACT) -> dict:
+    """Fit the net and the judge on the packaged cases and save them; returns the artefacts' meta."""
     from .engine import DisclosureScreener
 
     screener = DisclosureScreener(prefitted=False).fit()
     meta = {"sources_sha256": sources_hash(), "cases": screener.n_training_cases_}
     screener.learned_.save(stem, meta)
+    screener.judge_net_.save(judge_stem, meta)
     return meta
+
+
+def write_youth_writers(dirs, path: Path | None = None) -> int:
+    """Write every tuning writer's answers to ``data/youth_writers.csv``; returns the number of answers.
+
+    ``category`` is the screen's (``?``: a disclosure of no known category; empty: an ordinary answer
+    or look-alike); ``question_kind`` is :func:`.questions.question_kind` of the question, so that
+    the net learns an answer beside its question without depending on how kinds are recognised.
+    """
+    import csv
+
+    from .learned import YOUTH_WRITERS
+    from .questions import question_kind
+    from .writers import WRITERS, writer_rows
+
+    path = path or YOUTH_WRITERS
+    n = 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh, lineterminator="\n")
+        out.writerow(["writer", "question", "question_kind", "answer", "category"])
+        for name in WRITERS:
+            for r in writer_rows(name, dirs):
+                out.writerow([name, r["question"] or "", question_kind(r["question"]) or "", r["answer"],
+                              r["cats"][0] if r["cats"] else ""])
+                n += 1
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m analysis.screening.build", description=__doc__.splitlines()[0])
     p.add_argument("--check", action="store_true", help="exit 1 if the artefact does not match its sources")
+    p.add_argument("--writers", type=Path, metavar="DIR",
+                   help="first rewrite data/youth_writers.csv from the writers' sets in DIR (benchmarks/data)")
     args = p.parse_args(argv)
+    if args.writers:
+        from .writers import DATA_DIR
+
+        n = write_youth_writers((args.writers, DATA_DIR))
+        print(f"wrote data/youth_writers.csv: {n} answers")
     if args.check:
         from .learned import LearnedNet
 
-        try:
-            _net, meta = LearnedNet.load(ARTEFACT)
-        except (OSError, ValueError, KeyError) as exc:
-            print(f"artefact missing or unreadable: {exc}", file=sys.stderr)
-            return 1
-        if meta.get("sources_sha256") != sources_hash():
-            print("artefact is stale: run python -m analysis.screening.build", file=sys.stderr)
-            return 1
-        print("artefact matches its sources")
+        for stem in (ARTEFACT, JUDGE_ARTEFACT):
+            try:
+                _net, meta = LearnedNet.load(stem)
+            except (OSError, ValueError, KeyError) as exc:
+                print(f"artefact missing or unreadable: {exc}", file=sys.stderr)
+                return 1
+            if meta.get("sources_sha256") != sources_hash():
+                print(f"artefact {stem.name} is stale: run python -m analysis.screening.build", file=sys.stderr)
+                return 1
+        print("artefacts match their sources")
         return 0
     meta = build()
-    print(f"wrote {ARTEFACT}.npz/.json from {meta['cases']} cases (sources {meta['sources_sha256'][:12]})")
+    print(f"wrote {ARTEFACT}.npz/.json and {JUDGE_ARTEFACT.name}.npz/.json from {meta['cases']} cases "
+          f"(sources {meta['sources_sha256'][:12]})")
     return 0
 
 

@@ -15,7 +15,13 @@ from .cues import CueChecker
 from .frames import FrameChecker
 from .gate import VetoGate
 from .languages import NOT_SCREENED, ROUTE_UNMATCHED, detect_language, keyword_hits
-from .learned import LEARNED_THRESHOLD, LearnedNet, doc_tokens, learned_hit, load_training_cases, question_token
+from .learned import (
+    LEARNED_THRESHOLD,
+    doc_tokens,
+    fit_nets,
+    learned_hit,
+    question_token,
+)
 from .lexicon import (
     JOKE_MARKERS,
     LEARNED_BENIGN,
@@ -157,6 +163,7 @@ class DisclosureScreener(VetoGate):
         self.lock_ = threading.Lock()
         self.wanted_ = wanted
         self.learned_ = None
+        self.judge_net_ = None
         self.learned_benign_ = {c: {norm(w) for w in ws} | set(ws) for c, ws in LEARNED_BENIGN.items()}
         self.jokes_ = [tuple(norm(w) for w in p.split()) for p in JOKE_MARKERS]
         self.reassurance_ = [tuple(norm(w) for w in p.split()) for p in LEARNED_REASSURANCE]
@@ -164,13 +171,12 @@ class DisclosureScreener(VetoGate):
         if self.learned:
             if y is None and self.prefitted and self.fuzzy:
                 self.learned_ = _load_artefact(self.learned_threshold)
-            if self.learned_ is None:
-                if y is None:
-                    X, y = load_training_cases()
-                tokens = [doc_tokens(self._doc(t))[0] for t in X]
-                labels = [tuple(c for c in cats if c) for cats in y]
-                self.learned_ = LearnedNet(threshold=self.learned_threshold).fit(tokens, labels)
-                self.n_training_cases_ = len(labels)
+                self.judge_net_ = _load_artefact(self.learned_threshold, judge=True)
+            if self.learned_ is None or (y is None and self.judge_net_ is None):
+                # fit(X, y): one net, for learned hits and as the judge; fit(): the packaged nets
+                self.learned_, self.judge_net_, self.n_training_cases_ = fit_nets(
+                    lambda t: doc_tokens(self._doc(t))[0], self.learned_threshold,
+                    None if y is None else (X, y))
         return self
 
     # ----------------------------------------------------------- helpers

@@ -151,12 +151,13 @@ class VetoGate:
         see ``benchmarks/SCREENING_RESULTS.md`` ("Two-stage screen").
         """
         ctx = question_token(self._question_kind)
-        p_answer = self.learned_.probability(ctx + doc_tokens(doc)[0])
+        judge = self.judge_net_ or self.learned_
+        p_answer = judge.probability(ctx + doc_tokens(doc)[0])
         out = {}
         for c, spans in kept.items():
             floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
             if p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
-                    self._first_hand(span) or self.learned_.probability(ctx + doc_tokens(span.sent)[0]) >= floor
+                    self._first_hand(span) or judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor
                     for span in spans):
                 out[c] = spans
             elif self._trace is not None:

@@ -25,12 +25,13 @@ def _trigger_words(spec: list[dict]) -> set[str]:
     return best
 
 
-def _load_artefact(threshold: float) -> LearnedNet | None:
-    """The shipped pre-fitted net, or None when it is missing or no longer matches its sources."""
-    from .build import ARTEFACT, sources_hash
+def _load_artefact(threshold: float, judge: bool = False) -> LearnedNet | None:
+    """The shipped pre-fitted net (``judge``: the judge of rule hits), or None when it is missing or no
+    longer matches its sources."""
+    from .build import ARTEFACT, JUDGE_ARTEFACT, sources_hash
 
     try:
-        net, meta = LearnedNet.load(ARTEFACT, threshold=threshold)
+        net, meta = LearnedNet.load(JUDGE_ARTEFACT if judge else ARTEFACT, threshold=threshold)
     except (OSError, ValueError, KeyError):
         return None
     return net if meta.get("sources_sha256") == sources_hash() else None

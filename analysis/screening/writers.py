@@ -4,9 +4,10 @@ Each writer is one group for leave-one-writer-out evaluation
 (``benchmarks/screening_lowo.py``): a net trained on the other writers scores this one.
 Files are read from the first of ``dirs`` that holds them: the package's ``data/`` holds the
 youth training sets; the later writers' sets live in ``benchmarks/data`` (the harness passes it).
-The shipped net learns from the youth training sets only: trained on every writer, it gained
-recall on a left-out writer but flagged look-alikes the screen's tests keep quiet
-(``benchmarks/SCREENING_RESULTS.md``, "Leave one writer out").
+The judge of rule hits learns every writer here (``data/youth_writers.csv``, written by
+``python -m analysis.screening.build --writers benchmarks/data``); the net of learned hits learns the
+youth training sets only: trained on every writer, it flagged look-alikes the screen's tests keep quiet
+(``benchmarks/SCREENING_RESULTS.md``, "Leave one writer out" and "Issue 17, screen13").
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ CATEGORY_OF: dict[str, str] = {
     "suicidal": "self_harm_suicide", "missing": "missing_homeless",
     "forced_marriage_fgm": "forced_marriage_fgm_honour", "radicalisation": "radicalisation",
     "online_harm": UNKNOWN_CATEGORY, "other": UNKNOWN_CATEGORY,
+    # writers 8 to 17 give no category at all
+    "unspecified": UNKNOWN_CATEGORY,
 }
 
 # writer -> files: ``id,question,answer`` (ordinary), ``+category`` (disclosures) or ``+label``
@@ -38,6 +41,8 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "fresh5": ("fresh5_youth_ordinary.csv", "fresh5_youth_disclosures.csv"),
     "fresh6": ("fresh6_youth_ordinary.csv", "fresh6_youth_disclosures.csv"),
     "fresh7": ("fresh7_youth_ordinary.csv", "fresh7_youth_disclosures.csv"),
+    **{f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv")
+       for n in (8, 9, 10, 12, 13, 14, 15, 16, 17)},  # fresh11 wrote no youth set
 }
 
 

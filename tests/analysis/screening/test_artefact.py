@@ -1,13 +1,14 @@
 """The shipped pre-fitted net matches its sources (else: python -m analysis.screening.build)."""
 
 from analysis.screening import DisclosureScreener
-from analysis.screening.build import ARTEFACT, main, sources_hash
+from analysis.screening.build import ARTEFACT, JUDGE_ARTEFACT, main, sources_hash
 from analysis.screening.learned import LearnedNet
 
 
 def test_artefact_matches_its_sources():
-    _net, meta = LearnedNet.load(ARTEFACT)
-    assert meta["sources_sha256"] == sources_hash(), "stale: run python -m analysis.screening.build"
+    for stem in (ARTEFACT, JUDGE_ARTEFACT):
+        _net, meta = LearnedNet.load(stem)
+        assert meta["sources_sha256"] == sources_hash(), "stale: run python -m analysis.screening.build"
     assert main(["--check"]) == 0
 
 
@@ -16,6 +17,16 @@ def test_default_fit_uses_the_artefact():
     assert s.n_training_cases_ == 0  # loaded, not trained
     net, _meta = LearnedNet.load(ARTEFACT)
     assert len(s.learned_.features_) == len(net.features_)
+    judge, _meta = LearnedNet.load(JUDGE_ARTEFACT)
+    assert s.judge_net_.short_words == judge.short_words > 0 and len(s.judge_net_.features_) == len(judge.features_)
+
+
+def test_the_judge_learned_every_tuning_writer():
+    # The judge of rule hits knows the later writers' words; the net of learned hits does not.
+    judge, net = LearnedNet.load(JUDGE_ARTEFACT)[0], LearnedNet.load(ARTEFACT)[0]
+    assert len(judge.features_) > len(net.features_)
+    assert any(f.startswith("feels_unsafe|") for f in judge.features_)
+    assert not any("|" in f for f in net.features_)
 
 
 def test_saved_net_scores_like_the_fitted_one(tmp_path):
