@@ -19,3 +19,11 @@ LEARNED_THRESHOLD = 0.7
 # answer.  Chosen by 2-fold cross-validation on the NHS learn part and the youth
 # training sets, with rounds 17-18 held out of the net.
 JUDGE_FLOOR: dict[str, float] = {"*": 0.3, "self_harm_suicide": 0.05}
+# Last resort (``gate._last_resort``): when nothing else flagged an English answer, the judge net (trained on
+# every tuning writer, short answers read beside their question) makes a learned hit of its own at this
+# probability, through the same veto gate. Chosen among 0.8, 0.9 and 0.95 on writers 18 and 19 (totals only,
+# their errors never printed; they are calibration data since). Caught of 360 / alerts of 1,300 ordinary:
+# none 321 / 9, 0.95 324 / 9, 0.9 328 / 10, 0.8 335 / 11. 0.8 would also flag a common general answer of the
+# youth demo, "People I don't know add me on Snapchat and message me" (0.85), and 32 of the tests' hand-made
+# near misses (0.9: 12). Writers 20 and 21 were scored once after it was chosen (SCREENING_RESULTS.md).
+LAST_RESORT_THRESHOLD = 0.9

@@ -375,8 +375,8 @@ def question_token(kind: str | None) -> list[str]:
     return [f"__q_{kind}"] if kind else []
 
 
-def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None,
-                confident: float | None = None, context: Sequence[str] = ()) -> tuple[str, tuple[int, int]] | None:
+def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None, confident: float | None = None,
+                context: Sequence[str] = (), threshold: float | None = None) -> tuple[str, tuple[int, int]] | None:
     """``(category, (start_char, end_char))`` of the learned net's hit, or None.
 
     The evidence is the strongest content word for flagging plus the nearby
@@ -388,14 +388,14 @@ def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None,
     content words (strongest first) and the first it lets through leads the
     evidence: in "i didnt want to but he made me" the strongest word is
     negated ("want") but the next ("made") is not.  ``context`` (:func:`question_token`)
-    is scored with the answer but never quoted as evidence.
+    is scored with the answer but never quoted as evidence; ``threshold`` replaces the net's own.
     """
     norms, idx = doc_tokens(doc)
     if not norms:
         return None
     full = [*context, *norms]
     p = net.probability(full)
-    if p < net.threshold:
+    if p < (net.threshold if threshold is None else threshold):
         return None
     category, _p = net.category(full, allowed)
     if not category:

@@ -11,6 +11,8 @@
 * ``pass_on`` (screen14): telling an adult refused because they would pass it on or make it worse ("i wouldnt
   tell a teacher because they have to tell other people"), with no harm; ``praise``: the answer praises someone in
   the writer's life ("my friends are the best thing in my life"), nothing making them the reason to be alive.
+* ``adults_both``: an adult partner named with an age, and every age the answer states 18 or over ("my sisters
+  boyfriend is 25 and shes 24"): two adults, not a child and an adult (ADULT_AGE_HOLDERS).
 * ``generational``: a complaint about adults' view of young people in general ("they say its just a
   phase", "They always say back in my day", "they dont get that we grew up in covid"): a GENERATIONAL
   phrase, the adults named (GENERATIONAL_ADULTS: "they", "adults", "parents"), no writer in the answer
@@ -139,3 +141,17 @@ def generational(text: str) -> bool:
     return (_has(words, GENERATIONAL) and bool(GENERATIONAL_ADULTS & set(words))
             and not GENERATIONAL_FIRST_PERSON & set(_without(words, GENERATIONAL))
             and not _has(words, TRUST_HARM) and not _has(words, GENERATIONAL_HARM))
+
+
+ADULT_AGE_HOLDERS = tuple(tuple(p.split()) for p in _W["ADULT_AGE_HOLDERS"])
+
+
+def adults_both(text: str) -> bool:
+    """Every age stated is 18 or over, and one follows a person (ADULT_AGE_HOLDERS: "shes 24"): the partner's
+    partner is an adult. Any age under 18, or a year group, and the veto does not fire."""
+    words = [w.rstrip(".,!?") for w in text.lower().split()]
+    ages = [int(w) for w in words if w.isdigit()]
+    if len(ages) < 2 or any(a < 18 for a in ages) or "year" in words or "yr" in words:
+        return False
+    return any(tuple(words[k - len(p):k]) == p and words[k].isdigit()
+               for k in range(len(words)) for p in ADULT_AGE_HOLDERS if k >= len(p))

@@ -102,6 +102,13 @@ VETOES: tuple[Veto, ...] = (
        "i wouldnt tell my head of year because they have to tell your parents",
        "i wouldnt tell a teacher because they have to tell my dad and he would kill me",
        question="If something was worrying you, who would you tell, and why?"),
+    _v("adults_both", (RULE, LEARNED), frozenset({"sexual_exploitation_grooming"}),
+       "an adult partner, and every age the answer states 18 or over ('shes 24'): two adults, not an adult and a "
+       "child (reasons.adults_both; data/reasons.yaml ADULT_AGE_HOLDERS)",
+       "'my sisters boyfriend is 25 and shes 24' (adult_partner_child's look-alike: flagged by the adult-partner "
+       "rule once screen13's judge kept that rule's hit)",
+       "my brothers girlfriend is 22 and hes 23",
+       "my sisters boyfriend is 25 and shes 14"),
     _v("praise", (LEARNED,), ALL,
        "praise of someone or something in the writer's life ('my friends are the best thing in my life'), with no "
        "harm and nothing making them the reason the writer is alive (reasons.praise; data/reasons.yaml PRAISE*; "

@@ -13,3 +13,11 @@ def screener():
 def rules_only():
     """The rules without the learned net: it can neither rescue a miss nor cause an alarm."""
     return DisclosureScreener(learned=False).fit()
+
+
+@pytest.fixture(scope="session")
+def without_last_resort():
+    """The screen without its last resort (the judge net's own hits, ``gate._last_resort``): the rules, answer
+    signals, vetoes and the learned net. The tests of a rule round's look-alikes test this layer: the last
+    resort reads every writer's words at once and flags some hand-made near misses (SCREENING_RESULTS.md)."""
+    return DisclosureScreener(ablate={"last resort"}).fit()

