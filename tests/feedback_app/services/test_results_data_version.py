@@ -149,6 +149,9 @@ def test_a_survey_made_again_draws_a_new_epoch(app, survey):
     epoch, _number = result_queries.data_version(target.id)
     assert epoch
     survey_id = target.id
+    # the answers go with their responses, as the ORM's cascade takes them (SQLite reuses the response ids)
+    db.session.execute(text("DELETE FROM answer WHERE response_id IN (SELECT id FROM response WHERE survey_id = :id)"),
+                       {"id": survey_id})
     db.session.execute(text("DELETE FROM response WHERE survey_id = :id"), {"id": survey_id})
     db.session.execute(text("DELETE FROM results_data_version WHERE survey_id = :id"), {"id": survey_id})
     db.session.commit()
