@@ -28,7 +28,8 @@ by the rules too.  ``benchmarks/data/heldout_*`` is never read here.
 
 Fold nets are cached in ``/tmp/screening_lowo_net_*`` by their settings only, and tokens in
 ``/tmp/screening_lowo_tokens.pkl`` (``SCREENING_LOWO_CACHE=DIR``: in DIR instead): delete both after
-changing the net's sources (rules, word lists, training data).  About 15-30 s CPU per writer; ``--writers`` lets two processes share the folds.
+changing the net's sources (rules, word lists, training data).  About 15-30 s CPU per writer; ``--writers``
+lets two processes share the folds.
 """
 
 from __future__ import annotations
