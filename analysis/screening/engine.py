@@ -303,7 +303,7 @@ class DisclosureScreener(VetoGate):
                 if not hits:
                     hits.extend(self._answer_signals(text, kind))
                 if not hits and detect_language(text).language == "en":
-                    hits.extend(self._net_last_resort(text[:MAX_CHARS]))
+                    hits.extend(self._last_resort(text[:MAX_CHARS]))
             finally:
                 self._question_kind = None
         if not (kind == TRUSTED_PERSON and bare_answer(text)):
@@ -329,16 +329,6 @@ class DisclosureScreener(VetoGate):
         a, b = _word_bounds(text, *span)
         if self._trace is not None:
             self._trace.append(("question", category, text[a:b], None))
-        return [Hit(category, text[a:b], a, b)]
-
-    def _net_last_resort(self, text: str) -> list[Hit]:
-        found = self._last_resort(text)
-        if found is None:
-            return []
-        category, a, b = found
-        a, b = _word_bounds(text, a, b)
-        if self._trace is not None:
-            self._trace.append(("last resort", category, text[a:b], None))
         return [Hit(category, text[a:b], a, b)]
 
     def _answer_signals(self, text: str, kind: str | None) -> list[Hit]:

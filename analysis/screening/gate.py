@@ -16,7 +16,9 @@ from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .learned import JUDGE_FLOOR, doc_tokens, learned_hit, question_token
 from .lexicon import ABSENCE_CATEGORIES
 from .questions import TRUSTED_PERSON, bare_answer
+from .result import Hit
 from .rules import Rule
+from .text import _word_bounds
 from .triggers import _FAMILY, _FIRST_PERSON, _INSTRUCT, JUDGE
 from .vetoes import LEARNED, RULE, VETOES, applies
 from .wordlists import word_lists
@@ -167,20 +169,26 @@ class VetoGate:
                 self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
         return out
 
-    def _last_resort(self, text: str) -> tuple[str, int, int] | None:
-        """``(category, start, end)`` when nothing else flagged the answer but the judge net (trained on every
-        tuning writer, a short answer read beside its question) is at least ``LAST_RESORT_THRESHOLD`` sure it is
-        a disclosure, its hit let through by the same veto gate as any learned hit; else ``None``.
+    def _last_resort(self, text: str) -> list[Hit]:
+        """A hit when nothing else flagged the answer but the judge net (trained on every tuning writer, a short
+        answer read beside its question) is at least ``LAST_RESORT_THRESHOLD`` sure it is a disclosure, let
+        through by the same veto gate as any learned hit; it names its category and words.
 
         The rules, signals and vetoes are tuned writer by writer, and a new writer's own wordings slip past them
-        (recall 0.78-0.89 at first sight on writers 18-21); the net reads every writer's words at once. Switched
+        (recall 0.78-0.88 at first sight on writers 18-21); the net reads every writer's words at once. Switched
         off with ``ablate={"last resort"}``."""
         if self.judge_net_ is None or "last resort" in self.ablated_:
-            return None
+            return []
         found = learned_hit(self.judge_net_, self._doc(text), self.wanted_, self._learned_gate,
                             confident=self.learned_confident, context=question_token(self._question_kind),
                             threshold=LAST_RESORT_THRESHOLD)
-        return None if found is None else (found[0], *found[1])
+        if found is None:
+            return []
+        category, (a, b) = found
+        a, b = _word_bounds(text, a, b)
+        if self._trace is not None:
+            self._trace.append(("last resort", category, text[a:b], None))
+        return [Hit(category, text[a:b], a, b)]
 
     def _first_hand(self, span) -> bool:
         """The rule's own words name the writer's family and the writer ("my dad hits me"), or the
