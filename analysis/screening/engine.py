@@ -12,6 +12,7 @@ from .answers import answer_signals
 from .categories import CATEGORIES
 from .compiler import _words, compile_pattern, literal_words
 from .cues import CueChecker
+from .evidence import learned_hit
 from .frames import FrameChecker
 from .gate import VetoGate
 from .languages import NOT_SCREENED, ROUTE_UNMATCHED, detect_language, keyword_hits
@@ -19,7 +20,6 @@ from .learned import (
     LEARNED_THRESHOLD,
     doc_tokens,
     fit_nets,
-    learned_hit,
     question_token,
 )
 from .lexicon import (

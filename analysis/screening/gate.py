@@ -13,7 +13,8 @@ from . import areas, everyday, reasons, things
 from .answers import WORRY
 from .calibration import LAST_RESORT_THRESHOLD
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
-from .learned import JUDGE_FLOOR, doc_tokens, learned_hit, question_token
+from .evidence import learned_hit
+from .learned import JUDGE_FLOOR, doc_tokens, question_token
 from .lexicon import ABSENCE_CATEGORIES
 from .questions import TRUSTED_PERSON, bare_answer
 from .result import Hit

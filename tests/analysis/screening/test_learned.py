@@ -144,7 +144,8 @@ def test_confident_gate_still_checks_frames_and_denials(screener, text, word, ca
 
 
 def test_confident_hit_may_rest_on_its_next_strongest_word(screener):
-    from analysis.screening.learned import doc_tokens, learned_hit
+    from analysis.screening.evidence import learned_hit
+    from analysis.screening.learned import doc_tokens
 
     doc = screener._doc("i didnt want to but he made me go to his room")
     norms, idx = doc_tokens(doc)
