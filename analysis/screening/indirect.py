@@ -26,6 +26,10 @@ from __future__ import annotations
 from .coded import _clauses, _find_all, _hit, _index, _norm, _sub_span
 from .plain import _HE, _HOME_PEOPLE, _laughing
 from .wordlists import word_lists
+from .youth_questions import ELSE as _ELSE
+from .youth_questions import ONLINE as _ONLINE
+from .youth_questions import TELL as _TELL
+from .youth_questions import UNSAFE as _UNSAFE
 
 _W = word_lists("indirect")
 _PLAIN = word_lists("plain")
@@ -190,10 +194,6 @@ CHECKS = {
 
 _ANY = frozenset()
 _W1213 = "twelfth and thirteenth writers, tuning"
-_TELL = "If something was worrying you, who would you tell, and why?"
-_UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
-_ONLINE = "What happens online that worries you or people your age?"
-_ELSE = "Anything else you want to tell us?"
 # Fields of :class:`.answers.Signal`: name, category, question kinds, reason, motivating case, positive,
 # look-alike, question (the positive and look-alike are screened beside it).
 ENTRIES: tuple[tuple, ...] = (

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from .coded import _clauses, _find_all, _hit, _index, _norm, _sub_span
 from .wordlists import word_lists
+from .youth_questions import HELPS as _HELPS
+from .youth_questions import TELL as _TELL
 
 _W = word_lists("plain")
 _A = word_lists("answers")
@@ -303,8 +305,6 @@ CHECKS = {
 }
 
 _ANY = frozenset()
-_TELL = "If something was worrying you, who would you tell, and why?"
-_HELPS = "What would help you feel safer?"
 _EIGHTH = "eighth writer"
 # Fields of :class:`.answers.Signal`: name, category, question kinds, reason, motivating case, positive,
 # look-alike, question (the positive and look-alike are screened beside it).

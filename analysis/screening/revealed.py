@@ -29,6 +29,14 @@ import re
 from .coded import _clauses, _find_all, _hit, _index, _norm, _sub_span
 from .plain import _HE, _HOME_PEOPLE, _laughing
 from .wordlists import word_lists
+from .youth_questions import ADULTS as _ADULTS
+from .youth_questions import ELSE as _ELSE
+from .youth_questions import GOOD as _GOOD
+from .youth_questions import HELPS as _HELPS
+from .youth_questions import ONLINE as _ONLINE
+from .youth_questions import SCHOOL as _SCHOOL
+from .youth_questions import TELL as _TELL
+from .youth_questions import UNSAFE as _UNSAFE
 
 _W = word_lists("revealed")
 _OK_FILLERS = frozenset(w for p in word_lists("plain")["NOT_OK_FILLERS"] for w in _norm(p))
@@ -255,14 +263,7 @@ CHECKS = {
 
 _ANY = frozenset()
 _W1617 = "sixteenth and seventeenth writers, tuning"
-_TELL = "If something was worrying you, who would you tell, and why?"
-_UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
-_HELPS = "What would help you feel safer?"
-_ONLINE = "What happens online that worries you or people your age?"
-_GOOD = "What is good about where you live?"
-_SCHOOL = "What do you think about school, and how safe do you feel there?"
-_ADULTS = "Is there anything adults in your life don't understand about being young today?"
-_ELSE = "Anything else you want to tell us?"
+
 # Fields of :class:`.answers.Signal`: name, category, question kinds, reason, motivating case, positive,
 # look-alike, question (the positive and look-alike are screened beside it).
 ENTRIES: tuple[tuple, ...] = (
