@@ -103,6 +103,7 @@ def fold_net(screener, held: str, train: str, cache: dict, nhs_weight: float = 1
 
 
 def main(argv=None) -> int:
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--train", choices=("base", "writers"), default="writers")
     p.add_argument("--threshold", type=float, default=None)
