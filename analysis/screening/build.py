@@ -43,7 +43,7 @@ NOT_SOURCE_DATA = {"data/frames.yaml", "data/questions.yaml", "data/answers.yaml
                    "data/plain.yaml", "data/indirect.yaml", "data/reasons.yaml"}
 
 # The stated answer signals (stated.py, data/stated.yaml): looked at after the net, when nothing else stood.
-NOT_SOURCES |= {"stated.py", "evidence.py", "youth_questions.py"}
+NOT_SOURCES |= {"stated.py", "evidence.py", "youth_questions.py", "phrases.py"}
 NOT_SOURCE_DATA |= {"data/stated.yaml"}
 
 # The area_concern veto (areas.py, data/areas.yaml): applied after scoring (screen12).

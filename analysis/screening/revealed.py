@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 
 from .coded import _clauses, _find_all, _hit, _index, _norm, _sub_span
-from .plain import _HE, _HOME_PEOPLE, _laughing
+from .phrases import PhraseChecks
+from .plain import _HE, _HOME_PEOPLE
 from .wordlists import word_lists
 from .youth_questions import ADULTS as _ADULTS
 from .youth_questions import ELSE as _ELSE
@@ -49,28 +50,9 @@ _S["PEOPLE"] = _PEOPLE
 _AGE = re.compile(r"\b(\d{1,2})\b")
 
 
-def _quiet(words, text, not_key=None) -> bool:
-    return bool(not_key and set(words) & _S[not_key]) or _laughing(text, words)
-
-
-def _phrase(key, needs=None, not_key=None, end=False, after=None):
-    """A check: a phrase of ``key``, a word of ``needs`` in the answer, none of ``not_key``; with ``end`` the phrase
-    ends its clause (filler words, or words of ``after``, at most after it)."""
-    def check(text: str, kind):
-        words = _norm(text)
-        if _quiet(words, text, not_key) or (needs and not set(words) & _S[needs]):
-            return None
-        if not end:
-            found = _find_all(words, _P[key])
-            return _hit(text, words, *found[0]) if found else None
-        fillers = _OK_FILLERS | (_S[after] if after else frozenset())
-        for start, _e, cl in _clauses(text):
-            for a, b in _find_all(cl, _P[key]):
-                if all(w in fillers for w in cl[b:]):
-                    return (*_sub_span(text, start, cl, a, b), "")
-        return None
-    check.__doc__ = f"{key} (needs {needs}, not {not_key}, ending a clause: {end})"
-    return check
+_CHECKS = PhraseChecks(_P, _S, _OK_FILLERS)
+_quiet = _CHECKS.quiet
+_phrase = _CHECKS.phrase
 
 
 def _topic(words) -> str:

@@ -24,7 +24,8 @@ itself against its look-alikes (family photos, swimming, moving house, pets, str
 from __future__ import annotations
 
 from .coded import _clauses, _find_all, _hit, _index, _norm, _sub_span
-from .plain import _HE, _HOME_PEOPLE, _laughing
+from .phrases import PhraseChecks
+from .plain import _HE, _HOME_PEOPLE
 from .wordlists import word_lists
 from .youth_questions import ADULTS as _ADULTS
 from .youth_questions import ELSE as _ELSE
@@ -48,27 +49,9 @@ _MARKS = {"".join(_norm(k)): v for k, v in word_lists("answers")["CONCEALED_MARK
 _PEOPLE = _HOME_PEOPLE | _HE
 
 
-def _quiet(words, text, not_key=None) -> bool:
-    return bool(not_key and set(words) & _S[not_key]) or _laughing(text, words)
-
-
-def _phrase(key, needs=None, not_key=None, end=False):
-    """A check: a phrase of ``key``, a word of ``needs`` in the answer, none of ``not_key``; with ``end`` the phrase
-    ends its clause (filler words after it at most)."""
-    def check(text: str, kind):
-        words = _norm(text)
-        if _quiet(words, text, not_key) or (needs and not set(words) & _S[needs]):
-            return None
-        if not end:
-            found = _find_all(words, _P[key])
-            return _hit(text, words, *found[0]) if found else None
-        for start, _e, cl in _clauses(text):
-            for a, b in _find_all(cl, _P[key]):
-                if all(w in _OK_FILLERS for w in cl[b:]):
-                    return (*_sub_span(text, start, cl, a, b), "")
-        return None
-    check.__doc__ = f"{key} (needs {needs}, not {not_key}, ending a clause: {end})"
-    return check
+_CHECKS = PhraseChecks(_P, _S, _OK_FILLERS)
+_quiet = _CHECKS.quiet
+_phrase = _CHECKS.phrase
 
 
 def home_when(text: str, kind):
