@@ -202,7 +202,11 @@ class DisclosureScreener(VetoGate):
         return self
 
     def _doc(self, text: str) -> Doc:
-        return make_doc(self.nlp_, self.normaliser_.norm, text)
+        """Parse ``text`` with HTML tags blanked out and runs of 60+ non-space characters (emoji walls,
+        base64...) broken up, both keeping its length, so offsets still point into ``text``: spaCy's
+        tokenizer takes time quadratic in a run's length, and such runs hold no sentences."""
+        masked = _TAG_RE.sub(lambda m: " " * len(m.group()), text)
+        return make_doc(self.nlp_, self.normaliser_.norm, _LONG_RUN.sub(_break_run, masked))
 
     def _requirements_met(self, doc: Doc, name: str, start: int, end: int) -> bool:
         """Each required list needs its own word in the sentence, outside the match."""
@@ -243,12 +247,7 @@ class DisclosureScreener(VetoGate):
         return veto is None
 
     def _screen_chunk(self, text: str, offset: int) -> list[Hit]:
-        # Blank out HTML tags (same length, so offsets still point into text).
-        masked = _TAG_RE.sub(lambda m: " " * len(m.group()), text)
-        # Break up runs of 60+ non-space characters (emoji walls, base64...):
-        # spaCy's tokenizer is slow on them and they hold no sentences.
-        masked = _LONG_RUN.sub(_break_run, masked)
-        doc = self._doc(masked)
+        doc = self._doc(text)
         matches = []
         for sent in doc.sents:
             present = {t.norm_ for t in sent}

@@ -90,13 +90,24 @@ def browser():
         )
         yield browser
         for key in [key for key in _COPY_CONTEXTS if key[0] == id(browser)]:
+            _COPY_PAGES.pop(key, None)
             _COPY_CONTEXTS.pop(key).close()
         browser.close()
 
 
+def new_context(browser, live_server, **options):
+    """A browser context on the served app. With JavaScript on, the browser adds axe-core to each page
+    as it loads (an init script, which the Content-Security-Policy does not govern), so a check does not
+    send its 500 kB source over the wire each time."""
+    context = browser.new_context(base_url=live_server["url"], **options)
+    if options.get("java_script_enabled", True):
+        context.add_init_script(path=str(AXE))
+    return context
+
+
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server["url"])
+    context = new_context(browser, live_server)
     page = context.new_page()
     yield page
     context.close()
@@ -104,7 +115,7 @@ def page(browser, live_server):
 
 @pytest.fixture
 def page_without_js(browser, live_server):
-    context = browser.new_context(base_url=live_server["url"], java_script_enabled=False)
+    context = new_context(browser, live_server, java_script_enabled=False)
     page = context.new_page()
     yield page
     context.close()
@@ -113,6 +124,7 @@ def page_without_js(browser, live_server):
 _AXE_SOURCE = []
 # One context per browser and viewport for checking JavaScript-off pages, reused for each check.
 _COPY_CONTEXTS = {}
+_COPY_PAGES = {}
 
 
 def _axe_source():
@@ -131,22 +143,32 @@ def _run_axe(page):
     )
 
 
+def _copy_page(browser, viewport):
+    """A page, one per browser and viewport, kept for checking JavaScript-off pages: axe-core is added
+    by the browser at each load (an init script), and each address it opens is answered with the HTML
+    last given to it."""
+    size = viewport or {}
+    key = (id(browser), size.get("width"), size.get("height"))
+    if key not in _COPY_CONTEXTS:
+        context = browser.new_context(viewport=viewport)
+        context.add_init_script(path=str(AXE))
+        copy = context.new_page()
+        served = {}
+        copy.route("**/*", lambda route: route.fulfill(status=200, content_type="text/html", body=served["html"])
+                   if route.request.resource_type == "document" else route.continue_())
+        _COPY_CONTEXTS[key] = context
+        _COPY_PAGES[key] = (copy, served)
+    return _COPY_PAGES[key]
+
+
 def _run_axe_on_a_copy(page):
     """axe-core needs JavaScript: check the page as served to a browser with JavaScript off by
     showing the same HTML, scripts removed, at the same address in a browser with it on."""
     html = re.sub(r"<script\b.*?</script>", "", page.content(), flags=re.S | re.I)
-    browser = page.context.browser
-    size = page.viewport_size or {}
-    key = (id(browser), size.get("width"), size.get("height"))
-    if key not in _COPY_CONTEXTS:
-        _COPY_CONTEXTS[key] = browser.new_context(viewport=page.viewport_size)
-    copy = _COPY_CONTEXTS[key].new_page()
-    try:
-        copy.route(page.url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
-        copy.goto(page.url)
-        return _run_axe(copy)
-    finally:
-        copy.close()
+    copy, served = _copy_page(page.context.browser, page.viewport_size)
+    served["html"] = html
+    copy.goto(page.url)
+    return _run_axe(copy)
 
 
 def axe_violations(page):
@@ -269,7 +291,8 @@ def record_checked(page, status, role=None, signed_in_as=None, lang=None):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Remember which browser modules this process collected (after ``-m`` and ``-k`` deselect), for the route-coverage check."""
+    """Remember which browser modules this process collected (after ``-m`` and ``-k`` deselect), for the
+    route-coverage check."""
     config.stash[_COLLECTED] = {Path(str(item.fspath)).name for item in items
                                 if "tests/browser/" in str(item.fspath)}
 

@@ -5,7 +5,7 @@ completes it with and without JavaScript. Every builder page is checked with axe
 
 import pytest
 
-from tests.browser.conftest import assert_accessible, sample_args
+from tests.browser.conftest import assert_accessible, new_context, sample_args
 from tests.browser.test_staff_pages import sign_in, staff_user
 
 pytestmark = pytest.mark.browser
@@ -142,7 +142,7 @@ def _answer(page, feeling, javascript):
 
 def test_a_business_manager_builds_a_survey_and_young_people_answer_it(browser, live_server):
     email = staff_user(live_server["app"], "admin")
-    context = browser.new_context(base_url=live_server["url"])
+    context = new_context(browser, live_server)
     page = context.new_page()
     try:
         sign_in(page, email)
@@ -157,7 +157,7 @@ def test_a_business_manager_builds_a_survey_and_young_people_answer_it(browser, 
     finally:
         context.close()
     for javascript, feeling in ((True, "Very unsafe"), (False, "Safe")):
-        respondent = browser.new_context(base_url=live_server["url"], java_script_enabled=javascript)
+        respondent = new_context(browser, live_server, java_script_enabled=javascript)
         try:
             _answer(respondent.new_page(), feeling, javascript)
         finally:
@@ -175,7 +175,7 @@ def test_every_builder_page_of_a_live_survey(browser, live_server, role):
     from flask import url_for
 
     app = live_server["app"]
-    context = browser.new_context(base_url=live_server["url"])
+    context = new_context(browser, live_server)
     page = context.new_page()
     try:
         sign_in(page, staff_user(app, role))

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Response
-from tests.browser.conftest import SCREENSHOTS, assert_accessible
+from tests.browser.conftest import SCREENSHOTS, assert_accessible, new_context
 from tests.browser.journeys import fill_page
 
 pytestmark = pytest.mark.browser
@@ -110,7 +110,7 @@ def test_an_urdu_font_is_installed_for_the_screenshots():
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_screenshot_of_the_first_question(browser, live_server, language, width):
-    context = browser.new_context(base_url=live_server["url"], viewport={"width": width, "height": 900})
+    context = new_context(browser, live_server, viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
         page.goto(f"/s/{SLUG}?lang={language}")

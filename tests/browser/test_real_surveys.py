@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from feedback_app.survey_definitions import load_file
-from tests.browser.conftest import REAL_SURVEYS, assert_accessible
+from tests.browser.conftest import REAL_SURVEYS, assert_accessible, new_context
 from tests.browser.journeys import fill_page, focused, keyboard_answer_page, press_button
 
 pytestmark = pytest.mark.browser
@@ -108,7 +108,7 @@ def _no_horizontal_scroll(page):
 @pytest.mark.parametrize(("slug", "language"), SLUG_LANGUAGES)
 def test_nothing_needs_horizontal_scrolling_at_320_css_pixels(browser, live_server, slug, language):
     """WCAG 1.4.10 reflow: 320 CSS pixels is a 1280 pixel wide window zoomed to 400%."""
-    context = browser.new_context(base_url=live_server["url"], viewport={"width": 320, "height": 640})
+    context = new_context(browser, live_server, viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
         page.goto(f"/s/{slug}?lang={language}")

@@ -4,7 +4,7 @@ whole response, and a "referred on" review with a note. axe-core on every page."
 import pytest
 
 from feedback_app import jobs
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, new_context
 from tests.browser.journeys import fill_page
 from tests.browser.test_staff_pages import sign_in, staff_user
 
@@ -33,7 +33,7 @@ def test_a_disclosure_reaches_the_dsl_who_refers_it_on(browser, live_server, mai
     dsl = staff_user(app, "dsl")
 
     # A young person answers the youth survey and writes the disclosure.
-    young = browser.new_context(base_url=live_server["url"])
+    young = new_context(browser, live_server)
     page = young.new_page()
     page.goto("/s/youth-voice")
     with page.expect_navigation():
@@ -51,7 +51,7 @@ def test_a_disclosure_reaches_the_dsl_who_refers_it_on(browser, live_server, mai
     assert any(dsl in path.read_text() for path in mail_folder.glob("*.eml")), "the DSL was emailed"
 
     # The DSL signs in and sees the queue, with no warning banner.
-    context = browser.new_context(base_url=live_server["url"])
+    context = new_context(browser, live_server)
     page = context.new_page()
     try:
         sign_in(page, dsl)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from feedback_app.services import accounts
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, new_context
 from tests.browser.journeys import keyboard_answer_page, press_button
 
 pytestmark = pytest.mark.browser
@@ -125,7 +125,7 @@ def test_training_pages_have_no_axe_violations(page, live_server):
 @pytest.fixture
 def session_links(browser, live_server):
     """A new course and session made by the trainer; returns its before, after and follow-up links."""
-    context = browser.new_context(base_url=live_server["url"])
+    context = new_context(browser, live_server)
     staff_page = context.new_page()
     _sign_in(staff_page, live_server["app"])
     _course_url, _session_url, links = _add_course_and_session(staff_page)
@@ -138,7 +138,7 @@ def _no_horizontal_scroll(page):
 
 
 def test_each_training_form_completes_with_the_keyboard_alone_at_320_pixels(browser, live_server, session_links):
-    context = browser.new_context(base_url=live_server["url"], viewport={"width": 320, "height": 640})
+    context = new_context(browser, live_server, viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
         for link in session_links:

@@ -12,7 +12,7 @@ from werkzeug.routing import BuildError
 
 from feedback_app.auth.permissions import ANY_STAFF
 from feedback_app.extensions import db
-from tests.browser.conftest import SAMPLE_ARGS, assert_accessible, record_checked
+from tests.browser.conftest import SAMPLE_ARGS, assert_accessible, new_context, record_checked
 from tests.browser.route_coverage import coverage_problems, html_get_rules, staff_rules
 from tests.browser.test_respondent_pages import fill_valid
 from tests.browser.test_staff_pages import sign_in, staff_user
@@ -40,7 +40,7 @@ def _discovered_args(app):
 @pytest.fixture(scope="module")
 def disclosure(live_server, browser):
     """A sent response with a possible disclosure, so the safeguarding queue has an alert to show."""
-    context = browser.new_context(base_url=live_server["url"], java_script_enabled=False)
+    context = new_context(browser, live_server, java_script_enabled=False)
     page = context.new_page()
     page.goto("/s/all-types")
     with page.expect_navigation():
@@ -61,7 +61,7 @@ def test_every_staff_page_for_each_role(browser, live_server, disclosure, role):
     """Each role sees the pages it may with no axe violations, and is refused the others."""
     app = live_server["app"]
     email = staff_user(app, role)
-    context = browser.new_context(base_url=live_server["url"])
+    context = new_context(browser, live_server)
     page = context.new_page()
     refusal_checked, refusal_heading = False, None
     try:
