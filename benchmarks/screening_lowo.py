@@ -67,6 +67,7 @@ TOKEN_CACHE = CACHE_DIR / "screening_lowo_tokens.pkl"
 # leaving one writer out (SCREENING_RESULTS.md); the shipped net (--train base) uses 1.
 NHS_WEIGHT = 4.0
 DIRS = (ROOT / "benchmarks" / "data", DATA_DIR)
+BASE_WRITERS = tuple(WRITERS)
 
 
 def _tokens(screener, texts, cache: dict) -> list[list[str]]:
@@ -82,8 +83,9 @@ def fold_net(screener, held: str, train: str, cache: dict, nhs_weight: float = 1
              with_question: bool = False, short_words: int = 0) -> LearnedNet:
     """The net trained without writer ``held`` (cached in /tmp by its settings); ``with_question``:
     each youth answer is learned with its question's kind (``learned.question_token``)."""
+    later = sorted(set(WRITERS) - set(BASE_WRITERS))
     name = f"screening_lowo_net_{train}_{held}_w{nhs_weight:g}{'_q' if with_question else ''}" + \
-        (f"_s{short_words}" if short_words else "")
+        (f"_s{short_words}" if short_words else "") + (f"_with_{'_'.join(later)}" if later else "")
     stem = CACHE_DIR / name.replace(".", "p")  # no dot: Path.with_suffix would cut it
     if stem.with_suffix(".npz").exists():
         return LearnedNet.load(stem, threshold=screener.learned_threshold)[0]
@@ -119,17 +121,28 @@ def main(argv=None) -> int:
     p.add_argument("--judge-only", action="store_true",
                    help="the net trained as --train says only judges rule hits; learned hits come from the "
                         "base net (--train base)")
+    p.add_argument("--last-resort", type=float, default=None,
+                   help="the last resort's threshold (calibration.LAST_RESORT_THRESHOLD; the judge net of the fold)")
     p.add_argument("--writers", nargs="*", default=list(WRITERS))
+    p.add_argument("--later-writers", nargs="*", default=[], metavar="freshN",
+                   help="writers the shipped nets never learn (fresh18 on): scored like the others, and each is "
+                        "learned by the other writers' folds, to ask what learning them would give")
     p.add_argument("--no-nhs", action="store_true", help="skip the NHS score part (faster)")
     p.add_argument("--dump", type=Path, help="write every answer's verdict and net probability here")
     p.add_argument("--show-errors", action="store_true")
     args = p.parse_args(argv)
+    for name in args.later_writers:
+        WRITERS[name] = (f"{name}_youth_ordinary.csv", f"{name}_youth_disclosures.csv")
     kw = {} if args.threshold is None else {"learned_threshold": args.threshold}
     if args.nhs_weight is None:
         args.nhs_weight = NHS_WEIGHT if args.train == "writers" else 1.0
     screener = DisclosureScreener(**kw).fit()
     if args.judge_floor is not None:
         JUDGE_FLOOR["*"] = args.judge_floor
+    if args.last_resort is not None:
+        import analysis.screening.gate as gate
+
+        gate.LAST_RESORT_THRESHOLD = args.last_resort
     cache = pickle.loads(TOKEN_CACHE.read_bytes()) if TOKEN_CACHE.exists() else {}
     nhs = [] if args.no_nhs else [r["feedback"] for r in load_nhs("score")]
     dump, table = {}, []
