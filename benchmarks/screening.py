@@ -44,6 +44,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     SIXTEENTH_SEVENTEENTH_WRITERS,
     TWELFTH_THIRTEENTH_WRITERS,
     TWENTIETH_TWENTYFIRST_WRITERS,
+    TWENTYFOURTH_TWENTYFIFTH_WRITERS,
     TWENTYSECOND_TWENTYTHIRD_WRITERS,
     bench_heldout,
     bench_new_writers,
@@ -502,6 +503,8 @@ def main(argv=None) -> int:
                    help="only the twentieth and twenty-first blind writers' sets (fresh20_*, fresh21_*)")
     p.add_argument("--only-twentysecond-twentythird-writers", action="store_true",
                    help="only the twenty-second and twenty-third blind writers' sets (fresh22_*, fresh23_*)")
+    p.add_argument("--only-twentyfourth-twentyfifth-writers", action="store_true",
+                   help="only the twenty-fourth and twenty-fifth blind writers' sets (fresh24_*, fresh25_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -534,7 +537,8 @@ def main(argv=None) -> int:
                           ("only_sixteenth_seventeenth_writers", SIXTEENTH_SEVENTEENTH_WRITERS),
                           ("only_eighteenth_nineteenth_writers", EIGHTEENTH_NINETEENTH_WRITERS),
                           ("only_twentieth_twentyfirst_writers", TWENTIETH_TWENTYFIRST_WRITERS),
-                          ("only_twentysecond_twentythird_writers", TWENTYSECOND_TWENTYTHIRD_WRITERS)):
+                          ("only_twentysecond_twentythird_writers", TWENTYSECOND_TWENTYTHIRD_WRITERS),
+                          ("only_twentyfourth_twentyfifth_writers", TWENTYFOURTH_TWENTYFIFTH_WRITERS)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -164,8 +164,10 @@ EIGHTEENTH_NINETEENTH_WRITERS = {"eighteenth writer": "fresh18", "nineteenth wri
 # The twentieth and twenty-first (4 December): scored before that session's screen work was merged and once after;
 # errors never printed.
 TWENTIETH_TWENTYFIRST_WRITERS = {"twentieth writer": "fresh20", "twenty-first writer": "fresh21"}
-# The twenty-second and twenty-third (4 December, late): left unscored and unread for the next session.
+# The twenty-second and twenty-third (4 December, late): scored once at first sight on 4 December, evening (totals).
 TWENTYSECOND_TWENTYTHIRD_WRITERS = {"twenty-second writer": "fresh22", "twenty-third writer": "fresh23"}
+# The twenty-fourth and twenty-fifth (4 December, evening): left unscored and unread for the next session.
+TWENTYFOURTH_TWENTYFIFTH_WRITERS = {"twenty-fourth writer": "fresh24", "twenty-fifth writer": "fresh25"}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
