@@ -26,10 +26,7 @@ PACKAGE = Path(__file__).parent
 ARTEFACT = PACKAGE / "data" / "learned_net"
 # The judge of rule hits, trained on every tuning writer (``learned.JUDGE_SOURCES``).
 JUDGE_ARTEFACT = PACKAGE / "data" / "judge_net"
-# The last resort's second reader (``charmodel.CharModel``), trained on the judge's sources.
-CHAR_ARTEFACT = PACKAGE / "data" / "char_model"
-ARTEFACT_FILES = {stem.with_suffix(ext).name for stem in (ARTEFACT, JUDGE_ARTEFACT, CHAR_ARTEFACT)
-                  for ext in (".npz", ".json")}
+ARTEFACT_FILES = {stem.with_suffix(ext).name for stem in (ARTEFACT, JUDGE_ARTEFACT) for ext in (".npz", ".json")}
 # Files the net's tokens and weights cannot depend on: the cue and frame vetoes and
 # the engine's gates (applied after scoring; parsing lives in text.py), the language
 # layer, labels, CLI and this builder; the thresholds (calibration.py: the weights do not
@@ -78,28 +75,15 @@ def sources_hash() -> str:
     return h.hexdigest()
 
 
-def build(stem: Path = ARTEFACT, judge_stem: Path = JUDGE_ARTEFACT, char_stem: Path = CHAR_ARTEFACT) -> dict:
-    """Fit the net, the judge and the character model on the packaged cases and save them; returns the
-    artefacts' meta."""
-    from .charmodel import fit_char_model
+def build(stem: Path = ARTEFACT, judge_stem: Path = JUDGE_ARTEFACT) -> dict:
+    """Fit the net and the judge on the packaged cases and save them; returns the artefacts' meta."""
     from .engine import DisclosureScreener
 
     screener = DisclosureScreener(prefitted=False).fit()
     meta = {"sources_sha256": sources_hash(), "cases": screener.n_training_cases_}
     screener.learned_.save(stem, meta)
     screener.judge_net_.save(judge_stem, meta)
-    fit_char_model().save(char_stem, {"sources_sha256": meta["sources_sha256"]})
     return meta
-
-
-def load_artefact_meta(stem: Path) -> dict:
-    """The meta of one shipped artefact (raises ``OSError``, ``ValueError`` or ``KeyError`` when unreadable)."""
-    import json
-
-    with open(stem.with_suffix(".npz"), "rb"):
-        pass
-    data = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
-    return data.get("meta", data)  # the nets keep theirs under "meta"
 
 
 def write_youth_writers(dirs, path: Path | None = None) -> int:
@@ -140,9 +124,11 @@ def main(argv: list[str] | None = None) -> int:
         n = write_youth_writers((args.writers, DATA_DIR))
         print(f"wrote data/youth_writers.csv: {n} answers")
     if args.check:
-        for stem in (ARTEFACT, JUDGE_ARTEFACT, CHAR_ARTEFACT):
+        from .learned import LearnedNet
+
+        for stem in (ARTEFACT, JUDGE_ARTEFACT):
             try:
-                meta = load_artefact_meta(stem)
+                _net, meta = LearnedNet.load(stem)
             except (OSError, ValueError, KeyError) as exc:
                 print(f"artefact missing or unreadable: {exc}", file=sys.stderr)
                 return 1

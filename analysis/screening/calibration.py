@@ -27,12 +27,3 @@ JUDGE_FLOOR: dict[str, float] = {"*": 0.3, "self_harm_suicide": 0.05}
 # youth demo, "People I don't know add me on Snapchat and message me" (0.85), and 32 of the tests' hand-made
 # near misses (0.9: 12). Writers 20 and 21 were scored once after it was chosen (SCREENING_RESULTS.md).
 LAST_RESORT_THRESHOLD = 0.9
-# The character n-gram model (``charmodel.CharModel``) opens the last resort at CHAR_THRESHOLD or more for an
-# answer whose judge probability is at least CHAR_JUDGE_FLOOR (and under LAST_RESORT_THRESHOLD). Chosen on writers
-# 18-21 and the NHS score part (benchmarks/experiments/screen_charngrams/): of the pairs tried (floor 0, 0.5, 0.7,
-# 0.8; threshold 0.5 to 0.9), the one with the most disclosures caught (634 of 720, from 622) that flags none of
-# the screening tests' look-alikes, one more of 2,600 ordinary answers and no more NHS comments. With no floor the
-# model also flagged "i left a note on the fridge for my mum" and "i told the nurse i tripped on the stairs and she
-# gave me a plaster" at any threshold that gained anything.
-CHAR_THRESHOLD = 0.7
-CHAR_JUDGE_FLOOR = 0.8

@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 
 from .answers import answer_signals
 from .categories import CATEGORIES
-from .charmodel import fit_char_model, load_char_model
 from .compiler import _words, compile_pattern, literal_words
 from .cues import CueChecker
 from .evidence import learned_hit
@@ -165,7 +164,6 @@ class DisclosureScreener(VetoGate):
         self.wanted_ = wanted
         self.learned_ = None
         self.judge_net_ = None
-        self.char_model_ = None
         self.learned_benign_ = {c: {norm(w) for w in ws} | set(ws) for c, ws in LEARNED_BENIGN.items()}
         self.jokes_ = [tuple(norm(w) for w in p.split()) for p in JOKE_MARKERS]
         self.reassurance_ = [tuple(norm(w) for w in p.split()) for p in LEARNED_REASSURANCE]
@@ -179,9 +177,6 @@ class DisclosureScreener(VetoGate):
                 self.learned_, self.judge_net_, self.n_training_cases_ = fit_nets(
                     lambda t: doc_tokens(self._doc(t))[0], self.learned_threshold,
                     None if y is None else (X, y))
-            if y is None:
-                # the last resort's second reader: shipped pre-fitted; fitted here (about 20 s) only when stale
-                self.char_model_ = (load_char_model() if self.prefitted and self.fuzzy else None) or fit_char_model()
         return self
 
     # ----------------------------------------------------------- helpers

@@ -31,8 +31,7 @@ _TRIES = 3         # a confident score may rest on any of its 3 strongest conten
 
 
 def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None, confident: float | None = None,
-                context: Sequence[str] = (), threshold: float | None = None,
-                probability: float | None = None) -> tuple[str, tuple[int, int]] | None:
+                context: Sequence[str] = (), threshold: float | None = None) -> tuple[str, tuple[int, int]] | None:
     """``(category, (start_char, end_char))`` of the learned net's hit, or None.
 
     The evidence is the strongest content word for flagging plus the nearby
@@ -44,15 +43,13 @@ def learned_hit(net: LearnedNet, doc, allowed: set[str], gate=None, confident: f
     content words (strongest first) and the first it lets through leads the
     evidence: in "i didnt want to but he made me" the strongest word is
     negated ("want") but the next ("made") is not.  ``context`` (:func:`question_token`)
-    is scored with the answer but never quoted as evidence; ``threshold`` replaces the net's own;
-    ``probability`` (another reader's, the last resort's) replaces the net's where the answer's probability is
-    asked; the net still names the category and weighs the words.
+    is scored with the answer but never quoted as evidence; ``threshold`` replaces the net's own.
     """
     norms, idx = doc_tokens(doc)
     if not norms:
         return None
     full = [*context, *norms]
-    p = net.probability(full) if probability is None else probability
+    p = net.probability(full)
     if p < (net.threshold if threshold is None else threshold):
         return None
     category, _p = net.category(full, allowed)

@@ -11,8 +11,7 @@ from spacy.tokens import Doc
 
 from . import areas, everyday, reasons, things
 from .answers import WORRY
-from .calibration import CHAR_JUDGE_FLOOR, CHAR_THRESHOLD, LAST_RESORT_THRESHOLD
-from .charmodel import model_text
+from .calibration import LAST_RESORT_THRESHOLD
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .evidence import learned_hit
 from .learned import JUDGE_FLOOR, doc_tokens, question_token
@@ -178,24 +177,12 @@ class VetoGate:
 
         The rules, signals and vetoes are tuned writer by writer, and a new writer's own wordings slip past them
         (recall 0.78-0.88 at first sight on writers 18-21); the net reads every writer's words at once. Switched
-        off with ``ablate={"last resort"}``.
-
-        A second reader, the character n-gram model (:mod:`.charmodel`, learned from the same writers), may also
-        open the way: at ``CHAR_THRESHOLD`` or more it stands in for the judge's probability; the judge still
-        names the category and the words, and the gate still applies (``ablate={"char model"}``: the judge
-        alone)."""
+        off with ``ablate={"last resort"}``."""
         if self.judge_net_ is None or "last resort" in self.ablated_:
             return []
-        doc, context = self._doc(text), question_token(self._question_kind)
-        probability = self.judge_net_.probability([*context, *doc_tokens(doc)[0]])
-        if probability < LAST_RESORT_THRESHOLD:
-            if self.char_model_ is None or "char model" in self.ablated_:
-                return []
-            if probability < CHAR_JUDGE_FLOOR or \
-                    self.char_model_.probability(model_text(text, self._question_kind)) < CHAR_THRESHOLD:
-                return []
-        found = learned_hit(self.judge_net_, doc, self.wanted_, self._learned_gate, confident=self.learned_confident,
-                            context=context, threshold=0.0, probability=probability)
+        found = learned_hit(self.judge_net_, self._doc(text), self.wanted_, self._learned_gate,
+                            confident=self.learned_confident, context=question_token(self._question_kind),
+                            threshold=LAST_RESORT_THRESHOLD)
         if found is None:
             return []
         category, (a, b) = found
