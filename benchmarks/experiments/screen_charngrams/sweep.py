@@ -14,10 +14,11 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from realtext import load_nhs  # noqa: E402
+
 import analysis.screening.gate as gate  # noqa: E402
 from analysis.screening import DisclosureScreener  # noqa: E402
 from analysis.screening.writers import DATA_DIR, WRITERS, writer_rows  # noqa: E402
-from realtext import load_nhs  # noqa: E402
 
 DIRS = (ROOT / "benchmarks" / "data", DATA_DIR)
 
