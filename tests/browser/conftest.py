@@ -272,14 +272,58 @@ def assert_accessible(page, role=None):
     it (a refusal, say) can be told it with ``role``.
     """
     page.wait_for_load_state()  # a page still arriving after a click has no body to check yet
-    violations = axe_violations(page)
-    assert violations == [], f"{page.url}: {violations}"
+    done, keys = _axed_before(page)
+    if not done:
+        violations = axe_violations(page)
+        assert violations == [], f"{page.url}: {violations}"
+        _remember_axed(keys)
     facts = page.evaluate(STRUCTURE)
     problems = page_structure_problems(facts)
     assert problems == [], f"{page.url}: {problems}"
     app = _SERVER.get("app")
     if app is not None:
         record_checked(page, status=facts["status"], role=role, signed_in_as=facts["signedInAs"], lang=facts["lang"])
+
+
+# The page in two parts, the main element and the rest with the main element emptied, without what changes from
+# one load to the next (the form token) or names the person signed in.
+REGIONS = """
+() => {
+  const page = document.documentElement.cloneNode(true);
+  page.querySelectorAll('input[name=csrf_token]').forEach(el => el.removeAttribute('value'));
+  const main = page.querySelector('main');
+  const inside = main ? main.outerHTML : '';
+  if (main) main.innerHTML = '';
+  return [inside, page.outerHTML.replace(/\\S+@\\S+/g, '@'),
+          document.body.classList.contains('js-enabled') ? 'javascript on' : 'javascript off',
+          String(window.innerWidth)];
+}
+"""
+_AXED_HERE = set()
+
+
+def _axed_before(page):
+    """Whether axe-core has already passed both parts of this page (its main element, and the header, footer and
+    navigation around it), with JavaScript on or off as now and at this width, on this or another page, in this
+    process or another (``route_coverage.records_dir``). Journeys pass the same pages again and again (a survey's
+    start page, the dashboard) and each role's pages differ mostly in the navigation: each part is checked once.
+    Page-wide rules axe would apply to the pair (one h1, the title, unique ids) are checked on every page anyway
+    (``page_structure_problems``)."""
+    import hashlib
+
+    inside, around, javascript, width = page.evaluate(REGIONS)
+    keys = [hashlib.sha1(f"{javascript} {width} {part}".encode()).hexdigest() for part in (inside, around)]
+    folder = route_coverage.records_dir()
+    seen = (lambda key: (folder / f"axe-{key}").exists()) if folder else _AXED_HERE.__contains__
+    return all(seen(key) for key in keys), keys
+
+
+def _remember_axed(keys):
+    folder = route_coverage.records_dir()
+    for key in keys:
+        _AXED_HERE.add(key)
+        if folder:
+            (folder / f"axe-{key}").touch()
 
 
 def record_checked(page, status, role=None, signed_in_as=None, lang=None):

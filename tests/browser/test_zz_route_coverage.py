@@ -6,7 +6,6 @@ This module runs last among the browser tests of its worker (its name sorts last
 use the data and route arguments (``conftest.sample_args``) the modules run before it made.
 """
 
-import hashlib
 
 import pytest
 from flask import url_for
@@ -16,13 +15,11 @@ from feedback_app.auth.permissions import ANY_STAFF
 from feedback_app.extensions import db
 from tests.browser.conftest import (
     SAMPLE_ARGS,
-    STRUCTURE,
     assert_accessible,
     new_context,
-    page_structure_problems,
     record_checked,
 )
-from tests.browser.route_coverage import coverage_problems, html_get_rules, records_dir, staff_rules
+from tests.browser.route_coverage import coverage_problems, html_get_rules, staff_rules
 from tests.browser.test_respondent_pages import fill_valid
 from tests.browser.test_staff_pages import sign_in, staff_user
 
@@ -30,50 +27,6 @@ pytestmark = pytest.mark.browser
 
 BUILT_IN_ARGS = {"slug": "all-types", "user_id": 1, "alert_id": 1, "code": "youth_forum", "page_id": "intro"}
 WALKED = []  # (endpoint, role, status) for every page the walker opened
-# The page in two parts, the main element and the rest with the main element emptied, without what changes from
-# one load to the next (the form token) or names the person signed in.
-REGIONS = """
-() => {
-  const page = document.documentElement.cloneNode(true);
-  page.querySelectorAll('input[name=csrf_token]').forEach(el => el.removeAttribute('value'));
-  const main = page.querySelector('main');
-  const inside = main ? main.outerHTML : '';
-  if (main) main.innerHTML = '';
-  return [inside, page.outerHTML.replace(/\\S+@\\S+/g, '@')];
-}
-"""
-_AXED_HERE = set()
-
-
-def _axed_before(page):
-    """Whether axe-core has already passed both parts of this page (its main element, and the header, footer and
-    navigation around it), on this or another page, in this process or another. Each role's pages differ mostly
-    in the navigation, so each role's navigation is checked once and each main element once, whoever saw it first.
-    Page-wide rules axe would apply to the pair (one h1, the title, unique ids) are checked on every page anyway
-    (``page_structure_problems``)."""
-    keys = [hashlib.sha1(part.encode()).hexdigest() for part in page.evaluate(REGIONS)]
-    folder = records_dir()
-    seen = (lambda key: (folder / f"axe-{key}").exists()) if folder else _AXED_HERE.__contains__
-    return all(seen(key) for key in keys), keys
-
-
-def _remember_axed(keys):
-    folder = records_dir()
-    for key in keys:
-        _AXED_HERE.add(key)
-        if folder:
-            (folder / f"axe-{key}").touch()
-
-
-def _check_page(page, role):
-    done, keys = _axed_before(page)
-    if not done:
-        assert_accessible(page, role=role)
-        _remember_axed(keys)
-        return
-    facts = page.evaluate(STRUCTURE)
-    assert page_structure_problems(facts) == [], page.url
-    record_checked(page, status=facts["status"], role=role)
 
 
 def _discovered_args(app):
@@ -130,7 +83,7 @@ def test_every_staff_page_for_each_role(browser, live_server, disclosure, role):
             WALKED.append((rule.endpoint, role, response.status))
             if role in allowed:
                 assert response.status in (200, 404), (role, url, response.status)
-                _check_page(page, role)
+                assert_accessible(page, role=role)
                 continue
             assert response.status == 403, (role, url, response.status)
             if refusal_checked:
