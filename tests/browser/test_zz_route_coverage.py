@@ -6,19 +6,13 @@ This module runs last among the browser tests of its worker (its name sorts last
 use the data and route arguments (``conftest.sample_args``) the modules run before it made.
 """
 
-
 import pytest
 from flask import url_for
 from werkzeug.routing import BuildError
 
 from feedback_app.auth.permissions import ANY_STAFF
 from feedback_app.extensions import db
-from tests.browser.conftest import (
-    SAMPLE_ARGS,
-    assert_accessible,
-    new_context,
-    record_checked,
-)
+from tests.browser.conftest import SAMPLE_ARGS, assert_accessible, new_context, record_checked
 from tests.browser.route_coverage import coverage_problems, html_get_rules, staff_rules
 from tests.browser.test_respondent_pages import fill_valid
 from tests.browser.test_staff_pages import sign_in, staff_user
