@@ -45,6 +45,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     TWELFTH_THIRTEENTH_WRITERS,
     TWENTIETH_TWENTYFIRST_WRITERS,
     TWENTYFOURTH_TWENTYFIFTH_WRITERS,
+    TWENTYSIXTH_TWENTYSEVENTH_WRITERS,
     TWENTYSECOND_TWENTYTHIRD_WRITERS,
     bench_heldout,
     bench_new_writers,
@@ -505,6 +506,8 @@ def main(argv=None) -> int:
                    help="only the twenty-second and twenty-third blind writers' sets (fresh22_*, fresh23_*)")
     p.add_argument("--only-twentyfourth-twentyfifth-writers", action="store_true",
                    help="only the twenty-fourth and twenty-fifth blind writers' sets (fresh24_*, fresh25_*)")
+    p.add_argument("--only-twentysixth-twentyseventh-writers", action="store_true",
+                   help="only the twenty-sixth and twenty-seventh blind writers' sets (fresh26_*, fresh27_*)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -538,7 +541,8 @@ def main(argv=None) -> int:
                           ("only_eighteenth_nineteenth_writers", EIGHTEENTH_NINETEENTH_WRITERS),
                           ("only_twentieth_twentyfirst_writers", TWENTIETH_TWENTYFIRST_WRITERS),
                           ("only_twentysecond_twentythird_writers", TWENTYSECOND_TWENTYTHIRD_WRITERS),
-                          ("only_twentyfourth_twentyfifth_writers", TWENTYFOURTH_TWENTYFIFTH_WRITERS)):
+                          ("only_twentyfourth_twentyfifth_writers", TWENTYFOURTH_TWENTYFIFTH_WRITERS),
+                          ("only_twentysixth_twentyseventh_writers", TWENTYSIXTH_TWENTYSEVENTH_WRITERS)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0
