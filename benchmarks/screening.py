@@ -45,8 +45,8 @@ from benchmarks.screening_heldout import (  # noqa: E402
     TWELFTH_THIRTEENTH_WRITERS,
     TWENTIETH_TWENTYFIRST_WRITERS,
     TWENTYFOURTH_TWENTYFIFTH_WRITERS,
-    TWENTYSIXTH_TWENTYSEVENTH_WRITERS,
     TWENTYSECOND_TWENTYTHIRD_WRITERS,
+    TWENTYSIXTH_TWENTYSEVENTH_WRITERS,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -435,7 +435,8 @@ def bench_ablate(n_real: int = 800) -> None:
     print("|---|---|---|---|---|---|---|")
     base = measure(DisclosureScreener().fit())
     print(f"| (nothing) | {base[0] / len(pos):.3f} | | {base[1]} | | {1000 * base[2] / len(real):.1f} | |")
-    for name in [*NAMES, *(f"rules:{g}" for g in RULE_GROUPS), *SIGNAL_NAMES, "last resort", "learned net"]:
+    for name in [*NAMES, *(f"rules:{g}" for g in RULE_GROUPS), *SIGNAL_NAMES, "last resort", "reader", "reader floor",
+                 "reader hits", "learned net"]:
         s = (DisclosureScreener(learned=False) if name == "learned net" else DisclosureScreener(ablate={name})).fit()
         c, f, a = measure(s)
         print(f"| {name} | {c / len(pos):.3f} | {(c - base[0]) / len(pos):+.3f} | {f} | {f - base[1]:+d} | "

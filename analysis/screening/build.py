@@ -26,7 +26,10 @@ PACKAGE = Path(__file__).parent
 ARTEFACT = PACKAGE / "data" / "learned_net"
 # The judge of rule hits, trained on every tuning writer (``learned.JUDGE_SOURCES``).
 JUDGE_ARTEFACT = PACKAGE / "data" / "judge_net"
-ARTEFACT_FILES = {stem.with_suffix(ext).name for stem in (ARTEFACT, JUDGE_ARTEFACT) for ext in (".npz", ".json")}
+# The reader of whole answers (``charmodel.py``) has its own artefact and hash (``charmodel.reader_hash``).
+READER_ARTEFACT = PACKAGE / "data" / "reader"
+ARTEFACT_FILES = {stem.with_suffix(ext).name for stem in (ARTEFACT, JUDGE_ARTEFACT, READER_ARTEFACT)
+                  for ext in (".npz", ".json")}
 # Files the net's tokens and weights cannot depend on: the cue and frame vetoes and
 # the engine's gates (applied after scoring; parsing lives in text.py), the language
 # layer, labels, CLI and this builder; the thresholds (calibration.py: the weights do not
@@ -49,6 +52,10 @@ NOT_SOURCE_DATA |= {"data/stated.yaml"}
 # The area_concern veto (areas.py, data/areas.yaml): applied after scoring (screen12).
 NOT_SOURCES |= {"areas.py"}
 NOT_SOURCE_DATA |= {"data/areas.yaml"}
+
+# The reader (charmodel.py, reading.py, data/reader_writers.csv): read after the nets, hashed on its own.
+NOT_SOURCES |= {"charmodel.py", "reading.py"}
+NOT_SOURCE_DATA |= {"data/reader_writers.csv"}
 
 # The revealed answer signals and the everyday-things veto (screen14): looked at / applied after the net.
 NOT_SOURCES |= {"revealed.py", "things.py"}
@@ -75,19 +82,22 @@ def sources_hash() -> str:
     return h.hexdigest()
 
 
-def build(stem: Path = ARTEFACT, judge_stem: Path = JUDGE_ARTEFACT) -> dict:
-    """Fit the net and the judge on the packaged cases and save them; returns the artefacts' meta."""
+def build(stem: Path = ARTEFACT, judge_stem: Path = JUDGE_ARTEFACT, reader_stem: Path = READER_ARTEFACT) -> dict:
+    """Fit the net, the judge and the reader on the packaged cases and save them; returns the nets' meta."""
+    from .charmodel import fit_reader, reader_hash
     from .engine import DisclosureScreener
 
     screener = DisclosureScreener(prefitted=False).fit()
     meta = {"sources_sha256": sources_hash(), "cases": screener.n_training_cases_}
     screener.learned_.save(stem, meta)
     screener.judge_net_.save(judge_stem, meta)
+    fit_reader().save(reader_stem, {"sources_sha256": reader_hash()})
     return meta
 
 
-def write_youth_writers(dirs, path: Path | None = None) -> int:
-    """Write every tuning writer's answers to ``data/youth_writers.csv``; returns the number of answers.
+def write_youth_writers(dirs, path: Path | None = None, reader_path: Path | None = None) -> int:
+    """Write every tuning writer's answers to ``data/youth_writers.csv`` and the reader's own writers'
+    (``writers.READER_ONLY_WRITERS``) to ``data/reader_writers.csv``; returns the number of answers.
 
     ``category`` is the screen's (``?``: a disclosure of no known category; empty: an ordinary answer
     or look-alike); ``question_kind`` is :func:`.questions.question_kind` of the question, so that
@@ -95,20 +105,21 @@ def write_youth_writers(dirs, path: Path | None = None) -> int:
     """
     import csv
 
+    from .charmodel import READER_WRITERS
     from .learned import YOUTH_WRITERS
     from .questions import question_kind
-    from .writers import WRITERS, writer_rows
+    from .writers import READER_ONLY_WRITERS, WRITERS, writer_rows
 
-    path = path or YOUTH_WRITERS
     n = 0
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        out = csv.writer(fh, lineterminator="\n")
-        out.writerow(["writer", "question", "question_kind", "answer", "category"])
-        for name in WRITERS:
-            for r in writer_rows(name, dirs):
-                out.writerow([name, r["question"] or "", question_kind(r["question"]) or "", r["answer"],
-                              r["cats"][0] if r["cats"] else ""])
-                n += 1
+    for target, names in ((path or YOUTH_WRITERS, WRITERS), (reader_path or READER_WRITERS, READER_ONLY_WRITERS)):
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            out = csv.writer(fh, lineterminator="\n")
+            out.writerow(["writer", "question", "question_kind", "answer", "category"])
+            for name in names:
+                for r in writer_rows(name, dirs):
+                    out.writerow([name, r["question"] or "", question_kind(r["question"]) or "", r["answer"],
+                                  r["cats"][0] if r["cats"] else ""])
+                    n += 1
     return n
 
 
@@ -135,6 +146,16 @@ def main(argv: list[str] | None = None) -> int:
             if meta.get("sources_sha256") != sources_hash():
                 print(f"artefact {stem.name} is stale: run python -m analysis.screening.build", file=sys.stderr)
                 return 1
+        from .charmodel import CharModel, reader_hash
+
+        try:
+            _reader, meta = CharModel.load(READER_ARTEFACT)
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"reader artefact missing or unreadable: {exc}", file=sys.stderr)
+            return 1
+        if meta.get("sources_sha256") != reader_hash():
+            print("reader artefact is stale: run python -m analysis.screening.build", file=sys.stderr)
+            return 1
         print("artefacts match their sources")
         return 0
     meta = build()

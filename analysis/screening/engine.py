@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from .answers import answer_signals
 from .categories import CATEGORIES
+from .charmodel import shipped_reader
 from .compiler import _words, compile_pattern, literal_words
 from .cues import CueChecker
 from .evidence import learned_hit
@@ -32,6 +33,7 @@ from .lexicon import (
 from .normalise import Normaliser
 from .questions import TRUSTED_PERSON, bare_answer, names_abuser
 from .questions import question_kind as _kind_of
+from .reading import Reading
 from .result import Hit, ScreeningResult  # noqa: F401 - re-exported: ``from .engine import Hit``
 from .rules import Rule, all_rules
 from .text import (
@@ -50,7 +52,7 @@ from .triggers import _LAUGHTER, _load_artefact, _trigger_words
 from .vetoes import RULE
 
 
-class DisclosureScreener(VetoGate):
+class DisclosureScreener(VetoGate, Reading):
     """Rule-based safeguarding screen (scikit-learn style).
 
     Parameters
@@ -177,6 +179,10 @@ class DisclosureScreener(VetoGate):
                 self.learned_, self.judge_net_, self.n_training_cases_ = fit_nets(
                     lambda t: doc_tokens(self._doc(t))[0], self.learned_threshold,
                     None if y is None else (X, y))
+        self.reader_ = None
+        if self.learned and y is None:
+            # the reader of whole answers (reading.py): shipped pre-fitted, shared by the process's screeners
+            self.reader_ = shipped_reader()
         return self
 
     # ----------------------------------------------------------- helpers
@@ -275,7 +281,7 @@ class DisclosureScreener(VetoGate):
         if not hits and self.learned_ is not None:
             found = learned_hit(self.learned_, doc, self.wanted_, self._learned_gate,
                                 confident=self.learned_confident, context=question_token(self._question_kind))
-            if found:
+            if found and self._read_enough(doc, [doc[:]], found[0]):
                 cat, (a, b) = found
                 a, b = _word_bounds(text, a, b)
                 hits.append(Hit(cat, text[a:b], a + offset, b + offset))
@@ -301,8 +307,10 @@ class DisclosureScreener(VetoGate):
                     hits.extend(self._named_abuser(text))
                 if not hits:
                     hits.extend(self._answer_signals(text, kind))
-                if not hits and detect_language(text).language == "en":
-                    hits.extend(self._last_resort(text[:MAX_CHARS]))
+                if detect_language(text).language == "en":
+                    if not hits:
+                        hits.extend(self._last_resort(text[:MAX_CHARS]))
+                    hits = self._read(text[:MAX_CHARS], hits)
             finally:
                 self._question_kind = None
         if not (kind == TRUSTED_PERSON and bare_answer(text)):

@@ -162,12 +162,13 @@ class VetoGate:
         out = {}
         for c, spans in kept.items():
             floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
-            if p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
-                    self._first_hand(span) or judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor
-                    for span in spans):
+            first_hand = any(self._first_hand(span) for span in spans)
+            if not (first_hand or p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
+                    judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor for span in spans)):
+                if self._trace is not None:
+                    self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
+            elif self._read_enough(doc, spans, c, first_hand):
                 out[c] = spans
-            elif self._trace is not None:
-                self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
         return out
 
     def _last_resort(self, text: str) -> list[Hit]:

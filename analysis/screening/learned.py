@@ -72,7 +72,7 @@ NHS_WEIGHT = 8.0
 SHORT_WORDS = 4
 
 
-def _read_rows(paths: Sequence[Path | str]) -> list[tuple[str, tuple[str, ...], str, str | None]]:
+def read_rows(paths: Sequence[Path | str]) -> list[tuple[str, tuple[str, ...], str, str | None]]:
     rows = []
     for path in paths:
         if not Path(path).exists():
@@ -102,7 +102,7 @@ def load_training_rows(paths: Sequence[Path | str] = DEFAULT_SOURCES
     either the answer is ordinary.  ``youth_writers.csv`` adds ``writer`` (the source)
     and ``question_kind``.
     """
-    return [r[:3] for r in _read_rows(paths)]
+    return [r[:3] for r in read_rows(paths)]
 
 
 def training_set(paths: Sequence[Path | str] = JUDGE_SOURCES
@@ -110,7 +110,7 @@ def training_set(paths: Sequence[Path | str] = JUDGE_SOURCES
     """The judge's training set: texts, categories, the question context of each
     (:func:`question_token` of the stored kind) and each answer's weight (:data:`NHS_WEIGHT` for a
     real ordinary answer, else 1)."""
-    rows = _read_rows(paths)
+    rows = read_rows(paths)
     return ([r[0] for r in rows], [r[1] for r in rows], [question_token(r[3]) for r in rows],
             [NHS_WEIGHT if r[2] == "nhs_learn" else 1.0 for r in rows])
 

@@ -44,6 +44,10 @@ WRITERS: dict[str, tuple[str, ...]] = {
     **{f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv")
        for n in (8, 9, 10, 12, 13, 14, 15, 16, 17)},  # fresh11 wrote no youth set
 }
+# Writers learned by the reader only (``charmodel.READER_WRITERS``, ``data/reader_writers.csv``): scored at
+# first sight, then taught. Writers 24 and later are kept for first-sight scores.
+READER_ONLY_WRITERS: dict[str, tuple[str, ...]] = {
+    f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv") for n in range(18, 24)}
 
 
 def writer_rows(name: str, dirs: Sequence[Path] = (DATA_DIR,)) -> list[dict]:
@@ -53,7 +57,7 @@ def writer_rows(name: str, dirs: Sequence[Path] = (DATA_DIR,)) -> list[dict]:
     ``cats`` is ``()`` for an ordinary answer or look-alike, else the category (``"?"`` unknown).
     """
     rows = []
-    for fname in WRITERS[name]:
+    for fname in {**WRITERS, **READER_ONLY_WRITERS}[name]:
         path = next((Path(d) / fname for d in dirs if (Path(d) / fname).exists()), None)
         if path is None:
             raise FileNotFoundError(fname)

@@ -26,7 +26,7 @@ from charmodel import CharModel, model_text  # noqa: E402
 from realtext import load_nhs  # noqa: E402
 
 from analysis.screening import DisclosureScreener  # noqa: E402
-from analysis.screening.learned import JUDGE_SOURCES, _read_rows  # noqa: E402
+from analysis.screening.learned import JUDGE_SOURCES, read_rows  # noqa: E402
 from analysis.screening.questions import question_kind  # noqa: E402
 from analysis.screening.writers import WRITERS, writer_rows  # noqa: E402
 
@@ -46,7 +46,7 @@ def main(argv=None):
     p.add_argument("--cache", type=Path, default=Path("/tmp/reader_lowo.json"))
     p.add_argument("--later", nargs="*", default=LATER)
     args = p.parse_args(argv)
-    base = [(model_text(r[0], r[3]), 1 if r[1] else 0) for r in _read_rows(JUDGE_SOURCES)]
+    base = [(model_text(r[0], r[3]), 1 if r[1] else 0) for r in read_rows(JUDGE_SOURCES)]
     items = {w: later_items(w) for w in args.later}
     nhs = [{"writer": "nhs", "kind": "nhs", "question": None, "answer": r["feedback"], "qkind": None}
            for r in load_nhs("score")]

@@ -16,8 +16,9 @@ def rules_only():
 
 
 @pytest.fixture(scope="session")
-def without_last_resort():
-    """The screen without its last resort (the judge net's own hits, ``gate._last_resort``): the rules, answer
-    signals, vetoes and the learned net. The tests of a rule round's look-alikes test this layer: the last
-    resort reads every writer's words at once and flags some hand-made near misses (SCREENING_RESULTS.md)."""
-    return DisclosureScreener(ablate={"last resort"}).fit()
+def without_readers():
+    """The screen without its readers of whole answers: no last resort (the judge net's own hits,
+    ``gate._last_resort``) and no hits of the reader (``reading.py``; its floor stays): the rules, answer signals,
+    vetoes and the learned net. The tests of a rule round's look-alikes test this layer: both readers read every
+    writer's words at once and flag some hand-made near misses (SCREENING_RESULTS.md)."""
+    return DisclosureScreener(ablate={"last resort", "reader hits"}).fit()

@@ -29,8 +29,8 @@ def test_every_signal_flags_its_positive_and_is_the_reason(screener, signal):
 
 
 @pytest.mark.parametrize("signal", SIGNALS, ids=NAMES)
-def test_every_signal_leaves_its_lookalike_quiet(without_last_resort, signal):
-    assert not without_last_resort.screen(signal.lookalike, question=signal.question or None).flagged
+def test_every_signal_leaves_its_lookalike_quiet(without_readers, signal):
+    assert not without_readers.screen(signal.lookalike, question=signal.question or None).flagged
 
 
 @pytest.mark.parametrize("signal", SIGNALS, ids=NAMES)
@@ -62,8 +62,8 @@ def test_the_same_bare_answer_to_who_would_you_tell_is_not_read_as_unsafe(screen
 
 
 @pytest.mark.parametrize("answer", ["home. dad", "being at home tbh", "myself tbh", "bedtime cos of him"])
-def test_the_same_bare_answer_to_an_open_question_is_not_read_as_unsafe(screener, answer):
-    assert not screener.screen(answer, question="What is your local area like?").flagged
+def test_the_same_bare_answer_to_an_open_question_is_not_read_as_unsafe(without_readers, answer):
+    assert not without_readers.screen(answer, question="What is your local area like?").flagged
 
 
 @pytest.mark.parametrize("answer", ["my house feels safe", "nothing makes me feel unsafe at home",
@@ -72,8 +72,8 @@ def test_the_same_bare_answer_to_an_open_question_is_not_read_as_unsafe(screener
                                     "being in the house on my own when my parents go out",
                                     "beign by myself on the bus", "being on my own at night",
                                     "home time when everyone is pushing", "home time"])
-def test_ordinary_unsafe_answers_stay_quiet(screener, answer):
-    assert not screener.screen(answer, question=UNSAFE).flagged
+def test_ordinary_unsafe_answers_stay_quiet(without_readers, answer):
+    assert not without_readers.screen(answer, question=UNSAFE).flagged
 
 
 def test_a_joke_kept_as_a_joke_stays_quiet_but_taken_back_flags(screener):

@@ -54,8 +54,8 @@ def test_each_kind_reaches_a_person_in_other_words(screener, kind, answer):
     "the park gate is locked so you cant get out that way", "my mates always wait for me at the gate",
     "the news should explain whats going on with climate change",
 ])
-def test_everyday_answers_with_the_same_words_stay_quiet(screener, answer):
-    assert not screener.screen(answer, question=ELSE).flagged
+def test_everyday_answers_with_the_same_words_stay_quiet(without_readers, answer):
+    assert not without_readers.screen(answer, question=ELSE).flagged
 
 
 @pytest.mark.parametrize(("question", "answer"), [

@@ -10,8 +10,8 @@ def _last_resort_entries(screener, text, question=None):
     return [entry for entry in screener.explain(text, question) if entry[0] == "last resort"]
 
 
-def test_it_catches_what_no_rule_or_signal_reads_and_names_category_and_words(screener, without_last_resort):
-    assert not without_last_resort.screen(ALONE).flagged
+def test_it_catches_what_no_rule_or_signal_reads_and_names_category_and_words(screener, without_readers):
+    assert not without_readers.screen(ALONE).flagged
     result = screener.screen(ALONE)
     assert result.categories == ("physical_abuse",)
     assert result.hits[0].evidence in ALONE and "one who does it" in result.hits[0].evidence
@@ -46,4 +46,4 @@ def test_ordinary_answers_stay_quiet(screener):
 
 
 def test_ablating_it_silences_its_hit():
-    assert not DisclosureScreener(ablate={"last resort"}).fit().screen(ALONE).flagged
+    assert not DisclosureScreener(ablate={"last resort", "reader hits"}).fit().screen(ALONE).flagged

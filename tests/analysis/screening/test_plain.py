@@ -78,8 +78,8 @@ def test_each_family_catches_a_wording_it_was_not_written_from(screener, questio
     (ELSE, "i just stay away from him in class"),
     (GOOD, "my dog, he sleeps in my room and snores"),
 ])
-def test_ordinary_answers_in_the_families_words_stay_quiet(without_last_resort, question, answer):
-    assert not without_last_resort.screen(answer, question=question).flagged, answer
+def test_ordinary_answers_in_the_families_words_stay_quiet(without_readers, question, answer):
+    assert not without_readers.screen(answer, question=question).flagged, answer
 
 
 def test_the_judge_does_not_drop_the_writer_saying_they_are_not_safe_at_home(screener):
@@ -129,5 +129,5 @@ def test_kinds_written_for_this_session_reach_a_person(screener, answer):
                                     "i hate being at home in the holidays cos its boring",
                                     "if my mum finds out i vape shes gonna kill me lol",
                                     "whats the point of homework"])
-def test_their_ordinary_look_alikes_stay_quiet(without_last_resort, answer):
-    assert not without_last_resort.screen(answer, question=ELSE).flagged, answer
+def test_their_ordinary_look_alikes_stay_quiet(without_readers, answer):
+    assert not without_readers.screen(answer, question=ELSE).flagged, answer

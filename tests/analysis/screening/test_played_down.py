@@ -16,9 +16,9 @@ import pytest
      "i told the nurse i tripped on the stairs and she gave me a plaster"),
     ("i've got my pills ready for tonight", "i've got my hay fever tablets ready for the trip"),
 ], ids=["injury from family", "cover story", "tablets ready"])
-def test_played_down_signs(screener, positive, lookalike):
+def test_played_down_signs(screener, without_readers, positive, lookalike):
     assert screener.screen(positive).flagged
-    assert not screener.screen(lookalike).flagged
+    assert not without_readers.screen(lookalike).flagged
 
 
 def test_the_judge_keeps_the_writers_own_family_aiming_at_the_writer(screener):

@@ -57,10 +57,10 @@ def test_a_bare_romanised_urdu_answer_to_who_would_you_tell_is_not_routed(screen
 
 @pytest.mark.parametrize("answer", ["not my dad obvs hes the one who does it",
                                     "idk who u tell if its ur step brother doing it"])
-def test_ruling_out_the_person_who_does_it_is_flagged(screener, without_last_resort, answer):
+def test_ruling_out_the_person_who_does_it_is_flagged(screener, without_readers, answer):
     """Held-out misses: the person named is the harm."""
     # read alone, no rule or signal says what happens (the last resort's net may: "hes the one who does it")
-    assert not without_last_resort.screen(answer).flagged
+    assert not without_readers.screen(answer).flagged
     result = screener.screen(answer, question=WHO)
     assert result.flagged and result.hits[0].evidence in answer
     assert any(kind == "question" for kind, *_ in screener.explain(answer, WHO))
@@ -69,9 +69,9 @@ def test_ruling_out_the_person_who_does_it_is_flagged(screener, without_last_res
 @pytest.mark.parametrize("answer", ["my mum, shes the one who does the school run",
                                     "my dad cos hes the one who sorts it",
                                     "my mum cos she's good at doing it"])
-def test_look_alikes_of_the_one_who_does_it_are_not_flagged(screener, answer):
+def test_look_alikes_of_the_one_who_does_it_are_not_flagged(without_readers, answer):
     assert names_abuser(answer) is None
-    assert not screener.screen(answer, question=WHO).flagged
+    assert not without_readers.screen(answer, question=WHO).flagged
 
 
 def test_transform_takes_one_question_per_answer(screener):

@@ -45,8 +45,10 @@ def test_judge_drops_a_rule_hit_on_an_answer_the_net_calls_ordinary(screener, ru
     text = "All staff were nice to me, knowledgable and reassuring. Treated like a person."
     assert rules_only.screen(text).flagged
     assert not screener.screen(text).flagged
-    assert DisclosureScreener(ablate={"judge"}).fit().screen(text).flagged
-    assert screener.screen("The staff treated me like dirt and hit me").flagged
+    unjudged = DisclosureScreener(ablate={"judge", "reader floor"}).fit()
+    assert unjudged.screen(text).flagged
+    # the judge keeps a disclosure in the same words; the reader's floor (0.15 < 0.3) does not (SCREENING_RESULTS.md)
+    assert DisclosureScreener(ablate={"reader floor"}).fit().screen("The staff treated me like dirt and hit me").flagged
 
 
 def test_judge_reads_the_sentence_of_the_hit(screener):

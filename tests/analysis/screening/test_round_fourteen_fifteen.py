@@ -55,8 +55,8 @@ def test_families_of_the_fourteenth_and_fifteenth_writers_reach_a_person(screene
     (ELSE, "can someone from school talk to us about careers"),
     (ONLINE, "my mum gets mad if i talk back to her"),
 ])
-def test_ordinary_answers_in_the_same_words_stay_quiet(without_last_resort, question, answer):
-    assert not without_last_resort.screen(answer, question=question).flagged, answer
+def test_ordinary_answers_in_the_same_words_stay_quiet(without_readers, question, answer):
+    assert not without_readers.screen(answer, question=question).flagged, answer
 
 
 def test_every_answer_signal_has_a_name_of_its_own():

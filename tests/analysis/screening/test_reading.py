@@ -1,0 +1,84 @@
+"""The reader of whole answers (``analysis/screening/charmodel.py``, ``reading.py``): its own hits, named by the
+judge and let through by the veto gate, and its floor under the topic rules' and learned net's hits."""
+
+import pytest
+
+from analysis.screening import DisclosureScreener
+from analysis.screening.build import READER_ARTEFACT, main
+from analysis.screening.calibration import READER_FLOOR, READER_THRESHOLD
+from analysis.screening.charmodel import CharModel, model_text, reader_hash, shipped_reader
+from analysis.screening.questions import question_kind
+
+GOOD = "What is good about where you live?"
+# Writer 23's (learned by the reader since 4 December): nothing but the reader reads it.
+POSITIVE = "school is the only good thing because he isnt there"
+# Look-alikes in the same words the gate cancels: a denial, a hypothetical, a story.
+LOOKALIKES = ["no one at home has ever hit me", "what would happen if my dad hit me",
+              "we read a story about a boy whose dad hits him"]
+
+
+def _p(answer, question=None):
+    return shipped_reader().probability(model_text(answer, question_kind(question) if question else None))
+
+
+def test_its_own_hit_names_a_category_and_words(screener):
+    assert _p(POSITIVE, GOOD) >= READER_THRESHOLD
+    assert not DisclosureScreener(ablate={"reader hits"}).fit().screen(POSITIVE, question=GOOD).flagged
+    result = screener.screen(POSITIVE, question=GOOD)
+    assert result.flagged and len(result.categories) == 1
+    assert result.hits[0].evidence and result.hits[0].evidence in POSITIVE
+
+
+@pytest.mark.parametrize("answer", LOOKALIKES)
+def test_the_veto_gate_cancels_its_hits_on_look_alikes(screener, answer):
+    assert _p(answer) >= READER_THRESHOLD
+    assert not screener.screen(answer).flagged
+
+
+def test_its_hits_pass_the_veto_gate():
+    screener = DisclosureScreener().fit()
+    screener._learned_gate = lambda doc, i, category, probability=0.0: False
+    assert not screener.screen(POSITIVE, question=GOOD).flagged
+
+
+def test_its_floor_drops_a_rule_hit_it_reads_as_ordinary():
+    text = "in the film we watched the dad beats the kid"  # the media veto's look-alike
+    assert _p(text) < READER_FLOOR["*"]
+    assert not DisclosureScreener(ablate={"media", "judge"}).fit().screen(text).flagged
+    assert DisclosureScreener(ablate={"media", "judge", "reader floor"}).fit().screen(text).flagged
+
+
+def test_its_floor_keeps_first_hand_words_inside_a_long_ordinary_answer(screener):
+    text = "the youth club is good and the staff are nice. " * 40 + "my dad hits me. " + "the park is nice. " * 40
+    result = screener.screen(text)
+    assert result.flagged and result.categories == ("physical_abuse",)
+
+
+def test_explicit_self_harm_words_keep_a_lower_floor(screener):
+    assert READER_FLOOR["self_harm_suicide"] < READER_FLOOR["*"]
+    assert screener.screen("im sucidal").categories == ("self_harm_suicide",)
+
+
+def test_the_shipped_reader_matches_its_sources_and_loads_as_fitted(tmp_path):
+    model, meta = CharModel.load(READER_ARTEFACT)
+    assert meta["sources_sha256"] == reader_hash()
+    assert main(["--check"]) == 0
+    texts = [model_text(a, None) for a in (POSITIVE, *LOOKALIKES)]
+    model.save(tmp_path / "copy", {"x": 1})
+    copy, copy_meta = CharModel.load(tmp_path / "copy")
+    assert copy_meta["x"] == 1
+    assert list(copy.probabilities(texts)) == list(model.probabilities(texts))
+
+
+def test_a_fitted_reader_tells_its_training_classes_apart():
+    texts = ["my dad hits me", "he hits me every night", "the park is nice", "i like football"] * 3
+    model = CharModel().fit(texts, [1, 1, 0, 0] * 3)
+    assert model.probability("dad hits me again") > 0.5 > model.probability("football in the park")
+    weights = model.word_weights(["hits", "football"])
+    assert weights[0] > 0 > weights[1]
+
+
+@pytest.mark.parametrize("answer", ["", "   ", "😀" * 300, "<p></p>"])
+def test_empty_and_odd_answers_are_read(screener, answer):
+    assert 0.0 <= shipped_reader().probability(model_text(answer, None)) <= 1.0
+    assert not screener.screen(answer).flagged
