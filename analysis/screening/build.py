@@ -135,32 +135,25 @@ def main(argv: list[str] | None = None) -> int:
         n = write_youth_writers((args.writers, DATA_DIR))
         print(f"wrote data/youth_writers.csv: {n} answers")
     if args.check:
+        from .charmodel import CharModel, reader_hash
         from .learned import LearnedNet
 
-        for stem in (ARTEFACT, JUDGE_ARTEFACT):
+        for stem, load, expected in ((ARTEFACT, LearnedNet.load, sources_hash),
+                                     (JUDGE_ARTEFACT, LearnedNet.load, sources_hash),
+                                     (READER_ARTEFACT, CharModel.load, reader_hash)):
             try:
-                _net, meta = LearnedNet.load(stem)
+                _fitted, meta = load(stem)
             except (OSError, ValueError, KeyError) as exc:
                 print(f"artefact missing or unreadable: {exc}", file=sys.stderr)
                 return 1
-            if meta.get("sources_sha256") != sources_hash():
+            if meta.get("sources_sha256") != expected():
                 print(f"artefact {stem.name} is stale: run python -m analysis.screening.build", file=sys.stderr)
                 return 1
-        from .charmodel import CharModel, reader_hash
-
-        try:
-            _reader, meta = CharModel.load(READER_ARTEFACT)
-        except (OSError, ValueError, KeyError) as exc:
-            print(f"reader artefact missing or unreadable: {exc}", file=sys.stderr)
-            return 1
-        if meta.get("sources_sha256") != reader_hash():
-            print("reader artefact is stale: run python -m analysis.screening.build", file=sys.stderr)
-            return 1
         print("artefacts match their sources")
         return 0
     meta = build()
-    print(f"wrote {ARTEFACT}.npz/.json and {JUDGE_ARTEFACT.name}.npz/.json from {meta['cases']} cases "
-          f"(sources {meta['sources_sha256'][:12]})")
+    print(f"wrote {ARTEFACT}.npz/.json, {JUDGE_ARTEFACT.name}.npz/.json and {READER_ARTEFACT.name}.npz/.json from "
+          f"{meta['cases']} cases (sources {meta['sources_sha256'][:12]})")
     return 0
 
 

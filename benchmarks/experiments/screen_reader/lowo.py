@@ -20,12 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-sys.path.insert(0, str(ROOT / "benchmarks" / "experiments" / "screen_charngrams"))
 
-from charmodel import CharModel, model_text  # noqa: E402
 from realtext import load_nhs  # noqa: E402
 
 from analysis.screening import DisclosureScreener  # noqa: E402
+from analysis.screening.charmodel import CharModel, model_text  # noqa: E402
 from analysis.screening.learned import JUDGE_SOURCES, read_rows  # noqa: E402
 from analysis.screening.questions import question_kind  # noqa: E402
 from analysis.screening.writers import WRITERS, writer_rows  # noqa: E402
