@@ -47,6 +47,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     TWENTYFOURTH_TWENTYFIFTH_WRITERS,
     TWENTYSECOND_TWENTYTHIRD_WRITERS,
     TWENTYSIXTH_TWENTYSEVENTH_WRITERS,
+    WRITERS_28_32,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -509,6 +510,8 @@ def main(argv=None) -> int:
                    help="only the twenty-fourth and twenty-fifth blind writers' sets (fresh24_*, fresh25_*)")
     p.add_argument("--only-twentysixth-twentyseventh-writers", action="store_true",
                    help="only the twenty-sixth and twenty-seventh blind writers' sets (fresh26_*, fresh27_*)")
+    p.add_argument("--only-writers-28-32", action="store_true",
+                   help="only blind writers 28-32 (fresh28_* to fresh32_*; first sight: 5 December)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -543,7 +546,8 @@ def main(argv=None) -> int:
                           ("only_twentieth_twentyfirst_writers", TWENTIETH_TWENTYFIRST_WRITERS),
                           ("only_twentysecond_twentythird_writers", TWENTYSECOND_TWENTYTHIRD_WRITERS),
                           ("only_twentyfourth_twentyfifth_writers", TWENTYFOURTH_TWENTYFIFTH_WRITERS),
-                          ("only_twentysixth_twentyseventh_writers", TWENTYSIXTH_TWENTYSEVENTH_WRITERS)):
+                          ("only_twentysixth_twentyseventh_writers", TWENTYSIXTH_TWENTYSEVENTH_WRITERS),
+                          ("only_writers_28_32", WRITERS_28_32)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -171,6 +171,8 @@ TWENTYSECOND_TWENTYTHIRD_WRITERS = {"twenty-second writer": "fresh22", "twenty-t
 TWENTYFOURTH_TWENTYFIFTH_WRITERS = {"twenty-fourth writer": "fresh24", "twenty-fifth writer": "fresh25"}
 # The twenty-sixth and twenty-seventh (4 December, night): written blind, for a first-sight score.
 TWENTYSIXTH_TWENTYSEVENTH_WRITERS = {"twenty-sixth writer": "fresh26", "twenty-seventh writer": "fresh27"}
+# Writers 28-32 (5 December): written blind, each to a persona mix (their READMEs), for a first-sight score.
+WRITERS_28_32 = {f"writer {n}": f"fresh{n}" for n in range(28, 33)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
