@@ -173,6 +173,9 @@ TWENTYFOURTH_TWENTYFIFTH_WRITERS = {"twenty-fourth writer": "fresh24", "twenty-f
 TWENTYSIXTH_TWENTYSEVENTH_WRITERS = {"twenty-sixth writer": "fresh26", "twenty-seventh writer": "fresh27"}
 # Writers 28-32 (5 December): written blind, each to a persona mix (their READMEs), for a first-sight score.
 WRITERS_28_32 = {f"writer {n}": f"fresh{n}" for n in range(28, 33)}
+# Writers 33-37 (5 December, later): written blind to new persona mixes while 28-32 became tuning data; kept unread
+# for the first-sight score of the screen tuned on 28-32.
+WRITERS_33_37 = {f"writer {n}": f"fresh{n}" for n in range(33, 38)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
