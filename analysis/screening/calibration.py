@@ -28,15 +28,32 @@ JUDGE_FLOOR: dict[str, float] = {"*": 0.3, "self_harm_suicide": 0.05}
 # near misses (0.9: 12). Writers 20 and 21 were scored once after it was chosen (SCREENING_RESULTS.md).
 LAST_RESORT_THRESHOLD = 0.9
 # The reader of whole answers (``charmodel.py``, ``reading.py``): a topic rule's hit stands only where the reader
-# gives the answer at least READER_FLOOR; where nothing else flagged an English answer, the reader makes a hit of
-# its own at READER_THRESHOLD, through the veto gate. Chosen leaving one writer out over writers 18-23
-# (benchmarks/experiments/screen_reader/integrated.py): caught of 1,080 / alerts per 1,000 of 3,900 ordinary /
-# per 1,000 of the NHS score part: the screen without the reader 0.871 / 9.0 / 6.5; floor 0.1, threshold 0.8
-# 0.909 / 7.7 / 5.4; 0.1 and 0.7 0.920 / 9.0 / 6.1; 0.2 and 0.7 0.919 / 8.2 / 5.8; **0.3 and 0.7 0.917 / 6.9 /
-# 5.1**; 0.3 and 0.6 0.924 / 9.7 / 6.3 (too near the 1% budget); 0.3 and 0.5 0.929 / 11.5 / 8.6. Without the gate
-# on the reader's hits, 0.1 and 0.8 caught 0.927 at 8.2, and flagged 21 of the tests' hand-made look-alikes
-# ("nobody at home hurts me", "what would happen if my dad hit me"). The floor on every kind of hit (signals and
-# the last resort too) gained nothing on the writers and dropped 12 of the hand-made signals' positives.
-READER_FLOOR: dict[str, float] = {"*": 0.3, "self_harm_suicide": 0.05}  # explicit self-harm words, as the judge
-READER_THRESHOLD = 0.7
+# gives the answer at least READER_FLOOR (the learned net's at least READER_LEARNED_FLOOR too); where nothing else
+# flagged an English answer, the reader makes a hit of its own at READER_THRESHOLD, through the veto gate, which
+# it overrules at READER_OVERRULES_GATE. Chosen on 5 December leaving one writer out over writers 18-32
+# (benchmarks/experiments/screen_more_writers/lowo_all.py; the reader learning the other writers): caught / alerts
+# per 1,000 ordinary, writers 18-27 (1,800 / 6,500) and writers 28-32 (900 / 3,250, written to persona mixes):
+#   4 December's settings (floor 0.3, threshold 0.7, gate always): 0.888 / 8.8 and 0.969 / 26.2;
+#   the gate overruled at 0.9: 0.915 / 8.9 and 0.981 / 26.5 (it vetoed "if my dad didnt hit us", "the church.
+#   nobody can hit me there": word vetoes misread whole answers the reader weighs);
+#   and the learned net's hits at 0.5: 0.913 / 6.9 and 0.979 / 24.6; floor 0.5, learned 0.7, threshold 0.8:
+#   0.896 / 5.4 and 0.974 / 16.0. But the reader learned from writers 18-32 gives the tests' hand-made look-alikes
+#   0.9 or more, so only word-level vetoes give way (READER_OVERRULES), and a floor of 0.5 drops hand-made positives
+#   it scores under 0.3 ("my brother is doing county lines" 0.29). With those: floor 0.25, learned 0.85 (a
+#   category with a floor of its own keeps it), threshold 0.8: 0.886 / 4.6 and 0.967 / 20.0; **threshold 0.85:
+#   0.881 / 4.3 and 0.962 / 17.5** (and "i can help out at the club", 0.805, stays quiet).
+# Earlier (4 December, writers 18-23): without the gate on the reader's hits, 0.1 and 0.8 caught 0.927 at 8.2, and
+# flagged 21 of the tests' hand-made look-alikes ("nobody at home hurts me", "what would happen if my dad hit me").
+# The floor on every kind of hit (signals and the last resort too) gained nothing on the writers and dropped 12 of
+# the hand-made signals' positives.
+READER_FLOOR: dict[str, float] = {"*": 0.25, "self_harm_suicide": 0.05}  # explicit self-harm words, as the judge
+READER_LEARNED_FLOOR = 0.85  # the learned net's hits, where their category has no floor of its own
+READER_THRESHOLD = 0.85
+READER_OVERRULES_GATE = 0.9
+# ... where every veto that fires on its strongest words is one of these: word-level vetoes (the word belongs to a
+# topic, not to a person: "no one. they would take us away from mum") that a reader of the whole answer outweighs.
+# Whole-answer vetoes (a denial, a hypothetical, harm that is over, reassurance, a reason for trusting someone,
+# general concern) still cancel: the reader trained on writers 18-32 gives "my dad because he is the only one who
+# gets me" 0.99 and "nobody touches me at home" 0.98.
+READER_OVERRULES: frozenset[str] = frozenset({"topic_anchor", "no_person"})
 READER_FIRST_HAND_FLOOR = 0.1  # a rule's words name the writer's family and the writer (gate._first_hand)

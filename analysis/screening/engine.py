@@ -278,10 +278,10 @@ class DisclosureScreener(VetoGate, Reading):
             for a, b in _union(spans):
                 a, b = _word_bounds(text, a, b)
                 hits.append(Hit(cat, text[a:b], a + offset, b + offset))
-        if not hits and self.learned_ is not None:
+        if not hits and self.learned_ is not None and "learned hits" not in self.ablated_:
             found = learned_hit(self.learned_, doc, self.wanted_, self._learned_gate,
                                 confident=self.learned_confident, context=question_token(self._question_kind))
-            if found and self._read_enough(doc, [doc[:]], found[0]):
+            if found and self._read_enough(doc, [doc[:]], found[0], learned=True):
                 cat, (a, b) = found
                 a, b = _word_bounds(text, a, b)
                 hits.append(Hit(cat, text[a:b], a + offset, b + offset))

@@ -58,6 +58,14 @@ class VetoGate:
             self._trace.append((LEARNED, category, doc[i].text, veto))
         return veto is None
 
+    def _learned_vetoes(self, doc: Doc, i: int, category: str, probability: float = 0.0) -> list[str]:
+        """Every veto of the registry that would cancel a learned hit on ``doc[i]`` (:meth:`_learned_gate` stops
+        at the first): the reader overrules some of them (``reading``)."""
+        confident = probability >= self.learned_confident or bool(SPECIFIC_CHILD.search(doc.text))
+        return [veto.name for veto in VETOES if veto.name != "judge" and applies(veto.name, LEARNED, category,
+                                                                                  self.ablated_)
+                and self._veto_fires(veto.name, LEARNED, doc, i, i + 1, category, None, (), confident)]
+
     def _vetoed(self, kind: str, doc: Doc, start: int, end: int, category: str, rule: Rule | None = None,
                 gap_tokens=(), confident: bool = False) -> str | None:
         """The first veto of the registry (:mod:`.vetoes`) that cancels this hit, or None.

@@ -8,7 +8,14 @@ fitted screener's ``reader_``, ``judge_net_`` and ``_doc``. ``ablate={"reader"}`
 
 from __future__ import annotations
 
-from .calibration import READER_FIRST_HAND_FLOOR, READER_FLOOR, READER_THRESHOLD
+from .calibration import (
+    READER_FIRST_HAND_FLOOR,
+    READER_FLOOR,
+    READER_LEARNED_FLOOR,
+    READER_OVERRULES,
+    READER_OVERRULES_GATE,
+    READER_THRESHOLD,
+)
 from .charmodel import model_text
 from .learned import doc_tokens, question_token
 from .result import Hit
@@ -30,7 +37,7 @@ class Reading:
             return None
         return self.reader_.probabilities([model_text(t, self._question_kind) for t in texts])
 
-    def _read_enough(self, doc, spans, category: str, first_hand: bool = False) -> bool:
+    def _read_enough(self, doc, spans, category: str, first_hand: bool = False, learned: bool = False) -> bool:
         """The reader's floor under a topic rule's hit, beside the judge's (:meth:`.gate.VetoGate._judged`), and
         under the learned net's hit: the reader gives the answer at least its category's ``READER_FLOOR`` (a rule's
         words that name the writer's family and the writer, ``first_hand``: ``READER_FIRST_HAND_FLOOR``). Rules fire
@@ -38,6 +45,8 @@ class Reading:
         if "reader floor" in self.ablated_:
             return True
         floor = READER_FLOOR.get(category, READER_FLOOR["*"])
+        if learned and category not in READER_FLOOR:  # a category with a floor of its own keeps it (self-harm)
+            floor = max(floor, READER_LEARNED_FLOOR)
         # first-hand words are read in their own sentence too: a disclosure inside a long ordinary answer
         texts = [doc.text, *({span.sent.text for span in spans} if first_hand else ())]
         p = self._reader_probabilities(texts)
@@ -76,6 +85,16 @@ class Reading:
             self._trace.append(("reader", category, text[a:b], None))
         return [Hit(category, text[a:b], a, b)]
 
+    def _gate_cancels(self, doc, indexes: list[int], category: str, p: float) -> bool:
+        """Whether the veto gate cancels the reader's hit: a veto of any of its strongest words, except that at
+        ``READER_OVERRULES_GATE`` or more the word-level vetoes of ``READER_OVERRULES`` do not."""
+        if p < READER_OVERRULES_GATE:
+            return not all(self._learned_gate(doc, i, category, p) for i in indexes)
+        fired = {name for i in indexes for name in self._learned_vetoes(doc, i, category, p)}
+        if self._trace is not None and fired:
+            self._trace.append(("reader", category, "", ",".join(sorted(fired))))
+        return bool(fired - READER_OVERRULES)
+
     def _reader_words(self, doc, p: float, category: str) -> tuple[int, int] | None:
         """Character offsets of the words the reader leans on most (:meth:`.charmodel.CharModel.word_weights`), or
         None when the veto gate cancels each of its three strongest (:meth:`.gate.VetoGate._learned_gate`)."""
@@ -85,7 +104,7 @@ class Reading:
         weights = self.reader_.word_weights([t.text for t in words])
         ranked = [int(k) for k in weights.argsort()[::-1][:_TRIES] if weights[k] > 0]
         ranked = [k for k in ranked if weights[k] >= GATE_SHARE * weights[ranked[0]]]
-        if not ranked or (READER_GATE and not all(self._learned_gate(doc, words[k].i, category, p) for k in ranked)):
+        if not ranked or (READER_GATE and self._gate_cancels(doc, [words[k].i for k in ranked], category, p)):
             return None
         best = ranked[0]
         sent = words[best].sent

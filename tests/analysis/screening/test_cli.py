@@ -81,16 +81,16 @@ def test_bad_arguments_exit_2(capsys):
 def test_question_column_reads_each_answer_beside_its_question(tmp_path):
     src = tmp_path / "in.csv"
     src.write_text("question,answer\n"
-                   "Who would you tell if something was wrong?,my dad\n"
+                   "Who would you tell if something was wrong?,my mums boyfriend\n"
                    "Who would you tell if something was wrong?,not my dad obvs hes the one who does it\n"
-                   ",my dad\n", encoding="utf-8")
+                   ",my mums boyfriend\n", encoding="utf-8")
     out = tmp_path / "out.json"
     assert main([str(src), "--text-column", "answer", "--question-column", "question", "--out", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [d["flagged"] for d in data] == [False, True, True]
     code = main([str(src), "--text-column", "answer", "--out", str(out)])
     alone = json.loads(out.read_text(encoding="utf-8"))
-    # read alone, "my dad" is flagged by the net; the second now by the last resort, not by the question route
+    # read alone, "my mums boyfriend" is flagged by the net; the second by the last resort, not the question route
     assert code == 0 and [d["flagged"] for d in alone] == [True, True, True]
     assert alone[1]["categories"] and "question" not in json.dumps(alone[1])
 

@@ -163,3 +163,10 @@ def test_confident_disclosures_without_harm_words(screener):
     assert screener.screen("my mums new boyfriend shows me videos of people doing sex stuff and wants me "
                            "to copy them").flagged
     assert screener.screen("older boys on the estate pay year 7s in vapes to hold packages for them").flagged
+
+
+def test_its_hits_can_be_switched_off_for_the_ablation():
+    """``ablate={"learned hits"}`` (``benchmarks/screening.py --ablate``): a bare answer only the net flags."""
+    answer = "my mums boyfriend"
+    assert DisclosureScreener(ablate={"last resort", "reader hits"}).fit().screen(answer).flagged
+    assert not DisclosureScreener(ablate={"last resort", "reader hits", "learned hits"}).fit().screen(answer).flagged

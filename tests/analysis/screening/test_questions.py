@@ -28,9 +28,11 @@ def test_a_bare_person_answering_who_would_you_tell_is_not_flagged(screener, ans
     assert not screen_text(answer, question_kind="trusted_person").flagged
 
 
-@pytest.mark.parametrize("answer", ["my dad", "my step dad"])
+@pytest.mark.parametrize("answer", ["my mums boyfriend", "mums boyfriend"])
 def test_the_same_bare_answer_without_its_question_is_still_screened_as_before(screener, answer):
-    """Look-alike: without the question the answer is read alone (the old behaviour, kept for old callers)."""
+    """Look-alike: without the question the answer is read alone (the old behaviour, kept for old callers). (A bare
+    "my dad" read alone is no longer flagged since the learned net's hits need the reader's 0.85: 5 December.)"""
+    assert not screener.screen(answer, question=WHO).flagged
     assert screener.screen(answer).flagged
 
 
@@ -75,7 +77,7 @@ def test_look_alikes_of_the_one_who_does_it_are_not_flagged(without_readers, ans
 
 
 def test_transform_takes_one_question_per_answer(screener):
-    res = screener.transform(["my dad", "my dad"], [WHO, None])
+    res = screener.transform(["my mums boyfriend", "my mums boyfriend"], [WHO, None])
     assert [r.flagged for r in res] == [False, True]
 
 

@@ -3,9 +3,9 @@ judge and let through by the veto gate, and its floor under the topic rules' and
 
 import pytest
 
-from analysis.screening import DisclosureScreener
+from analysis.screening import DisclosureScreener, reading
 from analysis.screening.build import READER_ARTEFACT, main
-from analysis.screening.calibration import READER_FLOOR, READER_THRESHOLD
+from analysis.screening.calibration import READER_FLOOR, READER_OVERRULES_GATE, READER_THRESHOLD
 from analysis.screening.charmodel import CharModel, model_text, reader_hash, shipped_reader
 from analysis.screening.questions import question_kind
 
@@ -38,6 +38,7 @@ def test_the_veto_gate_cancels_its_hits_on_look_alikes(screener, answer):
 def test_its_hits_pass_the_veto_gate():
     screener = DisclosureScreener().fit()
     screener._learned_gate = lambda doc, i, category, probability=0.0: False
+    screener._learned_vetoes = lambda doc, i, category, probability=0.0: ["negation"]  # a veto it cannot overrule
     assert not screener.screen(POSITIVE, question=GOOD).flagged
 
 
@@ -81,4 +82,27 @@ def test_a_fitted_reader_tells_its_training_classes_apart():
 @pytest.mark.parametrize("answer", ["", "   ", "😀" * 300, "<p></p>"])
 def test_empty_and_odd_answers_are_read(screener, answer):
     assert 0.0 <= shipped_reader().probability(model_text(answer, None)) <= 1.0
+    assert not screener.screen(answer).flagged
+
+
+TELL = "If something was worrying you, who would you tell, and why?"
+
+
+def test_where_it_is_sure_a_word_level_veto_gives_way(screener, monkeypatch):
+    """Writer 21's disclosure (learned by the reader): the topic-anchor veto cancels the reader's words ("no one"),
+    and the reader at READER_OVERRULES_GATE or more outweighs it (READER_OVERRULES)."""
+    answer = "no one. they would take us away from mum"
+    assert _p(answer, TELL) >= READER_OVERRULES_GATE
+    result = screener.screen(answer, question=TELL)
+    assert result.flagged and result.hits[0].evidence in answer
+    assert ("reader", "domestic_abuse", "", "topic_anchor") in screener.explain(answer, question=TELL)
+    monkeypatch.setattr(reading, "READER_OVERRULES_GATE", 2.0)
+    assert not screener.screen(answer, question=TELL).flagged
+
+
+@pytest.mark.parametrize("answer", ["nobody touches me at home", "what would happen if my dad hit me"])
+def test_where_it_is_sure_a_denial_or_hypothetical_still_cancels(screener, answer):
+    """Look-alikes the reader gives 0.9 or more: a whole-answer veto is not one the reader overrules."""
+    assert _p(answer, TELL) >= READER_OVERRULES_GATE or _p(answer) >= READER_OVERRULES_GATE
+    assert not screener.screen(answer, question=TELL).flagged
     assert not screener.screen(answer).flagged
