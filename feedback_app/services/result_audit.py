@@ -130,6 +130,33 @@ class _Profiles:
         return dict(zip(zip(*columns, strict=True), totals[kept].tolist(), strict=True))
 
 
+    def everyone(self, keys):
+        """``{(year index, answer to each of keys...): responses}`` over every respondent's answers (the sound audit,
+        ``suppression_sound``): ``keys`` the items' keys and ``COHORT``."""
+        published = {year: i for i, year in enumerate(self.years)}
+        cohort_index = {cohort.id: i for i, cohort in enumerate(self.cohorts)}
+        texts = {}
+        for response_id, year, cohort_id, question_id, text in result_queries.answers_by_response(
+                self.survey_id, self.question_ids, self.span):
+            if year in published:
+                found = texts.setdefault(response_id, (published[year], cohort_index.get(cohort_id), {}))
+                if question_id is not None:
+                    found[2][question_id] = text
+        decoded, counts = {}, {}
+        for year, cohort, answers in texts.values():
+            pattern = [year]
+            for key in keys:
+                if key == COHORT:
+                    pattern.append(cohort)
+                    continue
+                item, text = self.items[key], answers.get(self.items[key].question_id)
+                if (key, text) not in decoded:
+                    decoded[(key, text)] = None if text is None else self._answer(item, json.loads(text))
+                pattern.append(decoded[(key, text)])
+            counts[tuple(pattern)] = counts.get(tuple(pattern), 0) + 1
+        return counts
+
+
 class DataChanged(Exception):
     """The survey's counted data changed while a page was reading it: read it again."""
 
@@ -183,7 +210,8 @@ def _audit(survey, definition, items, counts, cohorts, breakdown_types, limit):
         item.key, len(item.options), multiple=not item.additive,
         breakdown=item.key in breakdowns, transposable=item.key in breakdowns) for item in items]
     questions.append(suppression_audit.Question(COHORT, len(cohorts), item=False, breakdown=True))
-    found, stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family)
+    found, stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family,
+                                             everyone=lambda: profiles.everyone([q.key for q in questions]))
     if stuck:  # a figure hiding breakdown cells cannot protect: for whoever maintains suppression (issue 19)
         current_app.logger.warning("suppression audit: survey %s: figures pinned whatever breakdowns hide, in %s",
                                    survey.id, sorted(stuck))
