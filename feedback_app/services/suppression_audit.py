@@ -215,7 +215,7 @@ class _Solver:
         masks (as bytes) not to check)."""
         family, limit = self.family, self.family.limit
         shown_rows = [(mask, value) for mask, value in family.figures if shown(value)]
-        matrix = np.array([mask for mask, _v in shown_rows], dtype=float)
+        matrix = np.array([mask for mask, _v in shown_rows], dtype=float).reshape(-1, len(family.true))
         values = np.array([v for _m, v in shown_rows], dtype=float)
         self.solutions = [s for s in self.solutions if np.array_equal(matrix @ s, values)]
         self._stacked = self._stacked[:0]
@@ -248,6 +248,10 @@ class _Solver:
         if left.any():
             self._pairs(matrix, values, masks[left], trues[left])
             left[left] = ~self._moved(masks[left], trues[left])
+        if left.any() and hasattr(family, "spread"):  # (``suppression_sound``: many figures at once)
+            self.solutions += [s for s in family.spread(matrix, masks[left], trues[left])
+                               if self._consistent(s, matrix, values)]
+            left[left] = ~self._moved(masks[left], trues[left])
         checks = [check for check, keep in zip(checks, left, strict=True) if keep]
         pinned, base = [], None
         bounds = Bounds(np.zeros(len(family.true)), np.full(len(family.true), np.inf))
@@ -259,6 +263,12 @@ class _Solver:
             if base is None:
                 base = [LinearConstraint(matrix, values, values), *family.constraints()]
             for low, high in ((true + 1, true + limit - 1), (max(true - limit + 1, 0), true - 1)):
+                if hasattr(family, "solve_window"):  # (``suppression_sound``: its own, time-limited)
+                    found = family.solve_window(matrix, mask, low, high)
+                    if found is not None and low <= mask @ found <= high and self._consistent(found, matrix, values):
+                        self.solutions.append(found)
+                        break
+                    continue
                 found = nearest(family.true, base, mask, low, high)  # a linear program first
                 if isinstance(found, str):
                     continue  # proved: no counts put the figure there

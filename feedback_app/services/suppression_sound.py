@@ -22,9 +22,11 @@ is in gets one more figure hidden (``suppression_audit._candidate``), and the fa
 about no question (the responses per year) cannot move here: ``suppression_audit``'s families cover them.
 """
 
+import logging
+
 import numpy as np
 from scipy import sparse
-from scipy.optimize import LinearConstraint
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 from feedback_app.services import result_tables
 from feedback_app.services.suppression import reason
@@ -37,6 +39,7 @@ from feedback_app.services.suppression_patterns import (
     _answers,
 )
 
+_log = logging.getLogger(__name__)
 TIME_LIMIT = 2.0  # seconds per integer program; one not answered in time counts as pinned (more is hidden)
 MAX_ROUNDS = 400
 MAX_SWAPS = 400_000  # candidate swaps of two respondents' answers per family (the nearest profiles first)
@@ -125,6 +128,72 @@ class _Sound:
         if self.slotted is not None:
             block, true = block[:, :ANSWERING + 1], true[:, :ANSWERING + 1]
         return bool(np.array_equal(block.sum(axis=1), true.sum(axis=1)))
+
+    def _changes(self, matrix, free):
+        """Constraints on a change ``p - q`` of the variables ``free``: every shown figure (``matrix``) and the
+        family's own constraints kept."""
+        true, change = self.true, []
+        now = matrix @ true
+        for whole, lower, upper in ((matrix, now, now), *((c.A, c.lb, c.ub) for c in self.constraints())):
+            whole = sparse.csr_array(whole)
+            at = whole @ true
+            lower, upper = np.broadcast_to(lower, at.shape) - at, np.broadcast_to(upper, at.shape) - at
+            rows = whole[:, free]
+            keep = np.flatnonzero(np.abs(rows).sum(axis=1) > 0)  # (the others: their variables stay as they are)
+            change.append(LinearConstraint(sparse.hstack([rows[keep], -rows[keep]]).tocsr(), lower[keep], upper[keep]))
+        return change
+
+    def _nearest(self, change, cost, size, free, upper, mip_rel_gap):
+        """An integer program over the change (``cost`` per unit of ``p`` then ``q``), the relaxation first when
+        its answer is whole; the counts found, or ``None`` (none, or none in ``TIME_LIMIT``)."""
+        bounds = Bounds(np.zeros(2 * size), np.concatenate([np.full(size, upper), self.true[free]]))
+        solved = milp(cost, constraints=change, bounds=bounds)
+        if solved.status == 2:
+            return None  # (no counts at all: no whole ones either)
+        if solved.x is None or not np.allclose(solved.x, np.round(solved.x), atol=1e-6):
+            solved = milp(cost, constraints=change, bounds=bounds, integrality=np.ones(2 * size),
+                          options={"time_limit": TIME_LIMIT, "mip_rel_gap": mip_rel_gap})
+        if solved.x is None or solved.status not in (0, 1):
+            return None
+        found = self.true.copy()
+        found[free] += np.round(solved.x[:size] - solved.x[size:])
+        return found
+
+    def solve_window(self, matrix, mask, low, high):
+        """Counts consistent with every shown figure and the profiles' responses, with ``mask``'s figure between
+        ``low`` and ``high``, changing few responses: first in the figure's year only, then in every year."""
+        years = np.unique(self.year_of[mask])
+        tries = [self.year_of == years[0]] if len(years) == 1 else []
+        for free in [*tries, np.ones(len(self.true), dtype=bool)]:
+            free = np.flatnonzero(free)
+            change = self._changes(matrix, free)
+            window = mask[free].astype(float).reshape(1, -1)
+            now = float(mask @ self.true)
+            change.append(LinearConstraint(np.hstack([window, -window]), [low - now], [high - now]))
+            found = self._nearest(change, np.ones(2 * len(free)), len(free), free, np.inf, 1e9)
+            if found is not None:
+                return found
+        return None
+
+    def spread(self, matrix, masks, trues, rounds=2):
+        """Counts moving many hidden figures at once, per year, in random directions (each by less than N):
+        certificates for many before one program each (the caller checks each exactly)."""
+        found, rng = [], np.random.default_rng(0)
+        for year in np.unique(self.year_of):
+            in_year = np.array([bool(np.all(self.year_of[m] == year)) for m in masks])
+            if not in_year.any():
+                continue
+            free = np.flatnonzero(self.year_of == year)
+            figures = masks[in_year][:, free].astype(float)
+            for _round in range(rounds):
+                reward = rng.choice([-1.0, 1.0], size=len(figures)) @ figures
+                change = self._changes(matrix, free)
+                change.append(LinearConstraint(np.hstack([figures, -figures]), -(self.limit - 1), self.limit - 1))
+                solution = self._nearest(change, np.concatenate([0.01 - reward, 0.01 + reward]), len(free), free,
+                                         self.limit - 1.0, 0.5)
+                if solution is not None:
+                    found.append(solution)
+        return found
 
     def _pairs_of_profiles(self):
         """Pairs of profiles, those differing in fewest answers first, at most ``MAX_SWAPS``."""
@@ -283,6 +352,7 @@ def protect(years, counts, questions, limit, extra, stuck):
             skip = {key for key, name in fam.name_of.items() if name in certified or name in given_up}
             here = {fam.name_of[mask.tobytes()]: mask for mask in solvers[q.key].pinned(skip=skip)}
             certified |= small_names(fam) - set(here) - given_up
+            _log.debug("sound round %s: %s: %s variables, %s pinned", _round, q.key, len(fam.true), len(here))
             for name, mask in here.items():
                 pinned_in.setdefault(name, (q, fam, mask))
         left = [(name, found) for name, found in pinned_in.items() if name not in certified]
