@@ -35,7 +35,7 @@ _PAGES = OrderedDict()  # page key -> (when made, a breakdown page's results, it
 _PAGES_SIZE = 64
 _PENDING = {}  # without Redis: survey id -> when its waiting job was asked for
 _LAST_WRITE = {}  # without Redis: survey id -> when a write was last reported
-FORMAT = 1  # of the stored value: change it when the audit's result changes meaning
+FORMAT = 2  # of the stored value: change it when the audit's result changes meaning (2: the sound pass)
 EXPIRES = 7 * 24 * 3600
 PENDING_EXPIRES = 600
 

@@ -27,9 +27,17 @@ A family is one item and up to three breakdowns (single-choice questions or the 
 the item and the breakdowns' cross-tabs. An item's breakdowns are taken three at a time where that family has
 at most ``TRIPLES_UP_TO`` variables, else two at a time (on the youth demo, every family: five breakdowns of up
 to eight groups), so a figure bounded only by the tables of more breakdowns together than its families hold
-(three where they are pairs, four where they are triples) is not found. ``protect`` returns the further hidden cells per
-breakdown table; ``services.result_audit`` works them out from the database's counts, caches them, and
-``services.results`` passes them on to ``result_tables.breakdown``.
+(three where they are pairs, four where they are triples) is not found by them. The sound pass closes that gap
+(``suppression_sound``, after the families, ``SOUND``): each question in turn varies alone, every respondent
+keeping their other answers, and every figure hidden as a small group must move 1 to N-1 there, against every
+table that varies with that question (all breakdowns together), else one more figure is hidden. Every figure of
+an item that is no breakdown (its own table, it by every breakdown) is so protected against all the tables
+together. A breakdown question's own figures (its table, it by another breakdown or the cohorts) are, where its
+family is small (``suppression_sound.BREAKDOWN_UP_TO``); on the youth demo it is not (every item's table by it
+pins it) and those are audited by the families only, as before, and logged. ``protect`` returns the further hidden
+cells per breakdown table; ``services.result_audit`` works them out from the database's counts (every
+respondent's answers for the sound pass), caches them, and ``services.results`` passes them on to
+``result_tables.breakdown``.
 """
 
 import itertools
