@@ -407,7 +407,7 @@ def protect(years, counts, questions, limit, family_counts=None, everyone=None, 
     if SOUND if sound is None else sound:
         from feedback_app.services import suppression_sound  # (it builds on this module)
 
-        suppression_sound.protect(years, everyone() if everyone else counts, questions, limit, extra, stuck)
+        suppression_sound.protect(years, everyone() if everyone else counts, questions, limit, extra)
     if years == 1:
         extra.update({(item, by, None): cells for (item, by, _period), cells in list(extra.items())})
     return {k: frozenset(v) for k, v in extra.items()}, stuck

@@ -336,14 +336,14 @@ def small_names(fam):
             if reason(published) == "small" and fam.value(mask)}
 
 
-def protect(years, counts, questions, limit, extra, stuck):
+def protect(years, counts, questions, limit, extra):
     """Hide further cells in ``extra`` (``suppression_audit.protect``'s, changed in place) until every figure
     hidden as a small group about a question is certified in a family of one question varying alone (or is
-    left, its family added to ``stuck``, when hiding cannot protect it). ``counts``: over every question."""
+    left to the families' audit when hiding cannot protect it: returned). ``counts``: over every question."""
     from feedback_app.services.suppression_audit import _candidate, _hide, _Solver
 
     if not counts:
-        return
+        return set()
     by_key = {q.key: q for q in questions}
     tables = {}
     families = [(q, family(years, counts, q, questions, limit, tables)) for q in questions if q.item]
@@ -372,16 +372,19 @@ def protect(years, counts, questions, limit, extra, stuck):
                 pinned_in.setdefault(name, (q, fam, mask))
         left = [(name, found) for name, found in pinned_in.items() if name not in certified]
         if not left:
-            return
+            break
         hidden_in = set()
         for name, (q, fam, mask) in left:
             if q.key in hidden_in:
                 continue  # one more figure per family and round: it may protect the others
             fam.build(extra)
             cell = None if solvers[q.key].futile(mask, extra) else _candidate(fam, mask, extra)
-            if cell is None:
+            if cell is None:  # (moving it takes a respondent's year, or breakdown, changing: the families' audit)
                 given_up.add(name)
-                stuck.add(("sound", q.key))
                 continue
             _hide(extra, by_key, *cell)
             hidden_in.add(q.key)
+    if given_up:
+        _log.warning("sound audit: figures no single question's answers move, left to the families' audit: %s",
+                     sorted(given_up, key=repr))
+    return given_up
