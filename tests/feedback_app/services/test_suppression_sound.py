@@ -48,7 +48,8 @@ def _range(published, where):
 
 
 def _pairs(sound):
-    with mock.patch.object(suppression_audit, "TRIPLES_UP_TO", 0), mock.patch.object(suppression_audit, "SOUND", sound):
+    with mock.patch.object(suppression_audit, "TRIPLES_UP_TO", 0), \
+            mock.patch.object(suppression_audit, "SOUND", sound, create=True):  # (create: the old code has none)
         return _publish(1, ROWS, True, 3, options=THREE)
 
 
