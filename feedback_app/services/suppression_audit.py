@@ -253,12 +253,12 @@ class _Solver:
                     break
         if left.any():
             left[left] = ~self._moved(masks[left], trues[left])
-        if left.any():
-            self._pairs(matrix, values, masks[left], trues[left])
-            left[left] = ~self._moved(masks[left], trues[left])
         if left.any() and hasattr(family, "spread"):  # (``suppression_sound``: many figures at once)
             self.solutions += [s for s in family.spread(matrix, masks[left], trues[left])
                                if self._consistent(s, matrix, values)]
+            left[left] = ~self._moved(masks[left], trues[left])
+        if left.any():
+            self._pairs(matrix, values, masks[left], trues[left])
             left[left] = ~self._moved(masks[left], trues[left])
         checks = [check for check, keep in zip(checks, left, strict=True) if keep]
         pinned, base = [], None

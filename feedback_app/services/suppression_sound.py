@@ -41,6 +41,7 @@ from feedback_app.services.suppression_patterns import (
 
 _log = logging.getLogger(__name__)
 TIME_LIMIT = 2.0  # seconds per integer program; one not answered in time counts as pinned (more is hidden)
+SPREAD_TIME_LIMIT = 2.0  # seconds per program moving many figures at once (0.5: more left to one program each)
 MAX_ROUNDS = 400
 # A breakdown question varying alone moves every item's table by it: with many items its figures cannot move (the
 # youth demo: 0 of the first 40 windows of know_where_help's family, 2,500 variables, 4.5 s each), and the audit
@@ -147,7 +148,7 @@ class _Sound:
             change.append(LinearConstraint(sparse.hstack([rows[keep], -rows[keep]]).tocsr(), lower[keep], upper[keep]))
         return change
 
-    def _nearest(self, change, cost, size, free, upper, mip_rel_gap):
+    def _nearest(self, change, cost, size, free, upper, mip_rel_gap, time_limit=TIME_LIMIT):
         """An integer program over the change (``cost`` per unit of ``p`` then ``q``), the relaxation first when
         its answer is whole; the counts found, or ``None`` (none, or none in ``TIME_LIMIT``)."""
         bounds = Bounds(np.zeros(2 * size), np.concatenate([np.full(size, upper), self.true[free]]))
@@ -156,7 +157,7 @@ class _Sound:
             return None  # (no counts at all: no whole ones either)
         if solved.x is None or not np.allclose(solved.x, np.round(solved.x), atol=1e-6):
             solved = milp(cost, constraints=change, bounds=bounds, integrality=np.ones(2 * size),
-                          options={"time_limit": TIME_LIMIT, "mip_rel_gap": mip_rel_gap})
+                          options={"time_limit": time_limit, "mip_rel_gap": mip_rel_gap})
         if solved.x is None or solved.status not in (0, 1):
             return None
         found = self.true.copy()
@@ -194,20 +195,20 @@ class _Sound:
                 change = self._changes(matrix, free)
                 change.append(LinearConstraint(np.hstack([figures, -figures]), -(self.limit - 1), self.limit - 1))
                 solution = self._nearest(change, np.concatenate([0.01 - reward, 0.01 + reward]), len(free), free,
-                                         self.limit - 1.0, 0.5)
+                                         self.limit - 1.0, 0.5, SPREAD_TIME_LIMIT)
                 if solution is not None:
                     found.append(solution)
         return found
 
-    def _pairs_of_profiles(self):
-        """Pairs of profiles, those differing in fewest answers first, at most ``MAX_SWAPS``."""
+    def _pairs_of_profiles(self, most=MAX_SWAPS):
+        """Pairs of profiles, those differing in fewest answers first, at most ``most``."""
         coordinates = np.stack([self.profile_year, *self.coordinates], axis=1)
         count = len(coordinates)
         first, second = np.triu_indices(count, 1)
         if not len(first):
             return np.empty((0, 2), dtype=np.int64)
         apart = (coordinates[first] != coordinates[second]).sum(axis=1)
-        order = np.argsort(apart, kind="stable")[:MAX_SWAPS]
+        order = np.argsort(apart, kind="stable")[:most]
         return np.stack([first[order], second[order]], axis=1)
 
 
@@ -304,7 +305,7 @@ class SoundChoiceFamily(_Sound, ChoiceFamily):
         """A change within a profile (one more choosing an option; one more answering instead of not, choosing an
         option or not) made in one profile and undone in another."""
         width = self.dims[1]
-        pairs = self._pairs_of_profiles()
+        pairs = self._pairs_of_profiles(MAX_SWAPS // (4 * self.width + 2))  # (a move per change and direction)
         changes = [[(2 + o, 1)] for o in range(self.width)]
         changes += [[(ANSWERING, 1), (NOT_ANSWERING, -1)]]
         changes += [[(ANSWERING, 1), (2 + o, 1), (NOT_ANSWERING, -1)] for o in range(self.width)]
