@@ -69,6 +69,25 @@ def test_a_figure_pinned_only_by_three_breakdowns_together_is_protected():
     assert low < 2 or high > 2
 
 
+def test_a_figure_pinned_by_four_breakdowns_together_is_protected():
+    """Found by the property test below with a fourth breakdown (past 60 examples; shrunk): the one response
+    answering ``a`` 1 and not ``b2`` (``a`` by ``b2``, hidden, small) is worked out from every table together
+    when families are pairs; the sound pass protects it."""
+    four = {**THREE, "b4": 2}
+    rows = [(0, None, None, None, None, None)] * 9 + [(0, None, 0, None, None, None)] \
+        + [(0, 1, None, 0, None, 0)] * 4 + [(0, None, None, 0, 0, 0)] * 4 + [(0, None, None, 1, None, None)] * 3 \
+        + [(0, 1, None, None, None, 0)]
+    for sound in (False, True):
+        with mock.patch.object(suppression_audit, "TRIPLES_UP_TO", 0), \
+                mock.patch.object(suppression_audit, "SOUND", sound, create=True):
+            published = _publish(1, rows, False, 3, options=four)
+        if sound:
+            published.check()
+        else:
+            with pytest.raises(AssertionError, match="narrowed"):
+                published.check()
+
+
 @settings(max_examples=EXAMPLES_PAIRS, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(response_sets(options=THREE))
