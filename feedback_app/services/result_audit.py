@@ -13,7 +13,7 @@ whether the data changed.
 import json
 
 import numpy as np
-from flask import current_app
+from flask import current_app, has_request_context
 
 from feedback_app.queries import results as result_queries
 from feedback_app.services import audit_cache, suppression_audit
@@ -172,12 +172,16 @@ class NotReady(Exception):  # noqa: N818 - a state, as DataChanged
     """The audit of this data is not worked out yet, and the caller said not to work it out inline."""
 
 
-def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types, stamp=None, inline=True):
+def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types, stamp=None, inline=None):
     """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None).
 
     ``stamp``: the survey's results data version read before ``counts`` were. Raises ``DataChanged`` if it has
     moved since (``counts`` and this audit could be of different data); the result is stored only when it has
-    not. Without ``stamp``, it is read here. ``inline=False``: raise ``NotReady`` rather than work it out."""
+    not. Without ``stamp``, it is read here. When no audit of this data is stored, ``inline=False`` raises
+    ``NotReady`` rather than work it out; the default, ``None``, works it out except in a web request (a cold
+    audit can take minutes: the caller has the background job work it out, ``audit_cache.wanted``)."""
+    if inline is None:
+        inline = not has_request_context()
     if stamp is None:
         stamp = data_version(survey.id)
     if not counts.years:
