@@ -274,6 +274,19 @@ def survey_results(survey, year=None, breakdown=None, language="en", allow_stale
     return None
 
 
+def audit_ready(survey):
+    """Whether the audit of ``survey``'s breakdowns for its data as it is now is stored: what a page saying its
+    figures are being prepared polls (cheap: the data version, the years, the cohorts; no counts)."""
+    version = survey_queries.get_latest_version(survey)
+    stamp = result_audit.data_version(survey.id)
+    years = result_counts.load(survey.id, ()).years
+    if version is None or not years:
+        return True  # no breakdown page needs an audit
+    key = audit_cache.key_of(survey.id, version.id, threshold(), stamp, years,
+                             [cohort.id for cohort in result_queries.list_cohorts(survey.id)])
+    return audit_cache.get(key) is not None
+
+
 def warm_audit(survey_id):
     """Work out and store the audit of ``survey_id``'s breakdowns for its data as it is now (the background job
     of ``audit_cache``); what a breakdown page would, without the page."""

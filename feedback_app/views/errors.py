@@ -1,6 +1,6 @@
 """Error pages: plain English, a 4xx where the request was at fault, never a stack trace."""
 
-from flask import current_app, make_response, render_template, request
+from flask import current_app, make_response, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
@@ -8,8 +8,6 @@ from sqlalchemy.exc import OperationalError
 from feedback_app import queries
 from feedback_app.services import results
 from feedback_app.views import respond
-
-PREPARING_REFRESH_SECONDS = 10
 
 MESSAGES = {
     400: (_l("Sorry, there is a problem with that request"), _l("Go back and try again.")),
@@ -59,14 +57,17 @@ def csrf_error(error):
 def figures_being_prepared(error):
     """A page (results by a breakdown, its printable report, its summary CSV...) whose figures need the audit of
     breakdowns, none stored for the data as it is: no request works it out (it can take minutes); the background
-    job has been asked for it (``results.survey_results``). Says so, and tries again (a GET) on its own."""
+    job has been asked for it (``results.survey_results``). Says so with a link to try again; with JavaScript the
+    page polls ``results.audit_status`` and reloads itself once the audit is ready (no ``<meta refresh>``: a
+    timed refresh fails WCAG 2.2.1)."""
     again = request.method in ("GET", "HEAD")
     if not again:
         queries.rollback_quietly()  # nothing half-written
+    survey = getattr(error, "survey", None)
     response = make_response(render_template(
-        "views/results/preparing.html", survey=getattr(error, "survey", None),
-        retry_url=request.full_path.rstrip("?") if again else None,
-        refresh_seconds=PREPARING_REFRESH_SECONDS if again else None), 200 if again else 409)
+        "views/results/preparing.html", survey=survey, retry_url=request.full_path.rstrip("?") if again else None,
+        status_url=url_for("results.audit_status", slug=survey.slug) if again and survey is not None else None),
+        200 if again else 409)
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -257,13 +257,17 @@ def test_exporting_an_empty_survey_says_there_is_nothing(client_request, sign_in
     assert _events("results.exported") == []
 
 
+STATUS = f"{BASE}/all-types/audit-status.json"
+
+
 @pytest.mark.parametrize("url", [f"{BASE}/all-types?breakdown=cohort", f"{BASE}/all-types/report?breakdown=cohort",
                                  f"{BASE}/all-types/summary.csv?breakdown=cohort"])
 def test_without_its_audit_a_breakdown_says_its_figures_are_being_prepared_and_the_job_works_it_out(
         client_request, sign_in, answered, monkeypatch, url):
     """No request works the audit of breakdowns out (minutes on a large survey, past the server's time limit):
     the page, the printable report and the summary CSV say the figures are being prepared, and ask the
-    background job for them, once however often the page tries again."""
+    background job for them, once however often the page tries again; the page's script polls the audit's
+    state and reloads once the job has run."""
     sign_in("analyst")
     queued = []
     monkeypatch.setattr(jobs, "enqueue", lambda path, *args, **kwargs: queued.append((path, args)))
@@ -273,18 +277,30 @@ def test_without_its_audit_a_breakdown_says_its_figures_are_being_prepared_and_t
         assert page.select_one("h1").text.strip() == "These figures are being prepared"
         assert "checked first, so that no small group can be worked out" in page.select_one(".app-preparing").text
         assert page.select_one("a.app-preparing-retry")["href"] == url
-        assert page.select_one("meta[http-equiv=refresh]")["content"] == "10"
+        # It checks again by itself (a script polling the audit's state: a timed <meta refresh> fails WCAG 2.2.1).
+        assert page.select_one("[data-module=app-export-progress]")["data-status-url"] == STATUS
+        assert page.select_one("script[src$='export-progress.js']") is not None
+        assert page.select_one("meta[http-equiv=refresh]") is None
         assert page.select_one(".govuk-back-link")["href"] == f"{BASE}/all-types"
         assert page.select_one("main table") is None
     assert client_request.last.headers["Cache-Control"] == "no-store"
     assert queued == [("feedback_app.services.audit_cache.precompute", (answered.id,))]
     assert _events("results.exported") == []
+    assert client_request.get(STATUS).get_json() == {"state": "queued"}
     monkeypatch.undo()
     audit_cache.precompute(answered.id)  # the job
+    assert client_request.get(STATUS).get_json() == {"state": "ready"}
     ready = client_request.get(url)
     if url.endswith("summary.csv?breakdown=cohort"):
         assert ready.mimetype == "text/csv" and "School A" in ready.get_data(as_text=True)
     else:
         assert ready.select_one("h1").text.strip() != "These figures are being prepared"
         assert "School A" in [cell.text.strip() for cell in ready.select("main table th, main table td")]
-        assert ready.select_one("meta[http-equiv=refresh]") is None
+        assert ready.select_one("[data-module=app-export-progress]") is None
+
+
+def test_the_audit_state_is_for_analysts_and_admins_only(client_request, sign_in, answered):
+    sign_in("viewer")
+    client_request.get(STATUS, _expected_status=403)
+    sign_in("analyst")
+    client_request.get(f"{BASE}/no-such-survey/audit-status.json", _expected_status=404)
