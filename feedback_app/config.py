@@ -106,8 +106,8 @@ class Config:
     REDIS_URL = _env("REDIS_URL")
     JOBS_QUEUE = _env("JOBS_QUEUE", "feedback")
     # The audit of a survey's breakdowns (services.audit_cache): worked out in a background job after a write,
-    # once writes have paused this long (seconds), or at the latest this long after the first; kept in Redis
-    # (when REDIS_URL is set) under this key prefix.
+    # once writes have paused this long (seconds), or at the latest this long after the first (and when a page
+    # finds none: no web request works it out); kept in Redis (when REDIS_URL is set) under this key prefix.
     RESULTS_AUDIT_PRECOMPUTE = _env("RESULTS_AUDIT_PRECOMPUTE", "1") != "0"
     RESULTS_AUDIT_SETTLE_SECONDS = float(_env("RESULTS_AUDIT_SETTLE_SECONDS", "2"))
     RESULTS_AUDIT_MAX_WAIT_SECONDS = float(_env("RESULTS_AUDIT_MAX_WAIT_SECONDS", "30"))

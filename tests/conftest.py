@@ -179,6 +179,16 @@ def _session_app(_database):
     return app
 
 
+def _forget_audits():
+    """This process's audits, kept pages and job bookkeeping (``services.audit_cache``): another test's data may
+    get the same ids."""
+    from feedback_app.services import audit_cache
+
+    audit_cache.clear_local()
+    for table in (audit_cache._PENDING, audit_cache._WANTED, audit_cache._LAST_WRITE):
+        table.clear()
+
+
 @pytest.fixture
 def app(_session_app):
     """The app, with a fresh configuration and empty tables for each test."""
@@ -188,6 +198,7 @@ def app(_session_app):
     with app.app_context():
         yield app
         db.session.remove()
+        _forget_audits()
         with db.engine.begin() as connection:
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())

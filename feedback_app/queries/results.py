@@ -218,3 +218,14 @@ def data_version(survey_id, hold=False):
         query = query.with_for_update(read=True)
     row = db.session.execute(query).first()
     return ("", 0) if row is None else (row[0], int(row[1]))
+
+
+def answers_by_response(survey_id, question_ids, years):
+    """``(response id, year, cohort_id, question_id or None, value as JSON text)``: every response (a row with
+    ``None`` for one with none of ``question_ids`` answered) and its (released) answers to ``question_ids``, for
+    the sound audit of suppression (``services.suppression_sound``: each respondent's answers to every question)."""
+    answer = and_(Answer.response_id == Response.id, Answer.question_id.in_(list(question_ids)), released_clause())
+    query = (select(Response.id, _year_of(years).label("year"), Response.cohort_id, Answer.question_id,
+                    cast(Answer.value, Text)).select_from(Response).outerjoin(Answer, answer)
+             .where(Response.survey_id == survey_id))
+    return db.session.connection().execute(query).all()

@@ -6,16 +6,19 @@
   primary-key lookup: no count row is read or hashed to know whether the data changed.
 - **Shared.** In this process (a small LRU in front), and in Redis when ``REDIS_URL`` is set, so every
   gunicorn worker and the job workers share one result. Without Redis, this process only. Redis failing is
-  not an error: the page works it out itself.
+  not an error: a job or command works it out itself (a page, with nothing in this process, says its figures
+  are being prepared until Redis and the job are back).
 - **Ahead of time.** ``data_changed(survey_id)``, called after a write commits, puts one job per survey in the
   background queue (``jobs.enqueue``) unless one is already waiting; the job waits for writes to settle
   (``RESULTS_AUDIT_SETTLE_SECONDS`` without a write, at most ``RESULTS_AUDIT_MAX_WAIT_SECONDS``), then works
-  out the audit for the data as it is then (``results.warm_audit``). A page that finds nothing for the data
-  it reads works it out inline: it is never given an audit of other data.
+  out the audit for the data as it is then (``results.warm_audit``). A page is never given an audit of other
+  data, and no web request works one out: a page that finds nothing for the data it reads (and no kept page,
+  below) asks for the same job (``wanted``) and says the figures are being prepared. Command-line commands,
+  the jobs and the warm-up at start work it out inline (``result_audit.further_hidden``).
 - **A page while its audit is made.** A breakdown page keeps the figures it last made here (``keep_page``). When
   the data has moved since and its audit is not ready, the page may show those (of one data version, figures
-  and audit together) for up to ``RESULTS_STALE_SECONDS``, saying how old they are, instead of working the
-  audit out inline: the job queued by the write brings the new figures (``results.survey_results``,
+  and audit together) for up to ``RESULTS_STALE_SECONDS``, saying how old they are, rather than say its figures
+  are being prepared: the job queued by the write brings the new figures (``results.survey_results``,
   ``allow_stale``). Without precompute, never.
 - **Stored only when exact.** A result is stored under a version only if the version read after reading the
   counts is the one read before them (no write committed in between).
@@ -35,7 +38,8 @@ _PAGES = OrderedDict()  # page key -> (when made, a breakdown page's results, it
 _PAGES_SIZE = 64
 _PENDING = {}  # without Redis: survey id -> when its waiting job was asked for
 _LAST_WRITE = {}  # without Redis: survey id -> when a write was last reported
-FORMAT = 1  # of the stored value: change it when the audit's result changes meaning
+_WANTED = {}  # without Redis: survey id -> when a page asked for its audit (``wanted``), until that job ends
+FORMAT = 2  # of the stored value: change it when the audit's result changes meaning (2: the sound pass)
 EXPIRES = 7 * 24 * 3600
 PENDING_EXPIRES = 600
 
@@ -91,7 +95,7 @@ def get(key):
         return None
     try:
         text = client.get(_prefix() + key)
-    except Exception:  # noqa: BLE001 - Redis down: the page works the audit out itself
+    except Exception:  # noqa: BLE001 - Redis down: as if nothing were stored
         current_app.logger.warning("audit cache: Redis unavailable", exc_info=True)
         return None
     if text is None:
@@ -179,9 +183,48 @@ def data_changed(survey_id):
                     return
                 _PENDING[survey_id] = now
         jobs.enqueue("feedback_app.services.audit_cache.precompute", survey_id, job_timeout=600)
-    except Exception:  # noqa: BLE001 - the write stands; the next breakdown page works the audit out itself
+    except Exception:  # noqa: BLE001 - the write stands; the next breakdown page asks for the job again
         current_app.logger.warning("audit precompute not queued for survey %s", survey_id, exc_info=True)
         _release(survey_id)
+
+
+def wanted(survey_id):
+    """A page needs the audit of ``survey_id``'s data as it is and none is stored: have the background job work
+    it out (``precompute``; it does not wait, no write being reported). One job at a time per survey: none is
+    queued while a write's job waits or while one a page asked for waits or works (a page refreshing while it
+    is prepared asks again). Cheap; never raises."""
+    from feedback_app import jobs
+
+    try:
+        client = _redis()
+        if client is not None:
+            if client.exists(f"{_prefix()}audit-pending:{survey_id}"):
+                return
+            # Expires in case the job is lost (a worker killed while it works).
+            if not client.set(f"{_prefix()}audit-wanted:{survey_id}", time.time(), nx=True, ex=PENDING_EXPIRES):
+                return
+        else:
+            with _LOCK:
+                if survey_id in _PENDING or survey_id in _WANTED:
+                    return
+                _WANTED[survey_id] = time.time()
+        jobs.enqueue("feedback_app.services.audit_cache.precompute", survey_id, job_timeout=PENDING_EXPIRES)
+    except Exception:  # noqa: BLE001 - the page says the figures are being prepared; its next visit asks again
+        current_app.logger.warning("audit not queued for survey %s", survey_id, exc_info=True)
+        _done(survey_id)
+
+
+def _done(survey_id):
+    """A job a page asked for has ended (or was never queued): the next page without its audit asks again."""
+    try:
+        client = _redis()
+        if client is not None:
+            client.delete(f"{_prefix()}audit-wanted:{survey_id}")
+            return
+    except Exception:  # noqa: BLE001, S110 - the key expires on its own
+        return
+    with _LOCK:
+        _WANTED.pop(survey_id, None)
 
 
 def _last_write(survey_id):
@@ -207,7 +250,8 @@ def _release(survey_id):
 
 
 def precompute(survey_id):
-    """The background job: wait for writes to settle, then store the audit of the data as it is now."""
+    """The background job (queued by a write, or by a page that needs the audit): wait for writes to settle,
+    then store the audit of the data as it is now."""
     settle = float(current_app.config.get("RESULTS_AUDIT_SETTLE_SECONDS", 2.0))
     latest = time.monotonic() + float(current_app.config.get("RESULTS_AUDIT_MAX_WAIT_SECONDS", 30.0))
     while True:
@@ -218,15 +262,18 @@ def precompute(survey_id):
     _release(survey_id)
     from feedback_app.services import results
 
-    results.warm_audit(survey_id)
+    try:
+        results.warm_audit(survey_id)
+    finally:
+        _done(survey_id)
 
 
 _WORKING = {}  # key -> a lock held while this process works that audit out
 
 
 def working_on(key):
-    """A lock per audit key, held while this process works the audit out: a page asking for an audit that the
-    start-up warm-up or another request is already working out waits for it instead of working it out again."""
+    """A lock per audit key, held while this process works the audit out: a job asking for an audit that the
+    start-up warm-up or another job is already working out waits for it instead of working it out again."""
     with _LOCK:
         return _WORKING.setdefault(key, threading.Lock())
 
@@ -234,8 +281,8 @@ def working_on(key):
 def warm_at_start(app):
     """Work out every survey's audit of breakdowns in a background thread as the server starts. Without Redis
     (``make run``) the audit is kept in the serving process only, so the first breakdown page after a start would
-    otherwise wait for it (15 s for the youth survey on the demo's data: benchmarks/ASSEMBLY_RESULTS.md, tenth
-    note). Returns the thread."""
+    otherwise say its figures are being prepared while a job works it out (107 s for the youth survey on the
+    demo's data with the sound pass: benchmarks/experiments/audit_sound/README.md). Returns the thread."""
 
     def work():
         from feedback_app.extensions import db
@@ -246,7 +293,7 @@ def warm_at_start(app):
             try:
                 for survey_id in sorted(result_queries.response_counts()):
                     results.warm_audit(survey_id)
-            except Exception:  # noqa: BLE001 - a page works the audit out itself
+            except Exception:  # noqa: BLE001 - a page asks for the job
                 app.logger.warning("audit warm-up at start failed", exc_info=True)
             finally:
                 db.session.remove()

@@ -232,17 +232,21 @@ def breakdown_choices(definition, language):
 READS = 3
 
 
-def survey_results(survey, year=None, breakdown=None, language="en", allow_stale=False):
+NotReady = result_audit.NotReady
+
+
+def survey_results(survey, year=None, breakdown=None, language="en", allow_stale=False, inline=None):
     """The survey's results, for all years or ``year``, by ``breakdown`` (``"cohort"``, a question id) or not.
 
     A breakdown page reads the survey's results data version before its counts and checks it after the audit
     (``result_audit.DataChanged``): figures and audit are always of the same data. If a write commits while it
     reads, it reads again; the last time it holds the version (on PostgreSQL, writers to this survey wait).
 
-    ``allow_stale`` (the results page, which says so): when the data changed a moment ago and the audit of the
-    new data is still being worked out in the background, the figures this process last made for this page
-    (figures and audit of one earlier version), with ``age_seconds`` set, rather than the audit inline
-    (``audit_cache.recent_page``)."""
+    The audit of breakdowns is never worked out in a web request (``inline``: see
+    ``result_audit.further_hidden``): when none is stored for this data, the background job is asked for it
+    (``audit_cache.wanted``) and ``NotReady`` raised, for the page to say the figures are being prepared.
+    ``allow_stale`` (the results page, which says so): meanwhile, the figures this process last made for this
+    page (figures and audit of one earlier version), with ``age_seconds`` set (``audit_cache.recent_page``)."""
     page_key = None
     if breakdown and allow_stale:
         version = survey_queries.get_latest_version(survey)
@@ -251,12 +255,16 @@ def survey_results(survey, year=None, breakdown=None, language="en", allow_stale
     for attempt in range(READS):
         stamp = result_audit.data_version(survey.id, hold=attempt == READS - 1) if breakdown else None
         try:
-            found = _survey_results(survey, year, breakdown, language, stamp, inline=recent is None)
+            found = _survey_results(survey, year, breakdown, language, stamp, inline=False if recent else inline)
         except result_audit.DataChanged:
             if attempt == READS - 1:
                 raise
             continue
-        except result_audit.NotReady:
+        except result_audit.NotReady as error:
+            audit_cache.wanted(survey.id)
+            if recent is None:
+                error.survey = survey  # (for the page saying its figures are being prepared)
+                raise
             age, kept, kept_stamp = recent
             # Made from this very data (its audit since dropped from the caches): current, no notice.
             return replace(kept, survey=survey, age_seconds=None if kept_stamp == stamp else age)
@@ -264,6 +272,19 @@ def survey_results(survey, year=None, breakdown=None, language="en", allow_stale
             audit_cache.keep_page(page_key, replace(found, survey=None), stamp)
         return found
     return None
+
+
+def audit_ready(survey):
+    """Whether the audit of ``survey``'s breakdowns for its data as it is now is stored: what a page saying its
+    figures are being prepared polls (cheap: the data version, the years, the cohorts; no counts)."""
+    version = survey_queries.get_latest_version(survey)
+    stamp = result_audit.data_version(survey.id)
+    years = result_counts.load(survey.id, ()).years
+    if version is None or not years:
+        return True  # no breakdown page needs an audit
+    key = audit_cache.key_of(survey.id, version.id, threshold(), stamp, years,
+                             [cohort.id for cohort in result_queries.list_cohorts(survey.id)])
+    return audit_cache.get(key) is not None
 
 
 def warm_audit(survey_id):
@@ -285,7 +306,7 @@ def warm_audit(survey_id):
         pass  # written to meanwhile: that write queued the next job
 
 
-def _survey_results(survey, year, breakdown, language, stamp, inline=True):
+def _survey_results(survey, year, breakdown, language, stamp, inline=None):
     version = survey_queries.get_latest_version(survey)
     definition = definition_of(version)
     question_ids = {q.id for q in definition.questions if q.type in CLOSED_TYPES}

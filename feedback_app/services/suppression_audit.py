@@ -27,9 +27,19 @@ A family is one item and up to three breakdowns (single-choice questions or the 
 the item and the breakdowns' cross-tabs. An item's breakdowns are taken three at a time where that family has
 at most ``TRIPLES_UP_TO`` variables, else two at a time (on the youth demo, every family: five breakdowns of up
 to eight groups), so a figure bounded only by the tables of more breakdowns together than its families hold
-(three where they are pairs, four where they are triples) is not found. ``protect`` returns the further hidden cells per
-breakdown table; ``services.result_audit`` works them out from the database's counts, caches them, and
-``services.results`` passes them on to ``result_tables.breakdown``.
+(three where they are pairs, four where they are triples) is not found by them. The sound pass closes that gap
+(``suppression_sound``, after the families, ``SOUND``): each question in turn varies alone, every respondent
+keeping their other answers, and every figure hidden as a small group must move 1 to N-1 there, against every
+table that varies with that question (all breakdowns together), else one more figure is hidden. Every figure of
+an item that is no breakdown (its own table, it by every breakdown) is so protected against all the tables
+together, but for one no answer of it can move even with every breakdown figure hidden (a new year's one
+response: its year would have to change), left to the families and logged. A breakdown question's own
+figures (its table, it by another breakdown or the cohorts) are, where its family is small
+(``suppression_sound.BREAKDOWN_UP_TO``); on the youth demo it is not (every item's table by it pins it) and those
+are audited by the families only, as before, and logged. ``protect`` returns the further hidden cells per
+breakdown table; ``services.result_audit`` works them out from the database's counts (every
+respondent's answers for the sound pass), caches them, and ``services.results`` passes them on to
+``result_tables.breakdown``.
 """
 
 import itertools
@@ -48,6 +58,9 @@ MAX_ROUNDS = 200
 # three-option question by three yes/no breakdowns). 2,000 doubled the results tests' time (their survey's triples
 # have 324-1,300 variables: 52 s -> 119 s for 90 tests; 300: 44 s) and the CI budget is 15 minutes.
 TRIPLES_UP_TO = 300
+# The sound pass (``suppression_sound``: each question varying alone, against every table of it together) after
+# the families: what lets the audit claim no hidden figure is pinned by any number of breakdowns together.
+SOUND = True
 
 
 class _Solver:
@@ -195,7 +208,7 @@ class _Solver:
         for low, high in ((true + 1, true + limit - 1), (max(true - limit + 1, 0), true - 1)):
             extra = LinearConstraint(mask[free].astype(float).reshape(1, -1), [low], [high])
             solved = milp(np.zeros(len(free)), constraints=[*constraints, extra], integrality=np.ones(len(free)),
-                          bounds=Bounds(lower, upper))
+                          bounds=Bounds(lower, upper), options=getattr(self.family, "milp_options", None))
             if solved.status == 0:
                 solution = self.family.true.copy()
                 solution[free] = np.round(solved.x)
@@ -205,13 +218,14 @@ class _Solver:
                     return True
         return False
 
-    def pinned(self, first_only=False, only=None):
+    def pinned(self, first_only=False, only=None, skip=()):
         """The masks of the figures hidden as a small group that no consistent set of responses moves by 1 to N-1
         (with ``first_only``, the first of them only: which figures are pinned does not depend on the
-        certificates found, so the first is the same, and the others are not proved pinned in vain)."""
+        certificates found, so the first is the same, and the others are not proved pinned in vain; ``skip``:
+        masks (as bytes) not to check)."""
         family, limit = self.family, self.family.limit
         shown_rows = [(mask, value) for mask, value in family.figures if shown(value)]
-        matrix = np.array([mask for mask, _v in shown_rows], dtype=float)
+        matrix = np.array([mask for mask, _v in shown_rows], dtype=float).reshape(-1, len(family.true))
         values = np.array([v for _m, v in shown_rows], dtype=float)
         self.solutions = [s for s in self.solutions if np.array_equal(matrix @ s, values)]
         self._stacked = self._stacked[:0]
@@ -220,7 +234,8 @@ class _Solver:
             if reason(published) != "small" or (only is not None and not np.array_equal(mask, only)):
                 continue
             true = family.value(mask)
-            if true == 0 or mask.tobytes() in done or (only is None and mask.tobytes() in self.stuck):
+            if true == 0 or mask.tobytes() in done or mask.tobytes() in skip or \
+                    (only is None and mask.tobytes() in self.stuck):
                 continue
             done.add(mask.tobytes())
             checks.append((mask, true))
@@ -240,6 +255,10 @@ class _Solver:
                     break
         if left.any():
             left[left] = ~self._moved(masks[left], trues[left])
+        if left.any() and hasattr(family, "spread"):  # (``suppression_sound``: many figures at once)
+            self.solutions += [s for s in family.spread(matrix, masks[left], trues[left])
+                               if self._consistent(s, matrix, values)]
+            left[left] = ~self._moved(masks[left], trues[left])
         if left.any():
             self._pairs(matrix, values, masks[left], trues[left])
             left[left] = ~self._moved(masks[left], trues[left])
@@ -254,6 +273,12 @@ class _Solver:
             if base is None:
                 base = [LinearConstraint(matrix, values, values), *family.constraints()]
             for low, high in ((true + 1, true + limit - 1), (max(true - limit + 1, 0), true - 1)):
+                if hasattr(family, "solve_window"):  # (``suppression_sound``: its own, time-limited)
+                    found = family.solve_window(matrix, mask, low, high)
+                    if found is not None and low <= mask @ found <= high and self._consistent(found, matrix, values):
+                        self.solutions.append(found)
+                        break
+                    continue
                 found = nearest(family.true, base, mask, low, high)  # a linear program first
                 if isinstance(found, str):
                     continue  # proved: no counts put the figure there
@@ -261,8 +286,8 @@ class _Solver:
                     self.solutions.append(found)
                     break
                 extra = LinearConstraint(mask.astype(float).reshape(1, -1), [low], [high])
-                solved = milp(np.zeros(len(family.true)), constraints=[*base, extra],
-                              integrality=integrality, bounds=bounds)
+                solved = milp(np.zeros(len(family.true)), constraints=[*base, extra], integrality=integrality,
+                              bounds=bounds, options=getattr(family, "milp_options", None))
                 if solved.status == 0:
                     self.solutions.append(np.round(solved.x))
                     break
@@ -332,12 +357,14 @@ def _family(years, counts, members, limit, tables):
     return (ChoiceFamily if wide else Family)(years, counts, list(members), limit, tables)
 
 
-def protect(years, counts, questions, limit, family_counts=None):
+def protect(years, counts, questions, limit, family_counts=None, everyone=None, sound=None):
     """Further cells to hide in breakdowns, ``{(item, by, period): {(row, col)}}`` (``row``: the group,
     ``col``: the item's grid column), so that no figure hidden as a small group is pinned by the tables
     taken together. ``counts``: ``{(year, answer of each question...): responses}``, the answers in the
     order of ``questions``; ``family_counts(keys)``: the counts over some of the questions only (by default
-    summed from ``counts``). Returns ``(extra, stuck)``, ``stuck`` the families left with a pinned figure."""
+    summed from ``counts``); ``everyone()``: the counts over every question (by default ``counts``), for the
+    sound pass (``suppression_sound``; ``sound``: whether to run it, by default ``SOUND``). Returns ``(extra,
+    stuck)``, ``stuck`` the families left with a pinned figure."""
     by_key = {q.key: q for q in questions}
     order = [q.key for q in questions]
     if family_counts is None:
@@ -379,6 +406,10 @@ def protect(years, counts, questions, limit, family_counts=None):
                 changed = True
         if not changed:
             break
+    if SOUND if sound is None else sound:
+        from feedback_app.services import suppression_sound  # (it builds on this module)
+
+        suppression_sound.protect(years, everyone() if everyone else counts, questions, limit, extra)
     if years == 1:
         extra.update({(item, by, None): cells for (item, by, _period), cells in list(extra.items())})
     return {k: frozenset(v) for k, v in extra.items()}, stuck

@@ -1,5 +1,7 @@
-// Export file being prepared: poll its status and reload the page once it is ready (or failed, or expired).
-// Without JavaScript the page has a "Check now" link instead. Loaded as a module, no inline script.
+// Something being prepared in the background (an export file; figures whose audit of breakdowns is worked
+// out): poll its status and reload the page once it is no longer "queued" (ready, or failed, or expired).
+// Without JavaScript the page has a "Check now" or "Try again now" link instead. Loaded as a module, no
+// inline script.
 const POLL_MS = 5000;
 
 function start(container) {

@@ -1,11 +1,12 @@
 """Error pages: plain English, a 4xx where the request was at fault, never a stack trace."""
 
-from flask import current_app, render_template, request
+from flask import current_app, make_response, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 
 from feedback_app import queries
+from feedback_app.services import results
 from feedback_app.views import respond
 
 MESSAGES = {
@@ -53,9 +54,28 @@ def csrf_error(error):
     return render_template("views/errors/csrf.html"), 400
 
 
+def figures_being_prepared(error):
+    """A page (results by a breakdown, its printable report, its summary CSV...) whose figures need the audit of
+    breakdowns, none stored for the data as it is: no request works it out (it can take minutes); the background
+    job has been asked for it (``results.survey_results``). Says so with a link to try again; with JavaScript the
+    page polls ``results.audit_status`` and reloads itself once the audit is ready (no ``<meta refresh>``: a
+    timed refresh fails WCAG 2.2.1)."""
+    again = request.method in ("GET", "HEAD")
+    if not again:
+        queries.rollback_quietly()  # nothing half-written
+    survey = getattr(error, "survey", None)
+    response = make_response(render_template(
+        "views/results/preparing.html", survey=survey, retry_url=request.full_path.rstrip("?") if again else None,
+        status_url=url_for("results.audit_status", slug=survey.slug) if again and survey is not None else None),
+        200 if again else 409)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def init_app(app):
     for status in MESSAGES:
         app.register_error_handler(status, lambda error, status=status: render_error(status))
     app.register_error_handler(CSRFError, csrf_error)
     app.register_error_handler(429, rate_limited)
+    app.register_error_handler(results.NotReady, figures_being_prepared)
     app.register_error_handler(OperationalError, database_unavailable)

@@ -21,6 +21,7 @@ from feedback_app.queries import themes as theme_queries
 from feedback_app.services import audit
 from feedback_app.services import audit_planning as planning
 from feedback_app.services import reports as reports_service
+from feedback_app.services import results as results_service
 from feedback_app.services import scorecard as scorecard_service
 
 bp = Blueprint("reports", __name__, url_prefix="/staff/reports")
@@ -211,5 +212,9 @@ def publish():
                                          g.get("language", "en"))
     except reports_service.ReportRefused:
         abort(404)
+    except results_service.NotReady:  # its figures' audit is worked out in the background, never here
+        flash(_("The report was not published: some of its figures are still being prepared, so that no small "
+                "group can be worked out from them. Try again in a few minutes."), "notice")
+        return redirect(url_for("reports.index"))
     flash(_("Report published. Board members with the viewer role can now read it."))
     return redirect(url_for("reports.published", report_id=report.id))

@@ -107,6 +107,16 @@ def survey(slug):
                            form=form, can_read_raw=can_read_raw, withheld=withheld)
 
 
+@bp.route("/<slug>/audit-status.json")
+@roles_required(*AGGREGATE)
+def audit_status(slug):
+    """What a page saying its figures are being prepared polls (``static/export-progress.js``, ``views.errors``):
+    ``ready`` once the audit of the survey's breakdowns for its data as it is now is stored."""
+    response = jsonify(state="ready" if results_service.audit_ready(_survey_or_404(slug)) else "queued")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 @bp.route("/<slug>/report")
 @roles_required(*AGGREGATE)
 def report(slug):

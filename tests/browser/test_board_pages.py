@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from playwright.sync_api import expect
 
+from feedback_app import jobs
 from feedback_app.extensions import db
 from feedback_app.queries import reports as report_queries
 from feedback_app.services import accounts, reports
@@ -139,3 +140,23 @@ def test_the_qr_poster_prints_on_one_a4_page(page, board_app):
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page(?![a-z])", pdf)) == 1
+
+
+def test_figures_by_a_breakdown_being_prepared_then_shown(page, board_app, monkeypatch):
+    """No audit of the breakdowns for the data as it is (the job has not run): the page says its figures are being
+    prepared (axe clean) and asks for the job, which no request runs; once it has, the page's script notices and
+    shows them (no "Try again now" click needed)."""
+    held = []
+    monkeypatch.setattr(jobs, "enqueue", lambda *args, **kwargs: held.append(args) or "held")
+    _sign_in(page, ANALYST)
+    page.goto(f"/staff/results/all-types?year={datetime.now(UTC).year}&breakdown=age_band")
+    expect(page.get_by_role("heading", level=1)).to_have_text("These figures are being prepared")
+    expect(page.locator("main table")).to_have_count(0)
+    assert_accessible(page)
+    [(func_path, survey_id)] = held
+    with board_app.app_context():
+        jobs.resolve(func_path)(survey_id)  # the job, run here rather than in a thread
+        db.session.remove()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("These figures are being prepared", timeout=15000)
+    expect(page.locator("main table").first).to_be_visible()
+    assert held == [(func_path, survey_id)]  # its polling queued nothing more

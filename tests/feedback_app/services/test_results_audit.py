@@ -151,9 +151,16 @@ def _family_counts(target, year, breakdown, keys):
     captured = {}
     real = result_audit.suppression_audit.protect
 
-    def spy(years, counts, questions, limit, family_counts=None):
+    def spy(years, counts, questions, limit, family_counts=None, **options):
         captured["counts"] = family_counts(list(keys))
-        return real(years, counts, questions, limit, family_counts=family_counts)
+        # Every respondent's answers (the sound pass) add up to the family's counts.
+        order = [q.key for q in questions]
+        summed = {}
+        for pattern, n in options["everyone"]().items():
+            key = (pattern[0], *(pattern[1 + order.index(k)] for k in keys))
+            summed[key] = summed.get(key, 0) + n
+        assert summed == captured["counts"]
+        return real(years, counts, questions, limit, family_counts=family_counts, **options)
 
     result_audit.suppression_audit.protect = spy
     audit_cache.clear_local()
@@ -208,9 +215,9 @@ def test_the_audit_counts_a_grid_row_as_its_table_does(app, surveys_loaded, monk
     seen = {}
     protect = result_audit.suppression_audit.protect
 
-    def spy(years, counts, questions, limit, family_counts=None):
-        seen.update(questions=questions, family_counts=family_counts)
-        return protect(years, counts, questions, limit, family_counts)
+    def spy(years, counts, questions, limit, family_counts=None, **options):
+        seen.update(questions=questions, family_counts=family_counts, everyone=options["everyone"]())
+        return protect(years, counts, questions, limit, family_counts, **options)
 
     monkeypatch.setattr(result_audit.suppression_audit, "protect", spy)
     results.survey_results(target, year=2025, breakdown="age_band")
@@ -222,4 +229,9 @@ def test_the_audit_counts_a_grid_row_as_its_table_does(app, surveys_loaded, monk
         codes = [code for code, _label in
                  definition_of(survey_queries.get_latest_version(target)).question("services").answer_type
                  .choice_labels("en")]
+        assert {codes[a]: n for a, n in per_answer.items() if a is not None} == expected, row
+        column = [q.key for q in seen["questions"]].index(f"services.{row}")
+        per_answer = {}
+        for pattern, n in seen["everyone"].items():  # every respondent's answers (the sound pass), alike
+            per_answer[pattern[1 + column]] = per_answer.get(pattern[1 + column], 0) + n
         assert {codes[a]: n for a, n in per_answer.items() if a is not None} == expected, row

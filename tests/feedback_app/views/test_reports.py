@@ -179,3 +179,26 @@ def test_publishing_again_makes_a_new_version_of_the_same_report(client, client_
     assert current.select_one(".govuk-warning-text") is None
     # Nothing live: the results pages are refused to Board members.
     assert client.get("/staff/results/").status_code == 403
+
+
+def test_a_report_whose_figures_are_still_being_prepared_is_not_published_and_says_so(
+        client_request, sign_in, run_with_proposal, monkeypatch):
+    """A report's figures that need the audit of breakdowns, not worked out yet for the data as it is: publishing
+    never works it out in the request (``results.NotReady``); nothing is stored or logged, and the publisher is
+    told to try again."""
+    from feedback_app.services import reports as reports_service
+    from feedback_app.services import results
+
+    def not_ready(*_args, **_kwargs):
+        raise results.NotReady
+
+    monkeypatch.setattr(reports_service, "audit_programme", not_ready)
+    sign_in("analyst")
+    response = client_request.submit("/staff/reports/publish", {"kind": "audit_programme", "subject": "2026"},
+                                     _form_url="/staff/reports/")
+    assert path_of(response.location) == "/staff/reports/"
+    page = client_request.get("/staff/reports/")
+    banner = page.select_one(".govuk-notification-banner")
+    assert "govuk-notification-banner--success" not in banner["class"]
+    assert "The report was not published: some of its figures are still being prepared" in banner.text
+    assert db.session.scalar(select(PublishedReport)) is None and _events("reports.published") == []

@@ -8,8 +8,10 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from feedback_app import jobs
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent
+from feedback_app.services import audit_cache, result_audit, results
 from tests.conftest import path_of, wait_for_jobs
 from tests.feedback_app import results_data
 
@@ -116,6 +118,7 @@ def test_survey_page_has_accessible_charts_and_suppressed_tables(client_request,
 
 
 def test_breakdown_by_cohort_is_suppressed(client_request, sign_in, answered):
+    results.warm_audit(answered.id)  # the background job (a page never works the audit out)
     sign_in("analyst")
     page = client_request.get(f"{BASE}/all-types?breakdown=cohort")
     section = page.select_one("h2:-soup-contains('Have you ever told an adult')").find_parent("section")
@@ -230,6 +233,7 @@ def test_formula_injection_is_neutralised(client_request, sign_in, app, surveys_
 
 
 def test_summary_export_is_suppressed_and_audited(client_request, sign_in, answered):
+    results.warm_audit(answered.id)
     sign_in("analyst")
     data = client_request.get(f"{BASE}/all-types/summary.csv?breakdown=cohort").get_data().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data)))
@@ -251,3 +255,52 @@ def test_exporting_an_empty_survey_says_there_is_nothing(client_request, sign_in
     assert page.select_one("h1").text.strip() == "Nothing to export"
     assert "There are no responses to Every answer type" in page.text
     assert _events("results.exported") == []
+
+
+STATUS = f"{BASE}/all-types/audit-status.json"
+
+
+@pytest.mark.parametrize("url", [f"{BASE}/all-types?breakdown=cohort", f"{BASE}/all-types/report?breakdown=cohort",
+                                 f"{BASE}/all-types/summary.csv?breakdown=cohort"])
+def test_without_its_audit_a_breakdown_says_its_figures_are_being_prepared_and_the_job_works_it_out(
+        client_request, sign_in, answered, monkeypatch, url):
+    """No request works the audit of breakdowns out (minutes on a large survey, past the server's time limit):
+    the page, the printable report and the summary CSV say the figures are being prepared, and ask the
+    background job for them, once however often the page tries again; the page's script polls the audit's
+    state and reloads once the job has run."""
+    sign_in("analyst")
+    queued = []
+    monkeypatch.setattr(jobs, "enqueue", lambda path, *args, **kwargs: queued.append((path, args)))
+    monkeypatch.setattr(result_audit.suppression_audit, "protect", lambda *a, **k: pytest.fail("audited inline"))
+    for _attempt in range(2):
+        page = client_request.get(url)
+        assert page.select_one("h1").text.strip() == "These figures are being prepared"
+        assert "checked first, so that no small group can be worked out" in page.select_one(".app-preparing").text
+        assert page.select_one("a.app-preparing-retry")["href"] == url
+        # It checks again by itself (a script polling the audit's state: a timed <meta refresh> fails WCAG 2.2.1).
+        assert page.select_one("[data-module=app-export-progress]")["data-status-url"] == STATUS
+        assert page.select_one("script[src$='export-progress.js']") is not None
+        assert page.select_one("meta[http-equiv=refresh]") is None
+        assert page.select_one(".govuk-back-link")["href"] == f"{BASE}/all-types"
+        assert page.select_one("main table") is None
+    assert client_request.last.headers["Cache-Control"] == "no-store"
+    assert queued == [("feedback_app.services.audit_cache.precompute", (answered.id,))]
+    assert _events("results.exported") == []
+    assert client_request.get(STATUS).get_json() == {"state": "queued"}
+    monkeypatch.undo()
+    audit_cache.precompute(answered.id)  # the job
+    assert client_request.get(STATUS).get_json() == {"state": "ready"}
+    ready = client_request.get(url)
+    if url.endswith("summary.csv?breakdown=cohort"):
+        assert ready.mimetype == "text/csv" and "School A" in ready.get_data(as_text=True)
+    else:
+        assert ready.select_one("h1").text.strip() != "These figures are being prepared"
+        assert "School A" in [cell.text.strip() for cell in ready.select("main table th, main table td")]
+        assert ready.select_one("[data-module=app-export-progress]") is None
+
+
+def test_the_audit_state_is_for_analysts_and_admins_only(client_request, sign_in, answered):
+    sign_in("viewer")
+    client_request.get(STATUS, _expected_status=403)
+    sign_in("analyst")
+    client_request.get(f"{BASE}/no-such-survey/audit-status.json", _expected_status=404)
