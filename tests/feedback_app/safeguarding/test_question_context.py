@@ -40,7 +40,7 @@ def _findings(definition, text):
 
 @pytest.mark.parametrize("question", [_declared(), WORDED], ids=["declared kind", "recognised wording"])
 def test_a_person_named_answering_who_would_you_tell_raises_no_alert(question):
-    assert _findings(_definition(question), "my step dad") == []
+    assert _findings(_definition(question), "my mums boyfriend") == []
 
 
 @pytest.mark.parametrize("question", [_declared(), WORDED], ids=["declared kind", "recognised wording"])
@@ -52,7 +52,7 @@ def test_a_disclosure_answering_who_would_you_tell_still_raises_an_alert(questio
 
 
 def test_the_same_answer_to_another_question_is_screened_alone():
-    [finding] = _findings(_definition(PLAIN), "my step dad")
+    [finding] = _findings(_definition(PLAIN), "my mums boyfriend")
     assert finding.categories
 
 
