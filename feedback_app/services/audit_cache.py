@@ -214,17 +214,22 @@ def wanted(survey_id):
         _done(survey_id)
 
 
-def _done(survey_id):
-    """A job a page asked for has ended (or was never queued): the next page without its audit asks again."""
+def _forget(name, local, survey_id):
+    """Drop ``survey_id``'s ``audit-<name>`` mark: the Redis key, or without Redis the entry of ``local``."""
     try:
         client = _redis()
         if client is not None:
-            client.delete(f"{_prefix()}audit-wanted:{survey_id}")
+            client.delete(f"{_prefix()}audit-{name}:{survey_id}")
             return
     except Exception:  # noqa: BLE001, S110 - the key expires on its own
         return
     with _LOCK:
-        _WANTED.pop(survey_id, None)
+        local.pop(survey_id, None)
+
+
+def _done(survey_id):
+    """A job a page asked for has ended (or was never queued): the next page without its audit asks again."""
+    _forget("wanted", _WANTED, survey_id)
 
 
 def _last_write(survey_id):
@@ -238,15 +243,7 @@ def _last_write(survey_id):
 
 def _release(survey_id):
     """Let the next write queue a job (done before the work starts, so a write during it queues another)."""
-    try:
-        client = _redis()
-        if client is not None:
-            client.delete(f"{_prefix()}audit-pending:{survey_id}")
-            return
-    except Exception:  # noqa: BLE001, S110 - the key expires on its own
-        return
-    with _LOCK:
-        _PENDING.pop(survey_id, None)
+    _forget("pending", _PENDING, survey_id)
 
 
 def precompute(survey_id):
