@@ -49,6 +49,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     TWENTYSIXTH_TWENTYSEVENTH_WRITERS,
     WRITERS_28_32,
     WRITERS_33_37,
+    WRITERS_38_42,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -515,6 +516,8 @@ def main(argv=None) -> int:
                    help="only blind writers 28-32 (fresh28_* to fresh32_*; first sight: 5 December)")
     p.add_argument("--only-writers-33-37", action="store_true",
                    help="only blind writers 33-37 (fresh33_* to fresh37_*; kept for first sight after tuning on 28-32)")
+    p.add_argument("--only-writers-38-42", action="store_true",
+                   help="only blind writers 38-42 (fresh38_* to fresh42_*; never scored: the next first sight)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -550,7 +553,8 @@ def main(argv=None) -> int:
                           ("only_twentysecond_twentythird_writers", TWENTYSECOND_TWENTYTHIRD_WRITERS),
                           ("only_twentyfourth_twentyfifth_writers", TWENTYFOURTH_TWENTYFIFTH_WRITERS),
                           ("only_twentysixth_twentyseventh_writers", TWENTYSIXTH_TWENTYSEVENTH_WRITERS),
-                          ("only_writers_28_32", WRITERS_28_32), ("only_writers_33_37", WRITERS_33_37)):
+                          ("only_writers_28_32", WRITERS_28_32), ("only_writers_33_37", WRITERS_33_37),
+                          ("only_writers_38_42", WRITERS_38_42)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -176,6 +176,9 @@ WRITERS_28_32 = {f"writer {n}": f"fresh{n}" for n in range(28, 33)}
 # Writers 33-37 (5 December, later): written blind to new persona mixes while 28-32 became tuning data; kept unread
 # for the first-sight score of the screen tuned on 28-32.
 WRITERS_33_37 = {f"writer {n}": f"fresh{n}" for n in range(33, 38)}
+# Writers 38-42 (5 December, last): written blind to new persona mixes after 33-37 were scored; never scored, never
+# read: the next first sight.
+WRITERS_38_42 = {f"writer {n}": f"fresh{n}" for n in range(38, 43)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
