@@ -51,9 +51,7 @@ class VetoGate:
         A confident score (``learned_confident``) skips the lesson-word list
         and also counts other children and adults as personal.
         """
-        # confident, or a practitioner writing about one child ("a Year 4 pupil came in with ...")
-        confident = probability >= self.learned_confident or bool(SPECIFIC_CHILD.search(doc.text))
-        veto = self._vetoed(LEARNED, doc, i, i + 1, category, confident=confident)
+        veto = self._vetoed(LEARNED, doc, i, i + 1, category, confident=self._confident(doc, probability))
         if self._trace is not None:
             self._trace.append((LEARNED, category, doc[i].text, veto))
         return veto is None
@@ -61,10 +59,15 @@ class VetoGate:
     def _learned_vetoes(self, doc: Doc, i: int, category: str, probability: float = 0.0) -> list[str]:
         """Every veto of the registry that would cancel a learned hit on ``doc[i]`` (:meth:`_learned_gate` stops
         at the first): the reader overrules some of them (``reading``)."""
-        confident = probability >= self.learned_confident or bool(SPECIFIC_CHILD.search(doc.text))
+        confident = self._confident(doc, probability)
         return [veto.name for veto in VETOES if veto.name != "judge" and applies(veto.name, LEARNED, category,
                                                                                   self.ablated_)
                 and self._veto_fires(veto.name, LEARNED, doc, i, i + 1, category, None, (), confident)]
+
+    def _confident(self, doc: Doc, probability: float) -> bool:
+        """A learned hit's score is confident, or a practitioner writes about one child ("a Year 4 pupil came in
+        with ...")."""
+        return probability >= self.learned_confident or bool(SPECIFIC_CHILD.search(doc.text))
 
     def _vetoed(self, kind: str, doc: Doc, start: int, end: int, category: str, rule: Rule | None = None,
                 gap_tokens=(), confident: bool = False) -> str | None:

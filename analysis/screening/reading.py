@@ -40,7 +40,8 @@ class Reading:
     def _read_enough(self, doc, spans, category: str, first_hand: bool = False, learned: bool = False) -> bool:
         """The reader's floor under a topic rule's hit, beside the judge's (:meth:`.gate.VetoGate._judged`), and
         under the learned net's hit: the reader gives the answer at least its category's ``READER_FLOOR`` (a rule's
-        words that name the writer's family and the writer, ``first_hand``: ``READER_FIRST_HAND_FLOOR``). Rules fire
+        words that name the writer's family and the writer, ``first_hand``: ``READER_FIRST_HAND_FLOOR``; the learned
+        net's hit, ``learned``: ``READER_LEARNED_FLOOR`` too, unless its category has a floor of its own). Rules fire
         on words; the reader, learned from every writer, weighs the answer."""
         if "reader floor" in self.ablated_:
             return True
