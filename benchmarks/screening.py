@@ -50,6 +50,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_28_32,
     WRITERS_33_37,
     WRITERS_38_42,
+    WRITERS_43_47,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -517,7 +518,9 @@ def main(argv=None) -> int:
     p.add_argument("--only-writers-33-37", action="store_true",
                    help="only blind writers 33-37 (fresh33_* to fresh37_*; kept for first sight after tuning on 28-32)")
     p.add_argument("--only-writers-38-42", action="store_true",
-                   help="only blind writers 38-42 (fresh38_* to fresh42_*; never scored: the next first sight)")
+                   help="only blind writers 38-42 (fresh38_* to fresh42_*; first sight: 5 December, evening)")
+    p.add_argument("--only-writers-43-47", action="store_true",
+                   help="only blind writers 43-47 (fresh43_* to fresh47_*; never scored: the next first sight)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -554,7 +557,7 @@ def main(argv=None) -> int:
                           ("only_twentyfourth_twentyfifth_writers", TWENTYFOURTH_TWENTYFIFTH_WRITERS),
                           ("only_twentysixth_twentyseventh_writers", TWENTYSIXTH_TWENTYSEVENTH_WRITERS),
                           ("only_writers_28_32", WRITERS_28_32), ("only_writers_33_37", WRITERS_33_37),
-                          ("only_writers_38_42", WRITERS_38_42)):
+                          ("only_writers_38_42", WRITERS_38_42), ("only_writers_43_47", WRITERS_43_47)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

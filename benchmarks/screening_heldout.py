@@ -179,6 +179,10 @@ WRITERS_33_37 = {f"writer {n}": f"fresh{n}" for n in range(33, 38)}
 # Writers 38-42 (5 December, last): written blind to new persona mixes after 33-37 were scored; never scored, never
 # read: the next first sight.
 WRITERS_38_42 = {f"writer {n}": f"fresh{n}" for n in range(38, 43)}
+# Writers 43-47 (5 December, evening): written blind to new persona mixes (young carers; clubs and activities; 16-18
+# in work and college; everyday mental-health talk; many communities mixing words of other languages) after 38-42
+# were scored; never scored, never read: the first sight of the screen tuned on 38-42.
+WRITERS_43_47 = {f"writer {n}": f"fresh{n}" for n in range(43, 48)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
