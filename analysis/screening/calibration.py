@@ -57,3 +57,7 @@ READER_OVERRULES_GATE = 0.9
 # gets me" 0.99 and "nobody touches me at home" 0.98.
 READER_OVERRULES: frozenset[str] = frozenset({"topic_anchor", "no_person"})
 READER_FIRST_HAND_FLOOR = 0.1  # a rule's words name the writer's family and the writer (gate._first_hand)
+# Whole-answer hits the reader must not disagree with: an answer signal (``answers.py``) and the last resort (the
+# judge net's own hit) stand only where the reader gives the answer at least this much (0: no floor).
+READER_SIGNAL_FLOOR = 0.0
+READER_LAST_RESORT_FLOOR = 0.0

@@ -29,6 +29,8 @@ _JUDGE_WORDS = word_lists("frames")
 _WRITER_OBJECT = _JUDGE_WORDS["FIRST_HAND_OBJECT"]
 _POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
 _FAMILY_PAIRS = _JUDGE_WORDS["FIRST_HAND_FAMILY_PAIRS"]
+_FAMILY_SUBJECT = _JUDGE_WORDS["FIRST_HAND_FAMILY_SUBJECT"]
+_SIBLINGS = _JUDGE_WORDS["SIBLINGS"]
 _UNSAFE_WORDS = _JUDGE_WORDS["FIRST_HAND_UNSAFE_WORDS"]
 _UNSAFE_HOME, _UNSAFE_DENIAL = _JUDGE_WORDS["FIRST_HAND_UNSAFE_HOME"], _JUDGE_WORDS["FIRST_HAND_UNSAFE_DENIAL"]
 _UNSAFE_LEADS = tuple(f" {lead}" for lead in _JUDGE_WORDS["FIRST_HAND_UNSAFE_LEAD"])
@@ -214,11 +216,25 @@ class VetoGate:
             return True
         if words & _UNSAFE_WORDS and words & _UNSAFE_HOME and words & _UNSAFE_DENIAL and self._writer_before(span):
             return True
+        before = [t.lower_ for t in span.doc[span.sent.start:span.start]]
+        if self._family_subject(before):
+            return True
         if not words & _WRITER_OBJECT:
             return False
-        before = [t.lower_ for t in span.doc[span.sent.start:span.start]]
         return any(a in _POSSESSIVE and (b in _FAMILY or f"{b} {c}" in _FAMILY_PAIRS)
                    for a, b, c in zip(before, before[1:], [*before[2:], ""], strict=False))
+
+    @staticmethod
+    def _family_subject(before: list[str]) -> bool:
+        """"my brother is doing county lines": the sentence opens with the writer's own family member (a sibling
+        too: frames.yaml SIBLINGS) and only a few linking words (frames.yaml FIRST_HAND_FAMILY_SUBJECT) stand before the rule's words."""
+        if len(before) < 2 or before[0] not in _POSSESSIVE:
+            return False
+        if before[1] in _FAMILY or before[1] in _SIBLINGS:
+            rest = before[2:]
+        else:
+            rest = before[3:] if " ".join(before[1:3]) in _FAMILY_PAIRS else None
+        return rest is not None and len(rest) <= 3 and all(w in _FAMILY_SUBJECT for w in rest)
 
     @staticmethod
     def _writer_before(span) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from .calibration import (
     READER_FIRST_HAND_FLOOR,
     READER_FLOOR,
+    READER_LAST_RESORT_FLOOR,
     READER_LEARNED_FLOOR,
     READER_OVERRULES,
     READER_OVERRULES_GATE,
+    READER_SIGNAL_FLOOR,
     READER_THRESHOLD,
 )
 from .charmodel import model_text
@@ -56,6 +58,20 @@ class Reading:
         if self._trace is not None:
             self._trace.extend(("reader floor", "", span.text, "reader floor") for span in spans)
         return False
+
+    def _whole_read_enough(self, text: str, hits: list[Hit], kind: str) -> list[Hit]:
+        """``hits`` of a whole-answer kind (``"signal"``: an answer signal; ``"last resort"``: the judge net's own
+        hit), or none where the reader gives the answer less than that kind's floor (``READER_SIGNAL_FLOOR``,
+        ``READER_LAST_RESORT_FLOOR``; 0: no floor)."""
+        floor = READER_SIGNAL_FLOOR if kind == "signal" else READER_LAST_RESORT_FLOOR
+        if not hits or floor <= 0 or "reader floor" in self.ablated_:
+            return hits
+        p = self._reader_probabilities([self._doc(text).text])
+        if p is None or p[0] >= floor:
+            return hits
+        if self._trace is not None:
+            self._trace.extend(("reader floor", h.category, h.evidence, f"reader floor ({kind})") for h in hits)
+        return []
 
     def _read(self, text: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` of an English answer, or, where there are none, the reader's own hit where it gives the answer

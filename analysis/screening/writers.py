@@ -45,9 +45,9 @@ WRITERS: dict[str, tuple[str, ...]] = {
        for n in (8, 9, 10, 12, 13, 14, 15, 16, 17)},  # fresh11 wrote no youth set
 }
 # Writers learned by the reader only (``charmodel.READER_WRITERS``, ``data/reader_writers.csv``): scored at
-# first sight, then taught. Writers 33 and later are kept for first-sight scores.
+# first sight, then taught. Writers 43 and later are kept for first-sight scores.
 READER_ONLY_WRITERS: dict[str, tuple[str, ...]] = {
-    f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv") for n in range(18, 33)}
+    f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv") for n in range(18, 43)}
 
 
 def writer_rows(name: str, dirs: Sequence[Path] = (DATA_DIR,)) -> list[dict]:

@@ -5,7 +5,12 @@ import pytest
 
 from analysis.screening import DisclosureScreener, reading
 from analysis.screening.build import READER_ARTEFACT, main
-from analysis.screening.calibration import READER_FLOOR, READER_OVERRULES_GATE, READER_THRESHOLD
+from analysis.screening.calibration import (
+    READER_FIRST_HAND_FLOOR,
+    READER_FLOOR,
+    READER_OVERRULES_GATE,
+    READER_THRESHOLD,
+)
 from analysis.screening.charmodel import CharModel, model_text, reader_hash, shipped_reader
 from analysis.screening.questions import question_kind
 
@@ -14,7 +19,7 @@ GOOD = "What is good about where you live?"
 POSITIVE = "school is the only good thing because he isnt there"
 # Look-alikes in the same words the gate cancels: a denial, a hypothetical, a story.
 LOOKALIKES = ["no one at home has ever hit me", "what would happen if my dad hit me",
-              "we read a story about a boy whose dad hits him"]
+              "we read a story about a boy whose dad hits him every night"]
 
 
 def _p(answer, question=None):
@@ -106,3 +111,15 @@ def test_where_it_is_sure_a_denial_or_hypothetical_still_cancels(screener, answe
     assert _p(answer, TELL) >= READER_OVERRULES_GATE or _p(answer) >= READER_OVERRULES_GATE
     assert not screener.screen(answer, question=TELL).flagged
     assert not screener.screen(answer).flagged
+
+
+def test_its_floor_is_the_first_hand_one_when_the_writers_own_family_member_is_the_subject(screener):
+    # the reader learned from writers 18-42 reads county lines as general talk (0.17): the named sibling keeps it
+    text = "my sister is doing county lines"
+    assert READER_FIRST_HAND_FLOOR <= _p(text) < READER_FLOOR["*"]
+    assert screener.screen(text).categories == ("criminal_exploitation",)
+    assert not screener._family_subject(["my", "sister", "is", "learning", "about"])
+
+
+def test_a_family_member_learning_about_a_topic_stays_quiet(screener):
+    assert not screener.screen("my brother is learning about county lines at school").flagged
