@@ -152,6 +152,9 @@ def test_figures_by_a_breakdown_being_prepared_then_shown(page, board_app, monke
     page.goto(f"/staff/results/all-types?year={datetime.now(UTC).year}&breakdown=age_band")
     expect(page.get_by_role("heading", level=1)).to_have_text("These figures are being prepared")
     expect(page.locator("main table")).to_have_count(0)
+    # The script runs, so the page says it checks by itself, and not the words for no script.
+    expect(page.locator(".app-js-only")).to_be_visible()
+    expect(page.locator(".app-no-js")).to_be_hidden()
     assert_accessible(page)
     [(func_path, survey_id)] = held
     with board_app.app_context():

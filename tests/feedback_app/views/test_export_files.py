@@ -126,6 +126,10 @@ def test_while_it_is_being_prepared_the_page_polls(client_request, sign_in, answ
     progress = page.select_one("[data-module=app-export-progress]")
     assert progress["data-status-url"] == f"{status}/status.json"
     assert progress.select_one("a")["href"] == status  # "Check now", for when JavaScript does not run
+    # ... and without the script nothing checks again: the sentence saying so waits for the script to show it.
+    assert progress.select_one(".app-js-only").has_attr("hidden")
+    assert not progress.select_one(".app-no-js").has_attr("hidden")
+    assert "Use the link below" in progress.select_one(".app-no-js").text
     assert page.select_one("script[src$='export-progress.js']") is not None
     assert client_request.get(f"{status}/status.json").get_json() == {"state": "queued"}
     token = status.rsplit("/", 1)[1]

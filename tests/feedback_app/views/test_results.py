@@ -281,6 +281,11 @@ def test_without_its_audit_a_breakdown_says_its_figures_are_being_prepared_and_t
         assert page.select_one("[data-module=app-export-progress]")["data-status-url"] == STATUS
         assert page.select_one("script[src$='export-progress.js']") is not None
         assert page.select_one("meta[http-equiv=refresh]") is None
+        # Without the script nothing checks again: the sentence saying so waits for the script to show it.
+        assert page.select_one(".app-js-only").has_attr("hidden")
+        assert "checks again every few seconds" in page.select_one(".app-js-only").text
+        no_js = page.select_one(".app-no-js")
+        assert not no_js.has_attr("hidden") and "Use the link below" in no_js.text
         assert page.select_one(".govuk-back-link")["href"] == f"{BASE}/all-types"
         assert page.select_one("main table") is None
     assert client_request.last.headers["Cache-Control"] == "no-store"
