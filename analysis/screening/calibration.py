@@ -48,6 +48,7 @@ LAST_RESORT_THRESHOLD = 0.9
 # the hand-made signals' positives.
 READER_FLOOR: dict[str, float] = {"*": 0.25, "self_harm_suicide": 0.05}  # explicit self-harm words, as the judge
 READER_LEARNED_FLOOR = 0.85  # the learned net's hits, where their category has no floor of its own
+READER_LEARNED_OWN_FLOOR = 0.0  # ... and where it has (self-harm): at least this
 READER_THRESHOLD = 0.85
 READER_OVERRULES_GATE = 0.9
 # ... where every veto that fires on its strongest words is one of these: word-level vetoes (the word belongs to a

@@ -21,6 +21,12 @@ from .lexicon import (
     RESOLVED_CUES,
     TOPIC_CUES,
 )
+from .wordlists import word_lists
+
+# Not hypotheticals after all (data/frames.yaml: read after the nets, so not among their sources).
+_FRAMES = word_lists("frames")
+HYPOTHETICAL_STOPS = _FRAMES["HYPOTHETICAL_STOPS"]
+HYPOTHETICAL_SELF_SEEKING = _FRAMES["HYPOTHETICAL_SELF_SEEKING"]
 
 # Anchors that make a topic word personal: the writer or someone they know.
 PERSONAL = frozenset({
@@ -88,7 +94,9 @@ class CueChecker:
         self.past = _phrases(PAST_CUES, norm)
         self.over = _phrases(OVER_CUES, norm)
         self.if_norm = norm("if")
-        self.stops = {norm(w) for w in ("stop", "stopped", "quit", "quits")} | {"stop", "stopped", "stops", "quit"}
+        self.stops = {norm(w) for w in HYPOTHETICAL_STOPS} | set(HYPOTHETICAL_STOPS)
+        self.how_to = (norm("how"), norm("to"))
+        self.self_seeking = {norm(w) for w in HYPOTHETICAL_SELF_SEEKING} | set(HYPOTHETICAL_SELF_SEEKING)
         self.neg = {norm(w) for w in NEGATIONS} | set(NEGATIONS)
         self.skip = {norm(w) for w in NEGATION_SKIP} | set(NEGATION_SKIP)
         self.breaks = {norm(w) for w in CLAUSE_BREAKS} | set(CLAUSE_BREAKS)
@@ -171,10 +179,14 @@ class CueChecker:
             d = self._find(norms, [ph])
             if d is None:
                 continue
+            if ph == self.how_to and self._seeking_self_harm(doc, start, norms[:len(norms) - d]):
+                continue  # "i watch vids on how to hurt myself" (frames.yaml HYPOTHETICAL_SELF_SEEKING)
             if ph == (self.if_norm,):
-                # "safer if my uncle stopped whacking me": the harm is presupposed, not supposed
+                # "safer if my uncle stopped whacking me", "if they stopped making me carry": the harm is
+                # presupposed, not supposed (frames.yaml HYPOTHETICAL_STOPS)
                 clause = norms[len(norms) - d:]
-                if any(n in self.stops for n in clause) and any(n in PERSONAL for n in clause):
+                after = [t.norm_ for t in doc[start:start + 3]]
+                if any(n in self.stops for n in clause) and any(n in PERSONAL for n in clause + after):
                     continue
                 if d > _IF_MAX:
                     continue
@@ -193,6 +205,13 @@ class CueChecker:
                     continue
             return True
         return False
+
+    def _seeking_self_harm(self, doc: Doc, start: int, before_cue: list[str]) -> bool:
+        """The writer before "how to", and right after it a verb of harm (``self_seeking``) aimed at "myself"."""
+        after = doc[start:start + 4]
+        return (any(n in _WRITER for n in before_cue) and (doc[start].norm_ in self.self_seeking
+                                                           or doc[start].lower_ in self.self_seeking)
+                and any(t.lower_ == "myself" for t in after))
 
     def resolved(self, doc: Doc, start: int) -> bool:
         norms = [t.norm_ for t in doc[start].sent]

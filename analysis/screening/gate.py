@@ -31,6 +31,7 @@ _POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
 _FAMILY_PAIRS = _JUDGE_WORDS["FIRST_HAND_FAMILY_PAIRS"]
 _FAMILY_SUBJECT = _JUDGE_WORDS["FIRST_HAND_FAMILY_SUBJECT"]
 _SIBLINGS = _JUDGE_WORDS["SIBLINGS"]
+FAMILY_SUBJECT = True  # (benchmarks/experiments/screen_quiet/lowo.py switches it off to measure it)
 _UNSAFE_WORDS = _JUDGE_WORDS["FIRST_HAND_UNSAFE_WORDS"]
 _UNSAFE_HOME, _UNSAFE_DENIAL = _JUDGE_WORDS["FIRST_HAND_UNSAFE_HOME"], _JUDGE_WORDS["FIRST_HAND_UNSAFE_DENIAL"]
 _UNSAFE_LEADS = tuple(f" {lead}" for lead in _JUDGE_WORDS["FIRST_HAND_UNSAFE_LEAD"])
@@ -217,7 +218,7 @@ class VetoGate:
         if words & _UNSAFE_WORDS and words & _UNSAFE_HOME and words & _UNSAFE_DENIAL and self._writer_before(span):
             return True
         before = [t.lower_ for t in span.doc[span.sent.start:span.start]]
-        if self._family_subject(before):
+        if FAMILY_SUBJECT and self._family_subject(before):
             return True
         if not words & _WRITER_OBJECT:
             return False
@@ -227,7 +228,8 @@ class VetoGate:
     @staticmethod
     def _family_subject(before: list[str]) -> bool:
         """"my brother is doing county lines": the sentence opens with the writer's own family member (a sibling
-        too: frames.yaml SIBLINGS) and only a few linking words (frames.yaml FIRST_HAND_FAMILY_SUBJECT) stand before the rule's words."""
+        too: frames.yaml SIBLINGS) and only a few linking words (frames.yaml FIRST_HAND_FAMILY_SUBJECT) stand
+        before the rule's words."""
         if len(before) < 2 or before[0] not in _POSSESSIVE:
             return False
         if before[1] in _FAMILY or before[1] in _SIBLINGS:

@@ -13,6 +13,7 @@ from .calibration import (
     READER_FLOOR,
     READER_LAST_RESORT_FLOOR,
     READER_LEARNED_FLOOR,
+    READER_LEARNED_OWN_FLOOR,
     READER_OVERRULES,
     READER_OVERRULES_GATE,
     READER_SIGNAL_FLOOR,
@@ -48,8 +49,8 @@ class Reading:
         if "reader floor" in self.ablated_:
             return True
         floor = READER_FLOOR.get(category, READER_FLOOR["*"])
-        if learned and category not in READER_FLOOR:  # a category with a floor of its own keeps it (self-harm)
-            floor = max(floor, READER_LEARNED_FLOOR)
+        if learned:  # a category with a floor of its own (self-harm) has READER_LEARNED_OWN_FLOOR
+            floor = max(floor, READER_LEARNED_FLOOR if category not in READER_FLOOR else READER_LEARNED_OWN_FLOOR)
         # first-hand words are read in their own sentence too: a disclosure inside a long ordinary answer
         texts = [doc.text, *({span.sent.text for span in spans} if first_hand else ())]
         p = self._reader_probabilities(texts)

@@ -5,7 +5,9 @@ that writer; the screen with that reader scores the writer under each ``--config
 ``name=key:value,...`` with keys ``floor`` (READER_FLOOR["*"]), ``learned`` (READER_LEARNED_FLOOR), ``threshold``
 (READER_THRESHOLD), ``overrule`` (a reader hit the gate cancels stands at this probability), ``nolearned`` (1: the
 learned net's hits off), ``fh`` (READER_FIRST_HAND_FLOOR), ``sig`` (READER_SIGNAL_FLOOR), ``lr``
-(READER_LAST_RESORT_FLOOR). Defaults: the settings shipped on 5 December. Totals only, per group of writers.
+(READER_LAST_RESORT_FLOOR), ``lsh`` (READER_LEARNED_OWN_FLOOR: the learned net's self-harm hits), ``fam`` (0: no
+first-hand floor for the writer's own family member as subject, ``gate.FAMILY_SUBJECT``). Defaults: the settings
+shipped on 5 December. Totals only, per group of writers.
 
     python benchmarks/experiments/screen_quiet/lowo.py --config shipped= lr=lr:0.5
 """
@@ -22,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "screen_more_writers"))
 
 from curve import DIRS, _names, _rows  # noqa: E402
 
-from analysis.screening import DisclosureScreener, reading  # noqa: E402
+from analysis.screening import DisclosureScreener, gate, reading  # noqa: E402
 from analysis.screening.charmodel import CharModel, model_text, reader_sources  # noqa: E402
 from analysis.screening.learned import read_rows  # noqa: E402
 from analysis.screening.writers import writer_rows  # noqa: E402
@@ -44,6 +46,8 @@ def _apply(cfg: dict) -> set:
     reading.READER_FIRST_HAND_FLOOR = cfg.get("fh", 0.1)
     reading.READER_SIGNAL_FLOOR = cfg.get("sig", 0.0)
     reading.READER_LAST_RESORT_FLOOR = cfg.get("lr", 0.0)
+    reading.READER_LEARNED_OWN_FLOOR = cfg.get("lsh", 0.0)
+    gate.FAMILY_SUBJECT = bool(cfg.get("fam", 1))
     return {"learned hits"} if cfg.get("nolearned") else set()
 
 
@@ -55,7 +59,8 @@ def main(argv=None) -> int:
     configs = dict(_parse(c) for c in args.config)
     base = read_rows(reader_sources())
     writers = _names(args.writers)
-    extra = {w: _rows(w) for w in writers if int(w[5:]) >= 24}
+    known = {r[2] for r in base}  # (writers the shipped reader learned are in base already: not twice)
+    extra = {w: _rows(w) for w in writers if w not in known}
     screeners = {}
     counts = {c: {g: [0, 0, 0, 0] for g in GROUPS} for c in configs}  # caught, disclosures, alerts, ordinary
     for w in writers:

@@ -83,3 +83,38 @@ def test_line_breaks_separate_answers(screener):
 def test_past_bullying_resolved_is_not_flagged(screener):
     assert not screener.screen("i used to be bullied but its all sorted now and im happy").flagged
     assert screener.screen("i used to be bullied and it still happens").flagged
+
+
+HELPS = "What would help you feel safer?"
+
+
+@pytest.mark.parametrize("text,category", [
+    # a wish that someone would stop or delete presupposes the harm (frames.yaml HYPOTHETICAL_STOPS): the writer
+    # named after the clause ("me"), or by "my" inside it
+    ("if they stopped making me carry", "criminal_exploitation"),
+    ("if he deleted my pics", "sexual_exploitation_grooming"),
+])
+def test_a_wish_that_harm_would_stop_is_not_a_hypothetical(screener, text, category):
+    assert category in screener.screen(text, question=HELPS).categories
+
+
+@pytest.mark.parametrize("text", [
+    "if people stopped vaping in the toilets",
+    "if they stopped selling vapes to year 7s",
+    "if someone made me carry drugs i would tell the police",
+])
+def test_a_wish_about_other_people_or_a_real_hypothetical_stays_quiet(screener, text):
+    assert not screener.screen(text, question=HELPS).flagged
+
+
+def test_the_writer_looking_up_how_to_hurt_themselves_is_not_a_hypothetical(screener):
+    # frames.yaml HYPOTHETICAL_SELF_SEEKING
+    assert screener.screen("i watch vids on how to hurt myself").categories == ("self_harm_suicide",)
+
+
+@pytest.mark.parametrize("text", [
+    "we learned how to help someone who hurts themselves",
+    "i watch vids on how to do my makeup",
+])
+def test_how_to_about_others_or_about_nothing_harmful_stays_quiet(screener, text):
+    assert not screener.screen(text).flagged
