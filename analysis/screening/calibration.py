@@ -59,6 +59,11 @@ READER_OVERRULES_GATE = 0.9
 READER_OVERRULES: frozenset[str] = frozenset({"topic_anchor", "no_person"})
 READER_FIRST_HAND_FLOOR = 0.1  # a rule's words name the writer's family and the writer (gate._first_hand)
 # Whole-answer hits the reader must not disagree with: an answer signal (``answers.py``) and the last resort (the
-# judge net's own hit) stand only where the reader gives the answer at least this much (0: no floor).
+# judge net's own hit) stand only where the reader gives the answer at least this much (0: no floor). Chosen on
+# 5 December, evening, leaving one writer out over writers 18-42 (benchmarks/experiments/screen_quiet/lowo.py;
+# caught of 4,500 / alerts per 1,000 of 16,250 ordinary): none 0.926 / 10.8; **last resort 0.5: 0.925 / 10.0**
+# (0.3: 10.2); signals 0.1 as well: 0.923 / 9.2, but the reader scores 20 of the tests' hand-made signal positives
+# under 0.1 ("nothing now, my mind is made up", "they spit on me in the lunch queue"), so signals keep no floor.
+# The last resort's own hits drew 41 alerts on writers 18-42 for 129 disclosures; its net never learned them.
 READER_SIGNAL_FLOOR = 0.0
-READER_LAST_RESORT_FLOOR = 0.0
+READER_LAST_RESORT_FLOOR = 0.5

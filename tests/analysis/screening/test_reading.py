@@ -7,6 +7,7 @@ from analysis.screening import DisclosureScreener, reading
 from analysis.screening.build import READER_ARTEFACT, main
 from analysis.screening.calibration import (
     READER_FIRST_HAND_FLOOR,
+    READER_LAST_RESORT_FLOOR,
     READER_FLOOR,
     READER_OVERRULES_GATE,
     READER_THRESHOLD,
@@ -123,3 +124,27 @@ def test_its_floor_is_the_first_hand_one_when_the_writers_own_family_member_is_t
 
 def test_a_family_member_learning_about_a_topic_stays_quiet(screener):
     assert not screener.screen("my brother is learning about county lines at school").flagged
+
+
+ADULTS = "Is there anything adults in your life don't understand about being young today?"
+
+
+@pytest.mark.parametrize("text,question", [
+    ("my dad doesnt get fortnite", ADULTS),
+    ("my brother when hes not being mardy", "If something was worrying you, who would you tell, and why?"),
+])
+def test_its_floor_drops_a_last_resort_hit_it_reads_as_ordinary(screener, monkeypatch, text, question):
+    # writers 36 and 40's ordinary answers: the judge net's own hit (it never learned them), the reader says no
+    assert _p(text, question) < READER_LAST_RESORT_FLOOR
+    assert not screener.screen(text, question=question).flagged
+    monkeypatch.setattr(reading, "READER_LAST_RESORT_FLOOR", 0.0)
+    assert screener.screen(text, question=question).flagged
+
+
+def test_its_floor_keeps_a_last_resort_hit_it_agrees_with(screener, monkeypatch):
+    # caught by the last resort alone (rules, signals and the learned net say nothing), and the reader agrees
+    text = "my mums new fella wont let me leave my room"
+    assert _p(text) >= READER_LAST_RESORT_FLOOR
+    monkeypatch.setattr(reading, "READER_THRESHOLD", 2.0)  # (not the reader's own hit)
+    assert screener.screen(text).flagged
+    assert not DisclosureScreener(ablate={"last resort", "reader hits"}).fit().screen(text).flagged
