@@ -48,7 +48,6 @@ LAST_RESORT_THRESHOLD = 0.9
 # the hand-made signals' positives.
 READER_FLOOR: dict[str, float] = {"*": 0.25, "self_harm_suicide": 0.05}  # explicit self-harm words, as the judge
 READER_LEARNED_FLOOR = 0.85  # the learned net's hits, where their category has no floor of its own
-READER_LEARNED_OWN_FLOOR = 0.0  # ... and where it has (self-harm): at least this
 READER_THRESHOLD = 0.85
 READER_OVERRULES_GATE = 0.9
 # ... where every veto that fires on its strongest words is one of these: word-level vetoes (the word belongs to a
@@ -58,12 +57,12 @@ READER_OVERRULES_GATE = 0.9
 # gets me" 0.99 and "nobody touches me at home" 0.98.
 READER_OVERRULES: frozenset[str] = frozenset({"topic_anchor", "no_person"})
 READER_FIRST_HAND_FLOOR = 0.1  # a rule's words name the writer's family and the writer (gate._first_hand)
-# Whole-answer hits the reader must not disagree with: an answer signal (``answers.py``) and the last resort (the
-# judge net's own hit) stand only where the reader gives the answer at least this much (0: no floor). Chosen on
+# The last resort's own hit (the judge net's, ``gate._last_resort``) stands only where the reader gives the answer
+# at least this much (0: no floor). Chosen on
 # 5 December, evening, leaving one writer out over writers 18-42 (benchmarks/experiments/screen_quiet/lowo.py;
 # caught of 4,500 / alerts per 1,000 of 16,250 ordinary): none 0.926 / 10.8; **last resort 0.5: 0.925 / 10.0**
-# (0.3: 10.2); signals 0.1 as well: 0.923 / 9.2, but the reader scores 20 of the tests' hand-made signal positives
-# under 0.1 ("nothing now, my mind is made up", "they spit on me in the lunch queue"), so signals keep no floor.
+# (0.3: 10.2); answer signals under a floor of 0.1 as well: 0.923 / 9.2, but the reader scores 20 of the tests'
+# hand-made signal positives under 0.1 ("nothing now, my mind is made up", "they spit on me in the lunch queue"),
+# so signals keep no floor (the experiment's code: SCREENING_RESULTS.md, 5 December, late evening).
 # The last resort's own hits drew 41 alerts on writers 18-42 for 129 disclosures; its net never learned them.
-READER_SIGNAL_FLOOR = 0.0
 READER_LAST_RESORT_FLOOR = 0.5

@@ -306,11 +306,11 @@ class DisclosureScreener(VetoGate, Reading):
                 if not hits and kind == TRUSTED_PERSON:
                     hits.extend(self._named_abuser(text))
                 if not hits:
-                    hits.extend(self._whole_read_enough(text[:MAX_CHARS], self._answer_signals(text, kind), "signal"))
+                    hits.extend(self._answer_signals(text, kind))
                 if detect_language(text).language == "en":
                     if not hits:
-                        hits.extend(self._whole_read_enough(text[:MAX_CHARS], self._last_resort(text[:MAX_CHARS]),
-                                                            "last resort"))
+                        hits.extend(self._last_resort_read_enough(text[:MAX_CHARS],
+                                                                  self._last_resort(text[:MAX_CHARS])))
                     hits = self._read(text[:MAX_CHARS], hits)
             finally:
                 self._question_kind = None

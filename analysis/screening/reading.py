@@ -13,10 +13,8 @@ from .calibration import (
     READER_FLOOR,
     READER_LAST_RESORT_FLOOR,
     READER_LEARNED_FLOOR,
-    READER_LEARNED_OWN_FLOOR,
     READER_OVERRULES,
     READER_OVERRULES_GATE,
-    READER_SIGNAL_FLOOR,
     READER_THRESHOLD,
 )
 from .charmodel import model_text
@@ -49,8 +47,8 @@ class Reading:
         if "reader floor" in self.ablated_:
             return True
         floor = READER_FLOOR.get(category, READER_FLOOR["*"])
-        if learned:  # a category with a floor of its own (self-harm) has READER_LEARNED_OWN_FLOOR
-            floor = max(floor, READER_LEARNED_FLOOR if category not in READER_FLOOR else READER_LEARNED_OWN_FLOOR)
+        if learned and category not in READER_FLOOR:  # a category with a floor of its own keeps it (self-harm)
+            floor = max(floor, READER_LEARNED_FLOOR)
         # first-hand words are read in their own sentence too: a disclosure inside a long ordinary answer
         texts = [doc.text, *({span.sent.text for span in spans} if first_hand else ())]
         p = self._reader_probabilities(texts)
@@ -60,18 +58,16 @@ class Reading:
             self._trace.extend(("reader floor", "", span.text, "reader floor") for span in spans)
         return False
 
-    def _whole_read_enough(self, text: str, hits: list[Hit], kind: str) -> list[Hit]:
-        """``hits`` of a whole-answer kind (``"signal"``: an answer signal; ``"last resort"``: the judge net's own
-        hit), or none where the reader gives the answer less than that kind's floor (``READER_SIGNAL_FLOOR``,
-        ``READER_LAST_RESORT_FLOOR``; 0: no floor)."""
-        floor = READER_SIGNAL_FLOOR if kind == "signal" else READER_LAST_RESORT_FLOOR
-        if not hits or floor <= 0 or "reader floor" in self.ablated_:
+    def _last_resort_read_enough(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """The last resort's ``hits`` (the judge net's own), or none where the reader gives the answer less than
+        ``READER_LAST_RESORT_FLOOR``."""
+        if not hits or READER_LAST_RESORT_FLOOR <= 0 or "reader floor" in self.ablated_:
             return hits
         p = self._reader_probabilities([self._doc(text).text])
-        if p is None or p[0] >= floor:
+        if p is None or p[0] >= READER_LAST_RESORT_FLOOR:
             return hits
         if self._trace is not None:
-            self._trace.extend(("reader floor", h.category, h.evidence, f"reader floor ({kind})") for h in hits)
+            self._trace.extend(("reader floor", h.category, h.evidence, "reader floor (last resort)") for h in hits)
         return []
 
     def _read(self, text: str, hits: list[Hit]) -> list[Hit]:

@@ -6,11 +6,14 @@ two moves with the same effect, the spread programs' none) certify, given the au
     python benchmarks/experiments/audit_sound/run.py youth-voice 1        # writes the audit's result
     python benchmarks/experiments/audit_sound/breakdown_cheap.py cheap    # (or "full": with the time-limited programs)
 """
-import pickle, sys, time
+import pickle
+import sys
+import time
+
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[3]))
-import numpy as np
 from feedback_app.services import suppression_sound as sound
 from feedback_app.services.suppression_audit import _Solver
+
 slug = "youth-voice"
 cap = pickle.load(open(f"/tmp/captured_sound_{slug}.pkl", "rb"))
 years, questions, limit = cap["args"]

@@ -7,8 +7,8 @@ from analysis.screening import DisclosureScreener, reading
 from analysis.screening.build import READER_ARTEFACT, main
 from analysis.screening.calibration import (
     READER_FIRST_HAND_FLOOR,
-    READER_LAST_RESORT_FLOOR,
     READER_FLOOR,
+    READER_LAST_RESORT_FLOOR,
     READER_OVERRULES_GATE,
     READER_THRESHOLD,
 )
