@@ -183,6 +183,7 @@ WRITERS_38_42 = {f"writer {n}": f"fresh{n}" for n in range(38, 43)}
 # in work and college; everyday mental-health talk; many communities mixing words of other languages) after 38-42
 # were scored; never scored, never read: the first sight of the screen tuned on 38-42.
 WRITERS_43_47 = {f"writer {n}": f"fresh{n}" for n in range(43, 48)}
+WRITERS_48_52 = {f"writer {n}": f"fresh{n}" for n in range(48, 53)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
@@ -205,6 +206,7 @@ def bench_new_writers(screener, show_errors: bool = False, data: Path = DATA, wi
     print(f"## Blind writers: {' and '.join(writers)}{which}\n")
     out: dict[str, float] = {}
     totals = {"ordinary": 0, "flagged": 0, "disclosures": 0, "caught": 0}
+    kinds: dict[str, list[int]] = {}  # the writer's own tag of an ordinary answer (writers 48 on): [answers, flagged]
     for name, prefix in writers.items():
         ordinary = _in_part(prefix, _rows(data / f"{prefix}_youth_ordinary.csv"), part)
         disclosures = _in_part(prefix, _rows(data / f"{prefix}_youth_disclosures.csv"), part)
@@ -218,6 +220,11 @@ def bench_new_writers(screener, show_errors: bool = False, data: Path = DATA, wi
         totals["flagged"] += flagged
         totals["disclosures"] += len(disclosures)
         totals["caught"] += caught
+        for r, x in zip(ordinary, res_o, strict=True):
+            if r.get("kind"):
+                kinds.setdefault(r["kind"], [0, 0])
+                kinds[r["kind"]][0] += 1
+                kinds[r["kind"]][1] += x.flagged
         if show_errors:
             for r, x in zip(ordinary, res_o, strict=True):
                 if x.flagged:
@@ -235,5 +242,10 @@ def bench_new_writers(screener, show_errors: bool = False, data: Path = DATA, wi
     out["recall"] = totals["caught"] / totals["disclosures"]
     print(f"- both: **{out['ordinary_per_1000']:.1f} alerts per 1,000 ordinary answers** "
           f"({totals['flagged']} of {totals['ordinary']}); **recall {out['recall']:.3f}** "
-          f"({totals['caught']} of {totals['disclosures']})\n")
+          f"({totals['caught']} of {totals['disclosures']})")
+    for kind, (n, flagged) in sorted(kinds.items()):
+        out[f"{kind}:ordinary_per_1000"] = 1000 * flagged / n
+        print(f"- ordinary answers the writers tagged `{kind}`: {flagged} of {n} flagged "
+              f"(**{1000 * flagged / n:.1f} per 1,000**)")
+    print()
     return out
