@@ -62,6 +62,23 @@ def queue(connection=None):
                  connection=connection or redis_connection())
 
 
+def nobody_working():
+    """``True`` when jobs go to Redis and no RQ worker listens to the queue, so what is queued waits until one
+    starts (``flask worker``): a page saying something "is being prepared" says this too, rather than promising
+    what will not happen. ``False`` without Redis (jobs run in the web process's threads) and when Redis cannot
+    be asked (the page then says what it can)."""
+    if not current_app.config.get("REDIS_URL"):
+        return False
+    from rq import Worker
+
+    try:
+        connection = redis_connection()
+        return Worker.count(connection=connection, queue=queue(connection)) == 0
+    except Exception:  # noqa: BLE001 - Redis down: the jobs' own checks report it; say nothing untrue here
+        current_app.logger.warning("could not ask Redis for its workers", exc_info=True)
+        return False
+
+
 def new_job_id():
     """An id to give ``enqueue``, so a caller can store it before the job can start."""
     prefix = "rq" if current_app.config.get("REDIS_URL") else "thread"

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 
-from feedback_app import queries
+from feedback_app import jobs, queries
 from feedback_app.services import results
 from feedback_app.views import respond
 
@@ -66,7 +66,8 @@ def figures_being_prepared(error):
     survey = getattr(error, "survey", None)
     response = make_response(render_template(
         "views/results/preparing.html", survey=survey, retry_url=request.full_path.rstrip("?") if again else None,
-        status_url=url_for("results.audit_status", slug=survey.slug) if again and survey is not None else None),
+        status_url=url_for("results.audit_status", slug=survey.slug) if again and survey is not None else None,
+        nobody_working=again and jobs.nobody_working()),
         200 if again else 409)
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -22,6 +22,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from feedback_app import jobs
 from feedback_app.auth.permissions import roles_required
 from feedback_app.forms.results import FreeTextFilterForm, ResultsFilterForm
 from feedback_app.queries import results as result_queries
@@ -220,8 +221,10 @@ def _export_file_or_404(token):
 def export_file(token):
     export = _export_file_or_404(token)
     target = export_files.survey_of(export)
+    state = export_files.state(export)
     return render_template("views/results/export_file.html", export=export, survey=target,
-                           state=export_files.state(export), refresh_seconds=EXPORT_REFRESH_SECONDS,
+                           state=state, refresh_seconds=EXPORT_REFRESH_SECONDS,
+                           nobody_working=state == "queued" and jobs.nobody_working(),
                            filename=_filename(target, "-responses"),
                            not_for_publication=exports.not_for_publication())
 

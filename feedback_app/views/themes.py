@@ -9,6 +9,7 @@ from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from feedback_app import jobs
 from feedback_app.auth.permissions import roles_required
 from feedback_app.forms.themes import (
     ActionForm,
@@ -119,6 +120,7 @@ def run(run_id):
     if found.status != RunStatus.complete:
         return render_template("views/themes/progress.html", run=found, form=ActionForm(),
                                stage=theme_runs.stage_label(found.stage),
+                               nobody_working=found.status == RunStatus.queued and jobs.nobody_working(),
                                sources=theme_sources.describe(found.sources, _language()))
     return _render_review(found)
 

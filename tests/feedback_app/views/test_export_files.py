@@ -5,6 +5,7 @@ downloaded, never served once expired, and deleted by ``flask exports purge``.
 """
 
 import io
+import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -131,6 +132,7 @@ def test_while_it_is_being_prepared_the_page_polls(client_request, sign_in, answ
     assert not progress.select_one(".app-no-js").has_attr("hidden")
     assert "Use the link below" in progress.select_one(".app-no-js").text
     assert page.select_one("script[src$='export-progress.js']") is not None
+    assert page.select_one(".app-nobody-working") is None  # no Redis: the web process's threads write it
     assert client_request.get(f"{status}/status.json").get_json() == {"state": "queued"}
     token = status.rsplit("/", 1)[1]
     client_request.get(f"{status}/all-types-responses.xlsx", _expected_status=404)
@@ -229,3 +231,15 @@ def test_nothing_to_export(client_request, sign_in, app, surveys_loaded):
     sign_in("analyst")
     assert client_request.get(ASK).select_one("h1").text.strip() == "Nothing to export"
     assert client_request.get(f"{ASK}?year=1999").select_one("h1").text.strip() == "Nothing to export"
+
+
+def test_with_redis_and_no_worker_listening_the_page_says_the_file_will_not_be_written(
+        app, client_request, sign_in, answered, monkeypatch):
+    """REDIS_URL set and no worker: the file would be "being prepared" for ever; the page says why not."""
+    app.config["REDIS_URL"] = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
+    monkeypatch.setattr("feedback_app.jobs.enqueue", lambda *args, **kwargs: "held")
+    sign_in("analyst")
+    page = client_request.get(_ask(client_request))
+    assert page.select_one("h1").text.strip() == "Your download is being prepared"
+    warning = page.select_one(".app-nobody-working")
+    assert warning is not None and "No background worker is running" in warning.text

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import os
 from datetime import UTC, datetime
 
 import pytest
@@ -288,6 +289,7 @@ def test_without_its_audit_a_breakdown_says_its_figures_are_being_prepared_and_t
         assert not no_js.has_attr("hidden") and "Use the link below" in no_js.text
         assert page.select_one(".govuk-back-link")["href"] == f"{BASE}/all-types"
         assert page.select_one("main table") is None
+        assert page.select_one(".app-nobody-working") is None  # no Redis: the web process's threads work it
     assert client_request.last.headers["Cache-Control"] == "no-store"
     assert queued == [("feedback_app.services.audit_cache.precompute", (answered.id,))]
     assert _events("results.exported") == []
@@ -309,3 +311,30 @@ def test_the_audit_state_is_for_analysts_and_admins_only(client_request, sign_in
     client_request.get(STATUS, _expected_status=403)
     sign_in("analyst")
     client_request.get(f"{BASE}/no-such-survey/audit-status.json", _expected_status=404)
+
+
+def test_with_redis_and_no_worker_listening_the_page_says_nothing_will_prepare_the_figures(
+        app, client_request, sign_in, answered, monkeypatch):
+    """REDIS_URL set and no ``flask worker`` running: the job waits in the queue for ever, so "being prepared"
+    alone would be untrue; the page says no worker is running. Once one listens, the warning goes."""
+    from rq import Worker
+
+    app.config["REDIS_URL"] = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
+    monkeypatch.setattr(jobs, "enqueue", lambda *args, **kwargs: "held")
+    monkeypatch.setattr(audit_cache, "wanted", lambda survey_id: None)
+    sign_in("analyst")
+    url = f"{BASE}/all-types?breakdown=cohort"
+    page = client_request.get(url)
+    assert page.select_one("h1").text.strip() == "These figures are being prepared"
+    warning = page.select_one(".app-nobody-working")
+    assert warning is not None and "No background worker is running" in warning.text
+    with app.app_context():
+        connection = jobs.redis_connection()
+        worker = Worker([jobs.queue(connection)], connection=connection)
+        worker.register_birth()
+    try:
+        page = client_request.get(url)
+        assert page.select_one("h1").text.strip() == "These figures are being prepared"
+        assert page.select_one(".app-nobody-working") is None
+    finally:
+        worker.register_death()

@@ -104,6 +104,8 @@ def test_progress_page_polls_with_javascript_and_has_a_refresh_link_and_cancel(c
     assert page.select_one("progress#run-progress")["value"] == "0"
     assert page.select_one(f".app-run-progress__refresh a[href='{_base(queued)}']")
     assert page.select_one("script[src$='theme-progress.js']")
+    # Redis and no worker listening: the run waits until one starts, and the page says so.
+    assert "No background worker is running" in page.select_one(".app-nobody-working").text
     inline = [s for s in page.select("script") if not s.get("src") and "js-enabled" not in s.text]
     assert inline == [], "no inline script of ours"
     status = client_request.client.get(f"{_base(queued)}/status.json").get_json()
