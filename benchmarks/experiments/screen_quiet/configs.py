@@ -4,7 +4,8 @@
 sight). A config is ``name=key:value,...`` with the keys of ``lowo.py`` (``floor``, ``selfharm``, ``learned``,
 ``threshold``, ``overrule``, ``nolearned``, ``fh``, ``lr``, ``fam``). Totals only.
 
-    python benchmarks/experiments/screen_quiet/configs.py --root /tmp/head --writers 43-47 --config shipped= nl=nolearned:1
+    python benchmarks/experiments/screen_quiet/configs.py --root /tmp/head --writers 43-47 \
+        --config shipped= nl=nolearned:1
 """
 
 from __future__ import annotations
