@@ -132,7 +132,7 @@ class TestConfig(Config):
     ENVIRONMENT = "test"
     TESTING = True
     EMBEDDED_DEMO = True
-    SECRET_KEY = "test-secret"
+    SECRET_KEY = "test-secret"  # noqa: S105 - the test configuration only
     BASE_URL = "http://localhost"  # the test client's host, so links read as a browser would see them
     SQLALCHEMY_DATABASE_URI = _database_url(_env("TEST_DATABASE_URL")) if _env("TEST_DB") == "postgres" else None
     SURVEYS_DIR = BASE_DIR / "tests" / "fixtures" / "surveys"

@@ -91,7 +91,7 @@ def resolve_model(model: str | None) -> tuple[str, str]:
 
 
 def cache_key(model: str, text: str) -> str:
-    return hashlib.sha256(f"{model}\x00{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
 
 
 class EmbeddingCache:
@@ -112,7 +112,8 @@ class EmbeddingCache:
             for start in range(0, len(keys), 500):
                 chunk = keys[start:start + 500]
                 marks = ",".join("?" * len(chunk))
-                for key, blob in conn.execute(f"SELECT key, vec FROM emb WHERE key IN ({marks})", chunk):
+                for key, blob in conn.execute(f"SELECT key, vec FROM emb WHERE key IN ({marks})",  # noqa: S608 - "?" marks only
+                                              chunk):
                     found[key] = np.frombuffer(blob, dtype=np.float32)
         return found
 
@@ -174,7 +175,7 @@ class SentenceEmbedder(BaseEstimator, TransformerMixin):
                 convert_to_numpy=True, show_progress_bar=False,
             ).astype(np.float32)
             self.n_encoded_ += len(missing)
-            new = dict(zip(missing, encoded))
+            new = dict(zip(missing, encoded, strict=True))
             vectors.update(new)
             if cache:
                 cache.put_many({keys[t]: v for t, v in new.items()})

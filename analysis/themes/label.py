@@ -54,7 +54,7 @@ class PhraseLabeller(BaseEstimator):
         content = []
         for doc in docs:
             words = []
-            for word, lemma, stop in zip(doc.surface, doc.lemmas, doc.is_stop):
+            for word, lemma, stop in zip(doc.surface, doc.lemmas, doc.is_stop, strict=True):
                 if not stop:
                     words.append(lemma)
                     surface[lemma][word] += 1
@@ -65,8 +65,8 @@ class PhraseLabeller(BaseEstimator):
         if not placed.any():
             return
         try:
-            counts = CountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True).fit(
-                [c for c, p in zip(content, placed) if p])
+            counts = CountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True).fit(  # noqa: S106 - a regex
+                [c for c, p in zip(content, placed, strict=True) if p])
         except ValueError:  # no words at all
             return
         X = counts.transform(content)

@@ -14,7 +14,7 @@ def _profile(theme) -> dict[str, float]:
     bag: dict[str, float] = {}
     weights = theme.term_weights or tuple(1.0 / (i + 1) for i in range(len(theme.terms)))
     top = max(weights, default=1.0) or 1.0
-    for term, w in zip(theme.terms, weights):
+    for term, w in zip(theme.terms, weights, strict=False):  # stored weights may be fewer
         for word in normalise(term).split():
             bag[word] = bag.get(word, 0.0) + w / top
     for word in normalise(theme.label).split():
@@ -48,7 +48,7 @@ def match_themes(previous: ThemeResult, current: ThemeResult, min_similarity: fl
     rows, cols = linear_sum_assignment(-sims) if sims.size else ((), ())
     matches = [
         ThemeMatch(prev[r].id, cur[c].id, round(float(sims[r, c]), 4), prev[r].label, cur[c].label)
-        for r, c in zip(rows, cols)
+        for r, c in zip(rows, cols, strict=True)
         if sims[r, c] >= min_similarity
     ]
     mapping = {m.current_id: m.previous_id for m in matches}

@@ -172,7 +172,7 @@ class ThemePipeline(BaseEstimator):
         self._build_steps()
         guided = as_guided_themes(self.guided)
         is_non_answer = self.non_answers_.fit(texts).transform(texts)
-        counts = Counter(t for t, skip in zip(texts, is_non_answer) if not skip)
+        counts = Counter(t for t, skip in zip(texts, is_non_answer, strict=True) if not skip)
         unique = sorted(counts, key=lambda t: (_text_hash(t), t))
         weight = np.array([counts[t] for t in unique], dtype=float)
         lap("non_answers")
@@ -305,7 +305,7 @@ class ThemePipeline(BaseEstimator):
         """Assign new answers to the fitted themes (``None`` when unplaced)."""
         texts = [_clean(t) for t in texts]
         skip = self.non_answers_.transform(texts)
-        keep = [t for t, s in zip(texts, skip) if not s]
+        keep = [t for t, s in zip(texts, skip, strict=True) if not s]
         if keep and getattr(self, "codebook_model_", None) is not None and self.codebook_ids_:
             Z = self._embed(keep)
             found = self.codebook_model_.predict(Z)

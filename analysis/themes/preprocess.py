@@ -36,7 +36,7 @@ class ProcessedText(NamedTuple):
     is_stop: tuple[bool, ...]
 
     def content_lemmas(self) -> list[str]:
-        return [lemma for lemma, stop in zip(self.lemmas, self.is_stop) if not stop]
+        return [lemma for lemma, stop in zip(self.lemmas, self.is_stop, strict=True) if not stop]
 
 
 @lru_cache(maxsize=4)
@@ -106,7 +106,7 @@ class SpacyPreprocessor(BaseEstimator, TransformerMixin):
         stops = self.stop_words_
         processed = {}
         words_of = [strip_placeholders(t) for t in unique]
-        for text, doc in zip(unique, self.tokenizer_.pipe(words_of, batch_size=1000)):
+        for text, doc in zip(unique, self.tokenizer_.pipe(words_of, batch_size=1000), strict=True):
             surface, lemmas, is_stop = [], [], []
             joined = False
             for token in doc:

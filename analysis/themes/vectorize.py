@@ -26,7 +26,7 @@ class LemmaTfidfVectorizer(BaseEstimator, TransformerMixin):
 
     def _vectorizer(self, n_docs: int) -> TfidfVectorizer:
         return TfidfVectorizer(
-            token_pattern=r"[^ |]+",
+            token_pattern=r"[^ |]+",  # noqa: S106 - a regex, no password
             lowercase=False,
             ngram_range=self.ngram_range,
             min_df=self.min_df if n_docs > 20 else 1,

@@ -93,7 +93,7 @@ class ValidDate:
         if not any(parts):
             return
         names = (_l("day"), _l("month"), _l("year"))
-        missing = [str(name) for name, part in zip(names, parts) if not part]
+        missing = [str(name) for name, part in zip(names, parts, strict=False) if not part]  # parts as posted
         if missing:
             raise ValidationError(_l("Date must include a %(part)s", part=" and ".join(missing)))
         try:

@@ -9,7 +9,6 @@ from wtforms import HiddenField, StringField
 
 from feedback_app.forms.validators import AnswerRequired
 
-
 # A field people never see or fill in (hidden from sight, screen readers and the tab order), which
 # form-filling bots do. The hyphen keeps it apart from every question's field name.
 HONEYPOT = "your-website"

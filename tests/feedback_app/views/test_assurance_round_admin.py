@@ -2,7 +2,8 @@
 
 from feedback_app.models import AuditEvent
 from feedback_app.queries import assurance as q
-from tests.feedback_app.views.test_assurance import _agency_client, _new_round, frameworks  # noqa: F401
+from tests.feedback_app.views.test_assurance import _agency_client, _new_round
+from tests.feedback_app.views.test_assurance import frameworks as frameworks  # noqa: F401, PLC0414 - a fixture
 
 
 def _followed(client_request, response):

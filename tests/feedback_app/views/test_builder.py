@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import AuditEvent, Response, Survey, SurveyDraft, SurveyVersion
-from feedback_app.survey_definitions import definition_from_data, load_file
+from feedback_app.survey_definitions import load_file
 from tests.conftest import path_of
 from tests.feedback_app import journey
 from tests.feedback_app.views.builder_steps import (

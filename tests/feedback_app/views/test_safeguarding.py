@@ -1,6 +1,6 @@
 """A possible disclosure reaches the DSL: alert, email (no answer text), queue, review, escalation."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -88,7 +88,7 @@ def test_unreviewed_alert_is_escalated_after_its_deadline(app, client_request, c
     [alert] = _alerts()
     result = runner.invoke(args=["safeguarding", "escalate"])
     assert "Escalated 0 alerts" in result.output, "not before the deadline"
-    alert.due_at = datetime.now(timezone.utc) - timedelta(minutes=1)
+    alert.due_at = datetime.now(UTC) - timedelta(minutes=1)
     db.session.commit()
     result = runner.invoke(args=["safeguarding", "escalate"])
     assert "Escalated 1 alerts" in result.output
@@ -113,7 +113,7 @@ def test_failed_email_is_retried_later_and_never_lost(app, client_request, creat
     [waiting] = db.session.scalars(select(OutboxEmail)).all()
     assert waiting.purpose == f"safeguarding_alert:{alert.id}" and waiting.attempts == 1
     app.config["MAIL_PORT"] = working_port
-    waiting.next_attempt_at = datetime.now(timezone.utc) - timedelta(seconds=1)
+    waiting.next_attempt_at = datetime.now(UTC) - timedelta(seconds=1)
     db.session.commit()
     result = runner.invoke(args=["mail", "retry"])
     assert "Sent 1, 0 still waiting" in result.output
@@ -178,10 +178,10 @@ def test_answer_text_is_escaped_in_the_queue(client_request, sign_in):
 
 
 def test_deadline_skips_the_weekend():
-    friday = datetime(2026, 11, 20, 16, 0, tzinfo=timezone.utc)
-    assert due_after(friday) == datetime(2026, 11, 23, 16, 0, tzinfo=timezone.utc)
-    tuesday = datetime(2026, 11, 17, 9, 0, tzinfo=timezone.utc)
-    assert due_after(tuesday) == datetime(2026, 11, 18, 9, 0, tzinfo=timezone.utc)
+    friday = datetime(2026, 11, 20, 16, 0, tzinfo=UTC)
+    assert due_after(friday) == datetime(2026, 11, 23, 16, 0, tzinfo=UTC)
+    tuesday = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
+    assert due_after(tuesday) == datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
 
 
 PERSONAL = ("Mr Hughes from the duty team never called back, ring me on 07700 900456 "
