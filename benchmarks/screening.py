@@ -52,6 +52,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_38_42,
     WRITERS_43_47,
     WRITERS_48_52,
+    WRITERS_53_57,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -524,7 +525,10 @@ def main(argv=None) -> int:
                    help="only blind writers 43-47 (fresh43_* to fresh47_*; first sight: 5 December, late evening)")
     p.add_argument("--only-writers-48-52", action="store_true",
                    help="only blind writers 48-52 (fresh48_* to fresh52_*, each ordinary answer tagged everyday or "
-                        "hard-topic by its writer; never scored: the next first sight)")
+                        "hard-topic by its writer; first sight: 6 December)")
+    p.add_argument("--only-writers-53-57", action="store_true",
+                   help="only blind writers 53-57 (fresh53_* to fresh57_*, tagged as 48-52; never scored: the next "
+                        "first sight)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -562,7 +566,7 @@ def main(argv=None) -> int:
                           ("only_twentysixth_twentyseventh_writers", TWENTYSIXTH_TWENTYSEVENTH_WRITERS),
                           ("only_writers_28_32", WRITERS_28_32), ("only_writers_33_37", WRITERS_33_37),
                           ("only_writers_38_42", WRITERS_38_42), ("only_writers_43_47", WRITERS_43_47),
-                          ("only_writers_48_52", WRITERS_48_52)):
+                          ("only_writers_48_52", WRITERS_48_52), ("only_writers_53_57", WRITERS_53_57)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -184,6 +184,11 @@ WRITERS_38_42 = {f"writer {n}": f"fresh{n}" for n in range(38, 43)}
 # were scored; never scored, never read: the first sight of the screen tuned on 38-42.
 WRITERS_43_47 = {f"writer {n}": f"fresh{n}" for n in range(43, 48)}
 WRITERS_48_52 = {f"writer {n}": f"fresh{n}" for n in range(48, 53)}
+# Writers 53-57 (6 December): written blind to new persona mixes (disabled young people and long-term health
+# conditions; low-income seaside and ex-industrial towns; sport and performing arts; forces families and newly
+# arrived young people; a year 9-10 tutor group in form time) after 48-52 were scored once; never scored, never
+# read: the next first sight.
+WRITERS_53_57 = {f"writer {n}": f"fresh{n}" for n in range(53, 58)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
