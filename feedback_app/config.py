@@ -55,6 +55,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _env("SESSION_COOKIE_SECURE", "0") == "1"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
+    # The cookie is written only when the session changes (each staff page records when it was seen, so an active
+    # session still slides), never on a static file's response: those would race the pages (``auth.login``).
+    SESSION_REFRESH_EACH_REQUEST = False
     # argon2id parameters for staff passwords; empty means argon2-cffi's defaults (RFC 9106's
     # low-memory profile: t=3, m=64 MiB, p=4). Only the test configuration lowers them.
     PASSWORD_HASH_PARAMETERS = {}

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from flask import session
+from flask import request, session
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, current_user, logout_user
 
@@ -27,7 +27,10 @@ def init_app(app):
 
     @app.before_request
     def expire_idle_sessions():
-        if not current_user.is_authenticated:
+        # A stylesheet, script or icon is no sign of a person at work, and writing the session on its response would
+        # race the pages: a late response of the page just left resets the cookie the next page (a sign-in form's
+        # token, a sign-out) has just set, and the form fails as timed out.
+        if _static(request.endpoint) or not current_user.is_authenticated:
             return
         now = datetime.now(UTC).timestamp()
         last_seen = session.get("last_seen", now)
@@ -38,3 +41,7 @@ def init_app(app):
             return
         session["last_seen"] = now
         session.permanent = True
+
+
+def _static(endpoint):
+    return endpoint is not None and endpoint.rsplit(".", 1)[-1] == "static"

@@ -32,6 +32,20 @@ def test_an_old_session_cookie_no_longer_works_after_sign_out(client_request, si
     assert response.status_code == 302 and path_of(response.location) == "/staff/sign-in"
 
 
+def test_a_static_file_never_rewrites_the_session_cookie(client_request, sign_in):
+    # A late stylesheet or icon of the page just left used to set the old session again over the one the next page
+    # had just set (a fresh sign-in form's token): the form then failed as "This page timed out".
+    sign_in("dsl")
+    client = client_request.client
+    for url in ("/static/app.js", "/static/favicon.svg", "/static/dist/app.css"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Set-Cookie" not in response.headers, url
+    page = client.get("/staff/")
+    assert page.status_code == 200
+    assert "session=" in page.headers["Set-Cookie"]  # a page seen still slides the idle timeout
+
+
 @pytest.mark.parametrize("url", ["/staff/", "/staff/users", "/staff/safeguarding/", "/staff/surveys",
                                  "/staff/audit-log", "/staff/sign-in", "/staff/reset-password"])
 def test_every_staff_page_is_sent_with_no_store(client_request, sign_in, url):
