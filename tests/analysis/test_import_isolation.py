@@ -1,4 +1,5 @@
-"""``analysis`` must import (and find themes) with Flask and SQLAlchemy unavailable."""
+"""``analysis`` must import, find themes, screen and redact with Flask, SQLAlchemy and the app unavailable (one
+subprocess for all of it: each costs seconds)."""
 
 import subprocess
 import sys
@@ -25,6 +26,9 @@ SCRIPT = textwrap.dedent(
     assert not heavy, f"imported at import time: {heavy}"
     result = analysis.find_themes(["waiting lists", "long waiting lists", "staff turnover", "nothing"], k=2)
     assert result.non_answers == 1
+    import analysis.redaction, analysis.screening
+    assert analysis.screening.screen_text("my dad hits me").flagged
+    assert analysis.redaction.redact_text("call jo on 07700 900123") != "call jo on 07700 900123"
     assert not [m for m in sys.modules if m.split(".")[0] in BLOCKED]
     print("ok")
     """

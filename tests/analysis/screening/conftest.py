@@ -22,3 +22,24 @@ def without_readers():
     vetoes and the learned net. The tests of a rule round's look-alikes test this layer: both readers read every
     writer's words at once and flag some hand-made near misses (SCREENING_RESULTS.md)."""
     return DisclosureScreener(ablate={"last resort", "reader hits"}).fit()
+
+
+@pytest.fixture(scope="session")
+def ablated(screener):
+    """``ablated({"name", ...})``: the shared default screener with those parts switched off, without a new fit.
+
+    Every ablation but a rule group (``rules:<group>``, which changes the rules fitted) is read when an answer is
+    screened (``ablated_``), so a copy of the fitted screen with its own ``ablated_`` is the screen
+    ``DisclosureScreener(ablate=names).fit()`` would be; a fit per case was most of the answer signals' tests'
+    time. Were an ablation ever read at fit time, the copy would keep the part on and the tests that use this
+    (each asserts that switching a part off changes an answer) would fail, not pass wrongly."""
+    import copy
+
+    def make(names):
+        names = frozenset(names)
+        assert not any(n.startswith("rules:") for n in names), "a rule group needs its own fit"
+        s = copy.copy(screener)
+        s.ablate, s.ablated_ = set(names), names
+        return s
+
+    return make

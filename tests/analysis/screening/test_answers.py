@@ -3,7 +3,7 @@ look-alike it leaves alone (the meta-test), read beside its question where it ne
 
 import pytest
 
-from analysis.screening import CATEGORIES, DisclosureScreener, question_kind
+from analysis.screening import CATEGORIES, question_kind
 from analysis.screening.answers import FEELS_UNSAFE, NAMES, SIGNALS, WHAT_HELPS, answer_signals
 
 UNSAFE = "What makes you feel unsafe?"
@@ -34,8 +34,8 @@ def test_every_signal_leaves_its_lookalike_quiet(without_readers, signal):
 
 
 @pytest.mark.parametrize("signal", SIGNALS, ids=NAMES)
-def test_ablating_a_signal_silences_its_positive(signal):
-    s = DisclosureScreener(ablate={signal.name}).fit()
+def test_ablating_a_signal_silences_its_positive(ablated, signal):
+    s = ablated({signal.name})
     trace = s.explain(signal.positive, signal.question or None)
     assert signal.name not in {r[3] for r in trace if r[0] == "answer"}
 
