@@ -68,11 +68,6 @@ def get_round(round_id):
     return db.session.get(Round, round_id)
 
 
-def list_rounds_of_framework(framework_id):
-    return list(db.session.scalars(select(Round).where(Round.framework_id == framework_id)
-                                   .order_by(Round.deadline.desc(), Round.id.desc())))
-
-
 def get_submission(submission_id):
     return db.session.get(Submission, submission_id)
 
@@ -158,11 +153,6 @@ def get_case_audit_agency(participant_id):
 
 def get_case_audit_agency_by_token_hash(token_hash):
     return db.session.scalar(select(CaseAuditAgency).where(CaseAuditAgency.token_hash == token_hash))
-
-
-def find_case_audit_agency(case_audit_id, agency_id):
-    return db.session.scalar(select(CaseAuditAgency).where(CaseAuditAgency.case_audit_id == case_audit_id,
-                                                           CaseAuditAgency.agency_id == agency_id))
 
 
 def find_return(case_id, agency_id):

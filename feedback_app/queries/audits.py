@@ -34,10 +34,6 @@ def get_priorities(ids):
                                    .order_by(PriorityArea.position)))
 
 
-def get_priority(priority_id):
-    return db.session.get(PriorityArea, priority_id)
-
-
 def get_priority_by_code(code):
     return db.session.scalar(select(PriorityArea).where(PriorityArea.code == code))
 

@@ -14,10 +14,6 @@ def add_email(purpose, recipient, subject, body, expires_at, next_attempt_at):
     return email
 
 
-def get_email(email_id):
-    return db.session.get(OutboxEmail, email_id)
-
-
 def lock_email(email_id):
     """Re-read an email, locking its row where the database can, so two senders never both send it."""
     return db.session.scalar(

@@ -59,13 +59,6 @@ def list_cohorts(survey_id):
     return list(db.session.scalars(select(Cohort).where(Cohort.survey_id == survey_id).order_by(Cohort.id)))
 
 
-def version_numbers(survey_id):
-    """``{version_id: number}`` for a survey's versions."""
-    rows = db.session.execute(select(SurveyVersion.id, SurveyVersion.number)
-                              .where(SurveyVersion.survey_id == survey_id))
-    return dict(rows.all())
-
-
 def _free_text_query(survey_id, question_ids, search, cohort_id, start, end):
     query = (select(Answer, Response).join(Response, Response.id == Answer.response_id)
              .where(Response.survey_id == survey_id, Answer.question_id.in_(question_ids),

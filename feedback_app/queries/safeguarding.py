@@ -70,11 +70,6 @@ def list_alerts(status=None):
     return list(db.session.scalars(query))
 
 
-def list_unnotified():
-    return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.notified_at.is_(None))
-                                   .order_by(SafeguardingAlert.id)))
-
-
 def list_unqueued():
     """Open alerts whose emails to the DSLs have not yet been put in the outbox."""
     return list(db.session.scalars(select(SafeguardingAlert).where(SafeguardingAlert.mail_queued_at.is_(None),
@@ -148,11 +143,6 @@ def list_overdue(now):
         SafeguardingAlert.status == AlertStatus.new, SafeguardingAlert.due_at < now,
         SafeguardingAlert.escalated_at.is_(None),
     ).order_by(SafeguardingAlert.id)))
-
-
-def count_new():
-    return db.session.scalar(select(func.count()).select_from(SafeguardingAlert)
-                             .where(SafeguardingAlert.status == AlertStatus.new))
 
 
 def withheld_texts():

@@ -1,6 +1,6 @@
 """Surveys, versions and cohorts."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import Cohort, Survey, SurveyStatus, SurveyVersion
@@ -69,10 +69,6 @@ def add_cohort(survey, code, label, token):
     db.session.add(cohort)
     db.session.flush()
     return cohort
-
-
-def count_versions(survey):
-    return db.session.scalar(select(func.count()).select_from(SurveyVersion).where(SurveyVersion.survey_id == survey.id))
 
 
 def list_link_keys():

@@ -89,12 +89,6 @@ def claim_run(run_id, now):
     return result.rowcount == 1
 
 
-def list_stale_runs(before):
-    """Running runs whose heartbeat is older than ``before`` (their worker died)."""
-    return list(db.session.scalars(
-        select(ThemeRun).where(ThemeRun.status == RunStatus.running, ThemeRun.heartbeat_at < before)))
-
-
 def delete_results(run_id):
     """Remove a run's themes and assignments (before a retry writes them again)."""
     db.session.execute(ThemeAnswer.__table__.delete().where(ThemeAnswer.run_id == run_id))
@@ -186,20 +180,6 @@ def theme_answers(theme_id, limit=None, offset=0):
              .order_by(Answer.id))
     if limit is not None:
         query = query.limit(limit).offset(offset)
-    return db.session.execute(query).all()
-
-
-def get_theme_with_answers(theme_id):
-    """``(theme, [(ThemeAnswer, Answer, Response)])`` or ``(None, [])``."""
-    theme = get_theme(theme_id)
-    return (theme, theme_answers(theme_id)) if theme else (None, [])
-
-
-def run_answers(run_id):
-    """``[(ThemeAnswer, Answer, Response)]`` of a run (every analysed answer)."""
-    query = (select(ThemeAnswer, Answer, Response).join(Answer, Answer.id == ThemeAnswer.answer_id)
-             .join(Response, Response.id == Answer.response_id).where(ThemeAnswer.run_id == run_id)
-             .order_by(Answer.id))
     return db.session.execute(query).all()
 
 

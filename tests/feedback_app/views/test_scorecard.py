@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from feedback_app.extensions import db
-from feedback_app.models import PublishedReport, ScorecardIndicator
+from feedback_app.models import AuditEvent, PublishedReport, ScorecardIndicator
+from tests.conftest import path_of
 from tests.feedback_app import results_data
 
 Q1_2025 = datetime(2025, 2, 1, 12, tzinfo=UTC)
@@ -80,3 +81,38 @@ def test_the_scorecard_is_published_like_other_reports(client, client_request, s
     assert (report.kind, report.subject, report.version) == ("scorecard", "2026", 1)
     csv_text = client.get(f"/staff/reports/published/{report.id}.csv").get_data(as_text=True)
     assert "January to March,75" in csv_text and "[c]" in csv_text
+
+
+def test_an_indicator_is_removed_from_its_page_and_the_removal_is_audited(client, client_request, sign_in,
+                                                                        answered):
+    sign_in("analyst")
+    _add(client_request, answered, ["yes"])
+    indicator = db.session.scalar(select(ScorecardIndicator))
+    page = client_request.get("/staff/reports/scorecard/indicators")
+    button = page.select_one(f"form[action='/staff/reports/scorecard/indicators/{indicator.id}/remove'] button")
+    assert " ".join(button.text.split()) == "Remove % who told an adult"
+    url = f"/staff/reports/scorecard/indicators/{indicator.id}/remove"
+    assert client.post(url).status_code == 400  # no CSRF token: nothing removed
+    assert db.session.scalar(select(ScorecardIndicator)) is not None
+    client_request.submit(f"/staff/reports/scorecard/indicators/{indicator.id + 1}/remove",
+                          _form_url="/staff/reports/scorecard/indicators", _expected_status=404)
+    client_request.submit(url, _form_url="/staff/reports/scorecard/indicators")
+    assert path_of(client_request.last.location) == "/staff/reports/scorecard/indicators"
+    db.session.expire_all()
+    assert db.session.scalar(select(ScorecardIndicator)) is None
+    [event] = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "scorecard.indicator_removed"))
+    assert event.detail["title"] == "% who told an adult"
+    page = client_request.get("/staff/reports/scorecard/indicators")
+    assert "No indicators have been chosen yet." in page.select_one("main").text
+    assert "Indicator removed from the scorecard." in page.select_one(".govuk-notification-banner").text
+
+
+def test_a_board_member_cannot_remove_an_indicator(client_request, sign_in, answered):
+    sign_in("analyst")
+    _add(client_request, answered, ["yes"])
+    indicator_id = db.session.scalar(select(ScorecardIndicator.id))
+    sign_in("viewer")
+    client_request.submit(f"/staff/reports/scorecard/indicators/{indicator_id}/remove",
+                          _form_url="/staff/", _expected_status=403)
+    db.session.expire_all()
+    assert db.session.scalar(select(ScorecardIndicator)) is not None
