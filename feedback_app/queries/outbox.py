@@ -1,6 +1,6 @@
 """The outbox: emails waiting for the mail server."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from feedback_app.extensions import db
 from feedback_app.models import OutboxEmail
@@ -30,7 +30,3 @@ def list_due_ids(now):
 def delete_email(email):
     db.session.delete(email)
     db.session.flush()
-
-
-def count_waiting():
-    return db.session.scalar(select(func.count()).select_from(OutboxEmail))

@@ -96,6 +96,3 @@ def send_due(now=None):
         outcomes[deliver(email_id)] += 1
     return outcomes
 
-
-def waiting():
-    return outbox_queries.count_waiting()

@@ -222,6 +222,39 @@ def test_a_late_finish_by_a_worker_taken_for_dead_is_discarded(demo, app):
     assert theme_queries.finish_run(run.id, attempt + 1, theme_runs._now(), output={})
 
 
+def test_the_heartbeat_is_written_from_its_own_thread_while_this_attempt_owns_the_run(demo, app, monkeypatch):
+    """The side thread's beat (its own session: on PostgreSQL a second connection) moves ``heartbeat_at`` of the
+    attempt that owns the running run, and never that of a run another attempt has taken over."""
+    from datetime import timedelta
+
+    from feedback_app.models import ThemeRun
+
+    run_id = finished_run().id
+    old = theme_runs._now() - timedelta(hours=1)
+    with theme_runs.queries.transaction():
+        theme_queries.update_run(run_id, status=RunStatus.running, attempts=2, heartbeat_at=old)
+    beats = []
+    touch = theme_queries.touch_run
+    monkeypatch.setattr(theme_queries, "touch_run", lambda *args: (beats.append(args[1]), touch(*args)))
+
+    def heartbeat_at():
+        db.session.rollback()
+        return db.session.get(ThemeRun, run_id, populate_existing=True).heartbeat_at
+
+    def beat(attempt, until):
+        with theme_runs._Heartbeat(app, run_id, attempt, 0.02) as heartbeat:
+            for _ in range(500):  # (at most 10 s)
+                if until():
+                    break
+                time.sleep(0.02)
+        assert not heartbeat.thread.is_alive()
+
+    beat(1, lambda: beats.count(1) >= 3)  # an attempt taken for dead: three beats, none matching the row
+    assert beats.count(1) >= 3 and heartbeat_at() == old
+    beat(2, lambda: heartbeat_at() != old)
+    assert heartbeat_at() > old
+
+
 def test_a_new_run_matches_the_previous_run_for_trends_and_keeps_chosen_results(demo, create_user):
     analyst = create_user("analyst")
     first = finished_run(analyst, {"surveys": ["workforce"], "years": [2025]}, title="Last year")
