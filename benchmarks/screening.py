@@ -53,6 +53,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_43_47,
     WRITERS_48_52,
     WRITERS_53_57,
+    WRITERS_58_62,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -527,8 +528,10 @@ def main(argv=None) -> int:
                    help="only blind writers 48-52 (fresh48_* to fresh52_*, each ordinary answer tagged everyday or "
                         "hard-topic by its writer; first sight: 6 December)")
     p.add_argument("--only-writers-53-57", action="store_true",
-                   help="only blind writers 53-57 (fresh53_* to fresh57_*, tagged as 48-52; never scored: the next "
-                        "first sight)")
+                   help="only blind writers 53-57 (fresh53_* to fresh57_*, tagged as 48-52; first sight: 6 December)")
+    p.add_argument("--only-writers-58-62", action="store_true",
+                   help="only blind writers 58-62 (fresh58_* to fresh62_*: real kinds of group answering as they "
+                        "really would, the second brief; never scored)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -566,7 +569,8 @@ def main(argv=None) -> int:
                           ("only_twentysixth_twentyseventh_writers", TWENTYSIXTH_TWENTYSEVENTH_WRITERS),
                           ("only_writers_28_32", WRITERS_28_32), ("only_writers_33_37", WRITERS_33_37),
                           ("only_writers_38_42", WRITERS_38_42), ("only_writers_43_47", WRITERS_43_47),
-                          ("only_writers_48_52", WRITERS_48_52), ("only_writers_53_57", WRITERS_53_57)):
+                          ("only_writers_48_52", WRITERS_48_52), ("only_writers_53_57", WRITERS_53_57),
+                          ("only_writers_58_62", WRITERS_58_62)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -189,6 +189,12 @@ WRITERS_48_52 = {f"writer {n}": f"fresh{n}" for n in range(48, 53)}
 # arrived young people; a year 9-10 tutor group in form time) after 48-52 were scored once; never scored, never
 # read: the next first sight.
 WRITERS_53_57 = {f"writer {n}": f"fresh{n}" for n in range(53, 58)}
+# Writers 58-62 (6 December, morning): written blind to a second brief (``fresh58_README.md``): no persona of hard
+# lives and no share of hard-topic answers asked for; each writes one real kind of group (a rural year 7-8 PSHE
+# lesson; a year 10-11 assembly from a QR code; a college youth council; a youth club and pupil referral unit; a
+# market-town school at home from a text to parents) answering as that group really would, the share of
+# hard-topic answers their own belief. Never scored, never read: the figure a partnership's survey would meet.
+WRITERS_58_62 = {f"writer {n}": f"fresh{n}" for n in range(58, 63)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
