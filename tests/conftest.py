@@ -15,9 +15,11 @@ from sqlalchemy import create_engine, make_url, text
 from feedback_app import create_app
 from feedback_app.config import TestConfig
 from feedback_app.extensions import db
+from tests import query_coverage
 from tests.browser import route_coverage
 
 _COVERAGE = pytest.StashKey[list]()
+_QUERIES = pytest.StashKey[list]()
 
 
 def _worker():
@@ -33,6 +35,10 @@ def _worker_number():
 def pytest_configure(config):
     if not _worker():
         route_coverage.start_run()  # workers, started later, inherit where to leave their records
+    if os.environ.get("TEST_DB") == "postgres":
+        if not _worker():
+            query_coverage.start_run()
+        query_coverage.install()
     # Each xdist worker gets its own Redis database: db 15 for the first, 14 for the next...
     base = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
     if _worker():
@@ -73,8 +79,11 @@ def pytest_sessionfinish(session):
     """In the main process, once every worker has finished: the route-coverage check over what every
     process checked in the browser (``tests/browser/route_coverage.py``). Runs only when the whole
     browser suite was collected; fails the run, with the list, on any page nobody checked."""
+    if os.environ.get("TEST_DB") == "postgres":
+        query_coverage.write_records(_worker())
     if _worker():
         return
+    _check_queries(session)
     folder = route_coverage.records_dir()
     try:
         problems = route_coverage.check_session()
@@ -88,7 +97,30 @@ def pytest_sessionfinish(session):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+def _check_queries(session):
+    """The PostgreSQL pass's check that every queries function ran there (``tests/query_coverage.py``)."""
+    folder = query_coverage.records_dir()
+    try:
+        problems = query_coverage.check_session()
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+    if problems is None:
+        return
+    session.config.stash[_QUERIES] = problems
+    if problems:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 def pytest_terminal_summary(terminalreporter, config):
+    queries = config.stash.get(_QUERIES, None)
+    if queries:
+        terminalreporter.write_sep("=", "queries on PostgreSQL: FAILED", red=True)
+        terminalreporter.write_line(query_coverage.HOW_TO_FIX)
+        for name in queries:
+            terminalreporter.write_line(f"  feedback_app/queries/{name.replace('.', '.py: ', 1)}")
+    elif queries is not None:
+        terminalreporter.write_line("queries on PostgreSQL: every function of feedback_app/queries ran")
     problems = config.stash.get(_COVERAGE, None)
     if problems is None:
         return
@@ -103,18 +135,24 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """On the PostgreSQL pass (TEST_DB=postgres), run only the tests that touch the database.
+    """On the PostgreSQL pass (TEST_DB=postgres), run only the tests that touch the database, but not the view tests.
 
     A test touches it when it depends on the ``_database`` fixture (through ``app``, ``client``,
     ``client_request``...) or is marked ``postgres``; the rest (the analysis library, survey
-    files, pure functions) already ran on the SQLite pass and would only run again unchanged.
+    files, pure functions) already ran on the SQLite pass and would only run again unchanged. The view tests reach
+    the queries through the same services as the services' tests: those marked ``on_postgres`` run, and every
+    queries function must have run on PostgreSQL by the end (``tests/query_coverage.py``).
     """
     if os.environ.get("TEST_DB") != "postgres":
         return
+    query_coverage.note_collected(items)
     keep, drop = [], []
     for item in items:
         uses_database = "_database" in getattr(item, "fixturenames", ())
-        (keep if uses_database or item.get_closest_marker("postgres") else drop).append(item)
+        wanted = uses_database or item.get_closest_marker("postgres")
+        if query_coverage.view_test(item.nodeid) and not item.get_closest_marker("on_postgres"):
+            wanted = False
+        (keep if wanted else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
