@@ -35,7 +35,9 @@ def demo_data_command(seed, per_year, slugs, today):
         if outcome.skipped_reason:
             click.echo(f"{outcome.slug}: skipped ({outcome.skipped_reason})")
         else:
-            flagged = f", {outcome.alerts} possible disclosures sent to the safeguarding queue" if outcome.alerts else ""
+            flagged = (
+                f", {outcome.alerts} possible disclosures sent to the safeguarding queue" if outcome.alerts else ""
+            )
             click.echo(f"{outcome.slug}: added {outcome.created} demo responses{flagged}")
     if theme_runs.add_demo_run():
         click.echo("Added a finished demo theme run (Themes in the staff menu)")

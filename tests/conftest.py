@@ -310,7 +310,12 @@ class ClientRequest:
         for hidden in parsed.select("form[method=post] input[type=hidden]"):
             payload.setdefault(hidden["name"], hidden.get("value", ""))
         response = self.client.post(url, data=payload)
-        assert response.status_code == _expected_status, (response.status_code, BeautifulSoup(response.get_data(as_text=True), "html.parser").select_one("main").text.split() if response.mimetype == "text/html" else response.status_code)
+        assert response.status_code == _expected_status, (
+            response.status_code,
+            BeautifulSoup(response.get_data(as_text=True), "html.parser").select_one("main").text.split()
+            if response.mimetype == "text/html"
+            else response.status_code,
+        )
         return self._parse(response)
 
 

@@ -263,7 +263,10 @@ class ThemePipeline(BaseEstimator):
         other_id = len(order) if other_size else None
         if other_size:
             themes += (Theme(id=other_id, label=OTHER_LABEL, terms=(), size=other_size, quotes=(), other=True),)
-        by_text = {t: (other_id if c == UNPLACED else self.theme_ids_.get(int(c))) for t, c in zip(unique, labels, strict=True)}
+        by_text = {
+            t: (other_id if c == UNPLACED else self.theme_ids_.get(int(c)))
+            for t, c in zip(unique, labels, strict=True)
+        }
         also_by_text = {unique[i]: tuple(sorted(self.theme_ids_[c] for c in cs)) for i, cs in second_of.items()}
         assignments = tuple(None if skip else by_text.get(t) for t, skip in zip(texts, is_non_answer, strict=True))
         secondary = tuple(() if skip else also_by_text.get(t, ()) for t, skip in zip(texts, is_non_answer, strict=True))

@@ -89,7 +89,8 @@ class Rating(ChoiceBase):
         choices = []
         for point in self.points:
             label = translate(labels.get(str(point)), language)
-            choices.append((str(point), f"{point} – {label}" if label and self.style == "numbers" else label or str(point)))
+            choice_label = f"{point} – {label}" if label and self.style == "numbers" else label or str(point)
+            choices.append((str(point), choice_label))
         return choices
 
     def params(self, form, language, heading):

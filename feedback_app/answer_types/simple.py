@@ -137,9 +137,18 @@ class DateAnswer(AnswerType):
             "id": f"{self.qid}", "namePrefix": self.qid,
             "fieldset": {"legend": legend(translate(self.spec["text"], language), heading)},
             "items": [
-                {"name": "day", "label": gettext("Day"), "value": day, "classes": f"govuk-input--width-2 {error}".strip()},
-                {"name": "month", "label": gettext("Month"), "value": month, "classes": f"govuk-input--width-2 {error}".strip()},
-                {"name": "year", "label": gettext("Year"), "value": year, "classes": f"govuk-input--width-4 {error}".strip()},
+                {
+                    "name": "day", "label": gettext("Day"), "value": day,
+                    "classes": f"govuk-input--width-2 {error}".strip(),
+                },
+                {
+                    "name": "month", "label": gettext("Month"), "value": month,
+                    "classes": f"govuk-input--width-2 {error}".strip(),
+                },
+                {
+                    "name": "year", "label": gettext("Year"), "value": year,
+                    "classes": f"govuk-input--width-4 {error}".strip(),
+                },
             ],
         }
         hint = translate(self.spec.get("hint"), language)

@@ -47,7 +47,8 @@ from feedback_app.models.training import (
 from feedback_app.models.user import ROLES, AuditEvent, PasswordResetToken, User, UserRole
 
 __all__ = [
-    "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken", "Response",
+    "ROLES", "AlertStatus", "SafeguardingAlert", "Answer", "AuditEvent", "Cohort", "Draft", "PasswordResetToken",
+    "Response",
     "ResultsDataVersion", "Survey",
     "SurveyDraft", "SurveyStatus", "SurveyVersion", "User", "UserRole",
     "OutboxEmail", "RateLimitCounter",

@@ -11,14 +11,29 @@ from feedback_app.views import respond
 
 MESSAGES = {
     400: (_l("Sorry, there is a problem with that request"), _l("Go back and try again.")),
-    403: (_l("You do not have permission to see this page"), _l("If you think you should, contact the partnership's business unit.")),
-    404: (_l("Page not found"), _l("If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.")),
+    403: (
+        _l("You do not have permission to see this page"),
+        _l("If you think you should, contact the partnership's business unit."),
+    ),
+    404: (
+        _l("Page not found"),
+        _l("If you typed the web address, check it is correct. If you pasted it, check you copied the entire address."),
+    ),
     405: (_l("Sorry, there is a problem with that request"), _l("Go back and try again.")),
     410: (_l("This page is no longer available"), _l("Go back to the start and try again.")),
     413: (_l("What you sent is too large"), _l("Shorten your answers and try again.")),
-    429: (_l("Too many attempts from your connection"), _l("Wait a few minutes, then try again. Any answers you have given are kept.")),
-    500: (_l("Sorry, there is a problem with the service"), _l("Try again later. Your answers have not been lost if you saved them.")),
-    503: (_l("Sorry, we could not save that just now"), _l("Nothing has been lost: the answers you gave before this page are kept. Wait a moment, then try again.")),
+    429: (
+        _l("Too many attempts from your connection"),
+        _l("Wait a few minutes, then try again. Any answers you have given are kept."),
+    ),
+    500: (
+        _l("Sorry, there is a problem with the service"),
+        _l("Try again later. Your answers have not been lost if you saved them."),
+    ),
+    503: (
+        _l("Sorry, we could not save that just now"),
+        _l("Nothing has been lost: the answers you gave before this page are kept. Wait a moment, then try again."),
+    ),
 }
 
 

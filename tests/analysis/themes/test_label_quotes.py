@@ -93,7 +93,8 @@ def test_chunks_never_cross_a_clause(preprocessor):
 
 
 def test_quotes_use_the_themes_key_terms(preprocessor):
-    texts = ["long waits for camhs", "the weather was nice today but cold", "camhs waits are long and staff keep leaving",
+    texts = ["long waits for camhs", "the weather was nice today but cold",
+             "camhs waits are long and staff keep leaving",
              "I had a long wait", "nothing more"]
     docs = preprocessor.transform(texts)
     X = np.array([[1.0, 0], [0.99, 0.05], [0.98, 0.1], [0.97, 0.2], [0.96, 0.3]])

@@ -157,7 +157,9 @@ def test_triangulation_is_remembered_shown_with_suppression_and_undone(reviewed)
     assert theme_review.link_result(run, theme, picked, key, analyst) is None
     [linked] = theme_insights.triangulation(run, theme)
     assert linked.result.item.key == "escalation_confident"
-    assert not shown(linked.result.total) or sum(r.count for r in linked.result.rows if shown(r.count)) <= linked.result.total
+    assert not shown(linked.result.total) or (
+        sum(r.count for r in linked.result.rows if shown(r.count)) <= linked.result.total
+    )
     row = theme_queries.list_triangulations(theme.id)[0]
     theme_review.unlink_result(run, theme, row, analyst)
     assert theme_queries.list_triangulations(theme.id) == []

@@ -30,8 +30,10 @@ def test_an_agency_joins_a_running_round_with_its_last_answers_carried_forward(c
     # Agencies already taking part are not offered.
     assert [o.text for o in page.select("#agency option")] == ["Choose an agency"]
 
-    page = _followed(client_request, client_request.submit(f"/staff/assurance/rounds/{round_.id}/agencies/new",
-                                                           {"agency": "", "new_agency": "  Northshire   Youth Justice "}))
+    page = _followed(client_request, client_request.submit(
+        f"/staff/assurance/rounds/{round_.id}/agencies/new",
+        {"agency": "", "new_agency": "  Northshire   Youth Justice "},
+    ))
     assert "Northshire Youth Justice added to the round" in page.select_one(".govuk-notification-banner").text
     names = sorted(s.agency.name for s in q.get_round(round_.id).submissions)
     assert names == ["Northshire Police", "Northshire Youth Justice"]
@@ -65,15 +67,17 @@ def test_a_withdrawn_invitation_link_stops_working(app, client_request, sign_in,
     assert page.select_one(f"form[action$='/submissions/{submission.id}/invitation/withdraw']") is not None
 
     page = _followed(client_request, client_request.submit(
-        f"/staff/assurance/submissions/{submission.id}/invitation/withdraw", _form_url=f"/staff/assurance/rounds/{round_.id}"))
+        f"/staff/assurance/submissions/{submission.id}/invitation/withdraw",
+        _form_url=f"/staff/assurance/rounds/{round_.id}"))
     assert "no longer works" in page.select_one(".govuk-notification-banner").text
     assert q.get_submission(submission.id).token_hash is None
     assert app.test_client().get(f"/agency/start/{token}").status_code == 404
     assert "assurance.invitation_withdrawn" in _actions()
     assert page.select_one(f"form[action$='/submissions/{submission.id}/invitation/withdraw']") is None
     # Withdrawing twice is refused with a message, not an error page.
+    csrf_token = page.select_one("form[method=post] input[name=csrf_token]")["value"]
     client_request.client.post(f"/staff/assurance/submissions/{submission.id}/invitation/withdraw",
-                               data={"csrf_token": page.select_one("form[method=post] input[name=csrf_token]")["value"]})
+                               data={"csrf_token": csrf_token})
     again = client_request.get(f"/staff/assurance/rounds/{round_.id}")
     assert "no invitation link to withdraw" in again.text
 

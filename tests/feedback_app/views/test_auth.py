@@ -154,5 +154,6 @@ def test_users_create_command(runner):
                           input="a long enough password\n")
     assert again.exit_code == 1
     assert "already exists" in again.output
-    short = runner.invoke(args=["users", "create", "x@example.org", "--role", "dsl", "--password-stdin"], input="short\n")
+    short = runner.invoke(args=["users", "create", "x@example.org", "--role", "dsl", "--password-stdin"],
+                          input="short\n")
     assert "at least 12 characters" in short.output

@@ -166,7 +166,8 @@ ERROR_CASES = [
     ("age", {}, "age_band", "Select an answer"),
     ("age", {"age_band": "99_100"}, "age_band", "Select one of the options"),
     ("worries", {}, "worries", "Select all that apply"),
-    ("worries", {"worries": ["none", "money"]}, "worries", "Select “None of these” or the options that apply, not both"),
+    ("worries", {"worries": ["none", "money"]}, "worries",
+     "Select “None of these” or the options that apply, not both"),
     ("worries", {"worries": ["money", "hacked"]}, "worries", "Select from the options shown"),
     ("safety", {"safe_school": "9", "adults_listen": "agree"}, "safe_school", "Select one of the options"),
     ("grid", {"services__police": "agree"}, "services__school", "Select an answer for this statement"),
@@ -196,13 +197,17 @@ def test_on_a_page_of_several_questions_each_error_names_its_question(client_req
 
 def _reach(client_request, target):
     start(client_request)
-    order = ["intro", "consent", "age", "worries", "online-detail", "safety", "grid", "number", "date", "tell", "better"]
+    order = [
+        "intro", "consent", "age", "worries", "online-detail", "safety", "grid", "number", "date", "tell", "better",
+    ]
     for page_id in order[:order.index(target)]:
         answer(client_request, page_id)
 
 
 @pytest.mark.parametrize(("page_id", "data", "anchor", "message"), ERROR_CASES)
-def test_bad_answers_get_a_clear_message_by_the_field_and_keep_what_was_typed(client_request, page_id, data, anchor, message):
+def test_bad_answers_get_a_clear_message_by_the_field_and_keep_what_was_typed(
+    client_request, page_id, data, anchor, message
+):
     _reach(client_request, page_id)
     page = client_request.submit(page_url(page_id), data, _expected_status=422)
     assert page.select_one("title").text.startswith("Error:")

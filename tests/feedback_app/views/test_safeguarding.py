@@ -124,7 +124,9 @@ def test_failed_email_is_retried_later_and_never_lost(app, client_request, creat
 
 
 def test_ordinary_answers_raise_no_alert_and_are_redacted(client_request):
-    answer_all(client_request, overrides={"better": {"do_better": "The session on self harm helped. Email me at a.b@x.org"}})
+    answer_all(
+        client_request, overrides={"better": {"do_better": "The session on self harm helped. Email me at a.b@x.org"}}
+    )
     submit(client_request)
     assert _alerts() == []
     stored = db.session.scalar(select(Answer).where(Answer.question_id == "do_better"))
