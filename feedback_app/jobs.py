@@ -119,6 +119,24 @@ def _run_in_thread(app, func_path, args):
         _threads.pop(threading.current_thread().name, None)
 
 
+# Commands that keep running (the development server, the scheduler, an RQ worker): their thread jobs finish.
+LONG_RUNNING_COMMANDS = frozenset({"run", "scheduler", "worker"})
+
+
+def one_off_command():
+    """Whether this code runs inside a one-off command-line command (``flask demo-data``, ``flask surveys load``...).
+
+    Such a process exits when its command returns, and a thread job still running then is stopped wherever it is:
+    inside native code (scipy's HiGHS) that aborts the process ("terminate called without an active exception").
+    Callers without Redis skip work whose result only this process would keep (``audit_cache.data_changed``)."""
+    context = click.get_current_context(silent=True)
+    names = set()
+    while context is not None:
+        names.add(context.info_name)
+        context = context.parent
+    return bool(names) and not names & LONG_RUNNING_COMMANDS
+
+
 def join(job_id, timeout=None):
     """Wait for a thread job to end (tests and the CLI); ``True`` if it has ended."""
     with _threads_lock:
@@ -130,8 +148,8 @@ def join(job_id, timeout=None):
 
 
 def join_all(timeout=None):
-    """Wait for every thread job running now (tests, the CLI before it exits, the demo loader); ``True`` if all
-    have ended."""
+    """Wait for every thread job running now (tests, a command that must finish its jobs); ``True`` if all have
+    ended."""
     with _threads_lock:
         threads = list(_threads.values())
     for thread in threads:

@@ -166,6 +166,8 @@ def data_changed(survey_id):
         return
     from feedback_app import jobs
 
+    if not current_app.config.get("REDIS_URL") and jobs.one_off_command():
+        return  # kept in this process only, which ends with the command: the server works it out when asked
     now = time.time()
     try:
         client = _redis()

@@ -83,3 +83,25 @@ def test_the_worker_command_works_the_queue(app, runner, redis_queue):
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code == 0, result.output
     assert queue.count == 0
+
+
+def test_one_off_commands_are_told_apart_from_the_server_and_workers():
+    import click
+
+    from feedback_app import jobs
+
+    seen = {}
+
+    def command(name):
+        @click.command(name)
+        def body():
+            seen[name] = jobs.one_off_command()
+        return body
+
+    group = click.Group("flask", commands=[command(n) for n in ("demo-data", "run", "scheduler")])
+    sub = click.Group("surveys", commands=[command("load")])
+    group.add_command(sub)
+    for args in (["demo-data"], ["run"], ["scheduler"], ["surveys", "load"]):
+        group.main(args, standalone_mode=False)
+    assert seen == {"demo-data": True, "run": False, "scheduler": False, "load": True}
+    assert not jobs.one_off_command()  # a web request or a job thread: no command
