@@ -11,7 +11,9 @@
 - **Ahead of time.** ``data_changed(survey_id)``, called after a write commits, puts one job per survey in the
   background queue (``jobs.enqueue``) unless one is already waiting; the job waits for writes to settle
   (``RESULTS_AUDIT_SETTLE_SECONDS`` without a write, at most ``RESULTS_AUDIT_MAX_WAIT_SECONDS``), then works
-  out the audit for the data as it is then (``results.warm_audit``). A page is never given an audit of other
+  out the audit for the data as it is then (``results.warm_audit``); not in a one-off command without Redis
+  (``jobs.one_off_command``: its result would die with the command, and a thread job still running as the
+  command exits can abort it). A page is never given an audit of other
   data, and no web request works one out: a page that finds nothing for the data it reads (and no kept page,
   below) asks for the same job (``wanted``) and says the figures are being prepared. Command-line commands,
   the jobs and the warm-up at start work it out inline (``result_audit.further_hidden``).
