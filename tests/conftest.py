@@ -83,31 +83,22 @@ def pytest_sessionfinish(session):
         query_coverage.write_records(_worker())
     if _worker():
         return
-    _check_queries(session)
-    folder = route_coverage.records_dir()
+    _check_records(session, query_coverage, _QUERIES)  # the PostgreSQL pass: every queries function ran there
+    _check_records(session, route_coverage, _COVERAGE)
+
+
+def _check_records(session, check, key):
+    """Run a check over every process's records (``check.check_session``), then remove them; stash its problems
+    under ``key`` and fail the run on any (``None``: the run was too narrow to check)."""
+    folder = check.records_dir()
     try:
-        problems = route_coverage.check_session()
+        problems = check.check_session()
     finally:
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
     if problems is None:
         return
-    session.config.stash[_COVERAGE] = problems
-    if problems:
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
-
-
-def _check_queries(session):
-    """The PostgreSQL pass's check that every queries function ran there (``tests/query_coverage.py``)."""
-    folder = query_coverage.records_dir()
-    try:
-        problems = query_coverage.check_session()
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
-    if problems is None:
-        return
-    session.config.stash[_QUERIES] = problems
+    session.config.stash[key] = problems
     if problems:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
