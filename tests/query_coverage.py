@@ -3,7 +3,7 @@
 All SQL is in ``feedback_app/queries/``, so the pass that runs the tests again on PostgreSQL (``TEST_DB=postgres``)
 exists to run each of those functions there. It runs the tests that touch the database, but not the view tests
 (``tests/feedback_app/views/``, the route-permission and header tests): they reach the same functions through the
-same services, at two fifths of the pass's time. A view test that reaches a function nothing else reaches is
+same services, for about a third of the pass's time. A view test that reaches a function nothing else reaches is
 marked ``on_postgres`` and runs on both passes. This check keeps that true: each process of the PostgreSQL pass
 wraps every queries function to note that it ran (``install``) and leaves its record at the end of its session
 (``write_records``); the main process reads them all once every worker has finished (``check_session``, from
