@@ -133,15 +133,20 @@ class ChoiceBase(AnswerType):
         return opt_outs[0][0] if opt_outs else None
 
 
+# A question about the respondent (age, agency, role) that results are broken down by: its own answers are then
+# published for everyone only, never by other groups (``services.results``; issue 19).
+BREAKDOWN_PROPERTY = {"breakdown": {"type": "boolean"}}
+
+
 class SingleChoice(ChoiceBase):
     name = "single_choice"
-    spec_properties = {"options": OPTIONS, **OPT_OUT_PROPERTIES}
+    spec_properties = {"options": OPTIONS, **OPT_OUT_PROPERTIES, **BREAKDOWN_PROPERTY}
     spec_required = ("options",)
 
 
 class YesNo(ChoiceBase):
     name = "yes_no"
-    spec_properties = OPT_OUT_PROPERTIES
+    spec_properties = {**OPT_OUT_PROPERTIES, **BREAKDOWN_PROPERTY}
 
     def base_choices(self, language):
         return [("yes", str(_l("Yes"))), ("no", str(_l("No")))]

@@ -56,6 +56,9 @@ PROPERTY_LABELS = {
     "prefer_not_to_say": (_l("Offer 'Prefer not to say'"), None),
     "dont_know_label": (_l("Wording of 'Don't know' (optional)"), None),
     "prefer_not_to_say_label": (_l("Wording of 'Prefer not to say' (optional)"), None),
+    "breakdown": (_l("Break results down by this question"), _l(
+        "For a question about the respondent, such as their age or agency. Its own answers are then shown for "
+        "everyone only, never by other groups, so that small groups cannot be worked out.")),
     "agree_label": (_l("Wording of the checkbox"), _l("For example, I agree to take part.")),
     "min": (_l("Lowest point of the scale (optional)"), _l("A whole number. Leave it blank for 1.")),
     "max": (_l("Highest point of the scale (optional)"), _l("A whole number. Leave it blank for 5.")),

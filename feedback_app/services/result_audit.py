@@ -1,10 +1,10 @@
 """The audit of a survey's breakdowns taken together (``suppression_audit``), from the database's counts.
 
 Every breakdown page of a period must hide the same figures, so the audit covers every breakdown at once (each
-single-choice question and the cohorts) whichever page asks: ``further_hidden`` returns the further cells to
+breakdown question, ``results.breakdown_ids``, and the cohorts) whichever page asks: ``further_hidden`` returns the further cells to
 hide per ``(item, breakdown, period)``. It is worked out from one count of responses per profile (year, cohort
 and each breakdown question's answer) and of answers per profile, with every respondent's answers for the sound
-pass (``suppression_sound``: the youth demo's cold audit takes 107 s with it, 11 s without), and kept
+pass (``suppression_sound``: the youth demo's cold audit takes about 150 s with it), and kept
 (``audit_cache``: this process, and Redis when there is one) under the survey's results data version, which the
 database moves with every write to what is counted: a page reads that version, not the count rows, to know
 whether the data changed.
@@ -172,8 +172,9 @@ class NotReady(Exception):  # noqa: N818 - a state, as DataChanged
     """The audit of this data is not worked out yet, and the caller said not to work it out inline."""
 
 
-def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_types, stamp=None, inline=None):
-    """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None).
+def further_hidden(survey, version, definition, items, counts, cohorts, breakdown_ids, stamp=None, inline=None):
+    """``{(item key, breakdown key, period): cells}`` to hide further (``period``: a year's index, or None);
+    ``breakdown_ids``: the breakdown questions (``results.breakdown_ids``).
 
     ``stamp``: the survey's results data version read before ``counts`` were. Raises ``DataChanged`` if it has
     moved since (``counts`` and this audit could be of different data); the result is stored only when it has
@@ -195,7 +196,7 @@ def further_hidden(survey, version, definition, items, counts, cohorts, breakdow
         with audit_cache.working_on(key):  # one at a time here: a second page waits for the first's
             found = audit_cache.get(key)
             if found is None:
-                found = _audit(survey, definition, items, counts, cohorts, breakdown_types, limit)
+                found = _audit(survey, definition, items, counts, cohorts, breakdown_ids, limit)
                 if data_version(survey.id) != stamp:
                     raise DataChanged
                 audit_cache.put(key, found)
@@ -204,17 +205,18 @@ def further_hidden(survey, version, definition, items, counts, cohorts, breakdow
     return found
 
 
-def _audit(survey, definition, items, counts, cohorts, breakdown_types, limit):
+def _audit(survey, definition, items, counts, cohorts, breakdown_ids, limit):
     breakdowns = {}
     for question in definition.questions:
-        if question.type in breakdown_types:
+        if question.id in breakdown_ids:
             choices = question.answer_type.choice_labels("en")
             breakdowns[question.id] = {code: i for i, (code, _label) in enumerate(choices)}
     profiles = _Profiles(survey.id, counts.years, items, breakdowns, cohorts, counts.span)
     profiles.decode()
+    # A breakdown question is published with its own table only (``services.results``: never broken down).
     questions = [suppression_audit.Question(
-        item.key, len(item.options), multiple=not item.additive,
-        breakdown=item.key in breakdowns, transposable=item.key in breakdowns) for item in items]
+        item.key, len(item.options), multiple=not item.additive, breakdown=item.key in breakdowns,
+        transposable=item.key in breakdowns, broken_down=item.key not in breakdowns) for item in items]
     questions.append(suppression_audit.Question(COHORT, len(cohorts), item=False, breakdown=True))
     found, stuck = suppression_audit.protect(len(counts.years), {}, questions, limit, family_counts=profiles.family,
                                              everyone=lambda: profiles.everyone([q.key for q in questions]))

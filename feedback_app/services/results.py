@@ -7,7 +7,11 @@ its people not answering a published figure like the rest. Breakdowns (by cohort
 question) keep every total published elsewhere fixed: the question's own figures for the period, and the
 groups' sizes (the breakdown question's answers and its "Not answered", or the cohorts' responses). When a
 survey has responses in more than one year a breakdown needs a year, so per-year and all-years breakdowns
-cannot be played off against each other.
+cannot be played off against each other. A breakdown question (``breakdown_ids``: single choice or yes/no marked
+``breakdown: true``, a question about the respondent) is itself never broken down, by another breakdown question
+or by cohort: its own table only (``ItemResult.not_broken_down``). Groups crossed with groups (age by gender by
+cohort) are where small groups hide, and the audit can then certify every hidden figure of a breakdown question
+against all the tables of it together (issue 19).
 """
 
 import math
@@ -65,6 +69,7 @@ class ItemResult:
     years: list = field(default_factory=list)
     year_table: object = None
     breakdown: Breakdown | None = None
+    not_broken_down: bool = False  # a breakdown question on a page broken down by another: its own table only
 
     @property
     def has_hidden(self):
@@ -199,6 +204,11 @@ def _rows(item, counts, total):
             for (code, label, opt_out), count in zip(item.options, counts, strict=True)]
 
 
+def breakdown_ids(definition):
+    """The ids of the questions results are broken down by (besides the cohorts), in the survey's order."""
+    return [q.id for q in definition.questions if q.type in BREAKDOWN_TYPES and q.spec.get("breakdown")]
+
+
 def _breakdown_groups(key, definition, cohorts, language):
     """``(labels, group_of)`` for a breakdown, ``group_of(cohort_id, breakdown answer)`` a label's index;
     or ``None``."""
@@ -211,7 +221,7 @@ def _breakdown_groups(key, definition, cohorts, language):
         question = definition.question(key)
     except KeyError:
         return None
-    if question.type not in BREAKDOWN_TYPES:
+    if question.id not in breakdown_ids(definition):
         return None
     choices = question.answer_type.choice_labels(language)
     index = {code: i for i, (code, _label) in enumerate(choices)}
@@ -225,7 +235,8 @@ def _breakdown_question(key):
 
 def breakdown_choices(definition, language):
     choices = [("cohort", _("Cohort"))]
-    choices += [(q.id, q.text(language)) for q in definition.questions if q.type in BREAKDOWN_TYPES]
+    breakdowns = breakdown_ids(definition)
+    choices += [(q.id, q.text(language)) for q in definition.questions if q.id in breakdowns]
     return choices
 
 
@@ -301,7 +312,7 @@ def warm_audit(survey_id):
     items = items_for(definition, "en", counts.values())
     try:
         result_audit.further_hidden(survey, version, definition, items, counts,
-                                    result_queries.list_cohorts(survey_id), BREAKDOWN_TYPES, stamp)
+                                    result_queries.list_cohorts(survey_id), breakdown_ids(definition), stamp)
     except result_audit.DataChanged:
         pass  # written to meanwhile: that write queued the next job
 
@@ -338,7 +349,7 @@ def _survey_results(survey, year, breakdown, language, stamp, inline=None):
             groups = _breakdown_groups(breakdown, definition, cohorts, language)
             if groups:
                 audit = result_audit.further_hidden(survey, version, definition, items, counts, cohorts,
-                                                    BREAKDOWN_TYPES, stamp, inline=inline)
+                                                    breakdown_ids(definition), stamp, inline=inline)
     grids = {item.key: result_tables.years_grid(result_counts.per_year(item, counts), sizes, year_figures,
                                                 year_total, item.additive) for item in items} if years else {}
     results = []
@@ -351,8 +362,11 @@ def _survey_results(survey, year, breakdown, language, stamp, inline=None):
         result = ItemResult(item, _rows(item, figures, total), total, years=years,
                             year_table=grid.shown if grid is not None and len(years) > 1 and year is None else None)
         if groups and grid is not None and index != -1 and item.question_id != breakdown:
-            extra = audit.get((item.key, breakdown, index), ())
-            result.breakdown = _breakdown(item, groups, counts, year, index, grids, breakdown, extra)
+            if item.question_id in breakdown_ids(definition):
+                result.not_broken_down = True
+            else:
+                extra = audit.get((item.key, breakdown, index), ())
+                result.breakdown = _breakdown(item, groups, counts, year, index, grids, breakdown, extra)
         results.append(result)
 
     year_counts = [(y, year_figures[i]) for i, y in enumerate(years)]
@@ -369,17 +383,14 @@ def _breakdown(item, groups, counts, year, index, grids, key, extra=()):
 
 
 def breakdown_table(item, key, index, grids, cells, answered, sizes, extra=()):
-    """The shown table of ``item`` by ``key`` from its counts per group: the groups' totals are those
-    published elsewhere, the breakdown question's own figures (its answers and its not answering) or the
-    cohorts' responses; two single-choice questions are one grid read either way round. ``extra``: the
-    further cells the audit of every breakdown taken together hides (``result_audit``)."""
+    """The shown table of ``item`` (no breakdown question) by ``key`` from its counts per group: the groups'
+    totals are those published elsewhere, the breakdown question's own figures (its answers and its not
+    answering) or the cohorts' responses. ``extra``: the further cells the audit of every breakdown taken
+    together hides (``result_audit``)."""
     figures, total = grids[item.key].period(index)
-    transpose = None
     if key in grids:
         published = grids[key].period(index)[0]
-        if item.type in BREAKDOWN_TYPES and item.key == item.question_id:
-            transpose = item.key < key  # the two questions' one grid, the same way round on both pages
     else:
         published = result_tables.group_sizes(sizes, total)
     return result_tables.breakdown(cells, answered, sizes, published, figures, total, item.additive,
-                                   transpose=transpose, extra=extra)[1]
+                                   extra=extra)[1]

@@ -33,10 +33,9 @@ keeping their other answers, and every figure hidden as a small group must move 
 table that varies with that question (all breakdowns together), else one more figure is hidden. Every figure of
 an item that is no breakdown (its own table, it by every breakdown) is so protected against all the tables
 together, but for one no answer of it can move even with every breakdown figure hidden (a new year's one
-response: its year would have to change), left to the families and logged. A breakdown question's own
-figures (its table, it by another breakdown or the cohorts) are, where its family is small
-(``suppression_sound.BREAKDOWN_UP_TO``); on the youth demo it is not (every item's table by it pins it) and those
-are audited by the families only, as before, and logged. ``protect`` returns the further hidden cells per
+response: its year would have to change), left to the families and logged. A breakdown question's own figures
+(its table; the results service never breaks a breakdown question down, ``Question.broken_down``) are so
+protected too, in its own family, after the items'. ``protect`` returns the further hidden cells per
 breakdown table; ``services.result_audit`` works them out from the database's counts (every
 respondent's answers for the sound pass), caches them, and ``services.results`` passes them on to
 ``result_tables.breakdown``.
@@ -340,7 +339,7 @@ def families(questions, years=1):
     for item in questions:
         if not item.item:
             continue
-        others = [q for q in questions if q.breakdown and q is not item]
+        others = [q for q in questions if q.breakdown and q is not item] if item.broken_down else []
         triples = [t for t in itertools.combinations(others, 3) if _size(years, item, t) <= TRIPLES_UP_TO]
         pairs = [p for p in itertools.combinations(others, 2) if not any(set(p) <= set(t) for t in triples)]
         groups = triples + pairs or [(q,) for q in others]

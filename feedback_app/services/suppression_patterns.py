@@ -29,7 +29,9 @@ ALL_SUBSETS_UP_TO = 4  # multiple choice: wider questions are audited over profi
 class Question:
     """A dimension of the patterns: ``width`` options; ``multiple`` for multiple choice (answers are frozensets);
     ``item``: has its own table and is broken down; ``breakdown``: the others are broken down by it (single
-    choice, or the cohorts); ``transposable``: single choice, one grid with another single-choice question."""
+    choice, or the cohorts); ``transposable``: single choice, one grid with another single-choice question;
+    ``broken_down``: an item whose tables by the breakdowns are published (the results service breaks down no
+    breakdown question: ``services.results``)."""
 
     key: str
     width: int
@@ -37,6 +39,7 @@ class Question:
     item: bool = True
     breakdown: bool = False
     transposable: bool = False
+    broken_down: bool = True
 
 
 def _chosen(answer):
@@ -142,7 +145,7 @@ class Family:
                 items[q.key] = self._item(q, sizes, year_figures, year_total)
         for q in self.questions:
             for by in self.questions:
-                if q.item and by.breakdown and by is not q:
+                if q.item and q.broken_down and by.breakdown and by is not q:
                     for period in range(years):  # (with one year, all years' breakdowns are the year's)
                         self._breakdown(q, by, period, items, extra.get((q.key, by.key, period), ()))
 

@@ -5,14 +5,17 @@ The audit's families (``suppression_patterns``) hold an item and two or three br
 by the tables of more breakdowns together than a family holds is not found there. Here each question ``Q`` is
 taken in turn and only its answer may vary: every respondent keeps their answers to every other question. The
 variables are the respondents' profiles over the questions whose tables with ``Q`` vary with ``Q``'s answer (for
-an item, the year and every breakdown's answer; for a breakdown, which is also an item, the year and every other
-question's answer, items included) times ``Q``'s answers (for a multiple-choice item wider than
+an item, the year and every breakdown's answer; for a breakdown, which is also an item, the year and the answers
+of the items broken down by it, and, were it broken down itself (``Question.broken_down``: the results service
+breaks down no breakdown question), every other breakdown's) times ``Q``'s answers (for a multiple-choice item wider than
 ``ALL_SUBSETS_UP_TO`` options, per profile the people not answering, answering and choosing each option, as in
 ``ChoiceFamily``), each profile's responses kept. Every figure that does not depend on ``Q``'s answer is the same
 in every value here; every one that does (``Q``'s own table and ``Q`` by each breakdown, each item by ``Q``) is in
 the family, shown or hidden, as published. So values found here, consistent with every figure shown in the
 family, are some responses consistent with everything the survey shows: a certificate that holds against all
-the tables together. A figure of ``X`` by ``B`` may be certified by ``X``'s family or by ``B``'s.
+the tables together. A figure of ``X`` by ``B`` may be certified by ``X``'s family or by ``B``'s. The items that
+are no breakdown go first, so a breakdown's family is asked only about what theirs left: its own figures (on the
+youth demo, every family, the four breakdowns' included, in about 150 s: ``benchmarks/audit_cold.py``).
 
 Certificates come cheap first (``suppression_audit._Solver``): one respondent's answer moved, or two respondents
 swapping their answers, so that no shown figure tells it apart (checked exactly); two such moves with the same
@@ -43,18 +46,16 @@ _log = logging.getLogger(__name__)
 TIME_LIMIT = 2.0  # seconds per integer program; one not answered in time counts as pinned (more is hidden)
 SPREAD_TIME_LIMIT = 2.0  # seconds per program moving many figures at once (0.5: more left to one program each)
 MAX_ROUNDS = 400
-# A breakdown question varying alone moves every item's table by it: with many items its figures cannot move (the
-# youth demo: 0 of the first 40 windows of know_where_help's family, 2,500 variables, 4.5 s each), and the audit
-# would hide figure after figure. Its family is audited only up to this many variables; the others are logged.
-BREAKDOWN_UP_TO = 1000
 MAX_SWAPS = 400_000  # candidate swaps of two respondents' answers per family (the nearest profiles first)
 
 
 def relevant(question, questions):
-    """The questions whose tables with ``question`` vary with its answer, in ``questions``' order."""
-    if question.breakdown:
-        return [q for q in questions if q is not question]
-    return [q for q in questions if q.breakdown and q is not question]
+    """The questions whose tables with ``question`` vary with its answer, in ``questions``' order: those a table
+    crosses with it (an item broken down by it, or a breakdown it is broken down by)."""
+    def crosses(other):
+        return ((question.breakdown and other.item and other.broken_down)
+                or (question.item and question.broken_down and other.breakdown))
+    return [q for q in questions if q is not question and crosses(q)]
 
 
 class _Sound:
@@ -107,7 +108,7 @@ class _Sound:
                     self.names += [(period, frozenset({(q.key, o)})) for o in [*range(q.width), "any"]]
         for q in self.questions:
             for by in self.questions:
-                if not (q.item and by.breakdown and by is not q and first in (q.key, by.key)):
+                if not (q.item and q.broken_down and by.breakdown and by is not q and first in (q.key, by.key)):
                     continue
                 for period in range(years):
                     self._breakdown(q, by, period, items, extra.get((q.key, by.key, period), ()))
@@ -347,11 +348,10 @@ def protect(years, counts, questions, limit, extra):
         return set()
     by_key = {q.key: q for q in questions}
     tables = {}
-    families = [(q, family(years, counts, q, questions, limit, tables)) for q in questions if q.item]
-    skipped = [q.key for q, fam in families if q.breakdown and len(fam.true) > BREAKDOWN_UP_TO]
-    if skipped:  # (the figures of these breakdowns with others only: see ``BREAKDOWN_UP_TO``)
-        _log.warning("sound audit: breakdowns' own figures audited by families only: %s", skipped)
-        families = [(q, fam) for q, fam in families if q.key not in skipped]
+    # The items that are no breakdown first: their families certify the figures of an item by a breakdown cheaply,
+    # and a breakdown's family then has only what they left (its own figures) to ask about.
+    families = [(q, family(years, counts, q, questions, limit, tables))
+                for q in sorted((q for q in questions if q.item), key=lambda q: q.breakdown)]
     solvers = {q.key: _Solver(fam) for q, fam in families}
     # Hiding more only takes constraints away, so a certificate found stays one: a figure certified is not asked
     # again, and a family whose tables did not change since it was last asked pins the same figures.

@@ -85,19 +85,19 @@ def test_summary_notes_say_why_each_figure_is_hidden(survey):
     """A count and the people answering beside it each carry their own reason (they were once noted together,
     "a small group; hidden to protect", not saying which was which)."""
     results_data.add(10, cohort="youth_forum")
-    results_data.add(3, {"told_someone": "no"}, cohort="youth_forum", start=100)
-    results_data.add(12, {"told_someone": "no"}, cohort="school_a", start=200)
+    results_data.add(3, {"adults_listen": "disagree"}, cohort="youth_forum", start=100)
+    results_data.add(12, {"adults_listen": "disagree"}, cohort="school_a", start=200)
     results_data.add(2, start=300)
     headers, rows, _results = exports.summary_table(survey, breakdown="cohort")
     assert headers[5:] == ["count", "percent", "answered", "count_note", "percent_note", "answered_note"]
-    told = {(row[2], row[3]): dict(zip(headers, row, strict=True)) for row in rows if row[0] == "told_someone"}
+    listen = {(row[2], row[3]): dict(zip(headers, row, strict=True)) for row in rows if row[0] == "adults_listen"}
     small, protect = "[c] a small group (fewer than 5 people)", "[c] hidden to protect a small group elsewhere"
-    youth_no = told[("Youth forum", "no")]  # 3 of 13: the count small, the 13 answering shown
+    youth_no = listen[("Youth forum", "disagree")]  # 3 of 13: the count small, the 13 answering shown
     assert (youth_no["count"], youth_no["count_note"]) == ("[c]", small)
     assert (youth_no["answered"], youth_no["answered_note"]) == (13, "")
-    school_dont_know = told[("School A", "dont_know")]  # 0 shown; its group's answering hidden to protect
+    school_dont_know = listen[("School A", "dont_know")]  # 0 shown; its group's answering hidden to protect
     assert (school_dont_know["count"], school_dont_know["count_note"]) == (0, "")
     assert (school_dont_know["answered"], school_dont_know["answered_note"]) == ("[c]", protect)
     assert (school_dont_know["percent"], school_dont_know["percent_note"]) == ("[c]", protect)
-    no_cohort = told[("No cohort", "yes")]  # a group of 2: everything about it small
+    no_cohort = listen[("No cohort", "agree")]  # a group of 2: everything about it small
     assert no_cohort["count_note"] == small and no_cohort["answered_note"] == small

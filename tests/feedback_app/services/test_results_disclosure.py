@@ -23,16 +23,16 @@ BREAKDOWNS = ("cohort", "age_band")
 @pytest.fixture
 def survey(app, surveys_loaded):
     add = results_data.add
-    # 2025: a small "no" (3) beside larger figures.
+    # 2025: a small "disagree" (3) beside larger figures.
     add(20, when=Y2025, cohort="youth_forum")
-    add(3, {"told_someone": "no"}, when=Y2025, start=100)
-    add(9, {"told_someone": "dont_know"}, when=Y2025, cohort="school_a", start=200)
-    # 2026: 22 "no" spread over groups of 8, 7 and 7 (the groups that once bounded a hidden figure), 2 "don't know".
+    add(3, {"adults_listen": "disagree"}, when=Y2025, start=100)
+    add(9, {"adults_listen": "dont_know"}, when=Y2025, cohort="school_a", start=200)
+    # 2026: 22 "disagree" spread over groups of 8, 7 and 7 (the groups that once bounded a hidden figure), 2 "don't know".
     add(25, when=Y2026, cohort="school_a")
-    add(8, {"told_someone": "no", "age_band": "11_13"}, when=Y2026, cohort="youth_forum", start=100)
-    add(7, {"told_someone": "no", "age_band": "14_16"}, when=Y2026, cohort="school_a", start=200)
-    add(7, {"told_someone": "no", "age_band": "17_18"}, when=Y2026, start=300)
-    add(2, {"told_someone": "dont_know"}, when=Y2026, cohort="youth_forum", start=400)
+    add(8, {"adults_listen": "disagree", "age_band": "11_13"}, when=Y2026, cohort="youth_forum", start=100)
+    add(7, {"adults_listen": "disagree", "age_band": "14_16"}, when=Y2026, cohort="school_a", start=200)
+    add(7, {"adults_listen": "disagree", "age_band": "17_18"}, when=Y2026, start=300)
+    add(2, {"adults_listen": "dont_know"}, when=Y2026, cohort="youth_forum", start=400)
     return results_data.survey()
 
 
@@ -81,12 +81,12 @@ def _truth(table):
 
 
 def test_every_page_of_a_question_together_is_consistent_and_gives_nothing_away(survey, app):
-    published, _pages = _published(survey, app, "told_someone")
+    published, _pages = _published(survey, app, "adults_listen")
     published.check(5)
 
 
 def test_a_figure_hidden_to_protect_another_is_not_called_small(survey, app):
-    published, _pages = _published(survey, app, "told_someone")
+    published, _pages = _published(survey, app, "adults_listen")
     protected = [(key, true) for key, (true, shown_as) in published.figures.items() if reason(shown_as) == "protect"]
     assert protected, "the fixed data has figures hidden to protect others"
     assert all(reason(shown_as) != "small" or true < 5 for true, shown_as in published.figures.values())
@@ -94,7 +94,7 @@ def test_a_figure_hidden_to_protect_another_is_not_called_small(survey, app):
 
 
 def test_a_column_hidden_for_the_year_is_hidden_in_every_breakdown_of_it(survey, app):
-    _published_figures, pages = _published(survey, app, "told_someone")
+    _published_figures, pages = _published(survey, app, "adults_listen")
     for year in (2025, 2026):
         hidden = [c for c, row in enumerate(pages[(year, None)].rows) if not shown(row.count)]
         for breakdown in BREAKDOWNS:
@@ -104,7 +104,7 @@ def test_a_column_hidden_for_the_year_is_hidden_in_every_breakdown_of_it(survey,
 
 
 def test_a_group_shown_with_answers_never_has_a_small_total(survey, app):
-    _published_figures, pages = _published(survey, app, "told_someone")
+    _published_figures, pages = _published(survey, app, "adults_listen")
     for (_year, breakdown), page in pages.items():
         if not breakdown:
             continue
@@ -116,7 +116,7 @@ def test_a_group_shown_with_answers_never_has_a_small_total(survey, app):
 
 def test_no_group_shows_more_than_its_all_figure_nor_5_or_more_under_a_small_one(survey, app):
     """"All: I don't know, fewer than 5" once sat beside one breakdown group alone showing 8."""
-    _published_figures, pages = _published(survey, app, "told_someone")
+    _published_figures, pages = _published(survey, app, "adults_listen")
     for (year, breakdown), page in pages.items():
         if not breakdown:
             continue

@@ -88,8 +88,11 @@ def _all_patterns(years, multiple, options=OPTIONS):
 class Published:
     """Every figure published, as ``(pattern test, true value, published value, where)``."""
 
-    def __init__(self, years, rows, multiple, limit, by=None, cohort=False, options=OPTIONS):
+    def __init__(self, years, rows, multiple, limit, by=None, cohort=False, options=OPTIONS, product=False):
         self.years, self.rows, self.multiple, self.limit = years, rows, multiple, limit
+        # ``product``: what the results service publishes: ``a`` is no breakdown (a rating, say) and the
+        # breakdown questions are never broken down themselves (their own tables only)
+        self.product = product
         self.by = by  # the breakdown question (None: every single-choice question)
         self.cohort = cohort  # the last question is the cohorts: a breakdown only, its groups' sizes from the responses
         self.options, self.questions = options, list(options)
@@ -116,21 +119,25 @@ class Published:
         responses = [self.add(lambda r, y=y: r[0] == y, year_figures[y], ("responses", y)) for y in range(years)]
         all_responses = self.add(lambda r: True, year_total, ("responses", None))
         single = [q for q in self.questions if not (q == "a" and self.multiple)]
-        self.extra = self._audit(single)
+        breakdowns = [q for q in single if not (self.product and q == "a")]
+        self.extra = self._audit(single, breakdowns)
         tables = {item: self._item(item, responses, all_responses) for item in self.questions
                   if not (self.cohort and item == self.questions[-1])}
         periods = list(range(years)) + ([None] if years == 1 else [])
         for item, table in tables.items():
+            if item in breakdowns and self.product:
+                continue  # a breakdown question is not broken down
             additive = not (item == "a" and self.multiple)
             for period in periods:
-                for by in single:
+                for by in breakdowns:
                     if by != item and self.by in (None, by):
-                        self._breakdown(item, by, period, tables, additive, single)
+                        self._breakdown(item, by, period, tables, additive, breakdowns)
 
-    def _audit(self, single):
+    def _audit(self, single, breakdowns):
         """The engine's audit of every table taken together, as ``services.results`` runs it."""
-        questions = [suppression_audit.Question(q, self.options[q], multiple=q not in single, breakdown=q in single,
-                                                transposable=q in single) for q in self.questions]
+        questions = [suppression_audit.Question(
+            q, self.options[q], multiple=q not in single, breakdown=q in breakdowns, transposable=q in breakdowns,
+            broken_down=not (self.product and q in breakdowns)) for q in self.questions]
         if self.cohort:
             last = self.questions[-1]
             questions[-1] = suppression_audit.Question(last, self.options[last], item=False, breakdown=True)
@@ -267,8 +274,8 @@ class Published:
             assert found, ("a hidden figure can be narrowed to its true value", where, true)
 
 
-def _publish(years, rows, multiple, limit, by=None, cohort=False, options=OPTIONS):
-    published = Published(years, rows, multiple, limit, by, cohort, options)
+def _publish(years, rows, multiple, limit, by=None, cohort=False, options=OPTIONS, product=False):
+    published = Published(years, rows, multiple, limit, by, cohort, options, product)
     published.publish()
     return published
 
@@ -325,6 +332,19 @@ def test_breakdowns_by_two_questions_together_are_protected():
     published.check()
     assert not shown(published.figures[published.where[("a", "by", "b2", 0, 1, 0)]][2])
     assert reason(published.figures[published.where[("a", "by", "b2", 0, 1, 0)]][2]) == "protect"
+
+
+def test_what_the_service_publishes_of_the_same_responses_gives_nothing_away():
+    """The case above as the results service publishes it: ``b1`` and ``b2`` are breakdown questions, never
+    broken down themselves, so ``b2`` by ``b1`` (no one with ``b1`` 0 chose ``b2`` 1) is not published. ``a``
+    by ``b2`` is shown in full, and still no small figure can be narrowed from everything shown."""
+    rows = [(0, None, None, None), (0, None, None, 1), (0, None, None, None), (0, None, 0, None),
+            (0, None, 0, None), (0, 1, None, None), (0, 0, 0, 0)] + [(0, 0, 1, 1)] * 6
+    published = _publish(1, rows, False, 3, product=True)
+    published.check()
+    assert ("b2", "by", "b1", 0, 1, 1) not in published.where and ("b1", "by", "a", 0, 0, 0) not in published.where
+    assert reason(published.figures[published.where[("a", "by", "b1", 0, 0, 0)]][2]) == "small"
+    assert published.figures[published.where[("a", "by", "b2", 0, 1, 0)]][2] == 6
 
 
 def test_a_multiple_choice_count_bounded_by_its_people_answering_elsewhere():

@@ -13,6 +13,7 @@ from unittest import mock
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from feedback_app.services import suppression_audit
@@ -21,6 +22,7 @@ from tests.feedback_app.services.test_suppression_linked import _publish, respon
 
 THREE = {"a": 3, "b1": 2, "b2": 2, "b3": 2}
 EXAMPLES_PAIRS = 40
+EXAMPLES_PRODUCT = 40
 # ``test_suppression_wide``'s case: the 2 responses that answered ``b2`` 0 and not ``b1`` (``b2`` by ``b1``,
 # hidden, small) are pinned by the tables of ``a``, ``b1``, ``b2`` and ``b3`` taken together.
 ROWS = [(0, None, None, None, None)] + [(0, None, None, 0, None)] * 2 + [(0, None, 0, 0, 0)] * 4 \
@@ -95,4 +97,16 @@ def test_three_breakdowns_audited_as_pairs_give_nothing_away(data):
     """Property (3) with every table of the question together, three breakdowns, the families pairs only."""
     with mock.patch.object(suppression_audit, "TRIPLES_UP_TO", 0):
         published = _publish(*data, options=THREE)
+    published.check()
+
+
+@settings(max_examples=EXAMPLES_PRODUCT, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(response_sets(options=THREE), st.booleans())
+def test_what_the_service_publishes_gives_nothing_away(data, cohort):
+    """Property (3) on what the results service publishes (``a``, a rating or multiple choice, by three breakdown
+    questions or two and the cohorts; each breakdown question's own table, never one broken down by another),
+    every table of the question together, the families pairs only (as on the youth survey)."""
+    with mock.patch.object(suppression_audit, "TRIPLES_UP_TO", 0):
+        published = _publish(*data, cohort=cohort, options=THREE, product=True)
     published.check()

@@ -125,7 +125,7 @@ def test_editing_a_live_survey_makes_a_draft_and_old_responses_keep_their_versio
     client_request.submit(f"{BASE}/all-types/questions/age_band",
                           {"text": "How old are you now?", "options": "11_13 | 11 to 13\n14_16 | 14 to 16\n"
                            "17_18 | 17 or 18", "required": "y", "prefer_not_to_say": "y",
-                           "prefer_not_to_say_label": "I'd rather not say"})
+                           "prefer_not_to_say_label": "I'd rather not say", "breakdown": "y"})
     draft = _draft("all-types")
     # The Welsh said "How old are you?": it goes with the old English and is written again.
     assert draft.definition["pages"][2]["questions"][0]["text"] == "How old are you now?"
@@ -319,3 +319,19 @@ def test_changing_the_english_asks_for_the_translation_again(client_request, sig
     assert hint.select_one("span[lang=cy]").text == "Faint yw eich oed chi?"
     # Other pieces show no such hint.
     assert len(form.select(".app-earlier-translation")) == 1
+
+
+def test_a_question_is_marked_as_one_results_are_broken_down_by(client_request, sign_in, surveys_loaded):
+    """Single choice and yes/no offer "Break results down by this question" (a question about the respondent:
+    results are broken down by it, and its own answers are never broken down, issue 19). The fixture's "told
+    someone" is one, ticked; a rating has no such setting; unticking it takes the mark off in the draft."""
+    sign_in("admin")
+    page = client_request.get(f"{BASE}/all-types/questions/told_someone")
+    box = page.select_one("input[type=checkbox][name=breakdown]")
+    assert box is not None and box.has_attr("checked")
+    assert page.select_one(f"label[for={box['id']}]").text.strip() == "Break results down by this question"
+    assert client_request.get(f"{BASE}/all-types/questions/safe_school").select_one("input[name=breakdown]") is None
+    client_request.submit(f"{BASE}/all-types/questions/told_someone",
+                          {"text": "Have you ever told an adult about a worry?", "dont_know": "y"})
+    questions = {q["id"]: q for p in _draft("all-types").definition["pages"] for q in p["questions"]}
+    assert not questions["told_someone"].get("breakdown") and questions["age_band"]["breakdown"] is True

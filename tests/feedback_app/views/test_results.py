@@ -24,8 +24,8 @@ RAW = [f"{BASE}/all-types/text", f"{BASE}/all-types/export.csv", f"{BASE}/all-ty
 @pytest.fixture
 def answered(app, surveys_loaded):
     results_data.add(20, cohort="youth_forum")
-    results_data.add(3, {"told_someone": "no", "do_better": "<script>alert(1)</script> =cmd"},
-                     cohort="school_a", start=100)
+    results_data.add(3, {"told_someone": "no", "adults_listen": "disagree",
+                         "do_better": "<script>alert(1)</script> =cmd"}, cohort="school_a", start=100)
     return results_data.survey()
 
 
@@ -122,12 +122,31 @@ def test_breakdown_by_cohort_is_suppressed(client_request, sign_in, answered):
     results.warm_audit(answered.id)  # the background job (a page never works the audit out)
     sign_in("analyst")
     page = client_request.get(f"{BASE}/all-types?breakdown=cohort")
-    section = page.select_one("h2:-soup-contains('Have you ever told an adult')").find_parent("section")
+    section = page.select_one("h2:-soup-contains('Adults listen to me')").find_parent("section")
     table = section.select(".app-table-scroll table tbody tr")
     rows = {row.select_one("th, td").text.strip(): [c.text.strip() for c in row.select("td")] for row in table}
-    # A small group: hidden, but for "don't know", which no one answered (0 overall).
-    assert rows["School A"][-4:] == ["hidden [a]", "hidden [a]", "0", "hidden [a]"]
-    assert "3" not in rows["School A"] and "20" not in rows["Youth forum"][:2]
+    # A small group: hidden, but for the answers no one gave (0 overall).
+    assert rows["School A"][1:] == ["0", "hidden [a]", "0", "hidden [a]", "0", "0", "0", "hidden [a]"]
+    assert "3" not in rows["School A"] and "20" not in rows["Youth forum"]
+    assert not section.select_one(".app-not-broken-down")
+
+
+def test_a_breakdown_question_is_not_broken_down(client_request, sign_in, answered):
+    """A yes/no or single-choice question is itself a breakdown: on a page broken down by cohort or by another
+    breakdown question it shows its own table only, and says why (issue 19: groups crossed with groups)."""
+    results.warm_audit(answered.id)
+    sign_in("analyst")
+    for breakdown in ("cohort", "age_band"):
+        page = client_request.get(f"{BASE}/all-types?breakdown={breakdown}")
+        section = page.select_one("h2:-soup-contains('Have you ever told an adult')").find_parent("section")
+        assert not section.select(".app-table-scroll table"), breakdown
+        assert "shown for everyone only" in section.select_one(".app-not-broken-down").text
+        assert section.select_one("table.app-results-table")  # its own table is still there
+    page = client_request.get(f"{BASE}/all-types?breakdown=age_band")
+    section = page.select_one("h2:-soup-contains('Adults listen to me')").find_parent("section")
+    assert section.select_one(".app-table-scroll table")
+    own = page.select_one("h2:-soup-contains('How old are you')").find_parent("section")
+    assert not own.select(".app-table-scroll table") and not own.select_one(".app-not-broken-down")
 
 
 def test_report_prints_without_filters(client_request, sign_in, answered):
@@ -238,13 +257,15 @@ def test_summary_export_is_suppressed_and_audited(client_request, sign_in, answe
     sign_in("analyst")
     data = client_request.get(f"{BASE}/all-types/summary.csv?breakdown=cohort").get_data().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data)))
-    told = {(r["group"], r["code"]): r for r in rows if r["question_id"] == "told_someone"}
-    assert told[("All", "no")]["count"] == "[c]"
-    assert told[("All", "yes")]["count"] == "[c]"
-    assert told[("All", "yes")]["count_note"] == "[c] hidden to protect a small group elsewhere"
-    assert told[("School A", "no")]["count"] == "[c]"
-    assert told[("Youth forum", "yes")]["count"] == "[c]"
-    assert "3" not in {r["count"] for r in rows if r["question_id"] == "told_someone"}
+    listen = {(r["group"], r["code"]): r for r in rows if r["question_id"] == "adults_listen"}
+    assert listen[("All", "disagree")]["count"] == "[c]"
+    assert listen[("All", "agree")]["count"] == "[c]"
+    assert listen[("All", "agree")]["count_note"] == "[c] hidden to protect a small group elsewhere"
+    assert listen[("School A", "disagree")]["count"] == "[c]"
+    assert listen[("Youth forum", "agree")]["count"] == "[c]"
+    assert "3" not in {r["count"] for r in rows if r["question_id"] == "adults_listen"}
+    # A breakdown question is not broken down: its own figures only.
+    assert {r["group"] for r in rows if r["question_id"] == "told_someone"} == {"All"}
     event = _events("results.exported")[-1]
     assert event.detail["format"] == "summary.csv" and event.detail["breakdown"] == "cohort"
 
