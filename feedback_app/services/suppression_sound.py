@@ -7,8 +7,8 @@ taken in turn and only its answer may vary: every respondent keeps their answers
 variables are the respondents' profiles over the questions whose tables with ``Q`` vary with ``Q``'s answer (for
 an item, the year and every breakdown's answer; for a breakdown, which is also an item, the year and the answers
 of the items broken down by it, and, were it broken down itself (``Question.broken_down``: the results service
-breaks down no breakdown question), every other breakdown's) times ``Q``'s answers (for a multiple-choice item wider than
-``ALL_SUBSETS_UP_TO`` options, per profile the people not answering, answering and choosing each option, as in
+breaks down no breakdown question), every other breakdown's) times ``Q``'s answers (for a multiple-choice item
+wider than ``ALL_SUBSETS_UP_TO`` options, per profile the people not answering, answering and choosing each option, as in
 ``ChoiceFamily``), each profile's responses kept. Every figure that does not depend on ``Q``'s answer is the same
 in every value here; every one that does (``Q``'s own table and ``Q`` by each breakdown, each item by ``Q``) is in
 the family, shown or hidden, as published. So values found here, consistent with every figure shown in the

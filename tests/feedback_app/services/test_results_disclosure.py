@@ -27,7 +27,8 @@ def survey(app, surveys_loaded):
     add(20, when=Y2025, cohort="youth_forum")
     add(3, {"adults_listen": "disagree"}, when=Y2025, start=100)
     add(9, {"adults_listen": "dont_know"}, when=Y2025, cohort="school_a", start=200)
-    # 2026: 22 "disagree" spread over groups of 8, 7 and 7 (the groups that once bounded a hidden figure), 2 "don't know".
+    # 2026: 22 "disagree" spread over groups of 8, 7 and 7 (the groups that once bounded a hidden figure), 2 "don't
+    # know".
     add(25, when=Y2026, cohort="school_a")
     add(8, {"adults_listen": "disagree", "age_band": "11_13"}, when=Y2026, cohort="youth_forum", start=100)
     add(7, {"adults_listen": "disagree", "age_band": "14_16"}, when=Y2026, cohort="school_a", start=200)
