@@ -2,17 +2,17 @@
 its question and period taken together, however many breakdowns there are.
 
 The audit's families (``suppression_patterns``) hold an item and two or three breakdowns, so a figure bounded only
-by the tables of more breakdowns together than a family holds is not found there. Here each question ``Q`` is
-taken in turn and only its answer may vary: every respondent keeps their answers to every other question. The
-variables are the respondents' profiles over the questions whose tables with ``Q`` vary with ``Q``'s answer (for
-an item, the year and every breakdown's answer; for a breakdown, which is also an item, the year and the answers
-of the items broken down by it, and, were it broken down itself (``Question.broken_down``: the results service
-breaks down no breakdown question), every other breakdown's) times ``Q``'s answers (for a multiple-choice item
-wider than ``ALL_SUBSETS_UP_TO`` options, per profile the people not answering, answering and choosing each option, as in
-``ChoiceFamily``), each profile's responses kept. Every figure that does not depend on ``Q``'s answer is the same
-in every value here; every one that does (``Q``'s own table and ``Q`` by each breakdown, each item by ``Q``) is in
-the family, shown or hidden, as published. So values found here, consistent with every figure shown in the
-family, are some responses consistent with everything the survey shows: a certificate that holds against all
+by the tables of more breakdowns together than a family holds is not found there. Here each question ``Q`` is taken
+in turn and only its answer may vary: every respondent keeps their answers to every other question. The variables
+are the respondents' profiles over the questions whose tables with ``Q`` vary with ``Q``'s answer (for an item, the
+year and every breakdown's answer; for a breakdown, which is also an item, the year and the answers of the items
+broken down by it, and, were it broken down itself (``Question.broken_down``: the results service breaks down no
+breakdown question), every other breakdown's) times ``Q``'s answers (for a multiple-choice item wider than
+``ALL_SUBSETS_UP_TO`` options, per profile the people not answering, answering and choosing each option, as in
+``ChoiceFamily``), each profile's responses kept. Every figure that does not depend on ``Q``'s answer is the same in
+every value here; every one that does (``Q``'s own table and ``Q`` by each breakdown, each item by ``Q``) is in the
+family, shown or hidden, as published. So values found here, consistent with every figure shown in the family, are
+some responses consistent with everything the survey shows: a certificate that holds against all
 the tables together. A figure of ``X`` by ``B`` may be certified by ``X``'s family or by ``B``'s. The items that
 are no breakdown go first, so a breakdown's family is asked only about what theirs left: its own figures (on the
 youth demo, every family, the four breakdowns' included, in about 150 s: ``benchmarks/audit_cold.py``).
