@@ -87,7 +87,8 @@ def main(argv=None):
         print(f"run {i}: {wall:.2f} s wall, {cpu:.2f} s CPU, {hidden} further cells hidden")
     print(f"median wall {statistics.median(t[0] for t in timings):.2f} s")
     breakdowns = [q.key for q in questions_seen[0] if q.item and q.breakdown]
-    print(f"sound pass: every question's family audited, the breakdown questions' too ({', '.join(breakdowns)})"
+    print(f"sound pass: every question's family audited, the breakdown questions' ({', '.join(breakdowns)}) and the "
+          "cohorts' too"
           if not left else "sound pass left figures to the families: " + " | ".join(sorted(set(left))))
     for name, count in sorted(solved.items()):
         print(f"{name}: {count // args.runs} per run")

@@ -14,15 +14,18 @@ every value here; every one that does (``Q``'s own table and ``Q`` by each break
 family, shown or hidden, as published. So values found here, consistent with every figure shown in the family, are
 some responses consistent with everything the survey shows: a certificate that holds against all
 the tables together. A figure of ``X`` by ``B`` may be certified by ``X``'s family or by ``B``'s. The items that
-are no breakdown go first, so a breakdown's family is asked only about what theirs left: its own figures (on the
-youth demo, every family, the four breakdowns' included, in about 150 s: ``benchmarks/audit_cold.py``).
+are no breakdown go first, so a breakdown's family is asked only about what theirs left: its own figures. The
+cohorts, a breakdown that is no question, vary last the same way (``VARY_COHORTS``): each respondent's cohort free,
+their answers kept, against every table by cohort. (On the youth demo, every family, the breakdowns' and the
+cohorts' included: ``benchmarks/audit_cold.py``.)
 
 Certificates come cheap first (``suppression_audit._Solver``): one respondent's answer moved, or two respondents
 swapping their answers, so that no shown figure tells it apart (checked exactly); two such moves with the same
 effect; a linear program for the nearest counts; an integer program with a time limit (``TIME_LIMIT``; a
 timeout counts as not certified, and one more figure is hidden: safe). A figure left pinned in every family it
-is in gets one more figure hidden (``suppression_audit._candidate``), and the families are made again. Figures
-about no question (the responses per year) cannot move here: ``suppression_audit``'s families cover them.
+is in gets one more figure hidden (``suppression_audit._candidate``), and the families are made again. A figure
+that moves only with a respondent's year (the responses per year; a new year's one response) cannot move here:
+``suppression_audit``'s families cover it, and it is logged.
 """
 
 import logging
@@ -46,6 +49,10 @@ _log = logging.getLogger(__name__)
 TIME_LIMIT = 2.0  # seconds per integer program; one not answered in time counts as pinned (more is hidden)
 SPREAD_TIME_LIMIT = 2.0  # seconds per program moving many figures at once (0.5: more left to one program each)
 MAX_ROUNDS = 400
+# The cohorts (a breakdown that is no question) vary too, each respondent keeping their answers: their family, last,
+# certifies a figure of a cohort's group that no question's answers move (on the demo's partnership and lay members
+# surveys, 15 and 11 figures otherwise left to the families' audit).
+VARY_COHORTS = True
 MAX_SWAPS = 400_000  # candidate swaps of two respondents' answers per family (the nearest profiles first)
 
 
@@ -351,7 +358,8 @@ def protect(years, counts, questions, limit, extra):
     # The items that are no breakdown first: their families certify the figures of an item by a breakdown cheaply,
     # and a breakdown's family then has only what they left (its own figures) to ask about.
     families = [(q, family(years, counts, q, questions, limit, tables))
-                for q in sorted((q for q in questions if q.item), key=lambda q: q.breakdown)]
+                for q in sorted((q for q in questions if q.item or (q.breakdown and VARY_COHORTS)),
+                                key=lambda q: (q.breakdown, not q.item))]
     solvers = {q.key: _Solver(fam) for q, fam in families}
     # Hiding more only takes constraints away, so a certificate found stays one: a figure certified is not asked
     # again, and a family whose tables did not change since it was last asked pins the same figures.

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from feedback_app.services import suppression_audit
+from feedback_app.services import suppression_audit, suppression_sound
 from feedback_app.services.suppression import reason, shown
 from tests.feedback_app.services.test_suppression_linked import _publish, response_sets
 
@@ -110,3 +110,18 @@ def test_what_the_service_publishes_gives_nothing_away(data, cohort):
     with mock.patch.object(suppression_audit, "TRIPLES_UP_TO", 0):
         published = _publish(*data, cohort=cohort, options=THREE, product=True)
     published.check()
+
+
+def test_a_cohorts_figure_is_audited_against_every_table_together(caplog):
+    """Found by search: a cohort's people answering ``a`` in the second year (1, hidden, small) moves under no
+    question's answers (it is the cohort's size), so the sound pass left it to the families' audit. The cohorts now
+    vary too, each respondent keeping their answers, and it is certified against every table together."""
+    rows = [(0, None, None, None, None)] * 6 + [(1, 0, None, None, None)] + [(1, 0, None, None, 0)] * 2
+    for vary in (False, True):
+        caplog.clear()
+        with mock.patch.object(suppression_audit, "TRIPLES_UP_TO", 0), \
+                mock.patch.object(suppression_sound, "VARY_COHORTS", vary):
+            published = _publish(2, rows, False, 3, cohort=True, options=THREE, product=True)
+        published.check()
+        left = [r for r in caplog.records if "left to the families' audit" in r.getMessage()]
+        assert bool(left) is not vary, vary
