@@ -4,7 +4,7 @@ Every breakdown page of a period must hide the same figures, so the audit covers
 breakdown question, ``results.breakdown_ids``, and the cohorts) whichever page asks: ``further_hidden`` returns the
 further cells to hide per ``(item, breakdown, period)``. It is worked out from one count of responses per profile
 (year, cohort and each breakdown question's answer) and of answers per profile, with every respondent's answers for
-the sound pass (``suppression_sound``: the youth demo's cold audit takes about 150 s with it), and kept
+the sound pass (``suppression_sound``: the youth demo's cold audit takes about 63 s with it), and kept
 (``audit_cache``: this process, and Redis when there is one) under the survey's results data version, which the
 database moves with every write to what is counted: a page reads that version, not the count rows, to know
 whether the data changed.

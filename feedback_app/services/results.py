@@ -352,7 +352,7 @@ def _survey_results(survey, year, breakdown, language, stamp, inline=None):
                                                     breakdown_ids(definition), stamp, inline=inline)
     grids = {item.key: result_tables.years_grid(result_counts.per_year(item, counts), sizes, year_figures,
                                                 year_total, item.additive) for item in items} if years else {}
-    results = []
+    results, breakdowns = [], breakdown_ids(definition)
     for item in items:
         grid = grids.get(item.key)
         if grid is None or index == -1:
@@ -362,7 +362,7 @@ def _survey_results(survey, year, breakdown, language, stamp, inline=None):
         result = ItemResult(item, _rows(item, figures, total), total, years=years,
                             year_table=grid.shown if grid is not None and len(years) > 1 and year is None else None)
         if groups and grid is not None and index != -1 and item.question_id != breakdown:
-            if item.question_id in breakdown_ids(definition):
+            if item.question_id in breakdowns:
                 result.not_broken_down = True
             else:
                 extra = audit.get((item.key, breakdown, index), ())
