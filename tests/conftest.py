@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, event, make_url, text
+from sqlalchemy.engine import Engine
 
 from feedback_app import create_app
 from feedback_app.config import TestConfig
@@ -19,6 +20,23 @@ from tests import query_coverage
 from tests.browser import route_coverage
 
 _COVERAGE = pytest.StashKey[list]()
+
+
+@event.listens_for(Engine, "connect")
+def _commits_without_waiting_for_the_disk(dbapi_connection, _record):
+    """The tests' databases are thrown away, so a commit need not wait for the disk: SQLite without fsync
+    (``synchronous=OFF``; its journal is kept, so a process killed mid-write still rolls back) and PostgreSQL's
+    ``synchronous_commit`` off for the tests' sessions (a crash of the server could lose the last commits, never
+    half of one). Production and ``make run`` keep the defaults."""
+    cursor = dbapi_connection.cursor()
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor.execute("PRAGMA synchronous=OFF")
+    else:
+        cursor.execute("SET synchronous_commit TO off")
+        dbapi_connection.commit()
+    cursor.close()
+
+
 _QUERIES = pytest.StashKey[list]()
 
 

@@ -253,7 +253,7 @@ def generate(seed=2026, per_year=250, today=None, slugs=None, working_days=1):
             continue
         planned = plan_survey(definition, seed, per_year, today, phrases)
         cohort_ids = {cohort.code: cohort.id for cohort in survey.cohorts}
-        prepare = _Preparer(definition)
+        prepare = _Preparer(definition, version.content_hash)
         prepared = [prepare(answer_rows(definition, item.answers)) for item in planned]
         with queries.transaction():
             clashes = demo_queries.existing_references([p.reference for p in planned])
@@ -276,12 +276,15 @@ def generate(seed=2026, per_year=250, today=None, slugs=None, working_days=1):
 class _Preparer:
     """The submit path's screening and redaction (``safeguarding.prepare_answers``), once per distinct answer.
 
-    Demo answers repeat the same phrases, so each distinct (question, text) is screened and redacted
-    once and the result reused: exactly what a real submit of that answer would store and flag.
+    Demo answers repeat the same phrases, so each distinct (question, text) of a survey version (its content hash)
+    is screened and redacted once per process and the result reused: exactly what a real submit of that answer
+    would store and flag. (The analysis is the same for the life of a process; the tests generate the demo many
+    times.)
     """
 
-    def __init__(self, definition):
-        self.definition, self.seen = definition, {}
+    def __init__(self, definition, content_hash):
+        self.definition = definition
+        self.seen = _PREPARED.setdefault(content_hash, {})
 
     def __call__(self, rows):
         stored, findings = [], []
@@ -296,3 +299,6 @@ class _Preparer:
             stored.append(prepared_row)
             findings.extend(found)
         return stored, findings
+
+
+_PREPARED = {}  # a survey version's content hash -> {(question id, text): prepare_answers' result}

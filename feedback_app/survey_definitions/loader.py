@@ -4,8 +4,10 @@ An invalid file is refused with a :class:`SurveyDefinitionError` naming the
 file, the place in it and the problem.
 """
 
+import copy
 import hashlib
 import json
+import threading
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -53,6 +55,37 @@ def _place(path):
 
 
 def parse_yaml(text, source):
+    """The mapping a YAML text holds (YAML 1.2-like: :class:`_StrictLoader`), or a :class:`SurveyDefinitionError`.
+
+    A text of at most ``_PARSED_TEXT_LIMIT`` characters parsed before in this process is not parsed again (survey
+    and framework files are read at each load; the pure-Python parser takes most of it): the caller gets its own
+    copy. (libyaml's parser would be quicker but crashes the process on deeply nested input, and builder uploads
+    are parsed here.)
+    """
+    if len(text) > _PARSED_TEXT_LIMIT:
+        return _parse_yaml(text, source)
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    with _PARSED_LOCK:
+        data = _PARSED.get(key)
+    if data is None:
+        data = _parse_yaml(text, source)
+        with _PARSED_LOCK:
+            if len(_PARSED) >= _PARSED_LIMIT:
+                _PARSED.pop(next(iter(_PARSED)))
+            _PARSED[key] = data
+    try:
+        return copy.deepcopy(data)
+    except RecursionError:
+        raise SurveyDefinitionError(source, "", "nested too deeply to be a survey") from None
+
+
+_PARSED = {}  # the SHA-256 of a text -> its mapping, oldest first
+_PARSED_LOCK = threading.Lock()
+_PARSED_LIMIT = 64
+_PARSED_TEXT_LIMIT = 256 * 1024
+
+
+def _parse_yaml(text, source):
     try:
         data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as error:

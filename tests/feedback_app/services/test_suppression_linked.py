@@ -215,11 +215,20 @@ class Published:
         self.check_shown()
         self._check_hidden()
 
+    def _supports(self):
+        """Each figure's support: 1.0 for each possible response pattern its test counts, else 0.0 (worked out once
+        for both checks: the tests run over every pattern)."""
+        if len(getattr(self, "_support_rows", ())) != len(self.figures):
+            patterns = self.patterns
+            self._support_rows = [np.array([1.0 if test(p) else 0.0 for p in patterns])
+                                  for test, *_ in self.figures]
+        return self._support_rows
+
     def check_shown(self):
         """(1) and (2), "people answering <= responses", and one figure shown the same in every table."""
         same = {}
-        for test, true, published, where in self.figures:
-            key = tuple(test(p) for p in self.patterns)
+        for support, (_test, true, published, where) in zip(self._supports(), self.figures, strict=True):
+            key = support.tobytes()
             # (A zero may be shown in one table and hidden in another: zeros are no small group.)
             if key in same and true and (shown(published) or shown(same[key][0])):
                 assert published == same[key][0], ("shown differently", where, same[key][1])
@@ -237,10 +246,8 @@ class Published:
     def _check_hidden(self):
         patterns = self.patterns
         rows, lower, upper = [], [], []
-        supports = {}
-        for index, (test, _true, published, _where) in enumerate(self.figures):
-            support = tuple(1.0 if test(p) else 0.0 for p in patterns)
-            supports[index] = np.array(support)
+        supports = self._supports()
+        for index, (_test, _true, published, _where) in enumerate(self.figures):
             if shown(published):
                 rows.append(supports[index])
                 lower.append(published)

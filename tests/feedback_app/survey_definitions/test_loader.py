@@ -165,3 +165,18 @@ def test_changed_file_makes_a_new_version_and_responses_keep_theirs(runner, clie
     responses = db.session.scalars(select(Response).order_by(Response.id)).all()
     assert [r.survey_version_id for r in responses] == [versions[1], versions[1], versions[2]]
     assert len(db.session.scalars(select(Answer).where(Answer.question_id == "do_better")).all()) == 3
+
+
+def test_a_text_parsed_again_gives_its_caller_a_copy_of_its_own():
+    """Parsed texts are kept per process (survey files are read at each load): what one caller changes, the next
+    does not see, and a bad text is refused every time, naming its own file."""
+    from feedback_app.survey_definitions.loader import parse_yaml
+
+    text = "slug: kept\nquestions:\n  - id: a\n    text: {en: A}\n"
+    first = parse_yaml(text, "one.yaml")
+    first["questions"][0]["text"]["en"] = "changed"
+    first["slug"] = "changed"
+    assert parse_yaml(text, "two.yaml") == {"slug": "kept", "questions": [{"id": "a", "text": {"en": "A"}}]}
+    for source in ("one.yaml", "two.yaml"):
+        with pytest.raises(SurveyDefinitionError, match=source):
+            parse_yaml("slug: [unclosed\n", source)
