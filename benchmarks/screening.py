@@ -54,6 +54,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_48_52,
     WRITERS_53_57,
     WRITERS_58_62,
+    WRITERS_63_67,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -532,6 +533,9 @@ def main(argv=None) -> int:
     p.add_argument("--only-writers-58-62", action="store_true",
                    help="only blind writers 58-62 (fresh58_* to fresh62_*: real kinds of group answering as they "
                         "really would, the second brief; never scored)")
+    p.add_argument("--only-writers-63-67", action="store_true",
+                   help="only blind writers 63-67 (fresh63_* to fresh67_*: five more kinds of group, the same task as "
+                        "58-62; first sight: 6 December, afternoon)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -570,7 +574,7 @@ def main(argv=None) -> int:
                           ("only_writers_28_32", WRITERS_28_32), ("only_writers_33_37", WRITERS_33_37),
                           ("only_writers_38_42", WRITERS_38_42), ("only_writers_43_47", WRITERS_43_47),
                           ("only_writers_48_52", WRITERS_48_52), ("only_writers_53_57", WRITERS_53_57),
-                          ("only_writers_58_62", WRITERS_58_62)):
+                          ("only_writers_58_62", WRITERS_58_62), ("only_writers_63_67", WRITERS_63_67)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

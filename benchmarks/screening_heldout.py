@@ -195,6 +195,10 @@ WRITERS_53_57 = {f"writer {n}": f"fresh{n}" for n in range(53, 58)}
 # market-town school at home from a text to parents) answering as that group really would, the share of
 # hard-topic answers their own belief. Never scored, never read: the figure a partnership's survey would meet.
 WRITERS_58_62 = {f"writer {n}": f"fresh{n}" for n in range(58, 63)}
+# Writers 63-67 (6 December, afternoon): the same task as 58-62 (``blind_brief_63.md``), five more kinds of group (a
+# Catholic girls' school in Bradford, a north-east coastal school, a Children in Care Council, a special school, a
+# grammar-school sixth form). Committed unread; first sight 6 December, afternoon (SCREENING_RESULTS.md).
+WRITERS_63_67 = {f"writer {n}": f"fresh{n}" for n in range(63, 68)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
