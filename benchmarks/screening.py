@@ -55,6 +55,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_53_57,
     WRITERS_58_62,
     WRITERS_63_67,
+    WRITERS_68_72,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -536,6 +537,9 @@ def main(argv=None) -> int:
     p.add_argument("--only-writers-63-67", action="store_true",
                    help="only blind writers 63-67 (fresh63_* to fresh67_*: five more kinds of group, the same task as "
                         "58-62; first sight: 6 December, afternoon)")
+    p.add_argument("--only-writers-68-72", action="store_true",
+                   help="only blind writers 68-72 (fresh68_* to fresh72_*: care, special schools, young carers, a Welsh "
+                        "school in English; first sight: 6 December, afternoon)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -574,7 +578,8 @@ def main(argv=None) -> int:
                           ("only_writers_28_32", WRITERS_28_32), ("only_writers_33_37", WRITERS_33_37),
                           ("only_writers_38_42", WRITERS_38_42), ("only_writers_43_47", WRITERS_43_47),
                           ("only_writers_48_52", WRITERS_48_52), ("only_writers_53_57", WRITERS_53_57),
-                          ("only_writers_58_62", WRITERS_58_62), ("only_writers_63_67", WRITERS_63_67)):
+                          ("only_writers_58_62", WRITERS_58_62), ("only_writers_63_67", WRITERS_63_67),
+                          ("only_writers_68_72", WRITERS_68_72)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

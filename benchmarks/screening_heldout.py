@@ -199,6 +199,10 @@ WRITERS_58_62 = {f"writer {n}": f"fresh{n}" for n in range(58, 63)}
 # Catholic girls' school in Bradford, a north-east coastal school, a Children in Care Council, a special school, a
 # grammar-school sixth form). Committed unread; first sight 6 December, afternoon (SCREENING_RESULTS.md).
 WRITERS_63_67 = {f"writer {n}": f"fresh{n}" for n in range(63, 68)}
+# Writers 68-72 (6 December, afternoon, after 63-67 were read): the same brief, for the kinds of group where the screen
+# had been noisiest (a care leavers' forum, two children's homes, a young carers' project, an SEMH special school) and
+# a Welsh valleys comprehensive answering in English. Committed unread.
+WRITERS_68_72 = {f"writer {n}": f"fresh{n}" for n in range(68, 73)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
