@@ -538,8 +538,8 @@ def main(argv=None) -> int:
                    help="only blind writers 63-67 (fresh63_* to fresh67_*: five more kinds of group, the same task as "
                         "58-62; first sight: 6 December, afternoon)")
     p.add_argument("--only-writers-68-72", action="store_true",
-                   help="only blind writers 68-72 (fresh68_* to fresh72_*: care, special schools, young carers, a Welsh "
-                        "school in English; first sight: 6 December, afternoon)")
+                   help="only blind writers 68-72 (fresh68_* to fresh72_*: care, special schools, young carers, "
+                        "a Welsh school in English; first sight: 6 December, afternoon)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
