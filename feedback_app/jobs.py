@@ -16,6 +16,7 @@ state that matters in their own rows.
   callers' own lease checks must notice and mark them failed.
 """
 
+import functools
 import importlib
 import os
 import threading
@@ -39,9 +40,16 @@ def resolve(func_path):
 
 
 def redis_connection(url=None):
+    """The process's Redis client for ``url`` (default: ``REDIS_URL``): one client, and one pool of connections, per
+    address, shared by the process's threads (a client per call made a new connection each time a page asked)."""
+    return _client(url or current_app.config["REDIS_URL"])
+
+
+@functools.lru_cache(maxsize=8)
+def _client(url):
     from redis import Redis
 
-    return Redis.from_url(url or current_app.config["REDIS_URL"])
+    return Redis.from_url(url)
 
 
 def ping(url):

@@ -71,6 +71,23 @@ def test_with_redis_a_job_goes_to_the_queue_and_an_rq_worker_runs_it(app, redis_
     assert queue.fetch_job(job_id).get_status() == "finished"
 
 
+def test_asking_again_and_again_whether_a_worker_listens_opens_no_new_connection_each_time(app, redis_queue):
+    # Pages that wait on a job ask on every load (``nobody_working``); each ask used to open a new client and
+    # connection. Redis numbers its connections in order: a new one taken after the asks shows how many they opened.
+    from redis import Redis
+
+    jobs.nobody_working()
+    probe = Redis.from_url(REDIS_URL)
+    before = probe.client_id()
+    for _ in range(10):
+        assert jobs.nobody_working() is True  # no worker listens to the test queue
+    probe.close()
+    after = Redis.from_url(REDIS_URL)
+    assert after.client_id() - before <= 2
+    after.close()
+    assert jobs.redis_connection() is jobs.redis_connection(REDIS_URL)
+
+
 def test_the_worker_command_needs_redis(app, runner):
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code != 0
