@@ -7,6 +7,8 @@ Which vetoes exist, in what order, and why: :mod:`.vetoes`.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from . import areas, everyday, reasons, things
@@ -15,7 +17,7 @@ from .calibration import LAST_RESORT_THRESHOLD
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .evidence import learned_hit
 from .learned import JUDGE_FLOOR, doc_tokens, question_token
-from .lexicon import ABSENCE_CATEGORIES
+from .lexicon import ABSENCE_CATEGORIES, OVER_CUES, PAST_CUES, RESOLVED_CUES
 from .questions import TRUSTED_PERSON, bare_answer
 from .result import Hit
 from .rules import Rule
@@ -28,6 +30,10 @@ from .wordlists import word_lists
 _JUDGE_WORDS = word_lists("frames")
 _WRITER_OBJECT = _JUDGE_WORDS["FIRST_HAND_OBJECT"]
 _POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
+_AGENTS = _JUDGE_WORDS["FIRST_HAND_AGENTS"]
+_AGENT_OBJECT = _JUDGE_WORDS["FIRST_HAND_AGENT_OBJECT"]
+_TOLD_AS_OVER = re.compile("|".join(rf"\b{re.escape(cue)}\b" for cue in (*PAST_CUES, *OVER_CUES, *RESOLVED_CUES)))
+AGENT_ON_WRITER = True  # (switched off to measure it: SCREENING_RESULTS.md, 6 December, late afternoon)
 _FAMILY_PAIRS = _JUDGE_WORDS["FIRST_HAND_FAMILY_PAIRS"]
 _FAMILY_SUBJECT = _JUDGE_WORDS["FIRST_HAND_FAMILY_SUBJECT"]
 _SIBLINGS = _JUDGE_WORDS["SIBLINGS"]
@@ -181,7 +187,7 @@ class VetoGate:
                     judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor for span in spans)):
                 if self._trace is not None:
                     self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
-            elif self._read_enough(doc, spans, c, first_hand):
+            elif self._read_enough(doc, spans, c, first_hand) or any(self._done_to_writer(span) for span in spans):
                 out[c] = spans
         return out
 
@@ -222,8 +228,31 @@ class VetoGate:
             return True
         if not words & _WRITER_OBJECT:
             return False
+        if self._done_to_writer(span):
+            return True
         return any(a in _POSSESSIVE and (b in _FAMILY or f"{b} {c}" in _FAMILY_PAIRS)
                    for a, b, c in zip(before, before[1:], [*before[2:], ""], strict=False))
+
+    @staticmethod
+    def _done_to_writer(span) -> bool:
+        """The rule's words aim at the writer ("me") and a person does them (:meth:`_agent_on_writer`), and the answer
+        does not tell it as over (lexicon PAST, OVER and RESOLVED cues: "a boy hit me last year but ... its fine now"):
+        neither the judge nor the reader's floor overrules that ("The park but the big boys made me touch them in the
+        bushes": the reader, reading answers to "What is good about where you live?", gives it under 0.1)."""
+        if not AGENT_ON_WRITER or not ({t.lower_ for t in span} & _AGENT_OBJECT):
+            return False
+        return not _TOLD_AS_OVER.search(span.doc.text.lower()) and VetoGate._agent_on_writer(span)
+
+    @staticmethod
+    def _agent_on_writer(span) -> bool:
+        """Someone does the rule's words to the writer: a person (frames.yaml FIRST_HAND_AGENTS, or a capitalised
+        name inside the sentence) opens the rule's words or stands in the two words before them ("he kicks me", "the
+        big boys made me touch them"). (The caller has checked that the words aim at the writer.)"""
+        sent = span.sent
+        for t in span.doc[max(sent.start, span.start - 2):span.start + 1]:
+            if t.lower_ in _AGENTS or (t.is_title and t.i > sent.start and t.lower_ not in {"i", "im", "i'm"}):
+                return True
+        return False
 
     @staticmethod
     def _family_subject(before: list[str]) -> bool:

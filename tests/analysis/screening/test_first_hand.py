@@ -1,0 +1,46 @@
+"""Harm a person does to the writer, told in the rule's words ("he kicks me", "the big boys made me touch them"): the
+judge and the reader's floor, which read the whole answer beside its question, do not overrule it
+(``gate.VetoGate._agent_on_writer``, ``frames.yaml`` FIRST_HAND_AGENTS)."""
+
+import pytest
+
+from analysis.screening import gate
+
+GOOD = "What is good about where you live?"
+UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
+
+# Writer 66 (a special school; read after its first sight, 6 December): answers to "what is good about where you
+# live?", which the judge and the reader read as ordinary.
+POSITIVES = [
+    (GOOD, "it was good before we moved in with Gary, he kicks me"),
+    (GOOD, "The park but the big boys made me touch them in the bushes"),
+]
+SCHOOL = "What do you think about school, and how safe do you feel there?"
+ADULTS = "Is there anything adults in your life don't understand about being young today?"
+# The same words and places with no one doing harm to the writer, harm told as over, or a complaint about "us"
+# (writers 58-66's ordinary answers, flagged by a first version of this that took "they ... us" and ignored "now").
+LOOKALIKES = [
+    (GOOD, "the park, its good to play football and get kicked about"),
+    (UNSAFE, "the big boys at the park fight each other on fridays"),
+    (SCHOOL, "A boy hit me last year but he moved class and its fine now"),
+    (SCHOOL, "it's better now, at the start of year 7 a girl kept pushing me but she got excluded"),
+    (ADULTS, "They treat us like babies"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), POSITIVES)
+def test_harm_a_person_does_to_the_writer_reaches_a_person_whatever_the_question(screener, question, answer):
+    assert screener.screen(answer, question=question).flagged
+
+
+@pytest.mark.parametrize(("question", "answer"), POSITIVES)
+def test_without_it_the_judge_or_the_reader_drops_them(screener, monkeypatch, question, answer):
+    monkeypatch.setattr(gate, "AGENT_ON_WRITER", False)
+    assert not screener.screen(answer, question=question).flagged
+    trace = screener.explain(answer, question)
+    assert any(veto in ("judge", "reader floor") for _kind, _category, _words, veto in trace)
+
+
+@pytest.mark.parametrize(("question", "answer"), LOOKALIKES)
+def test_the_same_words_with_no_harm_done_to_the_writer_stay_quiet(screener, question, answer):
+    assert not screener.screen(answer, question=question).flagged
