@@ -69,6 +69,11 @@ RULES = [
          "(nobody|no one) ~2 care|miss|notice ~2 if i ~1 die|disappear|gone|dead|(killed myself)|(was not here)",
          "(cant|can not|cannot) (go on|cope|take it|do this|carry on|live like this) ~2 (anymore|any more|no more|"
          "much longer)",
+         # "my cat. its the only thing stopping me from going through with it", "my dog. hes the only thing keeping me
+         # alive tbh" (writers 66 and 37: missed); not "the only thing keeping me sane" (writer 39, ordinary)
+         "(keeping|keeps|keep|kept) me alive",
+         "(stopping|stops|stop|stopped|keeping|keeps) me from (going through with it|ending it|ending my life|"
+         "killing myself)",
          unless=_JOKE + ("hair", "dye", "accident", "accidentally", "playing", "football", "rugby", "pe", "fell",
                          "falling", "skating", "bike", "trampoline", "cooking", "wasp", "sports", "shaving", "shave",
                          "exams", "exam", "homework", "cringe", "embarrassing"),
