@@ -70,7 +70,7 @@ RULES = [
          "(cant|can not|cannot) (go on|cope|take it|do this|carry on|live like this) ~2 (anymore|any more|no more|"
          "much longer)",
          # "my cat. its the only thing stopping me from going through with it", "my dog. hes the only thing keeping me
-         # alive tbh" (writers 66 and 37: missed); not "the only thing keeping me sane" (writer 39, ordinary)
+         # alive tbh" (writers 65 and 37: missed); not "the only thing keeping me sane" (writer 39, ordinary)
          "(keeping|keeps|keep|kept) me alive",
          "(stopping|stops|stop|stopped|keeping|keeps) me from (going through with it|ending it|ending my life|"
          "killing myself)",

@@ -1,5 +1,5 @@
 """Something or someone "keeping me alive", "stopping me from going through with it": suicidal thoughts told through
-what holds the writer back (``rules/wellbeing.py``; writers 37 and 66 wrote them answering "What is good about where
+what holds the writer back (``rules/wellbeing.py``; writers 37 and 65 wrote them answering "What is good about where
 you live?", where the screen missed them)."""
 
 import pytest
