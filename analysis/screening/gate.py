@@ -182,12 +182,13 @@ class VetoGate:
         out = {}
         for c, spans in kept.items():
             floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
-            first_hand = any(self._first_hand(span) for span in spans)
+            done = any(self._done_to_writer(span) for span in spans)
+            first_hand = done or any(self._first_hand(span) for span in spans)
             if not (first_hand or p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
                     judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor for span in spans)):
                 if self._trace is not None:
                     self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
-            elif self._read_enough(doc, spans, c, first_hand) or any(self._done_to_writer(span) for span in spans):
+            elif self._read_enough(doc, spans, c, first_hand) or done:
                 out[c] = spans
         return out
 
@@ -228,20 +229,19 @@ class VetoGate:
             return True
         if not words & _WRITER_OBJECT:
             return False
-        if self._done_to_writer(span):
-            return True
         return any(a in _POSSESSIVE and (b in _FAMILY or f"{b} {c}" in _FAMILY_PAIRS)
                    for a, b, c in zip(before, before[1:], [*before[2:], ""], strict=False))
 
-    @staticmethod
-    def _done_to_writer(span) -> bool:
+    def _done_to_writer(self, span) -> bool:
         """The rule's words aim at the writer ("me") and a person does them (:meth:`_agent_on_writer`), and the answer
         does not tell it as over (lexicon PAST, OVER and RESOLVED cues: "a boy hit me last year but ... its fine now"):
         neither the judge nor the reader's floor overrules that ("The park but the big boys made me touch them in the
         bushes": the reader, reading answers to "What is good about where you live?", gives it under 0.1)."""
-        if not AGENT_ON_WRITER or not ({t.lower_ for t in span} & _AGENT_OBJECT):
+        if not AGENT_ON_WRITER or not ({t.lower_ for t in span} & _AGENT_OBJECT) or not self._agent_on_writer(span):
             return False
-        return not _TOLD_AS_OVER.search(span.doc.text.lower()) and VetoGate._agent_on_writer(span)
+        # The raw words, not the lemmatised ones: "im fine" is no OVER cue "i'm fine" said of past harm, but lemmatised
+        # it matches one ("nah im fine. just my mum says she hates me like 10 times a day", held-out, would be lost).
+        return not _TOLD_AS_OVER.search(span.doc.text.lower())
 
     @staticmethod
     def _agent_on_writer(span) -> bool:
