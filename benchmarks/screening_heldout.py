@@ -203,6 +203,11 @@ WRITERS_63_67 = {f"writer {n}": f"fresh{n}" for n in range(63, 68)}
 # had been noisiest (a care leavers' forum, two children's homes, a young carers' project, an SEMH special school) and
 # a Welsh valleys comprehensive answering in English. Committed unread.
 WRITERS_68_72 = {f"writer {n}": f"fresh{n}" for n in range(68, 73)}
+# Writers 73-80 (6 December, late afternoon, after 68-72 were read): the same brief, eight more kinds of group (a youth
+# justice service, an LGBTQ+ youth group, young refugees in an ESOL class, a rural Dales school, Gypsy, Roma and
+# Traveller young people, a Muslim youth club in East London, a young parents' group in south Wales, a school for
+# physical disabilities). Committed unread, for a first sight after this session's changes.
+WRITERS_73_80 = {f"writer {n}": f"fresh{n}" for n in range(73, 81)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
