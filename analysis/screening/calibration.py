@@ -65,4 +65,7 @@ READER_FIRST_HAND_FLOOR = 0.1  # a rule's words name the writer's family and the
 # hand-made signal positives under 0.1 ("nothing now, my mind is made up", "they spit on me in the lunch queue"),
 # so signals keep no floor (the experiment's code: SCREENING_RESULTS.md, 5 December, late evening).
 # The last resort's own hits drew 41 alerts on writers 18-42 for 129 disclosures; its net never learned them.
-READER_LAST_RESORT_FLOOR = 0.5
+# 6 December, late afternoon: the reader learned writers 43-72 too and scores answers lower; 0.4 (was 0.5). Leaving
+# writers 68-72 out of the reader, 0.5 and 0.4 gave the same on them (0.979 / 33.2 per 1,000); the held-out youth
+# disclosures it keeps ("i hid in the wardrobe with my little sister while they were fighting, again") read 0.48-0.49.
+READER_LAST_RESORT_FLOOR = 0.4

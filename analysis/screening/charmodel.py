@@ -2,7 +2,7 @@
 
 The rules, signals and vetoes are tuned writer by writer, and the word nets read whole words: a new writer's own
 spellings and wordings ("dont", "cos", "tbh he keeps comin in") slip past both. Pieces of words carry over from one
-writer to the next. Learned from the labelled cases, the NHS learn part and every blind writer up to the 23rd
+writer to the next. Learned from the labelled cases, the NHS learn part and every blind writer up to the 72nd
 (``READER_SOURCES``), it reads each English answer beside its question's kind, and the engine uses it twice
 (:meth:`.engine.DisclosureScreener._read`):
 
@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
 PACKAGE = Path(__file__).parent
-# The later blind writers (18-23), learned by the reader only: the judge net learns writers 1-17
+# The later blind writers (18-72: ``writers.READER_ONLY_WRITERS``), learned by the reader only: the judge net learns writers 1-17
 # (``data/youth_writers.csv``); taught more, it flagged the youth demo's "People I don't know add me on Snapchat
 # and message me" (``benchmarks/SCREENING_RESULTS.md``).
 READER_WRITERS = PACKAGE / "data" / "reader_writers.csv"

@@ -17,7 +17,7 @@ from .calibration import LAST_RESORT_THRESHOLD
 from .cues import PERSONAL, SPECIFIC_CHILD, THIRD_PARTY
 from .evidence import learned_hit
 from .learned import JUDGE_FLOOR, doc_tokens, question_token
-from .lexicon import ABSENCE_CATEGORIES, OVER_CUES, PAST_CUES, RESOLVED_CUES
+from .lexicon import ABSENCE_CATEGORIES, OVER_CUES, PAST_CUES, RESOLVED_CUES, STILL_CUES
 from .questions import TRUSTED_PERSON, bare_answer
 from .result import Hit
 from .rules import Rule
@@ -33,6 +33,8 @@ _POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
 _AGENTS = _JUDGE_WORDS["FIRST_HAND_AGENTS"]
 _AGENT_OBJECT = _JUDGE_WORDS["FIRST_HAND_AGENT_OBJECT"]
 _TOLD_AS_OVER = re.compile("|".join(rf"\b{re.escape(cue)}\b" for cue in (*PAST_CUES, *OVER_CUES, *RESOLVED_CUES)))
+# harm told as still going on (lexicon STILL_CUES): a rule's hit is read at the reader's first-hand floor
+_TOLD_AS_ONGOING = re.compile("|".join(rf"\b{re.escape(cue)}\b" for cue in STILL_CUES))
 AGENT_ON_WRITER = True  # (switched off to measure it: SCREENING_RESULTS.md, 6 December, evening)
 _FAMILY_PAIRS = _JUDGE_WORDS["FIRST_HAND_FAMILY_PAIRS"]
 _FAMILY_SUBJECT = _JUDGE_WORDS["FIRST_HAND_FAMILY_SUBJECT"]
@@ -188,7 +190,8 @@ class VetoGate:
                     judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor for span in spans)):
                 if self._trace is not None:
                     self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
-            elif self._read_enough(doc, spans, c, first_hand) or done:
+            elif self._read_enough(doc, spans, c, first_hand or bool(_TOLD_AS_ONGOING.search(doc.text.lower()))) \
+                    or done:
                 out[c] = spans
         return out
 

@@ -69,10 +69,13 @@ def tell_barrier(text: str, kind):
     if kind != TRUSTED:
         return None
     words, clauses = _norm(text), _clauses(text)
-    if not clauses or set(words) & _BARRIER_NOT or _laughing(text, words) or _find_all(words, _OVERREACT):
+    if not clauses or _laughing(text, words) or _find_all(words, _OVERREACT):
         return None
     refused = bool(set(clauses[0][2]) & _REFUSALS)
     for a, b in _find_all(words, _BARRIER_P):
+        # a TELL_BARRIER_NOT word inside the barrier's own words does not cancel it ("wont let me phone her")
+        if set(words[:a] + words[b:]) & _BARRIER_NOT:
+            return None
         if refused or set(words[:a]) & _BUT:
             return _hit(text, words, a, b, _BARRIERS[tuple(words[a:b])])
     return None
