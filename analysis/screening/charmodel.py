@@ -32,9 +32,9 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
 PACKAGE = Path(__file__).parent
-# The later blind writers (18-72: ``writers.READER_ONLY_WRITERS``), learned by the reader only: the judge net learns writers 1-17
-# (``data/youth_writers.csv``); taught more, it flagged the youth demo's "People I don't know add me on Snapchat
-# and message me" (``benchmarks/SCREENING_RESULTS.md``).
+# The later blind writers (18-72: ``writers.READER_ONLY_WRITERS``), learned by the reader only: the judge net learns
+# writers 1-17 (``data/youth_writers.csv``); taught more, it flagged the youth demo's "People I don't know add me on
+# Snapchat and message me" (``benchmarks/SCREENING_RESULTS.md``).
 READER_WRITERS = PACKAGE / "data" / "reader_writers.csv"
 N_FEATURES = 2 ** 20
 # The regression's inverse regularisation: 16 was the best of 1, 4, 16 and 32 on writers 18-21.
