@@ -57,6 +57,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_63_67,
     WRITERS_68_72,
     WRITERS_73_80,
+    WRITERS_81_88,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -544,6 +545,9 @@ def main(argv=None) -> int:
     p.add_argument("--only-writers-73-80", action="store_true",
                    help="only blind writers 73-80 (fresh73_* to fresh80_*: youth justice, LGBTQ+, refugees, rural, "
                         "Traveller, a Muslim youth club, young parents, physical disabilities; committed unread)")
+    p.add_argument("--only-writers-81-88", action="store_true",
+                   help="only blind writers 81-88 (fresh81_* to fresh88_*: year 6, football, cadets, a wellbeing "
+                        "group, a PRU, a Black-led youth project, a gurdwara youth group, a boarding school)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -583,7 +587,8 @@ def main(argv=None) -> int:
                           ("only_writers_38_42", WRITERS_38_42), ("only_writers_43_47", WRITERS_43_47),
                           ("only_writers_48_52", WRITERS_48_52), ("only_writers_53_57", WRITERS_53_57),
                           ("only_writers_58_62", WRITERS_58_62), ("only_writers_63_67", WRITERS_63_67),
-                          ("only_writers_68_72", WRITERS_68_72), ("only_writers_73_80", WRITERS_73_80)):
+                          ("only_writers_68_72", WRITERS_68_72), ("only_writers_73_80", WRITERS_73_80),
+                          ("only_writers_81_88", WRITERS_81_88)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -208,6 +208,10 @@ WRITERS_68_72 = {f"writer {n}": f"fresh{n}" for n in range(68, 73)}
 # Traveller young people, a Muslim youth club in East London, a young parents' group in south Wales, a school for
 # physical disabilities). Committed unread, for a first sight after this session's changes.
 WRITERS_73_80 = {f"writer {n}": f"fresh{n}" for n in range(73, 81)}
+# Writers 81-88 (6 December, late afternoon): the same brief, eight more kinds of group (year 6 at a transition day, a
+# football club's community programme, sea and army cadets, a school wellbeing group of young people waiting for CAMHS,
+# a pupil referral unit, a Black-led youth project, a gurdwara youth group, a boarding school). Committed unread.
+WRITERS_81_88 = {f"writer {n}": f"fresh{n}" for n in range(81, 89)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
