@@ -53,9 +53,8 @@ NOT_SOURCE_DATA |= {"data/stated.yaml"}
 NOT_SOURCES |= {"areas.py"}
 NOT_SOURCE_DATA |= {"data/areas.yaml"}
 
-# The reader (charmodel.py, reading.py, data/reader_writers.csv): read after the nets, hashed on its own.
+# The reader (charmodel.py, reading.py): read after the nets, hashed on its own.
 NOT_SOURCES |= {"charmodel.py", "reading.py"}
-NOT_SOURCE_DATA |= {"data/reader_writers.csv"}
 
 # The revealed answer signals and the everyday-things veto (screen14): looked at / applied after the net.
 NOT_SOURCES |= {"revealed.py", "things.py"}
@@ -95,9 +94,9 @@ def build(stem: Path = ARTEFACT, judge_stem: Path = JUDGE_ARTEFACT, reader_stem:
     return meta
 
 
-def write_youth_writers(dirs, path: Path | None = None, reader_path: Path | None = None) -> int:
-    """Write every tuning writer's answers to ``data/youth_writers.csv`` and the reader's own writers'
-    (``writers.READER_ONLY_WRITERS``) to ``data/reader_writers.csv``; returns the number of answers.
+def write_youth_writers(dirs, path: Path | None = None, later_path: Path | None = None) -> int:
+    """Write every tuning writer's answers to ``data/youth_writers.csv`` and the later writers'
+    (``writers.LATER_WRITERS``) to ``data/later_writers.csv``; returns the number of answers.
 
     ``category`` is the screen's (``?``: a disclosure of no known category; empty: an ordinary answer
     or look-alike); ``question_kind`` is :func:`.questions.question_kind` of the question, so that
@@ -105,13 +104,13 @@ def write_youth_writers(dirs, path: Path | None = None, reader_path: Path | None
     """
     import csv
 
-    from .charmodel import READER_WRITERS
+    from .learned import LATER_WRITERS as LATER_FILE
     from .learned import YOUTH_WRITERS
     from .questions import question_kind
-    from .writers import READER_ONLY_WRITERS, WRITERS, writer_rows
+    from .writers import LATER_WRITERS, WRITERS, writer_rows
 
     n = 0
-    for target, names in ((path or YOUTH_WRITERS, WRITERS), (reader_path or READER_WRITERS, READER_ONLY_WRITERS)):
+    for target, names in ((path or YOUTH_WRITERS, WRITERS), (later_path or LATER_FILE, LATER_WRITERS)):
         with open(target, "w", encoding="utf-8", newline="") as fh:
             out = csv.writer(fh, lineterminator="\n")
             out.writerow(["writer", "question", "question_kind", "answer", "category"])

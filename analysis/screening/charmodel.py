@@ -32,10 +32,6 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 
 PACKAGE = Path(__file__).parent
-# The later blind writers (18-72: ``writers.READER_ONLY_WRITERS``), learned by the reader only: the judge net learns
-# writers 1-17 (``data/youth_writers.csv``); taught more, it flagged the youth demo's "People I don't know add me on
-# Snapchat and message me" (``benchmarks/SCREENING_RESULTS.md``).
-READER_WRITERS = PACKAGE / "data" / "reader_writers.csv"
 N_FEATURES = 2 ** 20
 # The regression's inverse regularisation: 16 was the best of 1, 4, 16 and 32 on writers 18-21.
 C = 16.0
@@ -43,9 +39,10 @@ WORDS = r"[a-z_']+"  # a word: letters, apostrophes and the question's pseudo-wo
 
 
 def reader_sources() -> tuple[Path, ...]:
+    """What the reader learns: what the judge net does (the labelled cases, the NHS learn part, every blind writer)."""
     from .learned import JUDGE_SOURCES
 
-    return (*JUDGE_SOURCES, READER_WRITERS)
+    return JUDGE_SOURCES
 
 
 def reader_hash() -> str:

@@ -58,12 +58,15 @@ YOUTH_TRAIN = (DATA_DIR / "youth_train_ordinary.csv", DATA_DIR / "youth_train_di
 # Every tuning writer's youth sets in one file (``writers.WRITERS``, the youth training sets included),
 # each answer with its question and the question's kind: ``python -m analysis.screening.build --writers``.
 YOUTH_WRITERS = DATA_DIR / "youth_writers.csv"
+# The later blind writers (``writers.LATER_WRITERS``: 18-72), learned by the judge and the reader, not by the net of
+# learned hits (SCREENING_RESULTS.md, 6 December, late afternoon).
+LATER_WRITERS = DATA_DIR / "later_writers.csv"
 # A training label for a disclosure whose category was not given (minimal pairs).
 UNKNOWN_CATEGORY = "?"
 # The net of learned hits.
 DEFAULT_SOURCES = (TRAINING_CASES, ORDINARY_REAL, *YOUTH_TRAIN)
 # The judge of rule hits (``gate.VetoGate._judged``): every tuning writer.
-JUDGE_SOURCES = (TRAINING_CASES, ORDINARY_REAL, YOUTH_WRITERS)
+JUDGE_SOURCES = (TRAINING_CASES, ORDINARY_REAL, YOUTH_WRITERS, LATER_WRITERS)
 # In the judge, each real ordinary answer (``ordinary_real.csv``, source ``nhs_learn``) counts this many
 # times in the yes/no model: the youth sets' alarming words must not raise alerts on adults' feedback.
 NHS_WEIGHT = 8.0

@@ -44,11 +44,12 @@ WRITERS: dict[str, tuple[str, ...]] = {
     **{f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv")
        for n in (8, 9, 10, 12, 13, 14, 15, 16, 17)},  # fresh11 wrote no youth set
 }
-# Writers learned by the reader only (``charmodel.READER_WRITERS``, ``data/reader_writers.csv``): scored at
+# The later writers, learned by the judge net and the reader, not by the net of learned hits (``learned.LATER_WRITERS``,
+# ``data/later_writers.csv``; the judge learned only writers 1-17 until 6 December, late afternoon): scored at
 # first sight, then taught: writers 18-42 on 5 December, 43-72 on 6 December (each had been scored at first sight;
 # learned from 18-67, the reader took the alerts on writers 68-72 from 38.8 to 33.2 per 1,000 ordinary answers for
 # recall 0.981 to 0.979: SCREENING_RESULTS.md). Writers 73 and later are kept for first-sight scores.
-READER_ONLY_WRITERS: dict[str, tuple[str, ...]] = {
+LATER_WRITERS: dict[str, tuple[str, ...]] = {
     f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv") for n in range(18, 73)}
 
 
@@ -59,7 +60,7 @@ def writer_rows(name: str, dirs: Sequence[Path] = (DATA_DIR,)) -> list[dict]:
     ``cats`` is ``()`` for an ordinary answer or look-alike, else the category (``"?"`` unknown).
     """
     rows = []
-    for fname in {**WRITERS, **READER_ONLY_WRITERS}[name]:
+    for fname in {**WRITERS, **LATER_WRITERS}[name]:
         path = next((Path(d) / fname for d in dirs if (Path(d) / fname).exists()), None)
         if path is None:
             raise FileNotFoundError(fname)

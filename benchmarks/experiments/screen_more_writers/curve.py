@@ -21,7 +21,7 @@ from analysis.screening import DisclosureScreener  # noqa: E402
 from analysis.screening.charmodel import CharModel, model_text, reader_sources  # noqa: E402
 from analysis.screening.learned import read_rows  # noqa: E402
 from analysis.screening.questions import question_kind  # noqa: E402
-from analysis.screening.writers import READER_ONLY_WRITERS, writer_rows  # noqa: E402
+from analysis.screening.writers import LATER_WRITERS, writer_rows  # noqa: E402
 
 DIRS = (ROOT / "benchmarks" / "data", ROOT / "analysis" / "screening" / "data")
 
@@ -38,7 +38,7 @@ def _names(spec: str) -> list[str]:
 
 def _rows(name: str) -> list[tuple]:
     """``read_rows``-shaped rows of one writer: (answer, categories, writer, question kind)."""
-    READER_ONLY_WRITERS.setdefault(name, (f"{name}_youth_ordinary.csv", f"{name}_youth_disclosures.csv"))
+    LATER_WRITERS.setdefault(name, (f"{name}_youth_ordinary.csv", f"{name}_youth_disclosures.csv"))
     return [(r["answer"], r["cats"] if r["kind"] == "disclosure" else (), name, question_kind(r["question"]))
             for r in writer_rows(name, DIRS)]
 

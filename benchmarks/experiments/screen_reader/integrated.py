@@ -24,7 +24,7 @@ from realtext import load_nhs  # noqa: E402
 from analysis.screening import DisclosureScreener, reading  # noqa: E402
 from analysis.screening.charmodel import CharModel, model_text, reader_sources  # noqa: E402
 from analysis.screening.learned import read_rows  # noqa: E402
-from analysis.screening.writers import READER_ONLY_WRITERS, writer_rows  # noqa: E402
+from analysis.screening.writers import LATER_WRITERS, writer_rows  # noqa: E402
 
 DIRS = (ROOT / "benchmarks" / "data", ROOT / "analysis" / "screening" / "data")
 
@@ -44,7 +44,7 @@ def main(argv=None):
     pairs = [tuple(float(x) for x in s.split(":")) for s in args.pairs]  # floor:threshold[:first-hand floor]
     counts = {pr: {"disclosure": 0, "ordinary": 0, "nhs": 0} for pr in pairs}
     totals = {"disclosure": 0, "ordinary": 0, "nhs": 0}
-    groups = [(w, [r for r in rows if r[2] != w]) for w in READER_ONLY_WRITERS] + [("nhs", None)]
+    groups = [(w, [r for r in rows if r[2] != w]) for w in LATER_WRITERS] + [("nhs", None)]
     for w, train in groups:
         if train is None:
             screener.reader_ = shipped

@@ -24,28 +24,45 @@ DATA = ROOT / "benchmarks" / "data"
 _STATE: dict = {}
 
 
-def fit_reader(up_to: int):
-    """The reader learned from its usual sources with blind writers 18..``up_to`` as its own writers."""
+def fit_reader(up_to: int, judge_too: bool = False):
+    """The reader learned from its usual sources with blind writers 18..``up_to`` as its own writers (and, with
+    ``judge_too``, the judge net learned from its own sources and the same writers)."""
     from analysis.screening import build, charmodel, writers
-    from analysis.screening.learned import JUDGE_SOURCES, read_rows
+    from analysis.screening.learned import JUDGE_SOURCES, LATER_WRITERS, read_rows
 
     names = {f"fresh{n}": (f"fresh{n}_youth_ordinary.csv", f"fresh{n}_youth_disclosures.csv")
              for n in range(18, up_to + 1)}
-    saved = dict(writers.READER_ONLY_WRITERS)
-    writers.READER_ONLY_WRITERS.clear()
-    writers.READER_ONLY_WRITERS.update(names)
+    saved = dict(writers.LATER_WRITERS)
+    writers.LATER_WRITERS.clear()
+    writers.LATER_WRITERS.update(names)
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            own = Path(tmp) / "reader_writers.csv"
-            build.write_youth_writers((DATA, writers.DATA_DIR), path=Path(tmp) / "youth_writers.csv", reader_path=own)
-            rows = read_rows((*JUDGE_SOURCES, own))
+            own = Path(tmp) / "later_writers.csv"
+            build.write_youth_writers((DATA, writers.DATA_DIR), path=Path(tmp) / "youth_writers.csv", later_path=own)
+            sources = (*(p for p in JUDGE_SOURCES if p != LATER_WRITERS), own)  # not the packaged later writers
+            rows = read_rows(sources)
+            judge = _fit_judge(sources) if judge_too else None
     finally:
-        writers.READER_ONLY_WRITERS.clear()
-        writers.READER_ONLY_WRITERS.update(saved)
-    return charmodel.CharModel().fit([charmodel.model_text(r[0], r[3]) for r in rows], [1 if r[1] else 0 for r in rows])
+        writers.LATER_WRITERS.clear()
+        writers.LATER_WRITERS.update(saved)
+    reader = charmodel.CharModel().fit([charmodel.model_text(r[0], r[3]) for r in rows],
+                                       [1 if r[1] else 0 for r in rows])
+    return reader, judge
 
 
-def _init(reader, settings):
+def _fit_judge(paths):
+    from analysis.screening import DisclosureScreener
+    from analysis.screening.calibration import LEARNED_THRESHOLD
+    from analysis.screening.learned import SHORT_WORDS, LearnedNet, doc_tokens, training_set
+
+    s = DisclosureScreener().fit()
+    texts, y, context, weights = training_set(paths)
+    tokens = [c + doc_tokens(s._doc(t))[0] for c, t in zip(context, texts, strict=True)]
+    return LearnedNet(threshold=LEARNED_THRESHOLD, short_words=SHORT_WORDS).fit(
+        tokens, [tuple(c for c in cats if c) for cats in y], weights)
+
+
+def _init(reader, judge, settings):
     from analysis.screening import DisclosureScreener, reading
 
     for name, value in settings.items():
@@ -58,6 +75,8 @@ def _init(reader, settings):
     kw = {"learned_threshold": settings["learned_threshold"]} if "learned_threshold" in settings else {}
     screener = DisclosureScreener(**kw).fit()
     screener.reader_ = reader
+    if judge is not None:
+        screener.judge_net_ = judge
     _STATE["screener"] = screener
 
 
@@ -75,14 +94,15 @@ def main(argv=None) -> int:
     p.add_argument("--learn-up-to", type=int, required=True)
     p.add_argument("--score", required=True, help="writers, e.g. 68-72")
     p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    p.add_argument("--judge-too", action="store_true", help="the judge net learns the same writers")
     args = p.parse_args(argv)
     lo, _, hi = args.score.partition("-")
     if int(lo) <= args.learn_up_to:
         p.error("score writers the reader did not learn")
     settings = {k: float(v) for k, v in (s.split("=", 1) for s in args.set)}
-    reader = fit_reader(args.learn_up_to)
+    reader, judge = fit_reader(args.learn_up_to, args.judge_too)
     writers = [f"fresh{n}" for n in range(int(lo), int(hi or lo) + 1)]
-    with mp.Pool(2, initializer=_init, initargs=(reader, settings)) as pool:
+    with mp.Pool(2, initializer=_init, initargs=(reader, judge, settings)) as pool:
         results = dict(pool.map(_score, writers, chunksize=1))
     total = {"ordinary": [0, 0], "disclosure": [0, 0]}
     for w in writers:

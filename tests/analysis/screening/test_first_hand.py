@@ -2,6 +2,9 @@
 judge and the reader's floor, which read the whole answer beside its question, do not overrule it
 (``gate.VetoGate._agent_on_writer``, ``frames.yaml`` FIRST_HAND_AGENTS)."""
 
+import copy
+
+import numpy as np
 import pytest
 
 from analysis.screening import gate
@@ -33,11 +36,23 @@ def test_harm_a_person_does_to_the_writer_reaches_a_person_whatever_the_question
     assert screener.screen(answer, question=question).flagged
 
 
+class _Unconvinced:
+    """A reader that reads every answer as ordinary."""
+
+    def probabilities(self, texts):
+        return np.zeros(len(texts))
+
+
 @pytest.mark.parametrize(("question", "answer"), POSITIVES)
 def test_without_it_the_judge_or_the_reader_drops_them(screener, monkeypatch, question, answer):
+    # Since the judge net learned writers 18-72 (writer 66 among them) it no longer drops these two itself; a reader
+    # that reads every answer as ordinary stands in for the next writer's answers neither has learned.
+    doubting = copy.copy(screener)
+    doubting.reader_ = _Unconvinced()
+    assert doubting.screen(answer, question=question).flagged
     monkeypatch.setattr(gate, "AGENT_ON_WRITER", False)
-    assert not screener.screen(answer, question=question).flagged
-    trace = screener.explain(answer, question)
+    assert not doubting.screen(answer, question=question).flagged
+    trace = doubting.explain(answer, question)
     assert any(veto in ("judge", "reader floor") for _kind, _category, _words, veto in trace)
 
 

@@ -3,7 +3,7 @@ judge and let through by the veto gate, and its floor under the topic rules' and
 
 import pytest
 
-from analysis.screening import DisclosureScreener, reading
+from analysis.screening import DisclosureScreener, gate, reading
 from analysis.screening.build import READER_ARTEFACT, main
 from analysis.screening.calibration import (
     READER_FIRST_HAND_FLOOR,
@@ -27,10 +27,11 @@ def _p(answer, question=None):
     return shipped_reader().probability(model_text(answer, question_kind(question) if question else None))
 
 
-def test_its_own_hit_names_a_category_and_words(screener):
+def test_its_own_hit_names_a_category_and_words(ablated):
+    # the judge net's last resort reads it too since it learned writers 18-72: without it, only the reader does
     assert _p(POSITIVE, GOOD) >= READER_THRESHOLD
-    assert not DisclosureScreener(ablate={"reader hits"}).fit().screen(POSITIVE, question=GOOD).flagged
-    result = screener.screen(POSITIVE, question=GOOD)
+    assert not ablated({"reader hits", "last resort"}).screen(POSITIVE, question=GOOD).flagged
+    result = ablated({"last resort"}).screen(POSITIVE, question=GOOD)
     assert result.flagged and len(result.categories) == 1
     assert result.hits[0].evidence and result.hits[0].evidence in POSITIVE
 
@@ -94,9 +95,11 @@ def test_empty_and_odd_answers_are_read(screener, answer):
 TELL = "If something was worrying you, who would you tell, and why?"
 
 
-def test_where_it_is_sure_a_word_level_veto_gives_way(screener, monkeypatch):
+def test_where_it_is_sure_a_word_level_veto_gives_way(ablated, monkeypatch):
     """Writer 21's disclosure (learned by the reader): the topic-anchor veto cancels the reader's words ("no one"),
-    and the reader at READER_OVERRULES_GATE or more outweighs it (READER_OVERRULES)."""
+    and the reader at READER_OVERRULES_GATE or more outweighs it (READER_OVERRULES). (The judge net's last resort,
+    which learned writer 21 too, is switched off: it flags the answer on its own.)"""
+    screener = ablated({"last resort"})
     answer = "no one. they would take us away from mum"
     assert _p(answer, TELL) >= READER_OVERRULES_GATE
     result = screener.screen(answer, question=TELL)
@@ -131,10 +134,12 @@ ADULTS = "Is there anything adults in your life don't understand about being you
 
 @pytest.mark.parametrize("text,question", [
     ("my dad doesnt get fortnite", ADULTS),
-    ("my brother when hes not being mardy", "If something was worrying you, who would you tell, and why?"),
+    ("my mum doesnt get tiktok", ADULTS),
 ])
 def test_its_floor_drops_a_last_resort_hit_it_reads_as_ordinary(screener, monkeypatch, text, question):
-    # writers 36 and 40's ordinary answers: the judge net's own hit (it never learned them), the reader says no
+    # writers 36 and 40's ordinary answers, which the judge net's last resort flagged before it learned them: made to
+    # fire at any probability here, its hit stands only where the reader agrees, and the reader says no
+    monkeypatch.setattr(gate, "LAST_RESORT_THRESHOLD", 0.0)
     assert _p(text, question) < READER_LAST_RESORT_FLOOR
     assert not screener.screen(text, question=question).flagged
     monkeypatch.setattr(reading, "READER_LAST_RESORT_FLOOR", 0.0)

@@ -1,13 +1,16 @@
-"""Two things the reader's retraining on writers 43-72 brought to light (SCREENING_RESULTS.md, 6 December, late
-afternoon): harm told as still going on (lexicon ``STILL_CUES``) is read at the reader's first-hand floor, and a
-barrier to telling whose own words hold a ``TELL_BARRIER_NOT`` word ("wont let me phone her": "phone") still counts.
+"""Three things the reader's and the judge's learning writers 43-72 brought to light (SCREENING_RESULTS.md,
+6 December, late afternoon): harm told as still going on (lexicon ``STILL_CUES``) is read at the reader's first-hand
+floor, and a barrier to telling whose own words hold a ``TELL_BARRIER_NOT`` word ("wont let me phone her": "phone") still counts;
+and harm the writer says happens to them now ("i'm being bullied") is not overruled by the judge.
 """
 
 import copy
+import re
 
 import numpy as np
 import pytest
 
+from analysis.screening import gate
 from analysis.screening.calibration import READER_FIRST_HAND_FLOOR, READER_FLOOR
 from analysis.screening.indirect import tell_barrier
 from analysis.screening.questions import TRUSTED_PERSON
@@ -79,3 +82,31 @@ def test_a_barrier_to_telling_that_names_a_phone_call_counts(answer, category):
 @pytest.mark.parametrize("answer", NOT_BARRIERS)
 def test_a_phone_or_a_teenage_secret_beside_the_barrier_still_cancels_it(answer):
     assert tell_barrier(answer, TRUSTED_PERSON) is None
+
+
+# The writer as the subject of the harm now (frames.yaml FIRST_HAND_WRITER_NOW, ``gate.VetoGate._writer_now``): the
+# judge net, learned from writers 18-72 whose ordinary answers talk of bullying often, gives "i'm being bullied" 0.26.
+WRITER_NOW = [
+    (None, "i'm being bullied"),
+    (ELSE, "i get bullied"),
+    (ELSE, "i keep getting bullied on the bus"),
+]
+NOT_WRITER_NOW = [
+    (ELSE, "i get why people get bullied"),
+    (ELSE, "i used to get bullied but its fine now"),
+    (ELSE, "people get bullied at my school sometimes"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), WRITER_NOW)
+def test_harm_the_writer_says_happens_to_them_now_is_not_overruled(screener, monkeypatch, question, answer):
+    assert screener.screen(answer, question=question).flagged
+    monkeypatch.setattr(gate, "_WRITER_NOW", re.compile(r"(?!)"))
+    monkeypatch.setattr(gate, "_TOLD_AS_ONGOING", re.compile(r"(?!)"))
+    trace = screener.explain(answer, question)
+    assert any(veto in ("judge", "reader floor") for _kind, _category, _words, veto in trace)
+
+
+@pytest.mark.parametrize(("question", "answer"), NOT_WRITER_NOW)
+def test_harm_to_others_or_told_as_over_is_judged_as_before(screener, question, answer):
+    assert not screener.screen(answer, question=question).flagged
