@@ -1,7 +1,7 @@
 """Three things the reader's and the judge's learning writers 43-72 brought to light (SCREENING_RESULTS.md,
 6 December, late afternoon): harm told as still going on (lexicon ``STILL_CUES``) is read at the reader's first-hand
-floor, and a barrier to telling whose own words hold a ``TELL_BARRIER_NOT`` word ("wont let me phone her": "phone") still counts;
-and harm the writer says happens to them now ("i'm being bullied") is not overruled by the judge.
+floor; a barrier to telling whose own words hold a ``TELL_BARRIER_NOT`` word ("wont let me phone her": "phone")
+still counts; and harm the writer says happens to them now ("i'm being bullied") is not overruled by the judge.
 """
 
 import copy
