@@ -58,6 +58,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_68_72,
     WRITERS_73_80,
     WRITERS_81_88,
+    WRITERS_89_96,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -548,6 +549,10 @@ def main(argv=None) -> int:
     p.add_argument("--only-writers-81-88", action="store_true",
                    help="only blind writers 81-88 (fresh81_* to fresh88_*: year 6, football, cadets, a wellbeing "
                         "group, a PRU, a Black-led youth project, a gurdwara youth group, a boarding school)")
+    p.add_argument("--only-writers-89-96", action="store_true",
+                   help="only blind writers 89-96 (fresh89_* to fresh96_*: a seaside school, a Jewish youth movement, "
+                        "deaf pupils, a youth theatre, temporary accommodation, a girls' school, Eastern European "
+                        "families, young workers)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -588,7 +593,7 @@ def main(argv=None) -> int:
                           ("only_writers_48_52", WRITERS_48_52), ("only_writers_53_57", WRITERS_53_57),
                           ("only_writers_58_62", WRITERS_58_62), ("only_writers_63_67", WRITERS_63_67),
                           ("only_writers_68_72", WRITERS_68_72), ("only_writers_73_80", WRITERS_73_80),
-                          ("only_writers_81_88", WRITERS_81_88)):
+                          ("only_writers_81_88", WRITERS_81_88), ("only_writers_89_96", WRITERS_89_96)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -212,6 +212,10 @@ WRITERS_73_80 = {f"writer {n}": f"fresh{n}" for n in range(73, 81)}
 # football club's community programme, sea and army cadets, a school wellbeing group of young people waiting for CAMHS,
 # a pupil referral unit, a Black-led youth project, a gurdwara youth group, a boarding school). Committed unread.
 WRITERS_81_88 = {f"writer {n}": f"fresh{n}" for n in range(81, 89)}
+# Writers 89-96 (6 December, evening): the same brief, eight more (a Cornish seaside school, a Jewish youth movement, a
+# school for deaf children writing English, a youth theatre, families in temporary accommodation, a girls' school in
+# Newcastle, Eastern European families in Peterborough, apprentices and young workers). Committed unread.
+WRITERS_89_96 = {f"writer {n}": f"fresh{n}" for n in range(89, 97)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
