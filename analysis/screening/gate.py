@@ -34,6 +34,9 @@ _AGENTS = _JUDGE_WORDS["FIRST_HAND_AGENTS"]
 _AGENT_OBJECT = _JUDGE_WORDS["FIRST_HAND_AGENT_OBJECT"]
 _WRITER_NOW = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in _JUDGE_WORDS["FIRST_HAND_WRITER_NOW"])
                          + r")(?: [a-z]+){0,2}$")
+_WRITER_NOW_SELF_HARM = re.compile(
+    r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in _JUDGE_WORDS["FIRST_HAND_WRITER_NOW_SELF_HARM"])
+    + r")(?: [a-z]+){0,2}$")
 _TOLD_AS_OVER = re.compile("|".join(rf"\b{re.escape(cue)}\b" for cue in (*PAST_CUES, *OVER_CUES, *RESOLVED_CUES)))
 # harm told as still going on (lexicon STILL_CUES): a rule's hit is read at the reader's first-hand floor
 _TOLD_AS_ONGOING = re.compile("|".join(rf"\b{re.escape(cue)}\b" for cue in STILL_CUES))
@@ -187,7 +190,7 @@ class VetoGate:
         out = {}
         for c, spans in kept.items():
             floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
-            done = any(self._done_to_writer(span) or self._writer_now(span) for span in spans)
+            done = any(self._done_to_writer(span) or self._writer_now(span, c) for span in spans)
             first_hand = done or any(self._first_hand(span) for span in spans)
             if not (first_hand or p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
                     judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor for span in spans)):
@@ -250,7 +253,7 @@ class VetoGate:
         return not _TOLD_AS_OVER.search(span.doc.text.lower())
 
     @staticmethod
-    def _writer_now(span) -> bool:
+    def _writer_now(span, category: str = "") -> bool:
         """The writer is the subject of the rule's harm now ("i'm being bullied", "i get hit": frames.yaml
         FIRST_HAND_WRITER_NOW ending at most two words before the end of the rule's words, in their sentence), and the
         answer does not tell it as over, or tells it as still going on ("i used to be bullied and it still happens")."""
@@ -259,7 +262,9 @@ class VetoGate:
         lowered = text.lower()
         if _TOLD_AS_ONGOING.search(lowered) and _WRITER_BEFORE_HARM.search(before):
             return True
-        return bool(_WRITER_NOW.search(" ".join(before.split()))) and not _TOLD_AS_OVER.search(lowered)
+        before = " ".join(before.split())
+        now = _WRITER_NOW.search(before) or (category == "self_harm_suicide" and _WRITER_NOW_SELF_HARM.search(before))
+        return bool(now) and not _TOLD_AS_OVER.search(lowered)
 
     @staticmethod
     def _agent_on_writer(span) -> bool:

@@ -110,3 +110,36 @@ def test_harm_the_writer_says_happens_to_them_now_is_not_overruled(screener, mon
 @pytest.mark.parametrize(("question", "answer"), NOT_WRITER_NOW)
 def test_harm_to_others_or_told_as_over_is_judged_as_before(screener, question, answer):
     assert not screener.screen(answer, question=question).flagged
+
+
+# Plain first-person statements, under every question of the youth survey and none: each must reach a person. Before
+# frames.yaml FIRST_HAND_WRITER_NOW_SELF_HARM the judge net dropped "i feel suicidal" under four questions and
+# "i self harm" under three (stop 42's screen too).
+YOUTH_QUESTIONS = [
+    None,
+    "If something was worrying you, who would you tell, and why?",
+    "What makes you feel unsafe, if anything? (in your area, at school, online, at home)",
+    "What would help you feel safer?",
+    "What happens online that worries you or people your age?",
+    "What is good about where you live?",
+    "What do you think about school, and how safe do you feel there?",
+    "Is there anything adults in your life don't understand about being young today?",
+    "Anything else you want to tell us?",
+]
+PLAIN = ["i feel suicidal", "im suicidal", "im sucidal", "i want to kill myself", "i want to die", "i self harm",
+         "i cut myself", "my dad hits me", "my stepdad touches me", "im being groomed", "i get bullied every day",
+         "i have no food at home", "i ran away from home", "a man online wants me to send nudes",
+         "i'm scared to go home"]
+NOT_PLAIN = ["i think self harm is serious", "i know someone who self harms", "im not suicidal", "i dont self harm",
+             "i would tell my mum if i felt suicidal"]
+
+
+@pytest.mark.parametrize("question", YOUTH_QUESTIONS)
+@pytest.mark.parametrize("answer", PLAIN)
+def test_a_plain_first_person_statement_reaches_a_person_whatever_the_question(screener, question, answer):
+    assert screener.screen(answer, question=question).flagged
+
+
+@pytest.mark.parametrize("answer", NOT_PLAIN)
+def test_self_harm_words_not_said_of_the_writer_now_stay_quiet(screener, answer):
+    assert not screener.screen(answer, question=ELSE).flagged
