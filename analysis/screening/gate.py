@@ -32,11 +32,15 @@ _WRITER_OBJECT = _JUDGE_WORDS["FIRST_HAND_OBJECT"]
 _POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
 _AGENTS = _JUDGE_WORDS["FIRST_HAND_AGENTS"]
 _AGENT_OBJECT = _JUDGE_WORDS["FIRST_HAND_AGENT_OBJECT"]
-_WRITER_NOW = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in _JUDGE_WORDS["FIRST_HAND_WRITER_NOW"])
-                         + r")(?: [a-z]+){0,2}$")
-_WRITER_NOW_SELF_HARM = re.compile(
-    r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in _JUDGE_WORDS["FIRST_HAND_WRITER_NOW_SELF_HARM"])
-    + r")(?: [a-z]+){0,2}$")
+
+
+def _ending_with(phrases) -> re.Pattern:
+    """One of ``phrases`` followed by at most two words and the end of the text (the rule's last words)."""
+    return re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?: [a-z]+){0,2}$")
+
+
+_WRITER_NOW = _ending_with(_JUDGE_WORDS["FIRST_HAND_WRITER_NOW"])
+_WRITER_NOW_SELF_HARM = _ending_with(_JUDGE_WORDS["FIRST_HAND_WRITER_NOW_SELF_HARM"])
 _TOLD_AS_OVER = re.compile("|".join(rf"\b{re.escape(cue)}\b" for cue in (*PAST_CUES, *OVER_CUES, *RESOLVED_CUES)))
 # harm told as still going on (lexicon STILL_CUES): a rule's hit is read at the reader's first-hand floor
 _TOLD_AS_ONGOING = re.compile("|".join(rf"\b{re.escape(cue)}\b" for cue in STILL_CUES))
