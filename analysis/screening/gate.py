@@ -192,6 +192,7 @@ class VetoGate:
         judge = self.judge_net_ or self.learned_
         p_answer = judge.probability(ctx + doc_tokens(doc)[0])
         out = {}
+        ongoing = bool(_TOLD_AS_ONGOING.search(doc.text.lower()))  # once per answer, not per category
         for c, spans in kept.items():
             floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
             done = any(self._done_to_writer(span) or self._writer_now(span, c) for span in spans)
@@ -200,8 +201,7 @@ class VetoGate:
                     judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor for span in spans)):
                 if self._trace is not None:
                     self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
-            elif self._read_enough(doc, spans, c, first_hand or bool(_TOLD_AS_ONGOING.search(doc.text.lower()))) \
-                    or done:
+            elif self._read_enough(doc, spans, c, first_hand or ongoing) or done:
                 out[c] = spans
         return out
 
