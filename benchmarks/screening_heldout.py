@@ -216,6 +216,11 @@ WRITERS_81_88 = {f"writer {n}": f"fresh{n}" for n in range(81, 89)}
 # school for deaf children writing English, a youth theatre, families in temporary accommodation, a girls' school in
 # Newcastle, Eastern European families in Peterborough, apprentices and young workers). Committed unread.
 WRITERS_89_96 = {f"writer {n}": f"fresh{n}" for n in range(89, 97)}
+# Writers 97-104 (6 December, evening, the next session): the same brief, eight more (Explorer Scouts and Rangers in a
+# commuter village, service children by a garrison, Hong Kong families writing English, an esports club in a library,
+# a hospital school, a Lincolnshire seaside school, a Pentecostal church youth group, a youth homelessness project).
+# Committed unread, for a first sight at the end of the session.
+WRITERS_97_104 = {f"writer {n}": f"fresh{n}" for n in range(97, 105)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
