@@ -449,7 +449,7 @@ def bench_ablate(n_real: int = 800) -> None:
     base = measure(DisclosureScreener().fit())
     print(f"| (nothing) | {base[0] / len(pos):.3f} | | {base[1]} | | {1000 * base[2] / len(real):.1f} | |")
     for name in [*NAMES, *(f"rules:{g}" for g in RULE_GROUPS), *SIGNAL_NAMES, "last resort", "reader", "reader floor",
-                 "reader hits", "learned hits", "learned net"]:
+                 "reader hits", "agreement", "learned hits", "learned net"]:
         s = (DisclosureScreener(learned=False) if name == "learned net" else DisclosureScreener(ablate={name})).fit()
         c, f, a = measure(s)
         print(f"| {name} | {c / len(pos):.3f} | {(c - base[0]) / len(pos):+.3f} | {f} | {f - base[1]:+d} | "

@@ -69,3 +69,8 @@ READER_FIRST_HAND_FLOOR = 0.1  # a rule's words name the writer's family and the
 # writers 68-72 out of the reader, 0.5 and 0.4 gave the same on them (0.979 / 33.2 per 1,000); the held-out youth
 # disclosures it keeps ("i hid in the wardrobe with my little sister while they were fighting, again") read 0.48-0.49.
 READER_LAST_RESORT_FLOOR = 0.4
+# The agreement over every English alert (``agreement.py``): an alert stands where the mean of the judge net's
+# probability (of the answer, or of a sentence the alert's words are in) and the reader's is at least its category's
+# floor. Chosen on blind writers 73-88 (neither net had learned them; 10,400 ordinary answers, 2,880 disclosures), then
+# checked on writers 89-96 and, at first sight, 97-104 (SCREENING_RESULTS.md, 6 December, night).
+AGREEMENT_FLOOR: dict[str, float] = {"*": 0.5, "self_harm_suicide": 0.35}

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .agreement import Agreement
 from .answers import answer_signals
 from .categories import CATEGORIES
 from .charmodel import shipped_reader
@@ -52,7 +53,7 @@ from .triggers import _LAUGHTER, _load_artefact, _trigger_words
 from .vetoes import RULE
 
 
-class DisclosureScreener(VetoGate, Reading):
+class DisclosureScreener(VetoGate, Reading, Agreement):
     """Rule-based safeguarding screen (scikit-learn style).
 
     Parameters
@@ -300,18 +301,22 @@ class DisclosureScreener(VetoGate, Reading):
         hits: list[Hit] = []
         with self.lock_:
             self._question_kind = kind
+            self._first_hand_cats: set[str] = set()
             try:
                 for a, b in _chunks(text, MAX_CHARS):
                     hits.extend(self._screen_chunk(text[a:b], a))
+                # the question's and the answer signals' hits: hand-made wordings, not the agreement's to overrule
+                spoken: list[Hit] = []
                 if not hits and kind == TRUSTED_PERSON:
-                    hits.extend(self._named_abuser(text))
-                if not hits:
-                    hits.extend(self._answer_signals(text, kind))
-                if detect_language(text).language == "en":
+                    spoken = self._named_abuser(text)
+                if not hits and not spoken:
+                    spoken = self._answer_signals(text, kind)
+                if detect_language(text).language == "en" and not spoken:
                     if not hits:
                         hits.extend(self._last_resort_read_enough(text[:MAX_CHARS],
                                                                   self._last_resort(text[:MAX_CHARS])))
-                    hits = self._read(text[:MAX_CHARS], hits)
+                    hits = self._agreed(text[:MAX_CHARS], self._read(text[:MAX_CHARS], hits))
+                hits += spoken
             finally:
                 self._question_kind = None
         if not (kind == TRUSTED_PERSON and bare_answer(text)):

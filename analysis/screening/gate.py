@@ -203,6 +203,8 @@ class VetoGate:
                     self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
             elif self._read_enough(doc, spans, c, first_hand or ongoing) or done:
                 out[c] = spans
+                if first_hand:
+                    self._first_hand_cats.add(c)  # not the agreement check's to overrule (agreement.py)
         return out
 
     def _last_resort(self, text: str) -> list[Hit]:

@@ -72,3 +72,16 @@ def test_new_signs_have_look_alikes(rules_only, text):
 def test_past_and_over_needs_an_over_cue(rules_only):
     assert rules_only.screen("i left home at 16 because my step dad hit me").flagged
     assert not rules_only.screen("i left home at 16 because of stuff but its going well now").flagged
+
+
+@pytest.mark.parametrize("text", ["everton till i die", "UTV villa till i die", "Burnley til I die"])
+def test_a_fans_chant_is_not_a_wish_to_die(screener, ablated, text):
+    # writers 82 and 85's ordinary answers (6 December, night): flagged as self-harm by "i die", the writer's own
+    # words, which the judge does not overrule; the joke frame's idioms (frames.yaml JOKE_PHRASES) now hold the chant
+    assert ablated({"joke", "agreement"}).screen(text, question="Anything else you want to tell us?").flagged
+    assert not screener.screen(text, question="Anything else you want to tell us?").flagged
+
+
+@pytest.mark.parametrize("text", ["i want to die", "some days i wish i could die", "i will die if this carries on"])
+def test_wishes_to_die_are_not_a_chant(screener, text):
+    assert screener.screen(text, question="Anything else you want to tell us?").flagged

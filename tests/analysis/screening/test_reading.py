@@ -136,9 +136,11 @@ ADULTS = "Is there anything adults in your life don't understand about being you
     ("my dad doesnt get fortnite", ADULTS),
     ("my mum doesnt get tiktok", ADULTS),
 ])
-def test_its_floor_drops_a_last_resort_hit_it_reads_as_ordinary(screener, monkeypatch, text, question):
+def test_its_floor_drops_a_last_resort_hit_it_reads_as_ordinary(ablated, monkeypatch, text, question):
     # writers 36 and 40's ordinary answers, which the judge net's last resort flagged before it learned them: made to
     # fire at any probability here, its hit stands only where the reader agrees, and the reader says no
+    # (the agreement over every alert, which would drop the hit too, switched off)
+    screener = ablated({"agreement"})
     monkeypatch.setattr(gate, "LAST_RESORT_THRESHOLD", 0.0)
     assert _p(text, question) < READER_LAST_RESORT_FLOOR
     assert not screener.screen(text, question=question).flagged

@@ -1,0 +1,80 @@
+"""The agreement over every English alert (``agreement.py``): an alert stands only where the judge net or the reader
+gives the answer at least its category's ``AGREEMENT_FLOOR``; first-hand rule hits and the answer signals keep theirs.
+
+The positives are ordinary answers of blind writers 73-88 (tuning data since 6 December, night) that the screen
+flagged before the agreement; each is flagged with it switched off, so each fails on the code before.
+"""
+
+import numpy as np
+import pytest
+
+ELSE = "Anything else you want to tell us?"
+TELL = "If something was worrying you, who would you tell, and why?"
+UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
+ADULTS = "Is there anything adults in your life don't understand about being young today?"
+SCHOOL = "What do you think about school, and how safe do you feel there?"
+
+
+class _Reader:
+    """A reader that gives every answer the same probability."""
+
+    def __init__(self, p):
+        self.p = p
+
+    def probabilities(self, texts):
+        return np.full(len(texts), self.p)
+
+
+ONLINE = "What happens online that worries you or people your age?"
+
+
+@pytest.mark.parametrize("text,question", [
+    ("keep it to myself", TELL),
+    ("i used to self harm but i've stopped now and im doing a lot better, i just wanted to say the school counsellor "
+     "helped", ELSE),                                                     # harm that is over
+    ("how many people my age self harm, it's more than they think", ADULTS),  # general talk of self-harm
+    ("my friends see suicide stuff on tiktok and it gets into their heads", ONLINE),
+    ("the boys near the shop on my road they sell drugs and they look at us bad", UNSAFE),  # the area
+    ("lads with older brothers in gangs just get pulled in", ADULTS),
+    ("someone made a fake profile of me when I was pregnant saying horrible things, school sorted it", ONLINE),
+])
+def test_an_alert_neither_net_agrees_with_is_dropped(ablated, text, question):
+    assert ablated({"agreement"}).screen(text, question=question).flagged
+    result = ablated(set()).screen(text, question=question)
+    assert not result.flagged
+    assert any(entry[0] == "agreement" for entry in ablated(set()).explain(text, question))
+
+
+@pytest.mark.parametrize("text,question", [
+    ("i want to die", TELL),                          # first-hand self-harm words: the judge reads them as ordinary
+    ("i feel suicidal", UNSAFE),
+    ("people near the shops make me sell weed for them", ELSE),  # the reader agrees (0.5 or more)
+    ("honestly dying would help", "What would help you feel safer?"),  # an answer signal: both nets say ordinary
+    ("my dad hits me", ELSE),
+])
+def test_first_hand_words_and_answer_signals_keep_their_alert(screener, text, question):
+    assert screener.screen(text, question=question).flagged
+
+
+def test_first_hand_rule_hits_are_not_the_agreements_to_drop(ablated):
+    # a reader that reads everything as ordinary and a judge that agrees with nothing: the writer's own words of harm
+    # done to them now still reach a person, and a general answer does not
+    s = ablated(set())
+    s.reader_ = _Reader(0.0)
+
+    class _Judge:
+        def probability(self, tokens):
+            return 0.0
+
+        def category(self, tokens, allowed=None):
+            return "", 0.0
+
+    s.judge_net_ = _Judge()
+    assert s.screen("i'm being bullied every day", question=ELSE).flagged
+    assert not s.screen("how many people my age self harm, it's more than they think", question=ADULTS).flagged
+
+
+def test_it_can_be_switched_off_for_the_ablation(ablated):
+    text = "loads of travellers men kill themselves and nobody talks about it"
+    assert ablated({"judge"}).screen(text, question=ELSE).flagged
+    assert not ablated(set()).screen(text, question=ELSE).flagged
