@@ -72,5 +72,9 @@ READER_LAST_RESORT_FLOOR = 0.4
 # The agreement over every English alert (``agreement.py``): an alert stands where the mean of the judge net's
 # probability (of the answer, or of a sentence the alert's words are in) and the reader's is at least its category's
 # floor. Chosen on blind writers 73-88 (neither net had learned them; 10,400 ordinary answers, 2,880 disclosures), then
-# checked on writers 89-96 and, at first sight, 97-104 (SCREENING_RESULTS.md, 6 December, night).
-AGREEMENT_FLOOR: dict[str, float] = {"*": 0.5, "self_harm_suicide": 0.35}
+# checked on writers 89-96 and, at first sight, 97-104 (SCREENING_RESULTS.md, 6 December, night). Offline on
+# 73-88 (the nets' probabilities of every alert of the screen before it, answer signals kept): alerts per 1,000 and
+# recall, none 19.6 / 0.971; the mean at 0.5 with self-harm 0.3: 15.9 / 0.970; 0.6 and 0.4: 14.4 / 0.969 (hand-made
+# tests' first-hand disclosures at 0.53-0.55 fail); self-harm 0.35 lost a held-out disclosure at 0.30 ("I'm dead tired
+# lol. and tbh i'd rather actually be dead") and 0.25 keeps it, for 8 alerts on writers 73-96.
+AGREEMENT_FLOOR: dict[str, float] = {"*": 0.5, "self_harm_suicide": 0.25}

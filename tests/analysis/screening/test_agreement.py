@@ -30,8 +30,6 @@ ONLINE = "What happens online that worries you or people your age?"
 
 @pytest.mark.parametrize("text,question", [
     ("keep it to myself", TELL),
-    ("i used to self harm but i've stopped now and im doing a lot better, i just wanted to say the school counsellor "
-     "helped", ELSE),                                                     # harm that is over
     ("how many people my age self harm, it's more than they think", ADULTS),  # general talk of self-harm
     ("my friends see suicide stuff on tiktok and it gets into their heads", ONLINE),
     ("the boys near the shop on my road they sell drugs and they look at us bad", UNSAFE),  # the area
@@ -51,6 +49,7 @@ def test_an_alert_neither_net_agrees_with_is_dropped(ablated, text, question):
     ("people near the shops make me sell weed for them", ELSE),  # the reader agrees (0.5 or more)
     ("honestly dying would help", "What would help you feel safer?"),  # an answer signal: both nets say ordinary
     ("my dad hits me", ELSE),
+    ("I'm dead tired lol. and tbh i'd rather actually be dead", ELSE),  # held-out: the nets' mean 0.30 (self-harm)
 ])
 def test_first_hand_words_and_answer_signals_keep_their_alert(screener, text, question):
     assert screener.screen(text, question=question).flagged
@@ -75,6 +74,6 @@ def test_first_hand_rule_hits_are_not_the_agreements_to_drop(ablated):
 
 
 def test_it_can_be_switched_off_for_the_ablation(ablated):
-    text = "loads of travellers men kill themselves and nobody talks about it"
-    assert ablated({"judge"}).screen(text, question=ELSE).flagged
-    assert not ablated(set()).screen(text, question=ELSE).flagged
+    text = "the boys near the shop on my road they sell drugs and they look at us bad"
+    assert ablated({"judge"}).screen(text, question=UNSAFE).flagged
+    assert not ablated(set()).screen(text, question=UNSAFE).flagged
