@@ -1,31 +1,15 @@
-"""The agreement over every English alert (``agreement.py``): an alert stands only where the judge net or the reader
-gives the answer at least its category's ``AGREEMENT_FLOOR``; first-hand rule hits and the answer signals keep theirs.
+"""The agreement over every English alert (``agreement.py``): an alert stands only where the mean of the judge net's
+and the reader's probabilities reaches its category's ``AGREEMENT_FLOOR``; first-hand rule hits and the answer signals
+keep theirs.
 
 The positives are ordinary answers of blind writers 73-88 (tuning data since 6 December, night) that the screen
 flagged before the agreement; each is flagged with it switched off, so each fails on the code before.
 """
 
-import numpy as np
 import pytest
 
-ELSE = "Anything else you want to tell us?"
-TELL = "If something was worrying you, who would you tell, and why?"
-UNSAFE = "What makes you feel unsafe, if anything? (in your area, at school, online, at home)"
-ADULTS = "Is there anything adults in your life don't understand about being young today?"
-SCHOOL = "What do you think about school, and how safe do you feel there?"
-
-
-class _Reader:
-    """A reader that gives every answer the same probability."""
-
-    def __init__(self, p):
-        self.p = p
-
-    def probabilities(self, texts):
-        return np.full(len(texts), self.p)
-
-
-ONLINE = "What happens online that worries you or people your age?"
+from tests.analysis.screening.stand_ins import FixedReader
+from tests.analysis.screening.youth_questions import ADULTS, ELSE, ONLINE, TELL, UNSAFE
 
 
 @pytest.mark.parametrize("text,question", [
@@ -59,7 +43,7 @@ def test_first_hand_rule_hits_are_not_the_agreements_to_drop(ablated):
     # a reader that reads everything as ordinary and a judge that agrees with nothing: the writer's own words of harm
     # done to them now still reach a person, and a general answer does not
     s = ablated(set())
-    s.reader_ = _Reader(0.0)
+    s.reader_ = FixedReader(0.0)
 
     class _Judge:
         def probability(self, tokens):

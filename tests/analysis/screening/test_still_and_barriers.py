@@ -7,25 +7,15 @@ still counts; and harm the writer says happens to them now ("i'm being bullied")
 import copy
 import re
 
-import numpy as np
 import pytest
 
 from analysis.screening import gate
 from analysis.screening.calibration import READER_FIRST_HAND_FLOOR, READER_FLOOR
 from analysis.screening.indirect import tell_barrier
 from analysis.screening.questions import TRUSTED_PERSON
+from tests.analysis.screening.stand_ins import FixedReader
 
 ELSE = "Anything else you want to tell us?"
-
-
-class _Reader:
-    """A reader that gives every answer the same probability."""
-
-    def __init__(self, p):
-        self.p = p
-
-    def probabilities(self, texts):
-        return np.full(len(texts), self.p)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +24,7 @@ def doubting(screener):
     floor of the other rules' hits, so only the floor an answer is read at decides."""
     p = (READER_FIRST_HAND_FLOOR + READER_FLOOR["*"]) / 2
     s = copy.copy(screener)
-    s.reader_ = _Reader(p)
+    s.reader_ = FixedReader(p)
     return s
 
 
