@@ -203,8 +203,8 @@ class VetoGate:
                     self._trace.extend((JUDGE, c, span.text, "judge") for span in spans)
             elif self._read_enough(doc, spans, c, first_hand or ongoing) or done:
                 out[c] = spans
-                if first_hand:
-                    self._first_hand_cats.add(c)  # not the agreement check's to overrule (agreement.py)
+                if first_hand or any(self._own_family(span) for span in spans):
+                    self._first_hand_cats.add(c)  # not the agreement's to overrule (agreement.py)
         return out
 
     def _last_resort(self, text: str) -> list[Hit]:
@@ -282,6 +282,14 @@ class VetoGate:
             if t.lower_ in _AGENTS or (t.is_title and t.i > sent.start and t.lower_ not in {"i", "im", "i'm"}):
                 return True
         return False
+
+    @staticmethod
+    def _own_family(span) -> bool:
+        """The rule's own words name the writer's family: "my" or "our" and a family word inside them, or "my"
+        right before them ("being in the car with my parents because they fight": the rule's words "parents because
+        they fight"; held-out, lost to the agreement until this)."""
+        words = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 1):span.end]]
+        return any(a in _POSSESSIVE and b in _FAMILY for a, b in zip(words, words[1:], strict=False))
 
     @staticmethod
     def _family_subject(before: list[str]) -> bool:

@@ -19,6 +19,7 @@ from tests.analysis.screening.youth_questions import ADULTS, ELSE, ONLINE, TELL,
     ("the boys near the shop on my road they sell drugs and they look at us bad", UNSAFE),  # the area
     ("lads with older brothers in gangs just get pulled in", ADULTS),
     ("someone made a fake profile of me when I was pregnant saying horrible things, school sorted it", ONLINE),
+    ("my mate hates being in the car with his parents because they fight", UNSAFE),  # not the writer's own family
 ])
 def test_an_alert_neither_net_agrees_with_is_dropped(ablated, text, question):
     assert ablated({"agreement"}).screen(text, question=question).flagged
@@ -34,6 +35,8 @@ def test_an_alert_neither_net_agrees_with_is_dropped(ablated, text, question):
     ("honestly dying would help", "What would help you feel safer?"),  # an answer signal: both nets say ordinary
     ("my dad hits me", ELSE),
     ("I'm dead tired lol. and tbh i'd rather actually be dead", ELSE),  # held-out: the nets' mean 0.30 (self-harm)
+    # held-out: the nets' mean 0.36, but the rule's words name the writer's own family ("my parents")
+    ("being in the car with my parents because they fight and dad drives really fast to scare mum", UNSAFE),
 ])
 def test_first_hand_words_and_answer_signals_keep_their_alert(screener, text, question):
     assert screener.screen(text, question=question).flagged
