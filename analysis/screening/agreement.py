@@ -6,9 +6,10 @@ the reader had learned them) 204 alerts fell on 10,400 ordinary answers, from ev
 (:data:`.learned.JUDGE_SOURCES`) and the reader (:mod:`.charmodel`) each read the whole answer; where the mean of
 their probabilities (the judge's of the answer or of a sentence the alert's words are in) is less than the alert's
 category's ``AGREEMENT_FLOOR`` (:mod:`.calibration`), the alert is dropped. Two kinds of alert keep their standing:
-rule hits whose words name the writer as the one harmed now (:meth:`.gate.VetoGate._judged`'s first-hand hits), and
-the answer signals' and the question's hits (hand-made wordings both nets read as ordinary: "honestly dying would
-help"). ``ablate={"agreement"}`` (or ``{"judge"}``, or ``judge=False``) switches it off.
+rule hits whose words name the writer as the one harmed now or the writer's own family
+(:meth:`.gate.VetoGate._judged`'s first-hand hits, :meth:`.gate.VetoGate._own_family`), and the answer signals' and
+the question's hits (hand-made wordings both nets read as ordinary: "honestly dying would help").
+``ablate={"agreement"}`` (or ``{"judge"}``, or ``judge=False``) switches it off.
 """
 
 from __future__ import annotations
