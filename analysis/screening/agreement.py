@@ -35,7 +35,7 @@ class Agreement:
         kept = []
         for hit in hits:
             floor = AGREEMENT_FLOOR.get(hit.category, AGREEMENT_FLOOR["*"])
-            if (hit.category in self._first_hand_cats or hit.start >= len(text)
+            if (hit.category in self._agreement_exempt or hit.start >= len(text)
                     or self._agreement(doc, ctx, hit, judged, read) >= floor):
                 kept.append(hit)
             elif self._trace is not None:

@@ -301,7 +301,7 @@ class DisclosureScreener(VetoGate, Reading, Agreement):
         hits: list[Hit] = []
         with self.lock_:
             self._question_kind = kind
-            self._first_hand_cats: set[str] = set()
+            self._agreement_exempt: set[str] = set()  # categories whose rule words name the writer or their family
             try:
                 for a, b in _chunks(text, MAX_CHARS):
                     hits.extend(self._screen_chunk(text[a:b], a))

@@ -204,7 +204,7 @@ class VetoGate:
             elif self._read_enough(doc, spans, c, first_hand or ongoing) or done:
                 out[c] = spans
                 if first_hand or any(self._own_family(span) for span in spans):
-                    self._first_hand_cats.add(c)  # not the agreement's to overrule (agreement.py)
+                    self._agreement_exempt.add(c)  # not the agreement's to overrule (agreement.py)
         return out
 
     def _last_resort(self, text: str) -> list[Hit]:
