@@ -60,6 +60,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_81_88,
     WRITERS_89_96,
     WRITERS_97_104,
+    WRITERS_105_112,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -558,6 +559,10 @@ def main(argv=None) -> int:
                    help="only blind writers 97-104 (fresh97_* to fresh104_*: Explorer Scouts, service children, "
                         "Hong Kong families, an esports club, a hospital school, a Lincolnshire seaside school, a "
                         "Pentecostal youth group, a youth homelessness project)")
+    p.add_argument("--only-writers-105-112", action="store_true",
+                   help="only blind writers 105-112 (fresh105_* to fresh112_*: Young Farmers, home education, a "
+                        "boxing gym, a mining village, Ukrainian families, a drug and alcohol service, Duke of "
+                        "Edinburgh, a youth parliament)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -599,7 +604,7 @@ def main(argv=None) -> int:
                           ("only_writers_58_62", WRITERS_58_62), ("only_writers_63_67", WRITERS_63_67),
                           ("only_writers_68_72", WRITERS_68_72), ("only_writers_73_80", WRITERS_73_80),
                           ("only_writers_81_88", WRITERS_81_88), ("only_writers_89_96", WRITERS_89_96),
-                          ("only_writers_97_104", WRITERS_97_104)):
+                          ("only_writers_97_104", WRITERS_97_104), ("only_writers_105_112", WRITERS_105_112)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -221,6 +221,10 @@ WRITERS_89_96 = {f"writer {n}": f"fresh{n}" for n in range(89, 97)}
 # a hospital school, a Lincolnshire seaside school, a Pentecostal church youth group, a youth homelessness project).
 # Committed unread, for a first sight at the end of the session.
 WRITERS_97_104 = {f"writer {n}": f"fresh{n}" for n in range(97, 105)}
+# Writers 105-112 (6 December, night, stop 45): the same brief, eight more (a Young Farmers' Club, a home-education
+# co-op, a boxing gym, a former mining village's youth club, Ukrainian families writing English, a young people's drug
+# and alcohol service, a Duke of Edinburgh group, a borough youth parliament). Committed unread, for a first sight.
+WRITERS_105_112 = {f"writer {n}": f"fresh{n}" for n in range(105, 113)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
