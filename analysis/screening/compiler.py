@@ -48,16 +48,17 @@ def expand(pattern: str) -> tuple[tuple[str, ...], ...]:
     for item in _TOKEN_RE.findall(pattern):
         optional = item.endswith("?") and len(item) > 1
         body = item[:-1] if optional else item
-        if "(" not in body:
+        if "(" not in body and ("=" not in body or "|" not in body):
             choices.append([[item]])
             continue
         alts = _alternatives(body)
-        if all(" " not in a for a in alts):
+        # a word as written (``=gone``) is matched on its own: one token cannot be both
+        if all(" " not in a and not a.startswith("=") for a in alts):
             choices.append([["|".join(alts) + ("?" if optional else "")]])
             continue
-        singles = [a for a in alts if " " not in a]
+        singles = [a for a in alts if " " not in a and not a.startswith("=")]
         opts = [["|".join(singles)]] if singles else []
-        opts += [a.split() for a in alts if " " in a]
+        opts += [a.split() for a in alts if " " in a or a.startswith("=")]
         if optional:
             opts.append([])
         choices.append(opts)
@@ -70,6 +71,8 @@ def _words(item: str) -> list[str]:
     for part in item.split("|"):
         if part.startswith("@"):
             out.extend(SETS[part[1:]])
+        elif part.startswith("="):
+            out.append(part[1:])
         elif part:
             out.append(part)
     return out
@@ -82,6 +85,12 @@ def compile_item(item: str, norm: Callable[[str], str]) -> dict:
     if item.startswith("~"):
         n = int(item[1:])
         return {"ORTH": {"NOT_IN": _SENT_END}, "IS_SENT_START": False, "OP": f"{{0,{n}}}"}
+    if item.startswith("="):
+        # the word as written, not its lemma: "gone" (absent) is not "going" or "went"
+        spec = {"LOWER": item[1:]}
+        if optional:
+            spec["OP"] = "?"
+        return spec
     words = _words(item)
     # Both the normalised form and the word itself: the lookup lemma table
     # is not always consistent ("feed" -> "fee" but "feeds" -> "feed").

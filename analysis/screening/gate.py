@@ -53,6 +53,10 @@ FAMILY_SUBJECT = True  # (benchmarks/experiments/screen_quiet/lowo.py switches i
 _UNSAFE_WORDS = _JUDGE_WORDS["FIRST_HAND_UNSAFE_WORDS"]
 _UNSAFE_HOME, _UNSAFE_DENIAL = _JUDGE_WORDS["FIRST_HAND_UNSAFE_HOME"], _JUDGE_WORDS["FIRST_HAND_UNSAFE_DENIAL"]
 _UNSAFE_LEADS = tuple(f" {lead}" for lead in _JUDGE_WORDS["FIRST_HAND_UNSAFE_LEAD"])
+# "saying theyre going to shank me": a threat made to the writer (frames.yaml FIRST_HAND_THREAT_*)
+_THREAT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _JUDGE_WORDS["FIRST_HAND_THREAT_REPORTS"])
+                     + r")\b.*?\b(?:going to|gonna|gunna|will|ll)\s+(?:(?:come|try|try to|and)\s+)?(?:"
+                     + "|".join(re.escape(w) for w in _JUDGE_WORDS["FIRST_HAND_THREAT_VERBS"]) + r")\s+me\b")
 
 
 class VetoGate:
@@ -195,7 +199,8 @@ class VetoGate:
         ongoing = bool(_TOLD_AS_ONGOING.search(doc.text.lower()))  # once per answer, not per category
         for c, spans in kept.items():
             floor = JUDGE_FLOOR.get(c, JUDGE_FLOOR["*"])
-            done = any(self._done_to_writer(span) or self._writer_now(span, c) for span in spans)
+            done = any(self._done_to_writer(span) or self._writer_now(span, c) or self._threatened(span)
+                       for span in spans)
             first_hand = done or any(self._first_hand(span) for span in spans)
             if not (first_hand or p_answer >= floor or not applies("judge", RULE, c, self.ablated_) or any(
                     judge.probability(ctx + doc_tokens(span.sent)[0]) >= floor for span in spans)):
@@ -271,6 +276,21 @@ class VetoGate:
         before = " ".join(before.split())
         now = _WRITER_NOW.search(before) or (category == "self_harm_suicide" and _WRITER_NOW_SELF_HARM.search(before))
         return bool(now) and not _TOLD_AS_OVER.search(lowered)
+
+    @staticmethod
+    def _threatened(span) -> bool:
+        """Someone told the writer they will do violence to them ("they put a voice note saying theyre going to shank
+        me"): in the rule's sentence a report (frames.yaml FIRST_HAND_THREAT_REPORTS), then "going to", "gonna", "will"
+        or "'ll" and a threat (FIRST_HAND_THREAT_VERBS) aimed at "me", the rule's words inside the threat. Neither the
+        judge nor the agreement overrules it, whoever made it ("they" too); a fear with no threat told ("im scared
+        someone is going to stab me") is not one."""
+        sent = span.sent
+        text = sent.text.lower().replace("\u2019", "'").replace("'", " ")
+        offset = sent.start_char
+        for m in _THREAT.finditer(text):
+            if offset + m.start() <= span.start_char and span.end_char <= offset + m.end():
+                return True
+        return False
 
     @staticmethod
     def _agent_on_writer(span) -> bool:

@@ -6,6 +6,10 @@ patterns (see :mod:`analysis.screening.compiler`):
 * ``word``      – a word, compared after normalisation (lower case, text
                   speak expanded, lemma), so ``hit`` also matches ``hits``,
                   ``hittin`` and ``HIT``;
+* ``=word``     – the word as written (lower case), not its lemma: ``=gone``
+                  (absent) matches neither ``going`` nor ``went``, whose
+                  lemma ``go`` it shares (``wish i could go out more`` was a
+                  self-harm alert until it was written so);
 * ``a|b|c``     – any one of the words;
 * ``@SET``      – any word of a list in :mod:`analysis.screening.lexicon`;
 * ``x?``        – optional word (also ``a|b?`` and ``@SET?``);

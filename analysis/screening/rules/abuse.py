@@ -119,7 +119,7 @@ RULES = [
     rule("emotional_abuse",
          "@FAMILY ~4 call me ~3 @INSULT|names|name",
          "@FAMILY ~4 say|tell|think|make ~2 i|me ~3 @INSULT",
-         "@FAMILY ~4 wish ~3 (never born|not born|dead|gone|disappear)",
+         "@FAMILY ~4 wish ~3 (never born|not born|dead|=gone|disappear)",
          "@FAMILY ~4 wish ~4 never ~2 born|had|have",
          "@FAMILY ~4 not ~1 talk|speak ~2 to me|us ~3 (for days|for weeks|punishment|as punishment|as a punishment)",
          "(silent treatment)|(as punishment)|(as a punishment)",

@@ -19,7 +19,7 @@ RULES = [
                                              "fortnite", "fifa", "ranked", "match", "lobby"), unless_sentence=True),
     # suicide notes; "things we do at camp are secret and parents wouldn't understand"
     rule("self_harm_suicide", "(written|wrote|writing|write|left) ~2 (notes|note|letters|letter) ~4 (family|mum|dad|"
-         "everyone|(just in case)|goodbye|when i am gone|after i am gone)", kind="sign"),
+         "everyone|(just in case)|goodbye|when i am =gone|after i am =gone)", kind="sign"),
     rule("secrets_adult", "secret|secrets ~8 (not|never) ~1 understand", "understand ~8 secret|secrets",
          unless=("film", "book", "story", "lesson"), unless_sentence=True, hypothetical=False),
     # "been doing sh again", "relapsed last night"
@@ -46,7 +46,7 @@ RULES = [
          "not want to be alive",
          "(started|start|been|keep|stop|stopped|relapse|relapsed) ~1 (cutting|burning|scratching|selfharm|harming|"
          "self harming)",
-         "(happier|better|easier|better off) ~3 (without me|if i was gone|if i wasnt here|if i was not here|if i was "
+         "(happier|=better|easier|=better off) ~3 (without me|if i was =gone|if i wasnt here|if i was not here|if i was "
          "dead|if i died|if i wasnt around)",
          "want|wanna|going|gonna|plan|try ~3 to? end it",
          "want|wish|like|rather|ready ~3 to? die|dead|(not be here)|(not exist)|(disappear forever)",
@@ -54,7 +54,7 @@ RULES = [
          "(no point|no reason|nothing) ~1 (living|to live|in living|to live for|being alive|being here|going on|"
          "in life)",
          "not ~1 want|wanna ~1 to? (live|be alive|be here|wake up|exist|carry on|go on)",
-         "wish ~2 i|me ~1 be? ~1 (dead|never born|not born|not here|not alive|gone)",
+         "wish ~2 i|me ~1 be? ~1 (dead|never born|not born|not here|not alive|=gone)",
          "take|overdose ~2 (an overdose)",
          "take|overdose|swallow ~2 pills|tablets|paracetamol|painkillers ~3 (all|too many|a load|loads|whole|to sleep|"
          "forever|again)",
@@ -66,7 +66,7 @@ RULES = [
          "jump ~2 (off a|off the|in front of) bridge|train|building|roof|car|cliff|bus",
          "@SCARED ~3 (hurt myself|kill myself|do something stupid)",
          "point in|of ~1 living|life|(being alive)|(being here)|(going on)|(carrying on)|existing|anything",
-         "(nobody|no one) ~2 care|miss|notice ~2 if i ~1 die|disappear|gone|dead|(killed myself)|(was not here)",
+         "(nobody|no one) ~2 care|miss|notice ~2 if i ~1 die|disappear|=gone|dead|(killed myself)|(was not here)",
          "(cant|can not|cannot) (go on|cope|take it|do this|carry on|live like this) ~2 (anymore|any more|no more|"
          "much longer)",
          # "my cat. its the only thing stopping me from going through with it", "my dog. hes the only thing keeping me

@@ -64,3 +64,20 @@ def test_it_can_be_switched_off_for_the_ablation(ablated):
     text = "the boys near the shop on my road they sell drugs and they look at us bad"
     assert ablated({"judge"}).screen(text, question=UNSAFE).flagged
     assert not ablated(set()).screen(text, question=UNSAFE).flagged
+
+
+@pytest.mark.parametrize("text,question", [
+    # writers 73-88 (a youth justice service): lost to the agreement (the nets' mean 0.35) until gate._threatened
+    ("they put a voice note saying theyre going to shank me at the fair", ONLINE),
+])
+def test_a_threat_told_as_made_to_the_writer_keeps_its_alert(screener, text, question):
+    assert screener.screen(text, question=question).flagged
+
+
+@pytest.mark.parametrize("text,question", [
+    ("my mum said shes going to kill me if i dont tidy my room", ONLINE),  # an idiom: 'kill' is no threat verb
+    ("my mate always says hes gonna shoot me first in cod lol", ONLINE),  # a game
+    ("they said theyre going to jump the year 7s after school", UNSAFE),  # not aimed at the writer
+])
+def test_look_alike_threats_stay_quiet(screener, text, question):
+    assert not screener.screen(text, question=question).flagged
