@@ -46,8 +46,8 @@ RULES = [
          "not want to be alive",
          "(started|start|been|keep|stop|stopped|relapse|relapsed) ~1 (cutting|burning|scratching|selfharm|harming|"
          "self harming)",
-         "(happier|=better|easier|=better off) ~3 (without me|if i was =gone|if i wasnt here|if i was not here|if i was "
-         "dead|if i died|if i wasnt around)",
+         "(happier|=better|easier|=better off) ~3 (without me|if i was =gone|if i wasnt here|if i was not here|"
+         "if i was dead|if i died|if i wasnt around)",
          "want|wanna|going|gonna|plan|try ~3 to? end it",
          "want|wish|like|rather|ready ~3 to? die|dead|(not be here)|(not exist)|(disappear forever)",
          "(better off) dead|(without me)",
