@@ -32,6 +32,7 @@ _WRITER_OBJECT = _JUDGE_WORDS["FIRST_HAND_OBJECT"]
 _POSSESSIVE = _JUDGE_WORDS["FIRST_HAND_POSSESSIVE"]
 _AGENTS = _JUDGE_WORDS["FIRST_HAND_AGENTS"]
 _AGENT_OBJECT = _JUDGE_WORDS["FIRST_HAND_AGENT_OBJECT"]
+_COMPARING = _JUDGE_WORDS["FIRST_HAND_NOT_AIMED"]
 
 
 def _ending_with(phrases) -> re.Pattern:
@@ -257,7 +258,8 @@ class VetoGate:
         does not tell it as over (lexicon PAST, OVER and RESOLVED cues: "a boy hit me last year but ... its fine now"):
         neither the judge nor the reader's floor overrules that ("The park but the big boys made me touch them in the
         bushes": the reader, reading answers to "What is good about where you live?", gives it under 0.1)."""
-        if not AGENT_ON_WRITER or not ({t.lower_ for t in span} & _AGENT_OBJECT) or not self._agent_on_writer(span):
+        aimed = any(t.lower_ in _AGENT_OBJECT and not (t.i > 0 and t.doc[t.i - 1].lower_ in _COMPARING) for t in span)
+        if not AGENT_ON_WRITER or not aimed or not self._agent_on_writer(span):
             return False
         # The raw words, not the lemmatised ones: "im fine" is no OVER cue "i'm fine" said of past harm, but lemmatised
         # it matches one ("nah im fine. just my mum says she hates me like 10 times a day", held-out, would be lost).

@@ -59,3 +59,20 @@ def test_without_it_the_judge_or_the_reader_drops_them(screener, monkeypatch, qu
 @pytest.mark.parametrize(("question", "answer"), LOOKALIKES)
 def test_the_same_words_with_no_harm_done_to_the_writer_stay_quiet(screener, question, answer):
     assert not screener.screen(answer, question=question).flagged
+
+
+def test_me_in_a_comparison_is_not_the_writer_harmed(screener):
+    """"She is older than me": "she" before the rule's words and "me" in them, but the "me" is compared, not harmed
+    (frames.yaml FIRST_HAND_NOT_AIMED); the nets' mean is 0.12, and without the first-hand standing the agreement
+    drops it. Writer 75's ordinary answer, flagged on the code before."""
+    text = "I talk with my sister on phone, she is in Germany. She is older than me"
+    assert not screener.screen(text, question="If something was worrying you, who would you tell, and why?").flagged
+
+
+@pytest.mark.parametrize("text", [
+    "he is way older than me and he keeps asking me to meet up",
+    "theres a man on snap who is older than me and he wants pics",
+])
+def test_an_older_person_after_the_writer_still_reaches_a_person(screener, text):
+    result = screener.screen(text, question="Anything else you want to tell us?")
+    assert "sexual_exploitation_grooming" in result.categories
