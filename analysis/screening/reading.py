@@ -17,7 +17,7 @@ from .calibration import (
     READER_OVERRULES_GATE,
     READER_THRESHOLD,
 )
-from .charmodel import model_text
+from .charmodel import reading_text
 from .learned import doc_tokens, question_token
 from .result import Hit
 from .text import _word_bounds
@@ -36,7 +36,7 @@ class Reading:
         """The reader's probabilities of ``texts`` (HTML tags blanked: :meth:`_doc`'s text) beside the question."""
         if self.reader_ is None or "reader" in self.ablated_:
             return None
-        return self.reader_.probabilities([model_text(t, self._question_kind) for t in texts])
+        return self.reader_.probabilities([reading_text(t, self._question_kind) for t in texts])
 
     def _read_enough(self, doc, spans, category: str, first_hand: bool = False, learned: bool = False) -> bool:
         """The reader's floor under a topic rule's hit, beside the judge's (:meth:`.gate.VetoGate._judged`), and

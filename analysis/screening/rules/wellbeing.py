@@ -67,7 +67,9 @@ RULES = [
          "@SCARED ~3 (hurt myself|kill myself|do something stupid)",
          "point in|of ~1 living|life|(being alive)|(being here)|(going on)|(carrying on)|existing|anything",
          "(nobody|no one) ~2 care|miss|notice ~2 if i ~1 die|disappear|=gone|dead|(killed myself)|(was not here)",
-         "(cant|can not|cannot) (go on|cope|take it|do this|carry on|live like this) ~2 (anymore|any more|no more|"
+         # "can not" (the tokeniser splits "can't", "cant" and "cannot" so): "cant" alone compared on its lemma is
+         # any "not" ("im not doing this survey anymore" was a self-harm alert)
+         "(can not|=carnt) (go on|cope|take it|do this|carry on|live like this) ~2 (anymore|any more|no more|"
          "much longer)",
          # "my cat. its the only thing stopping me from going through with it", "my dog. hes the only thing keeping me
          # alive tbh" (writers 65 and 37: missed); not "the only thing keeping me sane" (writer 39, ordinary)

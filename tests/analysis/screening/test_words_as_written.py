@@ -43,3 +43,22 @@ def test_wishing_to_be_gone_still_reaches_a_person(screener, text):
     result = screener.screen(text, question=ELSE)
     assert result.flagged
     assert "self_harm_suicide" in result.categories
+
+
+# "cant" in a rule was compared on its lemma, "not": any "not" before "do this ... anymore" or "cope ... anymore" was
+# a self-harm alert. The tokeniser splits "can't", "cant" and "cannot" into "can" and "not", which the rule now asks
+# for (rules/wellbeing.py).
+@pytest.mark.parametrize("text", [
+    "im not doing this survey anymore its too long",
+    "they do not cope with change anymore",
+])
+def test_a_bare_not_is_not_cant(screener, text):
+    assert not screener.screen(text, question=ELSE).flagged
+
+
+@pytest.mark.parametrize("text", [
+    "i can't cope anymore", "i cant cope anymore", "i cannot do this anymore", "i couldnt take it anymore",
+    "honestly i cant go on like this much longer",
+])
+def test_cant_cope_any_more_still_reaches_a_person(screener, text):
+    assert "self_harm_suicide" in screener.screen(text, question=ELSE).categories
