@@ -63,7 +63,9 @@ _END_OF_NAME = re.compile(r"[ \t]*(?:$|[.,!?;:)]|(?:and|about|she|he|i|if|what|b
 _ROLE_CAP = re.compile(r"\b(?:nurse|worker|teacher|carer|officer|doctor|mentor|counsellor|tutor|manager|therapist|"
                        r"receptionist|advocate|adviser|advisor|keyworker|neighbour|mate|friend|bestie|cousin|"
                        r"brother|sister|boyfriend|girlfriend|coach|instructor|lead|caretaker|dinner\s+lady|"
-                       r"driver|volunteer|leader|warden|assistant|ta|pa|sw|iro)[ \t]+([A-Z][a-z'\-]+)\b")
+                       r"driver|volunteer|leader|warden|assistant|ta|pa|sw|iro|"
+                       r"(?:[Tt]rainer|[Ff]acilitator|[Pp]resenter|[Aa]dvocate|[Tt]utor|[Ss]peaker))"
+                       r"[ \t]+([A-Z][a-z'\-]+)\b")
 _ROLE_APPOSITION = re.compile(r"\b(?:worker|teacher|carer|officer|nurse|doctor|counsellor|mentor|tutor|"
                               r"coach|manager|advocate|adviser|advisor|therapist|keyworker|neighbour|friend|mate|"
                               r"boyfriend|girlfriend|brother|sister|cousin|stepdad|stepmum|dad|mum),[ \t]+"
@@ -71,7 +73,8 @@ _ROLE_APPOSITION = re.compile(r"\b(?:worker|teacher|carer|officer|nurse|doctor|c
 _SELF = re.compile(r"\b(?:i'm|im|i\s+am|this\s+is|it's|its|me,|name\s+is)[ \t]+([A-Z][a-z'\-]+)\b", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:(?:is|was|are|were|'s)[ \t]+called|(?:girl|boy|lad|man|woman|guy|someone|kid|person|"
                      r"friend|mate|teacher|worker|lady|bloke)[ \t]+(?:called|named))[ \t]+([A-Z][a-z'\-]+)\b")
-_NICK = re.compile(r"\b(?:goes\s+by|go\s+by|known\s+as|nicknamed|calls\s+(?:him|her|them)sel(?:f|ves)|"
+_NICK = re.compile(r"\b(?:goes\s+by(?:\s+the\s+name(?:\s+of)?)?|go\s+by|known\s+as|nicknamed|"
+                   r"nick\s*name(?:'s|\s+is|\s+was)|calls?\s+me|calls\s+(?:him|her|them)sel(?:f|ves)|"
                    r"they\s+call\s+(?:him|her)|everyone\s+calls\s+(?:him|her))[ \t]+([A-Za-z][a-z'\-]+)\b",
                    re.IGNORECASE)
 _POSS = re.compile(r"\b([A-Za-z][a-z\-]+)(?:s|['\u2019]s)[ \t]+(?:mum|mam|mom|dad|brother|sister|house|flat|mate|"

@@ -229,7 +229,8 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
         word = m.group(1)
         cue = text[m.start():m.start(1)]
         strong = bool(_STRONG_SELF.search(cue))
-        if word.lower() in names or (strong and _ok(word, need_cap=False, names=names)) \
+        if word.lower() in names or (strong and _ok(word, need_cap=False, names=names)
+                                     and (word[0].isupper() or _after_cue(word))) \
                 or (strong and word[0].isupper() and _ok(word, need_cap=True, names=names)) \
                 or (strong and _after_cue(word)):
             add(m, 1, 2)

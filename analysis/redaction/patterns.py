@@ -112,12 +112,35 @@ VEHICLE_REG_SPACED = re.compile(r"(?<![A-Za-z0-9])(?!(?:ON|TO|AT|BY|OF|MY|UP|SO|
                                 r"DEC|MIN|MINS|HRS|DAY|DAYS|YRS|LBS|KGS|PTS|AGO|SEC)\b)[A-HJ-PR-Z]{3}(?![A-Za-z0-9])")
 VEHICLE_CUE = re.compile(r"\b(?:reg|registration|number\s*plate|plate|car|van|motor|motorbike)\b", re.IGNORECASE)
 
+# Reference numbers (case, crime, pupil, LADO, housing, collar): they lead straight to one person's file.
+# A token of letters and digits joined by "/" or "-" with at least five digits, and a capital letter or two
+# joins: "CR/2024/118834", "23/0457-CSC", "BPA-20931", "14/99237/24"; not "2023-24", "24/7", "COVID-19"
+# (too few digits or one join and no letter). A numeric date is a date of birth first (priority).
+REFERENCE = re.compile(r"(?<![\w/\-])(?=[A-Za-z0-9/\-]*\d)[A-Za-z0-9]+(?:[/\-][A-Za-z0-9]+){1,4}(?![\w/]|-\w)")
+# after a cue, any token with three or more digits: "case no. 0098271", "collar 4471", "pupil ID BPA 20931"
+REFERENCE_CUE = re.compile(
+    r"\b(?:(?:case|crime|incident|log|pupil|student|file|claim|application|housing|warrant|job|referral|"
+    r"occurrence|LADO|CP|CIN|MASH)\s+(?:ref(?:erence)?|no|number|num|id|#)|ref(?:erence)?(?:\s+(?:no|number|num))?|"
+    r"collar(?:\s+(?:no|number|num))?|UPN|pupil\s+id|ULN|badge(?:\s+(?:no|number))?|shoulder\s+number|"
+    r"crime\s+(?:report|log)|(?:case|crime|incident|log)\s+(?=\d{5}))\.?"
+    r"(?:\s+(?:is|was))?[ \t]*[:#\-]?[ \t]*"
+    r"((?=[A-Za-z0-9/\-]*\d{3})[A-Za-z0-9]+(?:[/\- ](?=[A-Za-z0-9]*\d)[A-Za-z0-9]+|[/\-][A-Za-z]+){0,4})(?![\w])",
+    re.IGNORECASE)
+
+
+def reference_ok(token: str) -> bool:
+    digits = sum(c.isdigit() for c in token)
+    joins = sum(c in "/-" for c in token)
+    return digits >= 5 and (joins >= 2 or any(c.isalpha() for c in token))
+
+
 # Schools, academies and colleges: "St Mary's Academy", "Oakfield Primary", "Ysgol Y Strade".
 _SCHOOL_SUFFIX = (r"(?:C\.?\s?of\s?E\.?\s+|Church\s+of\s+England\s+|Catholic\s+|R\.?C\.?\s+|Methodist\s+|"
                   r"Community\s+|Church\s+|Free\s+|Infant\s+and\s+Junior\s+|Junior\s+and\s+Infant\s+)?"
                   r"(?:Primary\s+Academy|Primary\s+School|Primary|Infant\s+School|Infants|Junior\s+School|Juniors|"
                   r"(?:Girls'?|Boys'?)\s+(?:High\s+|Grammar\s+)?School|High\s+School|High(?!\s+(?:St|Street|Road|Rd)\b)|Secondary\s+School|Grammar\s+School|Grammar|Academy|School|College|"
-                  r"Sixth\s+Form(?:\s+College)?|Studio\s+School|UTC|Pupil\s+Referral\s+Unit|PRU)")
+                  r"Sixth\s+Form(?:\s+College)?|Studio\s+School|UTC|Pupil\s+Referral\s+Unit|PRU|"
+                  r"Comprehensive(?:\s+School)?|Upper\s+School|Middle\s+School)")
 _NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'\u2019\-]+|[A-Z]{2,})"
 _NOT_SCHOOL_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "his", "her", "their", "your", "at",
                               "secondary", "primary", "high", "local", "new", "old", "big", "main", "village",
@@ -140,7 +163,7 @@ _SERVICE_SUFFIX = (r"(?:Medical\s+Group|Health\s+Group|Youth\s+Hub|Health\s+Hub|
                    r"Pharmacy|Chemist|Dental\s+Practice|Dental\s+Surgery|Dental\s+Centre|Dental\s+Care|"
                    r"Dental\s+Clinic|Dental|Dentists?|Opticians?|Orthodontics|Physio(?:therapy)?|"
                    r"Children's\s+Centre|Childrens\s+Centre|Family\s+Centre|Family\s+Hub|Youth\s+Centre|"
-                   r"Youth\s+Club|Community\s+Centre|Leisure\s+Centre|Nursery|Pre-?school|Care\s+Home|"
+                   r"Youth\s+Club|Youth\s+Project|Community\s+Centre|Leisure\s+Centre|Nursery|Pre-?school|Care\s+Home|"
                    r"Children's\s+Home|Childrens\s+Home|Foster\s+Agency|Hostel|Foyer|Residential\s+Unit|"
                    r"Residential\s+Home|Secure\s+Unit|Assessment\s+Centre|Refuge|Supported\s+Living|"
                    r"Supported\s+Accommodation|Semi[- ]Independent(?:\s+Living)?)")

@@ -106,6 +106,38 @@ def keep_proper() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def public_figures() -> re.Pattern:
+    """Public figures and things named after people (``data/public_figures.txt``), matched in any case
+    with an optional possessive: "Andrew tate", "Marcus Rashford's", "McDonald's". A one-word entry that
+    is a listed given name ("Adele") is left out: a private Adele is likelier."""
+    from .names import first_names
+
+    given = first_names()
+    phrases = []
+    for line in (_DIR / "public_figures.txt").read_text(encoding="utf8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or (" " not in line and fold(line) in given):
+            continue
+        words = [re.escape(w).replace("'", "['\u2019]?") for w in line.split()]
+        phrases.append(r"[ \t]+".join(words))
+    phrases.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w@#])(?:" + "|".join(phrases) + r")(?:['\u2019]?s)?(?!\w)", re.IGNORECASE)
+
+
+# a title or a person of the writer's own before a famous name makes it a private person's
+# ("my cousin Harry Kane", "Mr Drake"); blind writer 11: "mohammed ali's cousin not the boxer" stays a name
+_OWN_BEFORE = re.compile(r"\b(?:my|our|me|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?(?:cousin|mate|friend|brother|"
+                         r"sister|uncle|auntie|aunt|nan|dad|mum|neighbour|boyfriend|girlfriend|teacher|"
+                         r"worker|called|named)[ \t]+$|\b(?:Mr|Mrs|Ms|Miss|Dr|called|named)\.?[ \t]+$", re.IGNORECASE)
+
+
+def public_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of public figures named as themselves, to be kept."""
+    return [(m.start(), m.end()) for m in public_figures().finditer(text)
+            if not _OWN_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+
+
+@lru_cache(maxsize=1)
 def ambiguous_names() -> frozenset[str]:
     """Given names that are also ordinary words, months or places (need context)."""
     return _words(_DIR / "names_after_cue.txt", "ordinary words")

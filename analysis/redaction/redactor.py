@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from . import patterns as P
 from .names import english_words, find_names, first_names
-from .people import keep_proper
+from .people import keep_proper, public_spans
 from .places import find_places, generic_before_type
 from .spoken import find_spoken
 
@@ -16,7 +16,7 @@ PLACEHOLDERS = {
     "name": "[name]", "email": "[email]", "phone": "[phone]", "postcode": "[postcode]",
     "address": "[address]", "nhs": "[nhs-number]", "dob": "[date-of-birth]",
     "handle": "[handle]", "url": "[url]", "ni": "[ni-number]", "vehicle": "[vehicle-reg]",
-    "school": "[school]", "service": "[service]",
+    "school": "[school]", "service": "[service]", "reference": "[reference]",
 }
 KINDS = tuple(PLACEHOLDERS)
 
@@ -91,7 +91,8 @@ class PersonalDataRedactor:
         for m in P.POSTCODE.finditer(text):
             add(m.start(), m.end(), "postcode")
         for m in P.ADDRESS.finditer(text):
-            add(m.start(), m.end(), "address")
+            if not _NOT_HOUSE_NUMBER.search(text, max(0, m.start() - 12), m.start()):
+                add(m.start(), m.end(), "address")
         for m in P.ADDRESS_CUE.finditer(text):
             add(m.start(1), m.end(1), "address")
         for a, b, kind in find_places(text):
@@ -112,6 +113,11 @@ class PersonalDataRedactor:
             add(m.start(), m.end(), "vehicle")
         for a, b, kind in find_spoken(text):
             add(a, b, kind)
+        for m in P.REFERENCE.finditer(text):
+            if P.reference_ok(m.group()):
+                add(m.start(), m.end(), "reference")
+        for m in P.REFERENCE_CUE.finditer(text):
+            add(m.start(1), m.end(1), "reference")
         for m in P.VEHICLE_REG_ANYCASE.finditer(text):
             if P.VEHICLE_CUE.search(text, max(0, m.start() - 40), m.start()):
                 add(m.start(), m.end(), "vehicle")
@@ -158,6 +164,10 @@ class PersonalDataRedactor:
         if "name" in self.kinds_:
             for a, b in find_names(text, self.names_):
                 add(a, b, "name")
+        public = public_spans(text)
+        if public:  # "Andrew Tate", "McDonald's": named as themselves, kept
+            found = [s for s in found if s[2] not in _PUBLIC_KINDS
+                     or not any(pa <= s[0] and s[1] <= pb for pa, pb in public)]
         return _merge_names(text, _resolve(found))
 
     def redact(self, text) -> str:
@@ -192,6 +202,10 @@ class PersonalDataRedactor:
         return self
 
 
+# a number after these is no house number: "Emily Watkins, year 11, Coopers Lane School" (blind writer 11)
+_NOT_HOUSE_NUMBER = re.compile(r"\b(?:year|yr|y|years|aged|age|class|set|group|room|ward|bed|bus|route|platform|"
+                               r"junction|page|question|q|collar|ref|level|stage)\.?[ \t]*$", re.IGNORECASE)
+_PUBLIC_KINDS = frozenset({"name", "school", "service", "handle"})
 _NOT_LOWER_SCHOOL = frozenset({"st", "saint"})
 # a lower-case name before a bare "school" only after a word that places someone there ("i go to oakfield
 # school"), not "idk porbably school" or "I lik emy school" (typos)
@@ -284,7 +298,7 @@ def _merge_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
 
 
 _PRIORITY = {k: i for i, k in enumerate(
-    ["email", "url", "nhs", "ni", "dob", "phone", "handle", "postcode", "vehicle", "address", "school", "service",
+    ["email", "url", "nhs", "ni", "dob", "phone", "handle", "postcode", "vehicle", "reference", "address", "school", "service",
      "name"])}
 
 

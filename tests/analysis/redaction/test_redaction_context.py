@@ -137,6 +137,6 @@ def test_placeholders_are_the_documented_set():
 
     assert sorted(PLACEHOLDERS.values()) == sorted([
         "[name]", "[email]", "[phone]", "[postcode]", "[address]", "[nhs-number]", "[date-of-birth]",
-        "[handle]", "[url]", "[ni-number]", "[vehicle-reg]", "[school]", "[service]"])
+        "[handle]", "[url]", "[ni-number]", "[vehicle-reg]", "[school]", "[service]", "[reference]"])
     out = redact_text("Shreya from St Mary's Academy, 07700 900123, jo dot bloggs at gmail dot com, AB 12 34 56 C")
     assert PLACEHOLDER_RE.sub("", out) == " from  Academy, , , "
