@@ -4,7 +4,8 @@ addresses, NHS numbers, dates of birth, handles and web addresses.
 The placeholders are exactly the values of ``PLACEHOLDERS`` (and nothing else is
 inserted): ``[name]`` ``[email]`` ``[phone]`` ``[postcode]`` ``[address]``
 ``[nhs-number]`` ``[date-of-birth]`` ``[handle]`` ``[url]`` ``[ni-number]``
-``[vehicle-reg]`` ``[school]`` ``[service]`` ``[reference]`` (a case, crime or pupil reference). ``PLACEHOLDER_RE`` matches any of them.
+``[vehicle-reg]`` ``[school]`` ``[service]`` ``[reference]`` (a case, crime or pupil reference).
+``PLACEHOLDER_RE`` matches any of them.
 A placeholder replaces only the identifying words: a school's or service's type
 words stay as context ("[school] Academy", "[service] GP surgery",
 "[service] children's home"), and so does a possessive ("[name]'s mum").

@@ -298,8 +298,8 @@ def _merge_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
 
 
 _PRIORITY = {k: i for i, k in enumerate(
-    ["email", "url", "nhs", "ni", "dob", "phone", "handle", "postcode", "vehicle", "reference", "address", "school", "service",
-     "name"])}
+    ["email", "url", "nhs", "ni", "dob", "phone", "handle", "postcode", "vehicle", "reference", "address", "school",
+     "service", "name"])}
 
 
 def _resolve(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
