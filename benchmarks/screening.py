@@ -61,6 +61,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_89_96,
     WRITERS_97_104,
     WRITERS_105_112,
+    WRITERS_113_114,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -563,6 +564,9 @@ def main(argv=None) -> int:
                    help="only blind writers 105-112 (fresh105_* to fresh112_*: Young Farmers, home education, a "
                         "boxing gym, a mining village, Ukrainian families, a drug and alcohol service, Duke of "
                         "Edinburgh, a youth parliament)")
+    p.add_argument("--only-writers-113-114", action="store_true",
+                   help="only blind writers 113-114 (fresh113_*, fresh114_*: a gurdwara youth group, a girls' "
+                        "football team)")
     p.add_argument("--new-writers-part", choices=("all", "tune", "check"), default="all",
                    help="with --only-new-writers or --only-latest-writers: all rows, the tuning two thirds, or the "
                         "set-aside third "
@@ -604,7 +608,8 @@ def main(argv=None) -> int:
                           ("only_writers_58_62", WRITERS_58_62), ("only_writers_63_67", WRITERS_63_67),
                           ("only_writers_68_72", WRITERS_68_72), ("only_writers_73_80", WRITERS_73_80),
                           ("only_writers_81_88", WRITERS_81_88), ("only_writers_89_96", WRITERS_89_96),
-                          ("only_writers_97_104", WRITERS_97_104), ("only_writers_105_112", WRITERS_105_112)):
+                          ("only_writers_97_104", WRITERS_97_104), ("only_writers_105_112", WRITERS_105_112),
+                          ("only_writers_113_114", WRITERS_113_114)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0
