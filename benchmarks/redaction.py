@@ -53,7 +53,12 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
         "probe3b": DATA / "redaction_probe2_round3.csv", "probe3c": DATA / "redaction_probe3_round3.csv",
         "probe3d": DATA / "redaction_probe4_round3.csv", "probe3e": DATA / "redaction_probe5_round3.csv",
         "fresh3": DATA / "fresh3_redaction.csv",
-        "fresh11": DATA / "fresh11_redaction.csv"}  # the eleventh blind writer (3 December), scored once
+        "fresh11": DATA / "fresh11_redaction.csv",  # the eleventh blind writer (3 December), scored once
+        # six blind writers of 7 December (stop 46), brief `blind_brief_redaction.md`, each with its own voices;
+        # scored at first sight with the redactor before and after that session's changes
+        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 18)}}
+# never printed row by row, even with --show-errors: kept unread for a later first sight (writers 15-17 of stop 46)
+UNREAD = frozenset({"r15", "r16", "r17"})
 # Ordinary answers with no personal data: any change the redactor makes to them is over-redaction.
 ORDINARY = [DATA / "blind_youth_benign.csv", DATA / "heldout_youth_ordinary.csv",
             DATA / "heldout_practitioner_ordinary.csv"]
@@ -141,7 +146,7 @@ def report(name: str, path: Path, s: dict, show_errors: bool) -> None:
     for kind, (ok, n) in sorted(s["per"].items(), key=lambda kv: -kv[1][1]):
         print(f"| {kind} | {n} | {_ratio(ok, n):.2f} ({ok}/{n}) |")
     print()
-    if show_errors and s["errors"]:
+    if show_errors and s["errors"] and name not in UNREAD:
         for what, kind, item, text, out in s["errors"]:
             print(f"- {what} [{kind}] {item!r}: {text!r} -> {out!r}")
         print()
@@ -192,14 +197,22 @@ def main(argv=None) -> int:
     red.redact("warm up Sarah Smith")
     fit_ms = 1000 * (time.perf_counter() - t0)
     print(f"## Redaction\n\nFit and first call: {fit_ms:.0f} ms wall.\n")
+    totals = {"gone": 0, "total": 0, "kept": 0, "keep_total": 0}
     for name in args.sets:
         path = SETS[name]
         if path.exists():
-            report(name, path, score(red, load(path)), args.show_errors)
+            s = score(red, load(path))
+            report(name, path, s, args.show_errors)
+            for k in totals:
+                totals[k] += s[k]
         else:
             print(f"### {name}: `{path.relative_to(ROOT)}` not present\n")
     for path in args.paths:
         report(path.stem, path.resolve(), score(red, load(path)), args.show_errors)
+    if len(args.sets) > 1:
+        print(f"### All sets above\n\n- removed {_ratio(totals['gone'], totals['total']):.3f} "
+              f"({totals['gone']}/{totals['total']}), context kept {_ratio(totals['kept'], totals['keep_total']):.3f} "
+              f"({totals['kept']}/{totals['keep_total']})\n")
     ordinary_changes(red, args.show_errors)
     bench_speed(red)
     return 0
