@@ -199,6 +199,10 @@ def _lower_surname(text: str, end: int) -> int:
     return end
 
 
+# police ranks before a surname stay as context (blind writer 12, stop 46)
+_RANKS = frozenset("pc dc ds di dci sgt pcso insp supt".split())
+
+
 def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """Character spans of people's names."""
     names = names if names is not None else first_names()
@@ -220,6 +224,9 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
             add(m, 2, 3)
     for m in _ROLE_RE.finditer(text):
         word = m.group(2)
+        if word.lower() in _RANKS and m.group(3).strip():
+            spans.append((m.start(3) + len(m.group(3)) - len(m.group(3).lstrip()), m.end(3)))
+            continue  # "the officer was PC Hardcastle": the rank stays
         strong = bool(m.group(1)) and "call" in m.group(1).lower() or "name" in (m.group(1) or "").lower()
         if word.lower() in names or (word[0].isupper() and _ok(word, need_cap=True, names=names)) \
                 or (strong and _ok(word, need_cap=False, names=names)) or _after_cue(word):

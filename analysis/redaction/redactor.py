@@ -7,7 +7,8 @@ import threading
 from collections.abc import Iterable
 
 from . import patterns as P
-from .names import english_words, find_names, first_names
+from .families import find_context
+from .names import all_surnames, english_words, find_names, first_names
 from .people import keep_proper, public_spans
 from .places import find_places, generic_before_type
 from .spoken import find_spoken
@@ -164,6 +165,8 @@ class PersonalDataRedactor:
         if "name" in self.kinds_:
             for a, b in find_names(text, self.names_):
                 add(a, b, "name")
+        for a, b, kind in find_context(text, surnames=all_surnames(), given=self.names_, vocab=vocab):
+            add(a, b, kind)
         public = public_spans(text)
         if public:  # "Andrew Tate", "McDonald's": named as themselves, kept
             found = [s for s in found if s[2] not in _PUBLIC_KINDS

@@ -39,3 +39,12 @@ def test_nicknames_are_redacted(text, gone):
 ])
 def test_look_alikes_are_kept(text):
     assert redact_text(text) == text
+
+
+@pytest.mark.parametrize("text, kept, gone", [
+    ("the officer was PC Hardcastle", "PC", "Hardcastle"),
+    ("The police rep, Sgt Bhatti, was honest", "Sgt", "Bhatti"),
+])
+def test_police_ranks_stay_outside_the_name(text, kept, gone):
+    out = redact_text(text)
+    assert kept in out and gone not in out

@@ -1,0 +1,79 @@
+"""Personal data found from the words around it (stop 46, from blind redaction writers 11-14's misses).
+
+* a family by its surname: "the Patels next door", "the Kowalskis", "the Oakes family", "the Mensah-Boateng
+  family" (not "the Greens" park or "the Lakes": a plural needs a listed surname or no English word);
+* a nickname with "big" / "lil": "Big Mo", "big mo from the takeaway", "Big Tel" (not "big bro", "big man");
+* a quoted nickname after a person: "mum's new partner 'Gaz'", "a friend 'Jas'", "aka 'Smurf'";
+* a school named by what happens there: "year 11 at Titus Salt", "excluded from Crossley Heath",
+  "Head of Year at Oakbank";
+* numbers a cue makes a record number: "staff no. 004417", "Mosaic ID 2219847, 2219848", "PC 2214",
+  "ext 4471", "CAD 4471", "incident 0612", "Hosp no. RK04451279", "CRN X394021".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .people import fold, keep_proper
+
+_CAPW = r"[A-Z][a-z\u00df-\u017f]+(?:-[A-Z][a-z\u00df-\u017f]+)?"
+_THE_PLURAL = re.compile(r"\b[Tt]he[ \t]+(" + _CAPW + r")s\b(?![ \t]+(?:[A-Z]|road|street|estate|park|centre|shop))")
+_THE_FAMILY = re.compile(r"\b[Tt]he[ \t]+(" + _CAPW + r"(?:[ \t]+" + _CAPW + r")?)[ \t]+"
+                         r"(?:family|families|household|children|kids|twins|brothers|sisters|boys|girls|siblings)\b")
+_BIG = re.compile(r"\b(?:[Bb]ig|BIG|[Ll]il|LIL|[Ll]ittle)[ \t]+([A-Za-z][a-z]{1,6})\b")
+_NOT_BIG = frozenset("bro bros sis sister brother man men lad lads boy boys girl girls guy guys fam bruv mate mates "
+                     "one ones kid kids deal head heads shop issue issues school kids city smoke up".split())
+_QUOTED_NICK = re.compile(r"(?:\b(?:aka|a\.k\.a\.?|partner|boyfriend|girlfriend|friend|mate|cousin|uncle|dad|mum|"
+                          r"brother|sister|man|male|lad|boy|girl|called|named|known\s+as|goes\s+by|nickname)"
+                          r"[ \t]*[,:]?[ \t]*)\(?['\u2018\"\u201c]((?:[A-Z][A-Za-z\-]+)(?:[ \t][A-Z][A-Za-z\-]+)?)"
+                          r"(?:['\u2019]s)?['\u2019\"\u201d]")
+_SCHOOL_BY_USE = re.compile(r"\b(?i:(?:year|yr|y)[ \t]*\d{1,2}[ \t]+at|(?:excluded|expelled|suspended)[ \t]+from|"
+                            r"teaching[ \t]+at|(?:head[ \t]+of[ \t]+year|headteacher|head[ \t]+teacher|"
+                            r"deputy[ \t]+head|"
+                            r"DSL|SENCO|pupil|pupils)[ \t]+(?:at|of)|from[ \t]+all[ \t]+of[ \t]+us[ \t]+at)"
+                            r"[ \t]+((?:[A-Z][A-Za-z'\u2019\-]+)(?:[ \t]+[A-Z][A-Za-z'\u2019\-]+){0,2})")
+_NUM = r"(?=[A-Za-z0-9]*\d{3})[A-Za-z0-9]{3,12}"
+_RECORD_CUE = re.compile(r"\b(?:(?:staff|employee|payroll|hosp(?:ital)?|patient|unit|pupil|student|member)"
+                         r"[ \t]+(?:no\.?|number|num|id)|(?:mosaic|lcs|eclipse|liquidlogic|systmone|emis|pnc)"
+                         r"(?:[ \t]+(?:ids?|no\.?|number|ref))?|crn|cad|ext\.?|extension|ofsted[ \t]+(?:reg|urn)|urn|"
+                         r"(?-i:PC|DC|PCSO|Sgt|PS)(?=[ \t]+\d)|incident(?=[ \t]+0))[ \t]*[:#]?[ \t]*(" + _NUM + r")"
+                         r"((?:[ \t]*(?:,|and|&)[ \t]*\d{5,})*)\b", re.IGNORECASE)
+_LIST_NUM = re.compile(r"\d{5,}")
+_BARE_RECORD = re.compile(r"(?<![\w/\-])[A-Z]{1,3}\d{6,}[A-Z]?(?![\w/\-])")
+
+
+def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], vocab: frozenset[str]):
+    """Yield ``(start, end, kind)`` spans."""
+    keep = keep_proper()
+    for m in _THE_PLURAL.finditer(text):
+        stem = fold(m.group(1))
+        if (stem in surnames or stem not in vocab) and stem not in keep and fold(m.group(1) + "s") not in keep \
+                and fold(m.group(1) + "s") not in vocab:
+            yield m.start(1), m.end(), "name"
+    for m in _THE_FAMILY.finditer(text):
+        words = [fold(w) for w in m.group(1).split()]
+        if all((w in surnames or w not in vocab) and w not in keep for w in words):
+            yield m.start(1), m.end(1), "name"
+    for m in _BIG.finditer(text):
+        w = m.group(1)
+        lw = fold(w)
+        if lw in _NOT_BIG or lw in keep:
+            continue
+        if lw not in vocab and (w[0].isupper() or lw in given or len(w) <= 3):
+            yield m.start(), m.end(), "name"
+    for m in _QUOTED_NICK.finditer(text):
+        words = [fold(w) for w in m.group(1).split()]
+        if any(w not in vocab or w in given for w in words) or len(words) == 1 and words[0] not in keep:
+            if not all(w in keep for w in words):
+                yield m.start(1), m.end(1), "name"
+    for m in _SCHOOL_BY_USE.finditer(text):
+        words = m.group(1).split()
+        if fold(words[0]) in keep or fold(words[0]) in ("the", "my", "our", "a", "school", "home", "work"):
+            continue
+        yield m.start(1), m.end(1), "school"
+    for m in _RECORD_CUE.finditer(text):
+        yield m.start(1), m.end(1), "reference"
+        for n in _LIST_NUM.finditer(m.group(2)):
+            yield m.start(2) + n.start(), m.start(2) + n.end(), "reference"
+    for m in _BARE_RECORD.finditer(text):
+        yield m.start(), m.end(), "reference"
