@@ -100,12 +100,16 @@ def _serves_requests():
 
 
 def _warm_screen():
-    """Fit the safeguarding screen and build its rule matchers in the background now (import and fit
-    take seconds on a busy machine), as gunicorn.conf.py does before forking, so the first respondent
-    under `make run` does not wait for them."""
+    """Fit the safeguarding screen and the redactor and build the screen's rule matchers in the background
+    now (import and fit take seconds on a busy machine), as gunicorn.conf.py does before forking, so the
+    first respondent under `make run` does not wait for them."""
     import threading
 
+    from analysis.redaction import default_redactor
     from analysis.screening import default_screener
 
-    threading.Thread(target=lambda: default_screener().build_matchers(), name="warm-screener",
-                     daemon=True).start()
+    def work():
+        default_screener().build_matchers()
+        default_redactor().redact("warm up Sarah Smith")  # every answer stored is redacted first
+
+    threading.Thread(target=work, name="warm-screener", daemon=True).start()

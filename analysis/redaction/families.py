@@ -6,6 +6,9 @@
 * a quoted nickname after a person: "mum's new partner 'Gaz'", "a friend 'Jas'", "aka 'Smurf'";
 * a school named by what happens there: "year 11 at Titus Salt", "excluded from Crossley Heath",
   "Head of Year at Oakbank";
+* a person by what a record says of them: a name before an age ("Paris (7)", "Will (age 10)", "TEEGAN (7)"),
+  before or after a family role in brackets ("Chelsea (mum)", "Mum (Rose)"), after "mum:" ("mum: Shirley"),
+  two given names that are also words joined ("Hope & Faith are twins", "Girls (Ocean & Summer)");
 * numbers a cue makes a record number: "staff no. 004417", "Mosaic ID 2219847, 2219848", "PC 2214",
   "ext 4471", "CAD 4471", "incident 0612", "Hosp no. RK04451279", "CRN X394021".
 """
@@ -38,12 +41,28 @@ _RECORD_CUE = re.compile(r"\b(?:(?:staff|employee|payroll|hosp(?:ital)?|patient|
                          r"(?:[ \t]+(?:ids?|no\.?|number|ref))?|crn|cad|ext\.?|extension|ofsted[ \t]+(?:reg|urn)|urn|"
                          r"(?-i:PC|DC|PCSO|Sgt|PS)(?=[ \t]+\d)|incident(?=[ \t]+0))[ \t]*[:#]?[ \t]*(" + _NUM + r")"
                          r"((?:[ \t]*(?:,|and|&)[ \t]*\d{5,})*)\b", re.IGNORECASE)
+_AGED = re.compile(r"\b(" + _CAPW + r"|[A-Z]{3,})[ \t]*\((?:age[d]?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?|yo|y/o|m|mths|"
+                   r"months))?\)")
+_KIN = r"(?:mum|mother|dad|father|step[ \-]?dad|step[ \-]?mum|nan|gran|grandma|grandad|aunt|auntie|uncle|carer|partner)"
+_KIN_AFTER = re.compile(r"\b(" + _CAPW + r")[ \t]*\((?i:" + _KIN + r")\)")
+_KIN_BEFORE = re.compile(r"\b(?i:" + _KIN + r")[ \t]*(?:\(|:[ \t]*|=[ \t]*)(" + _CAPW + r")\b")
+_TWO_NAMES = re.compile(r"\b(" + _CAPW + r")[ \t]*(?:&|\band\b)[ \t]*(" + _CAPW + r")\b")
+_PEOPLE_BEFORE = re.compile(r"(?:\(|\b(?:girls|boys|kids|children|twins|sisters|brothers|siblings|and)[ \t:]*)[ \t]*$",
+                            re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"[ \t]*(?:\(|,|\b(?:are|were|both|said|have|has|did|didn|went|is|was|got)\b|['\u2019]s\b)",
+                           re.IGNORECASE)
+_NOT_AGED = frozenset("year yr years group class set child children sibling siblings baby babies boy boys girl girls "
+                      "kids pupil pupils son sons daughter daughters twins page question item step level stage "
+                      "section part room unit ward bed bus".split())
 _LIST_NUM = re.compile(r"\d{5,}")
 _BARE_RECORD = re.compile(r"(?<![\w/\-])[A-Z]{1,3}\d{6,}[A-Z]?(?![\w/\-])")
 
 
-def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], vocab: frozenset[str]):
-    """Yield ``(start, end, kind)`` spans."""
+def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], cued: frozenset[str],
+                 vocab: frozenset[str]):
+    """Yield ``(start, end, kind)`` spans. ``given``: names redacted wherever they stand; ``cued``: every
+    listed name, those that are also words ("Will", "Rose", "Hope") included, for places a record's shape
+    shows a person."""
     keep = keep_proper()
     for m in _THE_PLURAL.finditer(text):
         stem = fold(m.group(1))
@@ -71,6 +90,21 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
         if fold(words[0]) in keep or fold(words[0]) in ("the", "my", "our", "a", "school", "home", "work"):
             continue
         yield m.start(1), m.end(1), "school"
+    for m in _AGED.finditer(text):
+        w = fold(m.group(1))
+        if (w in cued or w not in vocab) and w not in keep and w not in _NOT_AGED:
+            yield m.start(1), m.end(1), "name"
+    for rx in (_KIN_AFTER, _KIN_BEFORE):
+        for m in rx.finditer(text):
+            w = fold(m.group(1))
+            if (w in cued or w not in vocab) and w not in keep:
+                yield m.start(1), m.end(1), "name"
+    for m in _TWO_NAMES.finditer(text):
+        a, b = fold(m.group(1)), fold(m.group(2))
+        if a in cued and b in cued and a not in keep and b not in keep and (
+                _PEOPLE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PEOPLE_AFTER.match(text, m.end())):
+            yield m.start(1), m.end(1), "name"
+            yield m.start(2), m.end(2), "name"
     for m in _RECORD_CUE.finditer(text):
         yield m.start(1), m.end(1), "reference"
         for n in _LIST_NUM.finditer(m.group(2)):

@@ -64,7 +64,7 @@ _ROLE_CAP = re.compile(r"\b(?:nurse|worker|teacher|carer|officer|doctor|mentor|c
                        r"receptionist|advocate|adviser|advisor|keyworker|neighbour|mate|friend|bestie|cousin|"
                        r"brother|sister|boyfriend|girlfriend|coach|instructor|lead|caretaker|dinner\s+lady|"
                        r"driver|volunteer|leader|warden|assistant|ta|pa|sw|iro|"
-                       r"(?:[Tt]rainer|[Ff]acilitator|[Pp]resenter|[Aa]dvocate|[Tt]utor|[Ss]peaker))"
+                       r"(?:[Tt]rainer|[Ff]acilitator|[Pp]resenter|[Aa]dvocate|[Tt]utor|[Ss]peaker|[Mm]entor))"
                        r"[ \t]+([A-Z][a-z'\-]+)\b")
 _ROLE_APPOSITION = re.compile(r"\b(?:worker|teacher|carer|officer|nurse|doctor|counsellor|mentor|tutor|"
                               r"coach|manager|advocate|adviser|advisor|therapist|keyworker|neighbour|friend|mate|"
@@ -92,17 +92,9 @@ _PLACE_WORD = frozenset("park green hill wood field gate bridge road street lane
 def common_nouns() -> frozenset[str]:
     """spaCy's noun index less every listed name: uncountable nouns the lemma table lacks ("morale",
     "netball"). Used where one unknown word with a weak cue would be taken for a name."""
-    import gzip
-    import json
+    from .names import _noun_index, names_after_cue
 
-    import spacy_lookups_data
-
-    from .names import names_after_cue
-
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_index.json.gz"
-    with gzip.open(path, "rt", encoding="utf8") as fh:
-        nouns = json.load(fh)["noun"]
-    return frozenset(n.lower() for n in nouns if n.isalpha()) - names_after_cue()
+    return _noun_index() - names_after_cue()
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .name_lists import filtered, library_names
 from .name_rules import more_names, place_not_person
 from .people import _words, ambiguous_names, context_names, fold
 
@@ -95,7 +96,8 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
             current = line.strip("[] \n")
             continue
         sections[current].update(w.lower() for w in line.split())
-    return frozenset(sections["any"]), frozenset(sections["after a name"])
+    # the library's surnames only after a given name or a cue: "Anete Ozola", "Mr Okonkwo", "the Nowaks"
+    return frozenset(sections["any"]), frozenset(sections["after a name"]) | _library_surnames()
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +110,7 @@ def all_surnames() -> frozenset[str]:
 def names_after_cue() -> frozenset[str]:
     """Every listed given name and surname, ordinary words included: names after a cue."""
     any_s, after_s = surnames()
-    return frozenset(first_names() | _words(_DIR / "names_after_cue.txt") | any_s | after_s)
+    return frozenset(first_names() | _words(_DIR / "names_after_cue.txt") | any_s | after_s | _library_given())
 
 
 # Contractions written without the apostrophe and chat words, which no dictionary table holds.
@@ -149,9 +151,46 @@ def english_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Given names redacted wherever they stand capitalised: the list less those that are also
-    ordinary words, months or places (``ambiguous_names``), which need context."""
-    return _words(_DATA) - ambiguous_names()
+    """Given names redacted wherever they stand capitalised: the hand list and the library's
+    (``name_lists``) less those that are also ordinary words, months or places (``ambiguous_names``),
+    which need context; a library name that spaCy's noun index holds ("Ada", "Bali", "Eden") needs
+    context too (``names_after_cue``)."""
+    return _words(_DATA) - ambiguous_names() | (_library_given() - _noun_index())
+
+
+@lru_cache(maxsize=1)
+def _hand_given() -> frozenset[str]:
+    """The hand list alone: a library name in lower case is as likely a typo ("a hugh thankyou", "i have
+    benn") as a name, so lower- and upper-case names without a cue come from the hand list only."""
+    return _words(_DATA)
+
+
+@lru_cache(maxsize=1)
+def _library_given() -> frozenset[str]:
+    from .people import keep_proper
+
+    not_names = english_words() | keep_proper() | ambiguous_names()
+    return filtered(library_names()[0], not_names=not_names)
+
+
+@lru_cache(maxsize=1)
+def _library_surnames() -> frozenset[str]:
+    from .people import keep_proper
+
+    return filtered(library_names()[1], not_names=english_words() | keep_proper() | ambiguous_names())
+
+
+@lru_cache(maxsize=1)
+def _noun_index() -> frozenset[str]:
+    """spaCy's noun index as it is (it holds places and famous people's names as well as nouns)."""
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_index.json.gz"
+    with gzip.open(path, "rt", encoding="utf8") as fh:
+        return frozenset(n.lower() for n in json.load(fh)["noun"] if n.isalpha())
 
 
 _CONTRACTION = re.compile(r"['\u2019](?:s|m|d|ll|re|ve|t)$", re.IGNORECASE)
@@ -302,7 +341,7 @@ def _listed(text: str, names: frozenset[str]) -> list[tuple[int, int]]:
         if lw in any_s and (w.isupper() or w[0].isupper()) and len(w) > 2:
             out.append((m.start(), m.end()))
             continue
-        if lw in names and not w.istitle() and len(w) >= 4:
+        if lw in names and not w.istitle() and len(w) >= 4 and lw in _hand_given():
             if vocab is None:
                 vocab = english_words()
             if lw not in vocab:

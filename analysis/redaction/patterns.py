@@ -81,7 +81,7 @@ DOB_CUE = re.compile(
 )
 NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(?:(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-]"
                           r"(?:19|20)?\d{2}|(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01]))"
-                          r"(?![\d/.\-])")
+                          r"(?![\d/\-]|\.\d)")  # a full stop may end the sentence: "discharged on 15/01/2020."
 
 
 def phone_ok(s: str) -> bool:
@@ -129,6 +129,8 @@ REFERENCE_CUE = re.compile(
 
 
 def reference_ok(token: str) -> bool:
+    if NUMERIC_DATE.fullmatch(token):
+        return False  # a date, not a record number
     digits = sum(c.isdigit() for c in token)
     joins = sum(c in "/-" for c in token)
     return digits >= 5 and (joins >= 2 or any(c.isalpha() for c in token))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from . import patterns as P
 from .families import find_context
-from .names import all_surnames, english_words, find_names, first_names
+from .names import all_surnames, english_words, find_names, first_names, names_after_cue
 from .people import keep_proper, public_spans
 from .places import find_places, generic_before_type
 from .spoken import find_spoken
@@ -44,6 +44,7 @@ class PersonalDataRedactor:
             raise ValueError(f"unknown kinds: {sorted(unknown)}")
         self.kinds_ = frozenset(kinds)
         self.names_ = first_names() | frozenset(n.lower() for n in (self.extra_names or ()))
+        self.cued_ = names_after_cue() | self.names_
         self.lock_ = threading.Lock()
         return self
 
@@ -165,7 +166,8 @@ class PersonalDataRedactor:
         if "name" in self.kinds_:
             for a, b in find_names(text, self.names_):
                 add(a, b, "name")
-        for a, b, kind in find_context(text, surnames=all_surnames(), given=self.names_, vocab=vocab):
+        for a, b, kind in find_context(text, surnames=all_surnames(), given=self.names_, cued=self.cued_,
+                                       vocab=vocab):
             add(a, b, kind)
         public = public_spans(text)
         if public:  # "Andrew Tate", "McDonald's": named as themselves, kept

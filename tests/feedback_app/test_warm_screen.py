@@ -41,3 +41,17 @@ def test_the_master_builds_every_rule_matcher_before_forking(app):
     screener = default_screener()
     assert set(screener.matchers_) == set(screener.patterns_)
     assert timings["screen fitted"] > 0
+
+
+def test_the_master_fits_the_redactor_before_forking(app, monkeypatch):
+    """Every answer stored is redacted: the name lists are loaded once in the master, not on a respondent's
+    first submit in each worker."""
+    import analysis.redaction
+    from feedback_app.server_process import warm
+
+    monkeypatch.setattr(analysis.redaction, "_default", None)
+    timings = warm(app)
+    assert timings["redactor fitted"] > 0
+    fitted = analysis.redaction._default
+    assert fitted is not None and fitted.names_
+    assert fitted.redact("Anete said hi") == "[name] said hi"
