@@ -47,8 +47,8 @@ _KIN = r"(?:mum|mother|dad|father|step[ \-]?dad|step[ \-]?mum|nan|gran|grandma|g
 _KIN_AFTER = re.compile(r"\b(" + _CAPW + r")[ \t]*\((?i:" + _KIN + r")\)")
 _KIN_BEFORE = re.compile(r"\b(?i:" + _KIN + r")[ \t]*(?:\(|:[ \t]*|=[ \t]*)(" + _CAPW + r")\b")
 _TWO_NAMES = re.compile(r"\b(" + _CAPW + r")[ \t]*(?:&|\band\b)[ \t]*(" + _CAPW + r")\b")
-_PEOPLE_BEFORE = re.compile(r"(?:\(|\b(?:girls|boys|kids|children|twins|sisters|brothers|siblings|and)[ \t:]*)[ \t]*$",
-                            re.IGNORECASE)
+_PEOPLE_BEFORE = re.compile(r"(?:\(|\b(?:girls|boys|kids|children|twins|sisters|brothers|siblings|and)"
+                            r"[ \t:]*)[ \t]*$", re.IGNORECASE)
 _PEOPLE_AFTER = re.compile(r"[ \t]*(?:\(|,|\b(?:are|were|both|said|have|has|did|didn|went|is|was|got)\b|['\u2019]s\b)",
                            re.IGNORECASE)
 _NOT_AGED = frozenset("year yr years group class set child children sibling siblings baby babies boy boys girl girls "
