@@ -41,7 +41,8 @@ _RECORD_CUE = re.compile(r"\b(?:(?:staff|employee|payroll|hosp(?:ital)?|patient|
                          r"(?:[ \t]+(?:ids?|no\.?|number|ref))?|crn|cad|ext\.?|extension|ofsted[ \t]+(?:reg|urn)|urn|"
                          r"(?-i:PC|DC|PCSO|Sgt|PS)(?=[ \t]+\d)|incident(?=[ \t]+0))[ \t]*[:#]?[ \t]*(" + _NUM + r")"
                          r"((?:[ \t]*(?:,|and|&)[ \t]*\d{5,})*)\b", re.IGNORECASE)
-_AGED = re.compile(r"\b(" + _CAPW + r"|[A-Z]{3,})[ \t]*\((?:age[d]?[ \t]*)?\d{1,2}(?:[ \t]*(?:yrs?|years?|yo|y/o|m|mths|"
+_AGED = re.compile(r"\b(" + _CAPW + r"|[A-Z]{3,})[ \t]*\((?:age[d]?[ \t]*)?\d{1,2}"
+                   r"(?:[ \t]*(?:yrs?|years?|yo|y/o|m|mths|"
                    r"months))?\)")
 _KIN = r"(?:mum|mother|dad|father|step[ \-]?dad|step[ \-]?mum|nan|gran|grandma|grandad|aunt|auntie|uncle|carer|partner)"
 _KIN_AFTER = re.compile(r"\b(" + _CAPW + r")[ \t]*\((?i:" + _KIN + r")\)")
