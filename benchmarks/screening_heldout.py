@@ -225,9 +225,11 @@ WRITERS_97_104 = {f"writer {n}": f"fresh{n}" for n in range(97, 105)}
 # co-op, a boxing gym, a former mining village's youth club, Ukrainian families writing English, a young people's drug
 # and alcohol service, a Duke of Edinburgh group, a borough youth parliament). Committed unread, for a first sight.
 WRITERS_105_112 = {f"writer {n}": f"fresh{n}" for n in range(105, 113)}
-# Writers 113-114 (7 December, stop 46): the same brief (a Sikh gurdwara youth group in Wolverhampton, a girls'
-# football team in Sunderland). Committed unread, for a first sight.
+# Writers 113-116 (7 December, stop 46): the same brief (a Sikh gurdwara youth group in Wolverhampton, a girls'
+# football team in Sunderland, year 9 at a Catholic school in Liverpool, Gypsy, Roma and Traveller young people
+# reached by outreach in Kent). Committed unread, for a first sight.
 WRITERS_113_114 = {f"writer {n}": f"fresh{n}" for n in range(113, 115)}
+WRITERS_113_116 = {f"writer {n}": f"fresh{n}" for n in range(113, 117)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
