@@ -48,6 +48,11 @@ def library_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(given), frozenset(surnames)
 
 
+# months and days written short are names in some locales ("Jan", Polish and Czech) and dates here ("14th Jan")
+SHORT_DATES = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat "
+                        "sun".split())
+
+
 def filtered(names: frozenset[str], *, not_names: frozenset[str]) -> frozenset[str]:
-    """``names`` less ``not_names`` (English words, places, apps, names that need context)."""
-    return frozenset(n for n in names if n not in not_names)
+    """``names`` less ``not_names`` (English words, places, apps, names that need context) and short dates."""
+    return frozenset(n for n in names if n not in not_names and n not in SHORT_DATES)

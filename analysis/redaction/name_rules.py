@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .people import _words, fold, keep_proper
+from .people import PLACE_BEFORE, _words, fold, keep_proper
 
 _DIR = Path(__file__).parent / "data"
 
@@ -198,7 +198,9 @@ def more_names(text: str, spans: list[tuple[int, int]], *, given: frozenset[str]
             continue  # most words: ordinary and lower case
         known = lw in given
         if w[0].isupper() and not w.isupper() and (known or lw not in vocab and lw not in nouns):
-            if _DESCRIBED.match(text, t.end()) or not known and _TAKES_PERSON.search(
+            if not known and _prev(text, t.start()) in PLACE_BEFORE:
+                pass  # "the school in Darnall was really kind": a place
+            elif _DESCRIBED.match(text, t.end()) or not known and _TAKES_PERSON.search(
                     text, max(0, t.start() - 20), t.start()):
                 out.append((t.start(), t.end()))
         elif w[0].isupper() and not w.isupper() and lw not in vocab and _STRONG_VERB.match(text, t.end()):

@@ -53,6 +53,9 @@ _PLACE_AFTER = re.compile(r"[ \t]+(?:road|rd|street|st|park|school|academy|colle
                           r"house|hall|court|close|drive|square|green|church|mosque|temple|library|"
                           r"police|services|alert|garden|gardens|half|term|holidays?|day|time|period|of)\b",
                           re.IGNORECASE)
+# a capitalised unknown word after these is a place, not a person, when only the words after it make it one
+# ("my dad is in prison in Armley and i never know", "the school in Darnall was really kind": blind writer 12)
+PLACE_BEFORE = frozenset("in at near around outside round through via towards from".split())
 # months and places: names only after a cue or before a surname
 _PLACEY = frozenset("may june april august march chelsea paris florence georgia india sydney brooklyn austin "
                     "dallas victoria jordan sky".split())
@@ -199,6 +202,8 @@ def context_names(text: str, spans: list[tuple[int, int]], *, listed: frozenset[
             continue
         if not candidate(w):
             continue
+        if person_after and not person_before and lw not in listed and _prev_word(text, a) in PLACE_BEFORE:
+            continue  # "in prison in Armley and i...": a place, unless a listed name
         if person_after or person_before:
             out.append((a, b))
     for m in _CALLED_LOWER.finditer(text):

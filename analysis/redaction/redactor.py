@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from . import patterns as P
 from .families import find_context
+from .name_lists import SHORT_DATES
 from .names import all_surnames, english_words, find_names, first_names, names_after_cue
 from .people import keep_proper, public_spans
 from .places import find_places, generic_before_type
@@ -169,6 +170,7 @@ class PersonalDataRedactor:
         for a, b, kind in find_context(text, surnames=all_surnames(), given=self.names_, cued=self.cued_,
                                        vocab=vocab):
             add(a, b, kind)
+        found = [s for s in found if not (s[2] == "name" and _a_month(text, s[0], s[1]))]
         public = public_spans(text)
         if public:  # "Andrew Tate", "McDonald's": named as themselves, kept
             found = [s for s in found if s[2] not in _PUBLIC_KINDS
@@ -210,6 +212,17 @@ class PersonalDataRedactor:
 # a number after these is no house number: "Emily Watkins, year 11, Coopers Lane School" (blind writer 11)
 _NOT_HOUSE_NUMBER = re.compile(r"\b(?:year|yr|y|years|aged|age|class|set|group|room|ward|bed|bus|route|platform|"
                                r"junction|page|question|q|collar|ref|level|stage)\.?[ \t]*$", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:starts?|starting|started|from|until|till|in|by|since|"
+                           r"before|after|next|last|of|early|mid|late|end|due|edd)\.?)[ \t]+$", re.IGNORECASE)
+
+
+def _a_month(text: str, a: int, b: int) -> bool:
+    """"hearing 14th Jan", "Starts Jan": a month written short, not Jan the person (blind writer 13)."""
+    if text[a:b].lower().rstrip(".") not in SHORT_DATES:
+        return False
+    return bool(_MONTH_BEFORE.search(text, max(0, a - 12), a) or re.match(r"[ \t]*(?:\d|'\d)", text[b:b + 3]))
+
+
 _PUBLIC_KINDS = frozenset({"name", "school", "service", "handle"})
 _NOT_LOWER_SCHOOL = frozenset({"st", "saint"})
 # a lower-case name before a bare "school" only after a word that places someone there ("i go to oakfield

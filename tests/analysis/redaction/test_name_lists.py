@@ -54,3 +54,22 @@ def test_look_alikes_are_kept(text):
 def test_a_date_before_a_full_stop_is_redacted_and_a_record_number_is_never_a_date():
     out = redact_text("I was discharged on 18/11/19 with no help until the 15/01/2020. Nobody rang.")
     assert out == "I was discharged on [date-of-birth] with no help until the [date-of-birth]. Nobody rang."
+
+
+@pytest.mark.parametrize("text", [
+    "my dad is in prison in Armley and i never know what to say",
+    "the school in Darnall was really kind to us",
+    "Grandparents' hearing 14th Jan at the family court.",
+    "Prince's Trust place offered. Starts Jan. YP keen.",
+])
+def test_places_and_months_are_not_people(text):
+    assert redact_text(text) == text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("i was with Kacper and i didnt know what to do", "Kacper"),
+    ("Jan said she would ring the school", "Jan"),
+    ("my nan Jan picks me up", "Jan"),
+])
+def test_people_beside_the_look_alikes_are_still_redacted(text, gone):
+    assert gone not in redact_text(text)
