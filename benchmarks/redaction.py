@@ -54,11 +54,11 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
         "probe3d": DATA / "redaction_probe4_round3.csv", "probe3e": DATA / "redaction_probe5_round3.csv",
         "fresh3": DATA / "fresh3_redaction.csv",
         "fresh11": DATA / "fresh11_redaction.csv",  # the eleventh blind writer (3 December), scored once
-        # six blind writers of 7 December (stop 46), brief `blind_brief_redaction.md`, each with its own voices;
-        # scored at first sight with the redactor before and after that session's changes
-        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 18)}}
-# never printed row by row, even with --show-errors: kept unread for a later first sight (writers 15-17 of stop 46)
-UNREAD = frozenset({"r15", "r16", "r17"})
+        # twelve blind writers of 7 December (stop 46), brief `blind_brief_redaction.md`, each with its own voices;
+        # scored at first sight with the redactor before and after that session's changes; 12-14 then tuned on
+        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 24)}}
+# never printed row by row, even with --show-errors: kept unread for a later first sight (writers 15-23 of stop 46)
+UNREAD = frozenset({f"r{n}" for n in range(15, 24)})
 # Ordinary answers with no personal data: any change the redactor makes to them is over-redaction.
 ORDINARY = [DATA / "blind_youth_benign.csv", DATA / "heldout_youth_ordinary.csv",
             DATA / "heldout_practitioner_ordinary.csv"]
