@@ -44,6 +44,15 @@ _RECORD_CUE = re.compile(r"\b(?:(?:staff|employee|payroll|hosp(?:ital)?|patient|
 _AGED = re.compile(r"\b(" + _CAPW + r"|[A-Z]{3,})[ \t]*\((?:age[d]?[ \t]*)?\d{1,2}"
                    r"(?:[ \t]*(?:yrs?|years?|yo|y/o|m|mths|"
                    r"months))?\)")
+# "Caden, 13, gets messages", "Kingsley, 10, is being targeted", "(Tevita, 17)": a name, then an age
+_AGED_COMMA = re.compile(r"\b(" + _CAPW + r")[ \t]*,[ \t]*(?:age[d]?[ \t]*)?\d{1,2}[ \t]*"
+                         r"(?:,|\)|;|yrs?\b|years?\b|yo\b)")
+# "Rose at the front desk", "Joy at the children's centre", "Faith from the church youth group": a listed name
+# that is also a word, before where the person is found
+_AT_PLACE = re.compile(r"(?:^|[.!?\n(]|\b(?:and|thanks[ \t]+to|thank[ \t]+you[ \t]+to|to|shout[ \t]*out[ \t]+to))[ \t]*"
+                       r"(" + _CAPW + r")[ \t]+(?:at|from)[ \t]+(?:the[ \t]+)?(?:[A-Z]|(?i:front|children|youth|"
+                       r"boxing|church|school|centre|club|gym|shop|barbers|library|project|mosque|team|office|desk|"
+                       r"hub|council|surgery|practice|hospital|ward|cafe|reception|charity|group|unit|home)\b)")
 _KIN = r"(?:mum|mother|dad|father|step[ \-]?dad|step[ \-]?mum|nan|gran|grandma|grandad|aunt|auntie|uncle|carer|partner)"
 _KIN_AFTER = re.compile(r"\b(" + _CAPW + r")[ \t]*\((?i:" + _KIN + r")\)")
 _KIN_BEFORE = re.compile(r"\b(?i:" + _KIN + r")[ \t]*(?:\(|:[ \t]*|=[ \t]*)(" + _CAPW + r")\b")
@@ -55,6 +64,8 @@ _PEOPLE_AFTER = re.compile(r"[ \t]*(?:\(|,|\b(?:are|were|both|said|have|has|did|
 _NOT_AGED = frozenset("year yr years group class set child children sibling siblings baby babies boy boys girl girls "
                       "kids pupil pupils son sons daughter daughters twins page question item step level stage "
                       "section part room unit ward bed bus".split())
+_PLACES_AS_NAMES = frozenset("paris florence georgia india sydney brooklyn austin dallas victoria jordan chelsea "
+                             "lincoln chester preston".split())
 _LIST_NUM = re.compile(r"\d{5,}")
 _BARE_RECORD = re.compile(r"(?<![\w/\-])[A-Z]{1,3}\d{6,}[A-Z]?(?![\w/\-])")
 
@@ -94,6 +105,14 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
     for m in _AGED.finditer(text):
         w = fold(m.group(1))
         if (w in cued or w not in vocab) and w not in keep and w not in _NOT_AGED:
+            yield m.start(1), m.end(1), "name"
+    for m in _AGED_COMMA.finditer(text):
+        w = fold(m.group(1))
+        if (w in cued or w not in vocab) and w not in keep and w not in _NOT_AGED:
+            yield m.start(1), m.end(1), "name"
+    for m in _AT_PLACE.finditer(text):
+        w = fold(m.group(1))
+        if w in cued and w not in keep and w not in _PLACES_AS_NAMES:
             yield m.start(1), m.end(1), "name"
     for rx in (_KIN_AFTER, _KIN_BEFORE):
         for m in rx.finditer(text):

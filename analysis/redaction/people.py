@@ -127,6 +127,49 @@ def public_figures() -> re.Pattern:
     return re.compile(r"(?<![\w@#])(?:" + "|".join(phrases) + r")(?:['\u2019]?s)?(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def uk_places() -> frozenset[str]:
+    """Populated places of the UK and Ireland (``data/uk_places.txt``, from GeoNames; see build_places.py)."""
+    return _words_by_line(_DIR / "uk_places.txt")
+
+
+def _words_by_line(path: Path) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+_PERSON_CUE_BEFORE = re.compile(r"(?:\b(?:mr|mrs|ms|miss|mx|dr|sir|pc|dc|ds|sgt|pcso|cllr|my|his|her|their|our|"
+                                r"son|daughter|brother|sister|mum|dad|nan|friend|mate|worker|teacher|called|named|"
+                                r"nurse|coach|carer|boyfriend|girlfriend|partner|uncle|auntie|aunt|cousin)\.?[ \t]+)+$",
+                                re.IGNORECASE)
+_PERSON_CUE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*\d{1,2}\b|\([ \t]*(?:age[d]?[ \t]*)?\d{1,2}[ \t]*\)|['\u2019]s[ \t]+"
+                               r"(?:mum|dad|brother|sister|house|phone))")
+_CAP_WORD = re.compile(r"[A-Z][A-Za-z'\u2019\-]+")
+
+
+def in_a_place(text: str, a: int, b: int, names: frozenset[str]) -> bool:
+    """Whether the name span ``a:b`` is (part of) a place's name: "Ebbw Vale", "Bishop Auckland", "Fort William",
+    "Ballymena". A single word that a names list holds ("Shirley", "Stanley", "Preston") is left a name."""
+    places = uk_places()
+    if _PERSON_CUE_BEFORE.search(text, max(0, a - 30), a) or _PERSON_CUE_AFTER.match(text, b) \
+            or _PERSON_CUE_BEFORE.match(text, a):
+        return False  # "Miss Hollingworth", "PC Lund", "my son Kingsley", "Kingsley, 10,"
+    words = [m for m in _CAP_WORD.finditer(text, max(0, a - 40), min(len(text), b + 40))]
+    inside = [k for k, m in enumerate(words) if m.start() < b and m.end() > a]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    for i in range(max(0, first - 2), first + 1):
+        for j in range(last, min(len(words), last + 3)):
+            run = words[i:j + 1]
+            if any(text[run[k].end():run[k + 1].start()] not in (" ", "-") for k in range(len(run) - 1)):
+                continue
+            phrase = " ".join(fold(m.group()) for m in run)
+            if phrase in places and (len(run) > 1 or phrase not in names):
+                return True
+    return False
+
+
 # a title or a person of the writer's own before a famous name makes it a private person's
 # ("my cousin Harry Kane", "Mr Drake"); blind writer 11: "mohammed ali's cousin not the boxer" stays a name
 _OWN_BEFORE = re.compile(r"\b(?:my|our|me|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?(?:cousin|mate|friend|brother|"

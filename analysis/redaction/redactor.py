@@ -10,7 +10,7 @@ from . import patterns as P
 from .families import find_context
 from .name_lists import SHORT_DATES
 from .names import all_surnames, english_words, find_names, first_names, names_after_cue
-from .people import keep_proper, public_spans
+from .people import in_a_place, keep_proper, public_spans, uk_places
 from .places import find_places, generic_before_type
 from .spoken import find_spoken
 
@@ -170,7 +170,10 @@ class PersonalDataRedactor:
         for a, b, kind in find_context(text, surnames=all_surnames(), given=self.names_, cued=self.cued_,
                                        vocab=vocab):
             add(a, b, kind)
-        found = [s for s in found if not (s[2] == "name" and _a_month(text, s[0], s[1]))]
+        found = [s for s in found if not (s[2] == "name" and (_a_month(text, s[0], s[1])
+                                                          or in_a_place(text, s[0], s[1], self.cued_)))
+                 and not (s[2] == "address" and " ".join(text[s[0]:s[1]].lower().split()) in uk_places()
+                          and not _STREET_AFTER.match(text, s[1]))]
         public = public_spans(text)
         if public:  # "Andrew Tate", "McDonald's": named as themselves, kept
             found = [s for s in found if s[2] not in _PUBLIC_KINDS
@@ -212,6 +215,9 @@ class PersonalDataRedactor:
 # a number after these is no house number: "Emily Watkins, year 11, Coopers Lane School" (blind writer 11)
 _NOT_HOUSE_NUMBER = re.compile(r"\b(?:year|yr|y|years|aged|age|class|set|group|room|ward|bed|bus|route|platform|"
                                r"junction|page|question|q|collar|ref|level|stage)\.?[ \t]*$", re.IGNORECASE)
+# a town's name before these is a street's or an estate's ("the Clifton estate"), which identifies a home
+_STREET_AFTER = re.compile(r"[ \t]+(?:estate|road|rd|street|st|lane|avenue|close|drive|way|park|green|court|flats|"
+                           r"house|towers|crescent|grove|gardens|terrace|walk|view|rise)\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:starts?|starting|started|from|until|till|in|by|since|"
                            r"before|after|next|last|of|early|mid|late|end|due|edd)\.?)[ \t]+$", re.IGNORECASE)
 
