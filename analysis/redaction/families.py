@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .people import fold, keep_proper
+from .people import fold, keep_proper, uk_places
 
 _CAPW = r"[A-Z][a-z\u00df-\u017f]+(?:-[A-Z][a-z\u00df-\u017f]+)?"
 _THE_PLURAL = re.compile(r"\b[Tt]he[ \t]+(" + _CAPW + r")s\b(?![ \t]+(?:[A-Z]|road|street|estate|park|centre|shop))")
@@ -66,8 +66,44 @@ _NOT_AGED = frozenset("year yr years group class set child children sibling sibl
                       "section part room unit ward bed bus".split())
 _PLACES_AS_NAMES = frozenset("paris florence georgia india sydney brooklyn austin dallas victoria jordan chelsea "
                              "lincoln chester preston".split())
+# "a dealer called Ghost", "one called Gaz", "an older boy called Skeng": a person's nickname, word or not
+_PERSON_CALLED = re.compile(r"\b(?:man|men|boy|girl|guy|lad|woman|bloke|kid|dealer|one|someone|somebody|person|"
+                            r"fella|geezer|worker|teacher|coach|friend|mate|cousin|brother|sister|uncle|youth)[ \t]+"
+                            r"(?:called|named|nicknamed|known[ \t]+as)[ \t]+([A-Z][A-Za-z'\-]+)")
+# "sent home from Brooksbank", "the best teacher at Eastbrook": a school by its name alone (not "goes to X":
+# "going to Meadowhall", "went to Roundhay park" are places)
+_SCHOOL_PLACE = re.compile(r"\b(?:sent[ \t]+home[ \t]+from|(?:teachers?|dinner[ \t]+ladies|"
+                           r"girls|boys|kids|pupils|caretaker|bullying|year[ \t]*\d{1,2}s?)[ \t]+at)[ \t]+"
+                           r"((?:[A-Z][A-Za-z'\-]+)(?:[ \t]+[A-Z][A-Za-z'\-]+)?)")
+_TYPE_WORDS = frozenset("house home centre center park hall road street lane court lodge hub club mosque church "
+                        "temple gurdwara masjid surgery practice clinic hospital".split())
+_TYPE_AFTER = re.compile(r"[ \t]+(?i:park|centre|center|shopping|hall|house|road|street|estate|mosque|church|ward|"
+                         r"healthcare|hospital|unit|clinic)\b")
+# "Ibrahim (Ibby)", "Daniel (DJ)": a second name in brackets after a found name
+_ALSO_KNOWN = re.compile(r"[ \t]*\((?:aka[ \t]+)?['\u2018\"]?([A-Z][A-Za-z'\-]*)['\u2019\"]?\)")
+_QUOTED_POSS = re.compile(r"['\u2018]([A-Z][a-z]{1,12})['\u2019]s['\u2019]")
 _LIST_NUM = re.compile(r"\d{5,}")
 _BARE_RECORD = re.compile(r"(?<![\w/\-])[A-Z]{1,3}\d{6,}[A-Z]?(?![\w/\-])")
+
+
+_NOT_NICKNAME = frozenset("sw dsl iro hv pa yp senco ds dc pc ps di mash lado csc eh gp caiu vm cp cin lac ta sendco "
+                          "mum dad nan carer foster sister brother son daughter baby twin deceased ot slt hca cpn rn "
+                          "rmn sn np anp physio".split())
+_NATIONALITY = ("ian", "ish", "ese", "ean", "ani", "ali", "i")
+
+
+def also_known(text: str, spans) -> list[tuple[int, int]]:
+    """A nickname in brackets right after a found name: "Ibrahim (Ibby)", "Daniel (DJ)"."""
+    out = []
+    for _a, b in spans:
+        m = _ALSO_KNOWN.match(text, b)
+        if not m:
+            continue
+        w = fold(m.group(1))
+        if w not in keep_proper() and w not in _NOT_NICKNAME and not w.endswith(_NATIONALITY) \
+                and not (m.group(1).isupper() and len(m.group(1)) > 2):
+            out.append((m.start(1), m.end(1)))
+    return out
 
 
 def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], cued: frozenset[str],
@@ -90,7 +126,7 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
         lw = fold(w)
         if lw in _NOT_BIG or lw in keep:
             continue
-        if lw not in vocab and (w[0].isupper() or lw in given or len(w) <= 3):
+        if (lw not in vocab and (w[0].isupper() or lw in given or len(w) <= 3)) or (w[0].isupper() and len(w) <= 3):
             yield m.start(), m.end(), "name"
     for m in _QUOTED_NICK.finditer(text):
         words = [fold(w) for w in m.group(1).split()]
@@ -125,6 +161,19 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
                 _PEOPLE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PEOPLE_AFTER.match(text, m.end())):
             yield m.start(1), m.end(1), "name"
             yield m.start(2), m.end(2), "name"
+    for m in _PERSON_CALLED.finditer(text):
+        if fold(m.group(1)) not in keep:
+            yield m.start(1), m.end(1), "name"
+    for m in _SCHOOL_PLACE.finditer(text):
+        words = m.group(1).split()
+        w = fold(words[0])
+        if w not in vocab and w not in keep and w not in cued and fold(m.group(1)) not in uk_places() \
+                and w not in uk_places() and fold(words[-1]) not in _TYPE_WORDS \
+                and not _TYPE_AFTER.match(text, m.end(1)):
+            yield m.start(1), m.end(1), "school"
+    for m in _QUOTED_POSS.finditer(text):
+        if fold(m.group(1)) not in keep:
+            yield m.start(1), m.end(1), "name"
     for m in _RECORD_CUE.finditer(text):
         yield m.start(1), m.end(1), "reference"
         for n in _LIST_NUM.finditer(m.group(2)):

@@ -142,7 +142,7 @@ _SCHOOL_SUFFIX = (r"(?:C\.?\s?of\s?E\.?\s+|Church\s+of\s+England\s+|Catholic\s+|
                   r"(?:Primary\s+Academy|Primary\s+School|Primary|Infant\s+School|Infants|Junior\s+School|Juniors|"
                   r"(?:Girls'?|Boys'?)\s+(?:High\s+|Grammar\s+)?School|High\s+School|High(?!\s+(?:St|Street|Road|Rd)\b)|Secondary\s+School|Grammar\s+School|Grammar|Academy|School|College|"
                   r"Sixth\s+Form(?:\s+College)?|Studio\s+School|UTC|Pupil\s+Referral\s+Unit|PRU|"
-                  r"Comprehensive(?:\s+School)?|Upper\s+School|Middle\s+School)")
+                  r"Comprehensive(?:\s+School)?|Upper\s+School|Middle\s+School|Secondary)")
 _NAME_WORD = r"(?:St\.?|Saint|[A-Z][A-Za-z'\u2019\-]+|[A-Z]{2,})"
 _NOT_SCHOOL_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "his", "her", "their", "your", "at",
                               "secondary", "primary", "high", "local", "new", "old", "big", "main", "village",
@@ -156,8 +156,10 @@ _NOT_SCHOOL_NAME = frozenset({"the", "my", "our", "a", "an", "this", "that", "hi
 SCHOOL = re.compile(r"(?:" + _NAME_WORD + r"(?:\s+|\s*&\s*)){0,3}" + _NAME_WORD + r"\s+(?i:" + _SCHOOL_SUFFIX + r")\b")
 SCHOOL_ANYCASE = re.compile(r"\b(?:st|saint)\.?\s+[a-z'\u2019]+\s+(?:primary|academy|school|college|high school|"
                             r"infants|juniors)\b", re.IGNORECASE)
-WELSH_SCHOOL = re.compile(r"\bYsgol\s+(?:(?:Gynradd|Gyfun|Uwchradd|Y|yr|Gymraeg|Bro|Glan|Gymunedol)\s+)*"
-                          r"[A-Z][A-Za-z'\u2019\-]+(?:\s+[A-Z][A-Za-z'\u2019\-]+){0,2}")
+# Welsh, Scottish Gaelic and Irish school words before the name ("Ysgol y Graig", "Bun-sgoil Shl\u00e8ite")
+WELSH_SCHOOL = re.compile(r"\b(?:Ysgol|Sgoil|Bun-sgoil|\u00c0rd-sgoil|Gaelscoil|Scoil|Col\u00e1iste|Coleg)\s+"
+                          r"(?:(?:Gynradd|Gyfun|Uwchradd|Y|y|yr|Yr|Gymraeg|Bro|Glan|Gymunedol)\s+)*"
+                          r"[A-Z\u00c0-\u017f](?:[^\W\d_]|['\u2019\-])+(?:\s+[A-Z\u00c0-\u017f](?:[^\W\d_]|['\u2019\-])+){0,2}")
 
 # GP surgeries and similar named services: "Northshire GP Surgery", "Parkside Medical Centre".
 _SERVICE_SUFFIX = (r"(?:Medical\s+Group|Health\s+Group|Youth\s+Hub|Health\s+Hub|Hub|"

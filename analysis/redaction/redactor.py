@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterable
 
 from . import patterns as P
-from .families import find_context
+from .families import also_known, find_context
 from .name_lists import SHORT_DATES
 from .names import all_surnames, english_words, find_names, first_names, names_after_cue
 from .people import in_a_place, keep_proper, public_spans, uk_places
@@ -170,6 +170,8 @@ class PersonalDataRedactor:
         for a, b, kind in find_context(text, surnames=all_surnames(), given=self.names_, cued=self.cued_,
                                        vocab=vocab):
             add(a, b, kind)
+        for a, b in also_known(text, [(s[0], s[1]) for s in found if s[2] == "name"]):
+            add(a, b, "name")
         found = [s for s in found if not (s[2] == "name" and (_a_month(text, s[0], s[1])
                                                           or in_a_place(text, s[0], s[1], self.cued_)))
                  and not (s[2] == "address" and " ".join(text[s[0]:s[1]].lower().split()) in uk_places()

@@ -41,3 +41,36 @@ def test_found_from_the_words_around_it(text, gone):
 ])
 def test_look_alikes_are_kept(text):
     assert redact_text(text) == text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("theres a dealer called Ghost who sends kids from Holbeck to Wakefield", "Ghost"),
+    ("an older boy called Skeng showed him a knife in the toilets", "Skeng"),
+    ("my son Rhys was sent home from Brooksbank with a temp", "Brooksbank"),
+    ("Miss Kowalska is the best teacher at Eastbrook, she noticed", "Eastbrook"),
+    ("My son Ibrahim (Ibby) told me an older boy showed him a knife", "Ibby"),
+    ("Hi, Im the mum to Daniel (DJ) and Favour", "(DJ)"),
+    ("she's been sleeping at 'Kev's' - adult male, 24", "Kev"),
+    ("Our Rhian's at Holyrood Secondary and she's been bullied since S1", "Holyrood"),
+    ("Màiri-Anna started at Bun-sgoil Shlèite in August", "Shlèite"),
+    ("Her school, Ysgol y Graig, was never told she was in care", "Graig"),
+])
+def test_more_found_from_the_words_around_it(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mum (Latvian) and the children were seen at home",
+    "i dont like going to Meadowhall on my own anymore",
+    "To all the staff at Ashby ward, thank you for being so kind",
+    "a game called Fortnite is all he plays",
+    "i go to secondary school next year",
+])
+def test_more_look_alikes_are_kept(text):
+    assert redact_text(text) == text
+
+
+def test_a_role_or_a_nationality_in_brackets_after_a_name_is_context():
+    out = redact_text("Ms Bankole (SW) handed over to Mr Hughes (SW)")
+    assert out == "Ms [name] (SW) handed over to Mr [name] (SW)"
+    assert redact_text("Dad Nikolai Petrov (Bulgarian) works late") == "Dad [name] (Bulgarian) works late"
