@@ -54,8 +54,24 @@ _AT_PLACE = re.compile(r"(?:^|[.!?\n(]|\b(?:and|thanks[ \t]+to|thank[ \t]+you[ \
                        r"boxing|church|school|centre|club|gym|shop|barbers|library|project|mosque|team|office|desk|"
                        r"hub|council|surgery|practice|hospital|ward|cafe|reception|charity|group|unit|home)\b)")
 _KIN = r"(?:mum|mother|dad|father|step[ \-]?dad|step[ \-]?mum|nan|gran|grandma|grandad|aunt|auntie|uncle|carer|partner)"
-_KIN_AFTER = re.compile(r"\b(" + _CAPW + r")[ \t]*\((?i:" + _KIN + r")\)")
+_KIN_AFTER = re.compile(r"\b(" + _CAPW + r")[ \t]*\((?i:" + _KIN + r"|teacher|caretaker|ta|nurse|head|cleaner|"
+                        r"receptionist|y(?:ear)?[ \t]?\d{1,2}|\d{1,2}[a-z]{1,3})\)")
+# "Demarco 11AB said", "Leon Brady 8KM": a form group after a name
+_FORM_AFTER = re.compile(r"\b(" + _CAPW + r")[ \t]+(?:\d{1,2}[A-Z]{2,3}|Y\d{1,2})\b")
 _KIN_BEFORE = re.compile(r"\b(?i:" + _KIN + r")[ \t]*(?:\(|:[ \t]*|=[ \t]*)(" + _CAPW + r")\b")
+# "baby Harmony", "baby oli", "Mum Chelsea said", "mum Becky lets her": a family word right before a name
+_FAMILY_BEFORE = re.compile(r"\b(?:[Bb]aby|[Mm]um|[Mm]am|[Dd]ad|[Mm]other|[Ff]ather|[Nn]an|[Gg]randma|[Gg]randad|"
+                            r"[Ss]tep[ \-]?(?:dad|mum)|[Aa]unt(?:ie|y)?|[Uu]ncle)[ \t]+"
+                            r"(?:is[ \t]+|called[ \t]+|-[ \t]+)?"
+                            r"([A-Z][a-z'\-]+|[a-z][a-z'\-]{2,})\b")
+# "Candice 'Candy' Hall", "Marcus 'Mazza' Doherty": a quoted nickname inside a name
+_INNER_NICK = re.compile(r"\b(" + _CAPW + r")[ \t]+['\u2018\"\u201c]([A-Z][A-Za-z\-]+)['\u2019\"\u201d][ \t]+"
+                         r"(" + _CAPW + r")\b")
+# "we call him Ty", "everyone calls me Tiggy", "(Chaz to his mates)", "goes by Oyin"
+_CALL_NICK = re.compile(r"\b(?:(?:we|they|everyone|people|mates)[ \t]+calls?[ \t]+(?:him|her|them|me)|"
+                        r"goes[ \t]+by)[ \t]+"
+                        r"['\u2018\"]?([A-Z][A-Za-z\-]+)|\(([A-Z][A-Za-z\-]+)[ \t]+to[ \t]+(?:his|her|their)[ \t]+"
+                        r"(?:mates|friends)\)")
 _TWO_NAMES = re.compile(r"\b(" + _CAPW + r")[ \t]*(?:&|\band\b)[ \t]*(" + _CAPW + r")\b")
 _PEOPLE_BEFORE = re.compile(r"(?:\(|\b(?:girls|boys|kids|children|twins|sisters|brothers|siblings|and)"
                             r"[ \t:]*)[ \t]*$", re.IGNORECASE)
@@ -82,6 +98,8 @@ _TYPE_AFTER = re.compile(r"[ \t]+(?i:park|centre|center|shopping|hall|house|road
 # "Ibrahim (Ibby)", "Daniel (DJ)": a second name in brackets after a found name
 _ALSO_KNOWN = re.compile(r"[ \t]*\((?:aka[ \t]+)?['\u2018\"]?([A-Z][A-Za-z'\-]*)['\u2019\"]?\)")
 _QUOTED_POSS = re.compile(r"['\u2018]([A-Z][a-z]{1,12})['\u2019]s['\u2019]")
+_NOT_FAMILY_NAME = frozenset("and said says was is has had who told and are were would will can could did does went "
+                             "got gets lives lived works says always never just also still too".split())
 _LIST_NUM = re.compile(r"\d{5,}")
 _BARE_RECORD = re.compile(r"(?<![\w/\-])[A-Z]{1,3}\d{6,}[A-Z]?(?![\w/\-])")
 
@@ -155,6 +173,24 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
             w = fold(m.group(1))
             if (w in cued or w not in vocab) and w not in keep:
                 yield m.start(1), m.end(1), "name"
+    for m in _FORM_AFTER.finditer(text):
+        w = fold(m.group(1))
+        if (w in cued or w not in vocab) and w not in keep:
+            yield m.start(1), m.end(1), "name"
+    for m in _FAMILY_BEFORE.finditer(text):
+        w = m.group(1)
+        lw = fold(w)
+        if lw in keep or lw in _NOT_FAMILY_NAME:
+            continue
+        if (w[0].isupper() and (lw in cued or lw not in vocab)) or (w.islower() and lw in given and lw not in vocab):
+            yield m.start(1), m.end(1), "name"
+    for m in _INNER_NICK.finditer(text):
+        if fold(m.group(1)) in cued or fold(m.group(3)) in surnames:
+            yield m.start(1), m.end(3), "name"
+    for m in _CALL_NICK.finditer(text):
+        g = 1 if m.group(1) else 2
+        if fold(m.group(g)) not in keep:
+            yield m.start(g), m.end(g), "name"
     for m in _TWO_NAMES.finditer(text):
         a, b = fold(m.group(1)), fold(m.group(2))
         if a in cued and b in cued and a not in keep and b not in keep and (

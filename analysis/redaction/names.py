@@ -51,7 +51,10 @@ ROLES = (
     r"best\s+friends?|besties?|bezzie|friends|mates|friend|mate|boyfriend|girlfriend|bf|gf|brother|sister|"
     r"little\s+brother|little\s+sister|big\s+brother|big\s+sister|cousin|uncle|aunt|auntie|"
     r"nan|grandad|step\s*dad|step\s*mum|neighbour|coach|officer|pc|police\s+officer|"
-    r"dsl|safeguarding\s+lead|senco|manager|link\s+worker|yot\s+worker|ta"
+    r"dsl|safeguarding\s+lead|senco|manager|link\s+worker|yot\s+worker|ta|"
+    # family (stop 46, blind writers 18-23: "our daughter Hope", "my granddaughter Summer", "my son Ryan")
+    r"son|daughter|step\s*son|step\s*daughter|grandson|granddaughter|grandaughter|grandchild|niece|nephew|"
+    r"baby|child|husband|wife|partner|ex|instructor|youth\s+leader|leader"
 )
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"  # Latin letters with accents (Ó, Siân, Łukasz)
 _U = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
@@ -238,6 +241,8 @@ def _lower_surname(text: str, end: int) -> int:
     return end
 
 
+_FAMILY_ROLE = re.compile(r"\b(?:son|daughter|step\s*son|step\s*daughter|grandson|granddaughter|grandaughter|"
+                          r"grandchild|niece|nephew|baby|child|husband|wife|partner|ex)\b", re.IGNORECASE)
 # police ranks before a surname stay as context (blind writer 12, stop 46)
 _RANKS = frozenset("pc dc ds di dci sgt pcso insp supt".split())
 
@@ -263,6 +268,8 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
             add(m, 2, 3)
     for m in _ROLE_RE.finditer(text):
         word = m.group(2)
+        if word.islower() and word not in names and _FAMILY_ROLE.search(text, m.start(), m.start(2)):
+            continue  # "my son dosen't", "her son recieves": a family word before a typo, not a name
         if word.lower() in _RANKS and m.group(3).strip():
             spans.append((m.start(3) + len(m.group(3)) - len(m.group(3).lstrip()), m.end(3)))
             continue  # "the officer was PC Hardcastle": the rank stays

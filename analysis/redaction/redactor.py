@@ -13,6 +13,7 @@ from .names import all_surnames, english_words, find_names, first_names, names_a
 from .people import in_a_place, keep_proper, public_spans, uk_places
 from .places import find_places, generic_before_type
 from .spoken import find_spoken
+from .venues import find_venues
 
 PLACEHOLDERS = {
     "name": "[name]", "email": "[email]", "phone": "[phone]", "postcode": "[postcode]",
@@ -169,6 +170,8 @@ class PersonalDataRedactor:
                 add(a, b, "name")
         for a, b, kind in find_context(text, surnames=all_surnames(), given=self.names_, cued=self.cued_,
                                        vocab=vocab):
+            add(a, b, kind)
+        for a, b, kind in find_venues(text, vocab=vocab, cued=self.cued_):
             add(a, b, kind)
         for a, b in also_known(text, [(s[0], s[1]) for s in found if s[2] == "name"]):
             add(a, b, "name")

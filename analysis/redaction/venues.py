@@ -1,0 +1,95 @@
+"""Homes, small businesses, aliases and numbers that identify one person (stop 46, from blind redaction
+writers 18-23's misses):
+
+* a farm, cottage or named house: "Polglaze Farm", "Chapel Cottage" (an address: it is someone's home);
+* a small business by its trade word: "Ace Cars", "Kashmir Kitchen takeaway", "Fresh Cutz barbers",
+  "Sparkle Hand Car Wash" (it identifies its owner and staff; chains are kept by ``data/public_figures.txt``);
+* a house number told on its own: "the neighbour at no. 14", "lives at 2a", "a crack house at 112";
+* an alias in quotes: "'Gunz' (aka Terrell Simmons)", "known only as 'Dougie'", "one called 'Tall Man'";
+* a police officer's collar number and a prisoner's number: "PC Rees 2819", "Sgt Campbell (2290)",
+  "Collar 6104 and 6211", "prison no. A4471CK", a handset's IMEI.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .people import fold, keep_proper
+
+_NAMEW = r"[A-Z][A-Za-z'\u2019\-]+"
+_HOME = re.compile(r"\b((?:" + _NAMEW + r"[ \t]+){1,3}(?:Farm|Farmhouse|Cottage|Cottages|Barn|Barton|Croft))\b"
+                   r"|\b((?:[A-Za-z][a-z'\-]+[ \t]+){1,3}(?:farm|cottage))\b(?=[ \t]*(?:,|near|in|at|$))")
+_NOT_HOME = frozenset("city animal the a my our his her their your his school community care children's "
+                      "childrens open wind solar fish pig dairy chicken".split())
+_TRADE = (r"Cars|Taxis?|Private[ \t]+Hire|Nails|Nail[ \t]+Bar|Hand[ \t]+Car[ \t]+Wash|Car[ \t]+Wash|Kitchen|Takeaway|"
+          r"Barbers?|Cutz|Cuts|Hairdressers|Salon|Beauty|Plastering|Builders|Motors|Garage|Caf[eé]|Restaurant|"
+          r"Chippy|Fish[ \t]+Bar|Pizza|Kebabs?|Mini[ \t]+Market|Stores?|Food[ \t]+Store|Off[ \t]+Licence|"
+          r"Soft[ \t]+Play|Day[ \t]+Nursery|Childminding|Textiles|Fried[ \t]+Chicken|Therapy[ \t]+Ltd|Ltd|Limited|"
+          r"Mentoring|Tuition|Lettings|Scaffolding|Roofing|Removals|Bros")
+_BUSINESS = re.compile(r"\b((?:" + _NAMEW + r"|&)(?:[ \t]+(?:" + _NAMEW + r"|&)){0,3})[ \t]+(?:" + _TRADE + r")\b")
+_BUSINESS_LOWER = re.compile(r"\b((?:" + _NAMEW + r")(?:[ \t]+" + _NAMEW + r"){0,2})[ \t]+(?:takeaway|restaurant|"
+                             r"nail[ \t]+bar|barbers|cafe|chippy|car[ \t]+wash|hairdressers|taxi[ \t]+firm)\b")
+_HOUSE_NUMBER = re.compile(r"\b(?:at|lives[ \t]+at|living[ \t]+at|next[ \t]+door[ \t]+at|house[ \t]+at)[ \t]+"
+                           r"((?:no\.?|number)[ \t]*\d{1,4}(?-i:[a-z])?|\d{1,4}(?-i:[a-z]))\b"
+                           r"(?![ \t]*(?:am|pm|mins?|hours?))"
+                           r"|\b(?:crack|drug|trap)[ \t]+house[ \t]+at[ \t]+(\d{1,4}[a-z]?)\b", re.IGNORECASE)
+_ALIAS_CUE = re.compile(r"(?:\b(?:aka|alias|known(?:[ \t]+only)?[ \t]+as|called|"
+                        r"named(?:[ \t]+(?:him|her))?(?:[ \t]+as)?|"
+                        r"nickname(?:[ \t]+at[ \t]+home)?(?:[ \t]+is)?|"
+                        r"tag(?:[ \t]+on[ \t]+the[ \t]+road)?(?:[ \t]+is)?|"
+                        r"calls?|female|male|girl|boy|man|woman|include|includes|contacts?|partner|boyfriend|"
+                        r"girlfriend|friend|mate|cousin|uncle|dad|mum)[ \t,:\-]*|"
+                        r"['\u2019\"\u201d][ \t]*(?:,|and|or|&)[ \t]*)$",
+                        re.IGNORECASE)
+_QUOTED = re.compile(r"['\u2018\"\u201c]((?:[A-Z][A-Za-z\-]*)(?:[ \t]+[A-Z][A-Za-z\-]*){0,2})['\u2019\"\u201d]")
+_COLLAR = re.compile(r"\b(?:PC|DC|PS|Sgt|PCSO|DS|Insp|Officer)[ \t]+" + _NAMEW +
+                     r"[ \t]*(?:\((\d{3,5})\)|(\d{3,5})\b)"
+                     r"|\b(?i:collars?|collar[ \t]+numbers?|officer(?:'s)?[ \t]+number(?:[ \t]+was)?|"
+                     r"pcso[ \t]+on[ \t]+the[ \t]+team[ \t]+is|officer)[ \t]*:?[ \t]*(\d{3,5})"
+                     r"((?:[ \t]*(?:,|and|&)[ \t]*\d{3,5})*)\b")
+_PRISON = re.compile(r"\b(?i:prison(?:er)?[ \t]+(?:no\.?|number)|imei|plate[ \t]+no\.?|booking[ \t]+ref)[ \t]*:?[ \t]*"
+                     r"([A-Z0-9][A-Z0-9 ]{3,22}[A-Z0-9])\b")
+_NUM = re.compile(r"\d{3,5}")
+
+
+def find_venues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
+    """Yield ``(start, end, kind)`` spans."""
+    keep = keep_proper()
+    for m in _HOME.finditer(text):
+        g = 1 if m.group(1) else 2
+        words = m.group(g).split()
+        if fold(words[0]) in _NOT_HOME or (g == 2 and all(fold(w) in vocab for w in words[:-1])):
+            continue
+        yield m.start(g), m.end(g), "address"
+    for m in _BUSINESS.finditer(text):
+        words = [w for w in m.group(1).split() if w != "&"]
+        if not words or all(fold(w) in keep for w in words) or fold(words[0]) in ("the", "a", "my", "our"):
+            continue
+        yield m.start(1), m.end(1), "service"
+    for m in _BUSINESS_LOWER.finditer(text):
+        words = m.group(1).split()
+        if any(fold(w) not in vocab for w in words) and not any(fold(w) in keep for w in words) \
+                and fold(words[0]) not in ("the", "a", "my", "our", "chinese", "indian", "local"):
+            yield m.start(1), m.end(1), "service"
+    for m in _HOUSE_NUMBER.finditer(text):
+        g = 1 if m.group(1) else 2
+        yield m.start(g), m.end(g), "address"
+    for m in _QUOTED.finditer(text):
+        phrase = m.group(1)
+        words = [fold(w) for w in phrase.split()]
+        if all(w in keep for w in words):
+            continue
+        cue = _ALIAS_CUE.search(text, max(0, m.start() - 30), m.start())
+        listed = any(w in cued and w not in vocab for w in words) or words[0] in ("big", "lil", "little")
+        if cue or (listed and len(words) <= 3):  # not any quoted word: "the word 'Paki' was used"
+            yield m.start(1), m.end(1), "name"
+    for m in _COLLAR.finditer(text):
+        for g in (1, 2, 3):
+            if m.group(g):
+                yield m.start(g), m.end(g), "reference"
+        if m.group(4):
+            for n in _NUM.finditer(m.group(4)):
+                yield m.start(4) + n.start(), m.start(4) + n.end(), "reference"
+    for m in _PRISON.finditer(text):
+        if any(c.isdigit() for c in m.group(1)):
+            yield m.start(1), m.end(1), "reference"

@@ -1,0 +1,53 @@
+"""Homes, small businesses, house numbers, quoted aliases, collar and prison numbers
+(``analysis/redaction/venues.py``), and family words before a name (``names.ROLES``): blind redaction writers
+18-23's misses, stop 46. Each with look-alikes that stay."""
+
+import pytest
+
+from analysis.redaction import redact_text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("i help with lambing at Polglaze Farm near Summercourt every spring", "Polglaze"),
+    ("my dad lives at Chapel Cottage, Zennor, and my mum in Plymouth", "Chapel Cottage"),
+    ("my uncle drives taxis for Ace Cars in Boston", "Ace"),
+    ("he owns the Kashmir Kitchen takeaway in Spalding", "Kashmir"),
+    ("Witness at no. 41 heard 3 bangs around 2315", "no. 41"),
+    ("Babysitter is a neighbour, lives at 2a. Age 78.", "2a"),
+    ("our street is quiet but theres a crack house at 112, the police know", "112"),
+    ("an upstairs neighbour, known only as 'Dougie'.", "Dougie"),
+    ("contacts include 'Unc', 'Big Man T' and 'Shaq'", "Shaq"),
+    ("PC Morgan-Hughes (5502) was brilliant with her daughter", "5502"),
+    ("Collar 6104 and 6211 attended. Male detained under s136", "6211"),
+    ("Pls chase the prison, prison no. A4471CK, he's at HMP Wandsworth", "A4471CK"),
+    ("Handset IMEI 35 889210 441277 3. Sent for download.", "441277"),
+    ("Our daughter Hope was adopted at 18 months", "Hope"),
+    ("we took our granddaughter Summer in when she was 3 weeks old", "Summer"),
+    ("baby oli (Oliver) sleeping on the sofa with dad again", "Oliver"),
+    ("Mum Chelsea said dad Kieran kicks off if baby cries", "Kieran"),
+    ("Grace (Y5) says her mum lets her stay up till 2", "Grace"),
+    ("Demarco 11AB said another boy owes people money", "Demarco"),
+    ("Mum's name: Candice 'Candy' Hall, phone her at work", "Candy"),
+    ("Tyrese (we call him Ty) actually talks to her", "Ty)"),
+])
+def test_found(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we went to a farm near the sea on the school trip",
+    "City Farm trip was fun",
+    "we got a chinese takeaway on friday",
+    "i go to Tesco Express after school",
+    "the meeting starts at 10 am",
+    "the word 'Paki' was used and nobody did anything",
+    "she said 'No' and left",
+    "the police said 'Keep Safe' on the poster",
+    "ye its me from 10C, the tall one",
+    "My son dosen't mInd seeIng hIm",
+    "my wife doesn’t like cheese or mayonnaise",
+    "“Ward” staff were fantastic.",
+    "Mum Says it's fine",
+])
+def test_kept(text):
+    assert redact_text(text) == text
