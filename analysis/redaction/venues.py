@@ -50,6 +50,16 @@ _COLLAR = re.compile(r"\b(?:PC|DC|PS|Sgt|PCSO|DS|Insp|Officer)[ \t]+" + _NAMEW +
 _PRISON = re.compile(r"\b(?i:prison(?:er)?[ \t]+(?:no\.?|number)|imei|plate[ \t]+no\.?|booking[ \t]+ref)[ \t]*:?[ \t]*"
                      r"([A-Z0-9][A-Z0-9 ]{3,22}[A-Z0-9])\b")
 _NUM = re.compile(r"\d{3,5}")
+# a username by its shape: "xXShadowKingXx", "kaylz_hxx", "bigman_g69", "b.m.jones2009", "kayy.x.07"
+_HANDLE_SHAPE = re.compile(r"(?<![\w@./\-])(?:xX\w{2,24}Xx|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9]|"
+                           r"[A-Za-z][A-Za-z0-9]*\.[A-Za-z0-9.]*\d[A-Za-z0-9]*)(?![\w@/\-]|\.\w)")
+# after a cue, a dotted username without digits: "his @ is real.deano44", "handles: tiggy.p, toni.scotland"
+_HANDLE_AFTER = re.compile(r"\b(?:@[ \t]+is|usernames?(?:[ \t]+(?:is|are))?|handles?(?:[ \t]+(?:is|are))?|"
+                           r"called|calling[ \t]+themsel(?:f|ves)|insta[ \t]+is|snap[ \t]+is|tag[ \t]+is)[ \t:]*"
+                           r"((?:[A-Za-z0-9_]+\.[A-Za-z0-9_.]*[A-Za-z0-9_])(?:[ \t]*,[ \t]*[A-Za-z0-9_]+\.[A-Za-z0-9_.]*"
+                           r"[A-Za-z0-9_])*)", re.IGNORECASE)
+_NOT_HANDLE_END = (".com", ".uk", ".org", ".net", ".pdf", ".doc", ".docx", ".xlsx", ".jpg", ".png", ".gov", ".nhs",
+                   ".html", ".mp4")
 
 
 def find_venues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
@@ -90,6 +100,16 @@ def find_venues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         if m.group(4):
             for n in _NUM.finditer(m.group(4)):
                 yield m.start(4) + n.start(), m.start(4) + n.end(), "reference"
+    for m in _HANDLE_SHAPE.finditer(text):
+        h = m.group()
+        low = h.lower()
+        if not any(end in low for end in _NOT_HANDLE_END) and sum(c.isalpha() for c in h) >= 3 \
+                and not h.isupper() and not re.search(r"\.(?:docx?|xlsx?|pdf|pptx?|jpe?g|png|csv|txt)\b", low):
+            yield m.start(), m.end(), "handle"
+    for m in _HANDLE_AFTER.finditer(text):
+        for h in re.finditer(r"[A-Za-z0-9_]+\.[A-Za-z0-9_.]*[A-Za-z0-9_]", m.group(1)):
+            if not h.group().lower().endswith(_NOT_HANDLE_END):
+                yield m.start(1) + h.start(), m.start(1) + h.end(), "handle"
     for m in _PRISON.finditer(text):
         if any(c.isdigit() for c in m.group(1)):
             yield m.start(1), m.end(1), "reference"

@@ -29,6 +29,9 @@ from analysis.redaction import redact_text
     ("Demarco 11AB said another boy owes people money", "Demarco"),
     ("Mum's name: Candice 'Candy' Hall, phone her at work", "Candy"),
     ("Tyrese (we call him Ty) actually talks to her", "Ty)"),
+    ("messages on Xbox by someone called xXShadowKingXx, asking for pics", "ShadowKing"),
+    ("Their usernames are kaylz_hxx and b.m.jones2009.", "b.m.jones2009"),
+    ("his @ is real.deano44 and he says hes 16", "deano"),
 ])
 def test_found(text, gone):
     assert gone not in redact_text(text)
@@ -48,6 +51,8 @@ def test_found(text, gone):
     "my wife doesn’t like cheese or mayonnaise",
     "“Ward” staff were fantastic.",
     "Mum Says it's fine",
+    "e.g. the training on version 2.0 of the form",
+    "it costs £3.50 and starts at 9.30am",
 ])
 def test_kept(text):
     assert redact_text(text) == text
