@@ -56,8 +56,8 @@ _HANDLE_SHAPE = re.compile(r"(?<![\w@./\-])(?:xX\w{2,24}Xx|[A-Za-z][A-Za-z0-9]*_
 # after a cue, a dotted username without digits: "his @ is real.deano44", "handles: tiggy.p, toni.scotland"
 _HANDLE_AFTER = re.compile(r"\b(?:@[ \t]+is|usernames?(?:[ \t]+(?:is|are))?|handles?(?:[ \t]+(?:is|are))?|"
                            r"called|calling[ \t]+themsel(?:f|ves)|insta[ \t]+is|snap[ \t]+is|tag[ \t]+is)[ \t:]*"
-                           r"((?:[A-Za-z0-9_]+\.[A-Za-z0-9_.]*[A-Za-z0-9_])(?:[ \t]*,[ \t]*[A-Za-z0-9_]+\.[A-Za-z0-9_.]*"
-                           r"[A-Za-z0-9_])*)", re.IGNORECASE)
+                           r"((?:[A-Za-z0-9_]+\.[A-Za-z0-9_.]*[A-Za-z0-9_])"
+                           r"(?:[ \t]*,[ \t]*[A-Za-z0-9_]+\.[A-Za-z0-9_.]*[A-Za-z0-9_])*)", re.IGNORECASE)
 _NOT_HANDLE_END = (".com", ".uk", ".org", ".net", ".pdf", ".doc", ".docx", ".xlsx", ".jpg", ".png", ".gov", ".nhs",
                    ".html", ".mp4")
 
