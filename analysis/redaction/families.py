@@ -72,6 +72,17 @@ _CALL_NICK = re.compile(r"\b(?:(?:we|they|everyone|people|mates)[ \t]+calls?[ \t
                         r"goes[ \t]+by)[ \t]+"
                         r"['\u2018\"]?([A-Z][A-Za-z\-]+)|\(([A-Z][A-Za-z\-]+)[ \t]+to[ \t]+(?:his|her|their)[ \t]+"
                         r"(?:mates|friends)\)")
+# "Grace has been in kinship care", "Will has been making his own tea", "FAITH NOT IN AGAIN": a name that is also a
+# word, at the start of a sentence, before what happens to a person
+_STARTS_WITH_PERSON = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(" + _CAPW + r"|[A-Z]{3,})[ \t]+"
+                                 r"(?i:(?:has|had)[ \t]+been[ \t]+"
+                                 r"(?:in|making|living|staying|excluded|missing|off|absent|placed|moved|sent|seen|"
+                                 r"bullied|hit|getting|going|sleeping|crying|coming|with|at|out)|"
+                                 r"was[ \t]+(?:adopted|placed|taken|moved|excluded|born|seen|living|found)|"
+                                 r"got[ \t]+excluded|keeps[ \t]+getting|kept[ \t]+getting|went[ \t]+missing|"
+                                 r"goes[ \t]+missing|came[ \t]+in|comes[ \t]+in|lives[ \t]+with|is[ \t]+living|"
+                                 r"has[ \t]+moved|moved[ \t]+in[ \t]+with|has[ \t]+(?:autism|adhd|asthma)|"
+                                 r"is[ \t]+in[ \t]+(?:care|year|y\d)|not[ \t]+in[ \t]+(?:again|today|school))\b")
 _TWO_NAMES = re.compile(r"\b(" + _CAPW + r")[ \t]*(?:&|\band\b)[ \t]*(" + _CAPW + r")\b")
 _PEOPLE_BEFORE = re.compile(r"(?:\(|\b(?:girls|boys|kids|children|twins|sisters|brothers|siblings|and)"
                             r"[ \t:]*)[ \t]*$", re.IGNORECASE)
@@ -191,6 +202,10 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
         g = 1 if m.group(1) else 2
         if fold(m.group(g)) not in keep:
             yield m.start(g), m.end(g), "name"
+    for m in _STARTS_WITH_PERSON.finditer(text):
+        w = fold(m.group(1))
+        if (w in cued or w not in vocab) and w not in keep and w not in _NOT_AGED:
+            yield m.start(1), m.end(1), "name"
     for m in _TWO_NAMES.finditer(text):
         a, b = fold(m.group(1)), fold(m.group(2))
         if a in cued and b in cued and a not in keep and b not in keep and (

@@ -51,7 +51,7 @@ POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]*\d[A-Z]{2}\b", re.IG
 _SUFFIX = (r"road|rd|street|st|avenue|ave|lane|ln|close|cl|drive|dr|way|crescent|cres|court|ct|"
            r"place|pl|grove|gardens|gdns|terrace|hill|row|square|sq|walk|mews|park|view|rise|"
            r"green|parade|vale|wharf|estate|lodge|heights|boulevard|croft|fold|gate|yard|"
-           r"gardens|close|wynd|brow|chase|meadow|meadows|drove|walk|towers")
+           r"gardens|close|wynd|brow|chase|meadow|meadows|drove|walk|towers|bank|approach|villas|mount")
 _STREET_WORD = (r"(?!(?:the|a|an|my|our|his|her|their|your|in|at|on|to|and|of|for|with|i|we|he|she|they|is|was|"
                 r"times|days|mum|dad|mums|dads|nan|nans|friend|friends|mate|mates|home|school|weeks|years|people)\b)"
                 r"[A-Za-z'\-]+")

@@ -50,6 +50,13 @@ _COLLAR = re.compile(r"\b(?:PC|DC|PS|Sgt|PCSO|DS|Insp|Officer)[ \t]+" + _NAMEW +
 _PRISON = re.compile(r"\b(?i:prison(?:er)?[ \t]+(?:no\.?|number)|imei|plate[ \t]+no\.?|booking[ \t]+ref)[ \t]*:?[ \t]*"
                      r"([A-Z0-9][A-Z0-9 ]{3,22}[A-Z0-9])\b")
 _NUM = re.compile(r"\d{3,5}")
+# a house number and a name after a word that says it is an address: "lives at 9 Gipton Approach",
+# "registered keeper Mr X of 4 Quarry Bank", "Current address 45 Parkside Villas", "I live at 7 Greenfields"
+_NUMBERED_HOME = re.compile(r"\b(?i:lives?|living|staying|stays|moved|resides|residing|address(?:[ \t]+is)?|"
+                            r"keeper[ \t]+[A-Z][\w .'\-]{1,40}?[ \t]+of)[ \t]+(?i:at[ \t]+|to[ \t]+)?"
+                            r"(\d{1,4}[a-z]?,?[ \t]+(?!(?i:minutes|mins|hours|hrs|days|weeks|months|years|yrs|miles|"
+                            r"times|kids|children|people|boys|girls|lions|pounds|quid|doors|streets|houses|stops)\b)"
+                            r"[A-Z][\w'\-]+(?:[ \t]+[A-Z][\w'\-]+){0,3})")
 # a username by its shape: "xXShadowKingXx", "kaylz_hxx", "bigman_g69", "b.m.jones2009", "kayy.x.07"
 _HANDLE_SHAPE = re.compile(r"(?<![\w@./\-])(?:xX\w{2,24}Xx|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_.]*[A-Za-z0-9]|"
                            r"[A-Za-z][A-Za-z0-9]*\.[A-Za-z0-9.]*\d[A-Za-z0-9]*)(?![\w@/\-]|\.\w)")
@@ -84,6 +91,8 @@ def find_venues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
     for m in _HOUSE_NUMBER.finditer(text):
         g = 1 if m.group(1) else 2
         yield m.start(g), m.end(g), "address"
+    for m in _NUMBERED_HOME.finditer(text):
+        yield m.start(1), m.end(1), "address"
     for m in _QUOTED.finditer(text):
         phrase = m.group(1)
         words = [fold(w) for w in phrase.split()]
