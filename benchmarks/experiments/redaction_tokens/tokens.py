@@ -122,7 +122,8 @@ def main(argv=None) -> int:
         for t in totals:
             for i, r in enumerate(data[s]):
                 text = r["text"]
-                extra = [] if t is None else [(c[3], c[4]) for c, pr in zip(cands[s], probs, strict=True) if c[2] == i and pr >= t]
+                extra = [] if t is None else [(c[3], c[4]) for c, pr in zip(cands[s], probs, strict=True)
+                                              if c[2] == i and pr >= t]
                 out = redacted(text, red.find(text), extra)
                 for item in filter(None, (r["must_remove"] or "").split("|")):
                     totals[t][0] += item not in out
