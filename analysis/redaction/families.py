@@ -121,6 +121,10 @@ _NOT_NICKNAME = frozenset("sw dsl iro hv pa yp senco ds dc pc ps di mash lado cs
 _NATIONALITY = ("ian", "ish", "ese", "ean", "ani", "ali", "i")
 
 
+# a name then what a record says of the person, or a name at a sentence's start before what happens to a person
+_RECORD_SHAPES = (_AGED, _AGED_COMMA, _KIN_AFTER, _KIN_BEFORE, _FORM_AFTER, _STARTS_WITH_PERSON)
+
+
 def also_known(text: str, spans) -> list[tuple[int, int]]:
     """A nickname in brackets right after a found name: "Ibrahim (Ibby)", "Daniel (DJ)"."""
     out = []
@@ -167,26 +171,14 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
         if fold(words[0]) in keep or fold(words[0]) in ("the", "my", "our", "a", "school", "home", "work"):
             continue
         yield m.start(1), m.end(1), "school"
-    for m in _AGED.finditer(text):
-        w = fold(m.group(1))
-        if (w in cued or w not in vocab) and w not in keep and w not in _NOT_AGED:
-            yield m.start(1), m.end(1), "name"
-    for m in _AGED_COMMA.finditer(text):
-        w = fold(m.group(1))
-        if (w in cued or w not in vocab) and w not in keep and w not in _NOT_AGED:
-            yield m.start(1), m.end(1), "name"
+    for rx in _RECORD_SHAPES:  # "Paris (7)", "Caden, 13,", "Chelsea (mum)", "Demarco 11AB", "Grace has been in..."
+        for m in rx.finditer(text):
+            w = fold(m.group(1))
+            if (w in cued or w not in vocab) and w not in keep and w not in _NOT_AGED:
+                yield m.start(1), m.end(1), "name"
     for m in _AT_PLACE.finditer(text):
         w = fold(m.group(1))
         if w in cued and w not in keep and w not in _PLACES_AS_NAMES:
-            yield m.start(1), m.end(1), "name"
-    for rx in (_KIN_AFTER, _KIN_BEFORE):
-        for m in rx.finditer(text):
-            w = fold(m.group(1))
-            if (w in cued or w not in vocab) and w not in keep:
-                yield m.start(1), m.end(1), "name"
-    for m in _FORM_AFTER.finditer(text):
-        w = fold(m.group(1))
-        if (w in cued or w not in vocab) and w not in keep:
             yield m.start(1), m.end(1), "name"
     for m in _FAMILY_BEFORE.finditer(text):
         w = m.group(1)
@@ -202,10 +194,6 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
         g = 1 if m.group(1) else 2
         if fold(m.group(g)) not in keep:
             yield m.start(g), m.end(g), "name"
-    for m in _STARTS_WITH_PERSON.finditer(text):
-        w = fold(m.group(1))
-        if (w in cued or w not in vocab) and w not in keep and w not in _NOT_AGED:
-            yield m.start(1), m.end(1), "name"
     for m in _TWO_NAMES.finditer(text):
         a, b = fold(m.group(1)), fold(m.group(2))
         if a in cued and b in cued and a not in keep and b not in keep and (
