@@ -183,7 +183,10 @@ class PersonalDataRedactor:
         if public:  # "Andrew Tate", "McDonald's": named as themselves, kept
             found = [s for s in found if s[2] not in _PUBLIC_KINDS
                      or not any(pa <= s[0] and s[1] <= pb for pa, pb in public)]
-        return _merge_names(text, _resolve(found))
+        resolved = _resolve(found)
+        again = [s for s in _again(text, resolved, vocab)
+                 if not any(pa <= s[0] and s[1] <= pb for pa, pb in public)]
+        return _merge_names(text, _resolve(resolved + again))
 
     def redact(self, text) -> str:
         if not hasattr(self, "kinds_"):
@@ -234,6 +237,44 @@ def _a_month(text: str, a: int, b: int) -> bool:
     return bool(_MONTH_BEFORE.search(text, max(0, a - 12), a) or re.match(r"[ \t]*(?:\d|'\d)", text[b:b + 3]))
 
 
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u017f][A-Za-z\u00c0-\u017f'\u2019\-]*")
+
+
+def _again(text: str, spans: list[tuple[int, int, str]], vocab: frozenset[str]) -> list[tuple[int, int, str]]:
+    """A name found once is a name wherever else the answer repeats it: "Will (age 10) said... Will has been
+    making his own tea" is not taken again ("Will" is also a word), but "my name is Rakim. put Rakim on the form"
+    is (blind writer 25): only a name that no dictionary or noun list holds ("Patience", "Chelsea" are not)."""
+    from .names import _noun_index
+    from .people import ambiguous_names
+
+    nouns, ambiguous = _noun_index(), ambiguous_names()
+    names = {}
+    for a, b, kind in spans:
+        if kind == "name":
+            for t in _TOKEN.finditer(text, a, b):
+                w = re.sub(r"['\u2019][sS]$", "", t.group())
+                lw = w.lower()
+                if len(w) < 2 or lw in _NOT_AGAIN or "'" in w or "\u2019" in w or lw in vocab or lw in nouns \
+                        or lw in ambiguous:
+                    continue  # "I'VE"; a word or a name that is also one ("Patience", "Chelsea"): not again
+                names[lw] = True
+    if not names:
+        return []
+    taken = bytearray(len(text))
+    for a, b, _kind in spans:
+        taken[a:b] = b"\x01" * (b - a)
+    out = []
+    for t in _TOKEN.finditer(text):
+        w = t.group()
+        stem = re.sub(r"['\u2019]s$", "", w)
+        if any(taken[t.start():t.start() + len(stem)]):
+            continue
+        if stem.lower() in names:
+            out.append((t.start(), t.start() + len(stem), "name"))
+    return out
+
+
+_NOT_AGAIN = frozenset("mr mrs ms miss mx dr sir the and of de la van von bin bint al el da".split())
 _PUBLIC_KINDS = frozenset({"name", "school", "service", "handle"})
 _NOT_LOWER_SCHOOL = frozenset({"st", "saint"})
 # a lower-case name before a bare "school" only after a word that places someone there ("i go to oakfield

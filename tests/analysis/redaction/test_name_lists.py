@@ -80,3 +80,17 @@ def test_places_and_months_are_not_people(text):
 ])
 def test_people_beside_the_look_alikes_are_still_redacted(text, gone):
     assert gone not in redact_text(text)
+
+
+def test_a_name_found_once_is_redacted_wherever_the_answer_repeats_it():
+    out = redact_text("my mates call me Rocky but my name is Rakim. put Rakim on the form pls")
+    assert "Rakim" not in out and out.count("[name]") == 3
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Her name is Patience Mutasa. She has had very little patience from services", "little patience"),
+    ("Mum said the baby's name, Zayn, was after Zayn Malik, she loves One Direction.", "Zayn Malik"),
+    ("Will (age 10) said he is hungry. we will visit again", "we will visit"),
+])
+def test_a_repeated_word_that_is_also_a_word_or_a_public_figure_is_not_taken_again(text, kept):
+    assert kept in redact_text(text)
