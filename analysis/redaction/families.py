@@ -62,7 +62,7 @@ _KIN_BEFORE = re.compile(r"\b(?i:" + _KIN + r")[ \t]*(?:\(|:[ \t]*|=[ \t]*)(" + 
 # "baby Harmony", "baby oli", "Mum Chelsea said", "mum Becky lets her": a family word right before a name
 _FAMILY_BEFORE = re.compile(r"\b(?:[Bb]aby|[Mm]um|[Mm]am|[Dd]ad|[Mm]other|[Ff]ather|[Nn]an|[Gg]randma|[Gg]randad|"
                             r"[Ss]tep[ \-]?(?:dad|mum)|[Aa]unt(?:ie|y)?|[Uu]ncle)[ \t]+"
-                            r"(?:is[ \t]+|called[ \t]+|-[ \t]+)?"
+                            r"(?:is[ \t]+called[ \t]+|is[ \t]+|called[ \t]+|-[ \t]+)?"
                             r"([A-Z][a-z'\-]+|[a-z][a-z'\-]{2,})\b")
 # "Candice 'Candy' Hall", "Marcus 'Mazza' Doherty": a quoted nickname inside a name
 _INNER_NICK = re.compile(r"\b(" + _CAPW + r")[ \t]+['\u2018\"\u201c]([A-Z][A-Za-z\-]+)['\u2019\"\u201d][ \t]+"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .people import fold, keep_proper
+from .people import fold, keep_proper, uk_places
 
 _NAMEW = r"[A-Z][A-Za-z'\u2019\-]+"
 _HOME = re.compile(r"\b((?:" + _NAMEW + r"[ \t]+){1,3}(?:Farm|Farmhouse|Cottage|Cottages|Barn|Barton|Croft))\b"
@@ -50,6 +50,25 @@ _COLLAR = re.compile(r"\b(?:PC|DC|PS|Sgt|PCSO|DS|Insp|Officer)[ \t]+" + _NAMEW +
 _PRISON = re.compile(r"\b(?i:prison(?:er)?[ \t]+(?:no\.?|number)|imei|plate[ \t]+no\.?|booking[ \t]+ref)[ \t]*:?[ \t]*"
                      r"([A-Z0-9][A-Z0-9 ]{3,22}[A-Z0-9])\b")
 _NUM = re.compile(r"\d{3,5}")
+# a home, a placement or a school told by a name alone, house-name shaped, after a word that places someone there:
+# "moved from Greenacres to Hilltop", "Lives at Willowbrook", "at the Willows", "goes to Hillcrest" (writers 24-26)
+_HOUSE_NAME = (r"[A-Z][a-z]+(?:bank|lea|leigh|wood|woods|brook|stones|field|fields|hurst|spur|side|acres|top|croft|"
+               r"mead|dale|grove|holme|lands|haven|view|ridge|crest|moor|moors|hill|hills|gate|way|ways|meadow|"
+               r"meadows|hall|lodge|house|court|ley)")
+_PLACED_AT = re.compile(r"\b(?i:(lives[ \t]+at|living[ \t]+at|placed[ \t]+at|placement(?:[ \t]+at)?:?|"
+                        r"moved[ \t]+(?:from|to)|from|to)|at|goes[ \t]+to|go[ \t]+to|then|now)[ \t]+(?:the[ \t]+)?"
+                        r"(" + _HOUSE_NAME + r"s?)\b"
+                        r"(?![ \t]+(?:[A-Z][a-z]+|road|street|lane|park|estate|station|centre|shopping|retail))")
+# a group chat, a server or a channel by its name: "a WhatsApp group called 'Year 7 Roast Zone'", "the chat 'Man Dem
+# 2010'", "a server called BlockHaven"; a username after "called" in lower case: "a random joined called vexx"
+_GROUP_NAME = re.compile(r"\b(?i:group|chat|gc|group[ \t]+chat|server|channel|page|account|story)[ \t]+"
+                         r"(?i:called|named)?[ \t]*(?:['\u2018\"\u201c]([^'\u2019\"\u201d\n]{2,40})['\u2019\"\u201d]|"
+                         r"([A-Z][A-Za-z0-9_]{3,30})\b)")
+_ONLINE_CALLED = re.compile(r"\b(?i:random|user|account|profile|"
+                            r"(?:someone|somebody|a[ \t]+man|a[ \t]+guy)[ \t]+on[ \t]+"
+                            r"(?:discord|snap(?:chat)?|insta(?:gram)?|tiktok|roblox|fortnite|xbox|whatsapp|telegram|"
+                            r"minecraft|wizz|yubo|omegle|twitch))[ \t]+(?:\w+[ \t]+){0,2}?(?i:called|named)[ \t]+"
+                            r"([a-z][a-z0-9_.]{2,24})\b")
 # a house number and a name after a word that says it is an address: "lives at 9 Gipton Approach",
 # "registered keeper Mr X of 4 Quarry Bank", "Current address 45 Parkside Villas", "I live at 7 Greenfields"
 _NUMBERED_HOME = re.compile(r"\b(?i:lives?|living|staying|stays|moved|resides|residing|address(?:[ \t]+is)?|"
@@ -91,6 +110,19 @@ def find_venues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
     for m in _HOUSE_NUMBER.finditer(text):
         g = 1 if m.group(1) else 2
         yield m.start(g), m.end(g), "address"
+    for m in _PLACED_AT.finditer(text):
+        w = fold(m.group(2))
+        strong = m.group(1) is not None  # "moved from", "lives at", "placed at": a capitalised word there is a name
+        if w not in keep and w not in uk_places() and w.rstrip("s") not in uk_places() and (strong or w not in vocab):
+            yield m.start(2), m.end(2), "service"
+    for m in _GROUP_NAME.finditer(text):
+        g = 1 if m.group(1) else 2
+        if fold(m.group(g)) not in keep and not (g == 2 and fold(m.group(g)) in vocab):
+            yield m.start(g), m.end(g), "handle"
+    for m in _ONLINE_CALLED.finditer(text):
+        w = m.group(1)
+        if w not in vocab and w not in keep and w not in ("me", "him", "her", "them", "names"):
+            yield m.start(1), m.end(1), "handle"
     for m in _NUMBERED_HOME.finditer(text):
         yield m.start(1), m.end(1), "address"
     for m in _QUOTED.finditer(text):

@@ -37,6 +37,13 @@ from analysis.redaction import redact_text
     ("I live at 7 Greenfields, Kirton, and my uncle hits me", "Greenfields"),
     ("Grace has been in kinship care with her gran since 2019", "Grace"),
     ("Will has been making his own tea.", "Will"),
+    ("moved from Greenacres to Hilltop to Sunnyside in 1 year", "Greenacres"),
+    ("DOB on file. Lives at Willowbrook. CSE screening tool completed", "Willowbrook"),
+    ("the kid who hacked my fortnite goes to Hillcrest", "Hillcrest"),
+    ("My son was added to a WhatsApp group called 'Year 7 Roast Zone' where they posted pics", "Roast Zone"),
+    ("a server called BlockHaven with adults in it", "BlockHaven"),
+    ("this random joined called vexx and started showing us videos", "vexx"),
+    ("My nickname is Tink, real name Tinuke.", "Tinuke"),
     ("FAITH NOT IN AGAIN. 3RD DAY. NO CONTACT FROM HOME.", "FAITH"),
 ])
 def test_found(text, gone):
@@ -62,6 +69,10 @@ def test_found(text, gone):
     "he lives 5 Minutes away from school",
     "Hope has been a big part of my recovery",
     "The school has been great with him",
+    "i dont like going to Meadowhall on my own anymore",
+    "we moved to Wakefield last year",
+    "went to Hillside with my nan",
+    "a group called Childline helped me",
 ])
 def test_kept(text):
     assert redact_text(text) == text
