@@ -74,6 +74,7 @@ _SELF = re.compile(r"\b(?:i'm|im|i\s+am|this\s+is|it's|its|me,|name\s+is)[ \t]+(
 _CALLED = re.compile(r"\b(?:(?:is|was|are|were|'s)[ \t]+called|(?:girl|boy|lad|man|woman|guy|someone|kid|person|"
                      r"friend|mate|teacher|worker|lady|bloke)[ \t]+(?:called|named))[ \t]+([A-Z][a-z'\-]+)\b")
 _NICK = re.compile(r"\b(?:goes\s+by(?:\s+the\s+name(?:\s+of)?)?|go\s+by|known\s+as|nicknamed|real\s+name(?:\s+is)?|"
+                   r"aka|a\.k\.a\.?|pref(?:\.|erred)?(?:\s+name)?|prefers(?:\s+to\s+be\s+called)?|"
                    r"nick\s*name(?:'s|\s+is|\s+was)|calls?\s+me|calls\s+(?:him|her|them)sel(?:f|ves)|"
                    r"they\s+call\s+(?:him|her)|everyone\s+calls\s+(?:him|her))[ \t]+([A-Za-z][a-z'\-]+)\b",
                    re.IGNORECASE)

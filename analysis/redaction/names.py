@@ -62,7 +62,8 @@ _WORD = rf"[{_L}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})*"  # "O'Brien" but not "anja
 _CAPW = rf"[{_U}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})+"
 _TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|mr|mrs|ms|miss|dr)\b\.?\s+(" + _WORD + r")"
                        r"((?:[ \t]+" + _CAPW + r")?)")
-_ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma|[a-z]+['\u2019]s)\s+(?:new\s+|old\s+)?(?:" + ROLES + r")"
+_ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma|[a-z]+['\u2019]s)\s+"
+                      r"(?:(?:new|old|adult|eldest|youngest|older|younger|twin)\s+)?(?:" + ROLES + r")"
                       r"(?:\s*,\s*|\s+)(?:(is\s+called|was\s+called|is|was|called|named)\s+)?"
                       r"(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
 _SELF_RE = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|i'm\s+called|im\s+called|"

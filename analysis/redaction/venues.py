@@ -50,6 +50,17 @@ _COLLAR = re.compile(r"\b(?:PC|DC|PS|Sgt|PCSO|DS|Insp|Officer)[ \t]+" + _NAMEW +
 _PRISON = re.compile(r"\b(?i:prison(?:er)?[ \t]+(?:no\.?|number)|imei|plate[ \t]+no\.?|booking[ \t]+ref)[ \t]*:?[ \t]*"
                      r"([A-Z0-9][A-Z0-9 ]{3,22}[A-Z0-9])\b")
 _NUM = re.compile(r"\d{3,5}")
+# a registration read out in the phonetic alphabet: "Bravo Foxtrot one six, X-ray Papa Lima" (writers 22, 27)
+_NATO = (r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike|november|"
+         r"oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|x-?ray|yankee|zulu)")
+_NATO_REG = re.compile(r"\b(?i:" + _NATO + r"(?:[ \t,]+(?:" + _NATO + r"|zero|oh|one|two|three|four|five|six|seven|"
+                       r"eight|nine|niner)){3,7})\b")
+# a nursery or childminder by its trading name, where the answer is about one: "Little Acorns", "Rainbow Tots"
+_CHILDCARE_NAME = re.compile(r"\b((?:Little|Tiny|Wee|Rainbow|Sunshine|Kiddie|Kidz|Busy|Bright|Teddy|Happy|Acorn|"
+                             r"Treetops|Rosebud)(?:[ \t]+[A-Z][a-z']+){1,2}|[A-Z][a-z']+(?:[ \t]+[A-Z][a-z']+)?[ \t]+"
+                             r"(?:Tots|Montessori|Acorns|Explorers|Gems|Kingdom|Stars|Steps|Cherubs|Angels|Minis))\b")
+_CHILDCARE_CUE = re.compile(r"\b(?:nursery|nurseries|childminder|childminding|setting|pre-?school|creche|cr\u00e8che|"
+                            r"playgroup|day[ \t]+care|mindee)\b", re.IGNORECASE)
 # a home, a placement or a school told by a name alone, house-name shaped, after a word that places someone there:
 # "moved from Greenacres to Hilltop", "Lives at Willowbrook", "at the Willows", "goes to Hillcrest" (writers 24-26)
 _HOUSE_NAME = (r"[A-Z][a-z]+(?:bank|lea|leigh|wood|woods|brook|stones|field|fields|hurst|spur|side|acres|top|croft|"
@@ -123,6 +134,12 @@ def find_venues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         w = m.group(1)
         if w not in vocab and w not in keep and w not in ("me", "him", "her", "them", "names"):
             yield m.start(1), m.end(1), "handle"
+    for m in _NATO_REG.finditer(text):
+        yield m.start(), m.end(), "vehicle"
+    if _CHILDCARE_CUE.search(text):
+        for m in _CHILDCARE_NAME.finditer(text):
+            if not all(fold(w) in keep for w in m.group(1).split()):
+                yield m.start(1), m.end(1), "service"
     for m in _NUMBERED_HOME.finditer(text):
         yield m.start(1), m.end(1), "address"
     for m in _QUOTED.finditer(text):

@@ -44,6 +44,10 @@ from analysis.redaction import redact_text
     ("a server called BlockHaven with adults in it", "BlockHaven"),
     ("this random joined called vexx and started showing us videos", "vexx"),
     ("My nickname is Tink, real name Tinuke.", "Tinuke"),
+    ("Drives a blue Ford Focus, Bravo Foxtrot one six, X-ray Papa Lima.", "Foxtrot"),
+    ("my sons nursery is Rainbow Tots in Dewsbury and they were brilliant", "Rainbow Tots"),
+    ("P Lee Dawson aka Dawsy. Three children under 8.", "Dawsy"),
+    ("V Li Na Chen (pref. name Lina), P Wei Zhang.", "Lina"),
     ("FAITH NOT IN AGAIN. 3RD DAY. NO CONTACT FROM HOME.", "FAITH"),
 ])
 def test_found(text, gone):
@@ -73,6 +77,8 @@ def test_found(text, gone):
     "we moved to Wakefield last year",
     "went to Hillside with my nan",
     "a group called Childline helped me",
+    "Happy Days was on the telly",
+    "my little sister loves Little Mix",
 ])
 def test_kept(text):
     assert redact_text(text) == text
