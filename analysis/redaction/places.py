@@ -38,10 +38,16 @@ STREET_UPPER = re.compile(r"\b((?:[A-Z]{2,}[ \t]+){0,1}[A-Z]{3,})[ \t]+(ROAD|STR
 _PLACE_CUE = re.compile(r"\b(?:on|off|near|by|along|down|up|round|around|at|from|in|to|opposite|past|behind|"
                         r"live|lives|living|lived|stay|stays|staying|moved|corner\s+of|top\s+of|end\s+of|bottom\s+of)"
                         r"[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-STREET_LOWER = re.compile(r"\b(?:on|off|near|by|along|down|up|round|around|from|opposite|past|behind|"
+_NOT_ESTATE = frozenset("housing council industrial trading retail business crown county magistrates magistrates' "
+                        "family youth high supreme tennis food basketball football netball squash new old big local "
+                        "same other whole private social country".split())
+_ESTATE_CUE = re.compile(r"\b(?:on|from|off)[ \t]+the[ \t]+$")
+STREET_LOWER = re.compile(r"\b(?:on|off|near|by|along|down|up|round|around|from|opposite|past|behind|and|in|"
                           r"live\s+on|lives\s+on|living\s+on|corner\s+of|top\s+of|end\s+of|bottom\s+of)[ \t]+"
-                          r"((?:[a-z][a-z'\-]+[ \t]+){1,2}(?:road|street|avenue|lane|close|drive|crescent|grove|"
-                          r"gardens|terrace|way|mews))\b")
+                          r"(?:the[ \t]+)?"
+                          r"((?!(?:my|his|her|the|a|an|our|your|their|this|that|me|him|them|us)\b)"
+                          r"(?:[a-z][a-z'\-]+[ \t]+){1,2}(?:road|street|avenue|lane|close|drive|crescent|grove|"
+                          r"gardens|terrace|way|mews|estate|court))\b")
 FLAT = re.compile(r"\b(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt)\.?[ \t]*\d{1,4}[a-zA-Z]?\b"
                   r"(?:,?[ \t]+(?:" + _CAP + r"[ \t]+){1,2}(?:Tower|House|Court|Heights|Point|Block|Building|"
                   r"Mansions|Lodge|Hall|Towers|Apartments))?")
@@ -132,6 +138,13 @@ def find_places(text: str):
             yield m.start(), m.end(), "address"
     for m in STREET_LOWER.finditer(text):
         words = _lower(m.group(1))[:-1]
+        suffix = m.group(1).split()[-1].lower()
+        if re.search(r"\b(?:and|in)[ \t]+(?:the[ \t]+)?$", text[max(0, m.start(1) - 12):m.start(1)], re.IGNORECASE) \
+                and (suffix == "way" or all(w in english_words() for w in words)):
+            continue  # "in a kind and friendly way", "in any way": after "and" / "in", an unknown word is needed
+        if suffix in ("estate", "court") and (words[0] in _NOT_ESTATE or words[0] in english_words()
+                                              and len(words) == 1 and not _ESTATE_CUE.search(text, 0, m.start(1))):
+            continue  # "the housing estate", "crown court"; not "on the nightingale estate"
         if not _not_street(words) and words[0] not in ("wrong", "long", "busy", "quiet", "dark", "main", "dual",
                                                        "country", "private", "little", "big", "whole", "next"):
             yield m.start(1), m.end(1), "address"

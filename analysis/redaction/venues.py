@@ -50,6 +50,13 @@ _COLLAR = re.compile(r"\b(?:PC|DC|PS|Sgt|PCSO|DS|Insp|Officer)[ \t]+" + _NAMEW +
 _PRISON = re.compile(r"\b(?i:prison(?:er)?[ \t]+(?:no\.?|number)|imei|plate[ \t]+no\.?|booking[ \t]+ref)[ \t]*:?[ \t]*"
                      r"([A-Z0-9][A-Z0-9 ]{3,22}[A-Z0-9])\b")
 _NUM = re.compile(r"\d{3,5}")
+# a form group beside a pupil: "Kai-Leigh Hudson (8RT)", "Jake Allsop 8KT", "in 8F", "form 10JH" (writers 24, 31);
+# not "10K run", "9AM", "10GB"
+_FORM = r"(?:[7-9]|1[0-3])(?!(?:AM|PM|GB|MB|KB|TB|K|M|G|HD|ST|ND|RD|TH)\b)[A-Z]{1,3}\d?"
+_FORM_GROUP = re.compile(r"(?:\b(?i:form|in|from|class|tutor[ \t]+group|reg(?:istration)?[ \t]+group)[ \t]+|\([ \t]*)"
+                         r"(" + _FORM + r")\b(?![ \t]*(?:pupils|students|kids|boys|girls|class|classes|lessons?))"
+                         r"|\b[A-Z][a-z'\-]+[ \t]+(" + _FORM + r")\b(?=[ \t]*(?:[,.;:)\-]|$|and|was|is|has|had|"
+                         r"said|says|told|now|marked|disclosed|reported|keeps?|got))")
 # a registration read out in the phonetic alphabet: "Bravo Foxtrot one six, X-ray Papa Lima" (writers 22, 27)
 _NATO = (r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|lima|mike|november|"
          r"oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|whisky|x-?ray|yankee|zulu)")
@@ -134,6 +141,10 @@ def find_venues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         w = m.group(1)
         if w not in vocab and w not in keep and w not in ("me", "him", "her", "them", "names"):
             yield m.start(1), m.end(1), "handle"
+    for m in _FORM_GROUP.finditer(text):
+        g = 1 if m.group(1) else 2
+        if not re.fullmatch(r"\d+[A-Z]", m.group(g)) or g == 1:  # one letter only after "in", "form", "("
+            yield m.start(g), m.end(g), "school"
     for m in _NATO_REG.finditer(text):
         yield m.start(), m.end(), "vehicle"
     if _CHILDCARE_CUE.search(text):
