@@ -111,6 +111,17 @@ _ALSO_KNOWN = re.compile(r"[ \t]*\((?:aka[ \t]+)?['\u2018\"]?([A-Z][A-Za-z'\-]*)
 _QUOTED_POSS = re.compile(r"['\u2018]([A-Z][a-z]{1,12})['\u2019]s['\u2019]")
 _NOT_FAMILY_NAME = frozenset("and said says was is has had who told and are were would will can could did does went "
                              "got gets lives lived works says always never just also still too".split())
+# a list of friends in lower case: "abi, jess, tolu and hannah", "tanisha, shae and precious" (writers 30-35)
+_ITEM = r"(?:(?:big|lil|little)[ \t]+)?[a-z][a-z'\-]{1,11}"
+_LOWER_LIST = re.compile(r"(?<![\w'])(" + _ITEM + r"(?:[ \t]*,[ \t]*" + _ITEM + r"){0,5}[ \t]*,?[ \t]+(?:and|n|&)[ \t]+" +
+                         _ITEM + r")(?![\w'])")
+_LIST_SPLIT = re.compile(r"[ \t]*(?:,|\band\b|\bn\b|&)[ \t]*")
+_LOWER_CALLED = re.compile(r"\b(?:one|someone|somebody|boy|girl|man|guy|lad|kid|dealer|other[ \t]+one)[ \t]+"
+                           r"(?:was[ \t]+|is[ \t]+)?called[ \t]+([a-z][a-z\-]{2,12})\b")
+_LOWER_SAINT = re.compile(r"\b(?:at|go|goes|going|went|from|to)[ \t]+(st\.?[ \t]+[a-z][a-z']+(?:[ \t]+and[ \t]+all[ \t]+"
+                          r"angels)?)\b(?![ \t]+(?:road|street|lane|church|hospital))")
+_NOT_LIST = frozenset("me you him her them us we they i it my mum dad nan bro sis mates friends brother sister "
+                      "cousins family teachers school".split())
 _LIST_NUM = re.compile(r"\d{5,}")
 _BARE_RECORD = re.compile(r"(?<![\w/\-])[A-Z]{1,3}\d{6,}[A-Z]?(?![\w/\-])")
 
@@ -213,6 +224,22 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
     for m in _QUOTED_POSS.finditer(text):
         if fold(m.group(1)) not in keep:
             yield m.start(1), m.end(1), "name"
+    for m in _LOWER_LIST.finditer(text):
+        items = [i for i in _LIST_SPLIT.split(m.group(1)) if i]
+        heads = [fold(i.split()[-1]) for i in items]
+        if len(items) < 2 or any(h in _NOT_LIST for h in heads):
+            continue
+        clear = sum(h in given and h not in vocab for h in heads)
+        if clear and all(h in cued or h not in vocab or h in given for h in heads):
+            for i in re.finditer(r"(?:(?:big|lil|little)[ \t]+)?[a-z][a-z'\-]{1,11}", m.group(1)):
+                if fold(i.group().split()[-1]) not in _NOT_LIST and i.group() not in ("and", "n"):
+                    yield m.start(1) + i.start(), m.start(1) + i.end(), "name"
+    for m in _LOWER_CALLED.finditer(text):
+        w = fold(m.group(1))
+        if w not in keep and (w not in vocab or w in cued):
+            yield m.start(1), m.end(1), "name"
+    for m in _LOWER_SAINT.finditer(text):
+        yield m.start(1), m.end(1), "school"
     for m in _RECORD_CUE.finditer(text):
         yield m.start(1), m.end(1), "reference"
         for n in _LIST_NUM.finditer(m.group(2)):

@@ -74,3 +74,23 @@ def test_a_role_or_a_nationality_in_brackets_after_a_name_is_context():
     out = redact_text("Ms Bankole (SW) handed over to Mr Hughes (SW)")
     assert out == "Ms [name] (SW) handed over to Mr [name] (SW)"
     assert redact_text("Dad Nikolai Petrov (Bulgarian) works late") == "Dad [name] (Bulgarian) works late"
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("my friends are abi, jess, tolu and hannah and we all left the groupchat", "tolu"),
+    ("the new girl gets picked on by tanisha, shae and precious", "shae"),
+    ("the boys who did it, one was called dre and one was called smokey", "smokey"),
+    ("the lads from st johns come over the fence at dinner", "st johns"),
+])
+def test_lower_case_lists_names_and_schools(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "fish and chips, salt and pepper",
+    "bread, milk and eggs from the shop",
+    "me and my mum went to town",
+    "i look after my sisters, destiny and joy, on my own",  # no listed name beside them: left
+])
+def test_lower_case_look_alikes_are_kept(text):
+    assert redact_text(text) == text
