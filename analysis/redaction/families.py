@@ -113,13 +113,13 @@ _NOT_FAMILY_NAME = frozenset("and said says was is has had who told and are were
                              "got gets lives lived works says always never just also still too".split())
 # a list of friends in lower case: "abi, jess, tolu and hannah", "tanisha, shae and precious" (writers 30-35)
 _ITEM = r"(?:(?:big|lil|little)[ \t]+)?[a-z][a-z'\-]{1,11}"
-_LOWER_LIST = re.compile(r"(?<![\w'])(" + _ITEM + r"(?:[ \t]*,[ \t]*" + _ITEM + r"){0,5}[ \t]*,?[ \t]+(?:and|n|&)[ \t]+" +
-                         _ITEM + r")(?![\w'])")
+_LOWER_LIST = re.compile(r"(?<![\w'])(" + _ITEM + r"(?:[ \t]*,[ \t]*" + _ITEM + r"){0,5}[ \t]*,?[ \t]+"
+                         r"(?:and|n|&)[ \t]+" + _ITEM + r")(?![\w'])")
 _LIST_SPLIT = re.compile(r"[ \t]*(?:,|\band\b|\bn\b|&)[ \t]*")
 _LOWER_CALLED = re.compile(r"\b(?:one|someone|somebody|boy|girl|man|guy|lad|kid|dealer|other[ \t]+one)[ \t]+"
                            r"(?:was[ \t]+|is[ \t]+)?called[ \t]+([a-z][a-z\-]{2,12})\b")
-_LOWER_SAINT = re.compile(r"\b(?:at|go|goes|going|went|from|to)[ \t]+(st\.?[ \t]+[a-z][a-z']+(?:[ \t]+and[ \t]+all[ \t]+"
-                          r"angels)?)\b(?![ \t]+(?:road|street|lane|church|hospital))")
+_LOWER_SAINT = re.compile(r"\b(?:at|go|goes|going|went|from|to)[ \t]+(st\.?[ \t]+[a-z][a-z']+"
+                          r"(?:[ \t]+and[ \t]+all[ \t]+angels)?)\b(?![ \t]+(?:road|street|lane|church|hospital))")
 _NOT_LIST = frozenset("me you him her them us we they i it my mum dad nan bro sis mates friends brother sister "
                       "cousins family teachers school".split())
 _LIST_NUM = re.compile(r"\d{5,}")
