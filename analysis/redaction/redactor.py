@@ -175,6 +175,7 @@ class PersonalDataRedactor:
             add(a, b, kind)
         for a, b in also_known(text, [(s[0], s[1]) for s in found if s[2] == "name"]):
             add(a, b, "name")
+        found = list(dict.fromkeys(found))  # the same span from several rules is judged once
         found = [s for s in found if not (s[2] == "name" and (_a_month(text, s[0], s[1])
                                                           or in_a_place(text, s[0], s[1], self.cued_)))
                  and not (s[2] == "address" and " ".join(text[s[0]:s[1]].lower().split()) in uk_places()
