@@ -63,6 +63,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_105_112,
     WRITERS_113_114,
     WRITERS_113_116,
+    WRITERS_117_118,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -568,6 +569,9 @@ def main(argv=None) -> int:
     p.add_argument("--only-writers-113-114", action="store_true",
                    help="only blind writers 113-114 (fresh113_*, fresh114_*: a gurdwara youth group, a girls' "
                         "football team)")
+    p.add_argument("--only-writers-117-118", action="store_true",
+                   help="only blind writers 117-118 (boys at a mosque-based youth club in Blackburn; pupils at a "
+                        "school on the Isle of Wight): first sight at stop 47")
     p.add_argument("--only-writers-113-116", action="store_true",
                    help="only blind writers 113-116 (as 113-114, and a Catholic school's year 9, Gypsy, Roma and "
                         "Traveller young people)")
@@ -613,7 +617,8 @@ def main(argv=None) -> int:
                           ("only_writers_68_72", WRITERS_68_72), ("only_writers_73_80", WRITERS_73_80),
                           ("only_writers_81_88", WRITERS_81_88), ("only_writers_89_96", WRITERS_89_96),
                           ("only_writers_97_104", WRITERS_97_104), ("only_writers_105_112", WRITERS_105_112),
-                          ("only_writers_113_114", WRITERS_113_114), ("only_writers_113_116", WRITERS_113_116)):
+                          ("only_writers_113_114", WRITERS_113_114), ("only_writers_113_116", WRITERS_113_116),
+                          ("only_writers_117_118", WRITERS_117_118)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

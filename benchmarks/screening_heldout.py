@@ -230,6 +230,9 @@ WRITERS_105_112 = {f"writer {n}": f"fresh{n}" for n in range(105, 113)}
 # reached by outreach in Kent). Committed unread, for a first sight.
 WRITERS_113_114 = {f"writer {n}": f"fresh{n}" for n in range(113, 115)}
 WRITERS_113_116 = {f"writer {n}": f"fresh{n}" for n in range(113, 117)}
+# Writers 117-118 (7 December, stop 47): the same brief (boys at a mosque-based youth club in Blackburn; pupils at a
+# school on the Isle of Wight). Converted by `benchmarks/blind_convert.py` and committed unread, for a first sight.
+WRITERS_117_118 = {f"writer {n}": f"fresh{n}" for n in range(117, 119)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:
