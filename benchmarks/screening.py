@@ -64,6 +64,7 @@ from benchmarks.screening_heldout import (  # noqa: E402
     WRITERS_113_114,
     WRITERS_113_116,
     WRITERS_117_118,
+    WRITERS_117_122,
     bench_heldout,
     bench_new_writers,
     bench_third_writer,
@@ -572,6 +573,9 @@ def main(argv=None) -> int:
     p.add_argument("--only-writers-117-118", action="store_true",
                    help="only blind writers 117-118 (boys at a mosque-based youth club in Blackburn; pupils at a "
                         "school on the Isle of Wight): first sight at stop 47")
+    p.add_argument("--only-writers-117-122", action="store_true",
+                   help="only blind writers 117-122 (as 117-118, and a Sheffield academy, a Norfolk youth club, a "
+                        "music project in Nottingham, a Surrey school): first sight at stop 47")
     p.add_argument("--only-writers-113-116", action="store_true",
                    help="only blind writers 113-116 (as 113-114, and a Catholic school's year 9, Gypsy, Roma and "
                         "Traveller young people)")
@@ -618,7 +622,7 @@ def main(argv=None) -> int:
                           ("only_writers_81_88", WRITERS_81_88), ("only_writers_89_96", WRITERS_89_96),
                           ("only_writers_97_104", WRITERS_97_104), ("only_writers_105_112", WRITERS_105_112),
                           ("only_writers_113_114", WRITERS_113_114), ("only_writers_113_116", WRITERS_113_116),
-                          ("only_writers_117_118", WRITERS_117_118)):
+                          ("only_writers_117_118", WRITERS_117_118), ("only_writers_117_122", WRITERS_117_122)):
         if getattr(args, flag):
             bench_new_writers(DisclosureScreener().fit(), args.show_errors, with_question=with_q, writers=writers)
             return 0

@@ -233,6 +233,10 @@ WRITERS_113_116 = {f"writer {n}": f"fresh{n}" for n in range(113, 117)}
 # Writers 117-118 (7 December, stop 47): the same brief (boys at a mosque-based youth club in Blackburn; pupils at a
 # school on the Isle of Wight). Converted by `benchmarks/blind_convert.py` and committed unread, for a first sight.
 WRITERS_117_118 = {f"writer {n}": f"fresh{n}" for n in range(117, 119)}
+# Writers 119-122 (7 December, stop 47): the same brief (a Sheffield academy from a QR code in assembly; a youth club
+# in a Norfolk market town; Black Caribbean and mixed heritage young people at a music project in Nottingham; a
+# Church of England school in Surrey). Committed unread, for a first sight.
+WRITERS_117_122 = {f"writer {n}": f"fresh{n}" for n in range(117, 123)}
 
 
 def new_writer_part(prefix: str, row_id: str) -> str:

@@ -181,7 +181,9 @@ def in_a_place(text: str, a: int, b: int, names: frozenset[str]) -> bool:
 # ("my cousin Harry Kane", "Mr Drake"); blind writer 11: "mohammed ali's cousin not the boxer" stays a name
 _OWN_BEFORE = re.compile(r"\b(?:my|our|me|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?(?:cousin|mate|friend|brother|"
                          r"sister|uncle|auntie|aunt|nan|dad|mum|neighbour|boyfriend|girlfriend|teacher|"
-                         r"worker|called|named)[ \t]+$|\b(?:Mr|Mrs|Ms|Miss|Dr|called|named)\.?[ \t]+$", re.IGNORECASE)
+                         r"worker|called|named)[ \t]+$|\b(?:Mr|Mrs|Ms|Miss|Dr|called|named)\.?[ \t]+$|"
+                         r"\b(?:my[ \t]+name[ \t]+is|my[ \t]+name['\u2019]s|i['\u2019]?m[ \t]+called)[ \t]+$",
+                         re.IGNORECASE)
 
 
 def public_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,172 @@
+"""Personal data a cue word shows (stop 47, from blind redaction writers 36-41's misses, measured on writers 12-41
+with ``benchmarks/experiments/redaction_cues/harness.py`` before each went in).
+
+* a unit inside a home or a site: "room 14", "Block B", "plot 27", "pitch 9", "flats 4 and 6", "stall 5";
+* a house told by its number: "number 19 is the worst house", "(Mrs Boyd, no 13)" (not "the number 17 bus",
+  "question no 4");
+* a surname after "surname", "last name", "nee": "surname Wood", "last name Buckley", "(nee Price)";
+* a person's nickname after a person and "called" or after "call him": "a fella called kev", "we call him big O",
+  "the nickname Lozza" (not "they call me names", "the group is called Mums and Tots");
+* a name after "my name is": "her name is jasmine", "my name is muhammad ali like the boxer";
+* a name in lower case after a title or role: "nurse jenkins", "pc hughes", "sergeant patel", "HV: Gill";
+* a street without a street word after where someone lives: "i live on mafeking", "parks up on lumley most nights";
+* an estate after "live on the": "where i live on the Hattersley";
+* a street in lower case: "on clarence st", "top of sandhurst rd";
+* a small business by its trade word: "Golden Dragon", "Spice Lounge", "Calder Vets", "Bowker & Co", "the Station
+  Hotel" (public names, "Pizza Hut", "Premier Inn", stay: ``public_figures.txt``);
+* a name that is also a word, starting a sentence, before what a person does: "Will has had his first haircut",
+  "Grace's teacher", "Summer's been brilliant" (not "Hope is what keeps me going", "May is the worst month");
+* a child in a list of names and ages: "Destiny 15, [name] 12, Marley 9" (``aged_in_a_list``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import STOP
+from .people import fold, keep_proper, public_spans, uk_places
+
+_UNIT = re.compile(r"\b(?i:rooms?|plots?|pitch(?:es)?|blocks?|flats?|stalls?|berths?|caravans?|chalets?|units?)"
+                   r"[ \t]+(?:\d{1,3}[A-Za-z]?|[A-H])(?:[ \t]*(?:,|and|&|n|-|to)[ \t]*(?:\d{1,3}|[A-H]))*"
+                   r"(?![\w/:]|\.\d|[ \t]*(?:%|am|pm|mins?|minutes|hours|days|weeks|years|of|x|in|on|out|people|kids|"
+                   r"children|families|young))")
+_STAYING = re.compile(r"(?i:hotel|hostel|b&b|b and b|lodge|supported|accommodation|refuge|housing|corridor|"
+                      r"bedsit|digs|placement|inn\b|residents?)")
+_HOUSE_NUMBER = re.compile(r"\b(?i:number|no\.?)[ \t]+\d{1,3}[A-Za-z]?\b"
+                           r"(?![ \t]*(?:bus|%|times|one|of|on|in))")
+# "the number 17", "bus no 4", "question no. 3", "size no 5", "on number 17" (a bus): no house
+_NOT_HOUSE_BEFORE = re.compile(r"(?i:\b(?:bus|route|the|a|phone|ward|page|question|q|step|item|year|my|his|her|our|"
+                               r"their|top|room|platform|gate|size|shirt|kit|squad|point|rule|on)[ \t]+|"
+                               r"(?:^|[.!?]\s*))$")
+_BUS_BEFORE = re.compile(r"(?i:\bbus|\broute)")
+_SURNAME = re.compile(r"\b(?i:surname|last[ \t]+name|family[ \t]+name|maiden[ \t]+name|n[ée]e)\b[ \t]*"
+                      r"(?:is|was|:|-|=)?[ \t]*([A-Za-z][A-Za-z'\-]+)")
+_NOT_SURNAME = frozenset("is was the a an not unknown unclear withheld same different and of on in to given".split())
+_PERSON = (r"(?:man|men|boy|girl|guy|lad|woman|bloke|kid|dealer|one|someone|somebody|person|fella|fellow|geezer|"
+           r"friend|mate|cousin|brother|sister|uncle|youth|dude|boyfriend|girlfriend|son|daughter|child|baby|"
+           r"teacher|coach|worker|lady|gentleman|chap|older[ \t]+one)")
+_CALLED = re.compile(r"\b(?i:(?:" + _PERSON + r"[ \t]+(?:called|nicknamed|known[ \t]+as)|nicknamed|goes[ \t]+by|"
+                     r"answers[ \t]+to|(?:calls?|calling|called)[ \t]+(?:him|her|me|them)|"
+                     r"nickname(?:[ \t]+(?:is|was|of))?))[ \t]*:?[ \t]*"
+                     r"(['\u2018\"\u201c]?)((?:(?i:big|lil|little|wee|young|baby|mama|mamma)[ \t]+)?"
+                     r"[A-Za-z][A-Za-z\-]*)")
+_NOT_CALLED = frozenset("names name a an the it him her them me us police cops in out back up off for to that this "
+                        "something smth stuff things thing everything nothing someone somebody anyone because cos "
+                        "coz and but or so my his our their your by on at about after over into social services "
+                        "childline mum dad nan home school when if what who how why all every racist racial slurs "
+                        "slur gay horrible nasty fat ugly stupid weird liar grass snitch homophobic sexist offensive "
+                        "bad terrible words word not hidden secret private down still now called mentioned read "
+                        "shouted spelt spelled wrong misspelt given".split())
+_NAME_IS = re.compile(r"\b(?i:(?:my|her|his|their|real)[ \t]+name[ \t]*(?:is|was|'s|\u2019s|:)|i['\u2019]?m[ \t]+"
+                      r"called|i[ \t]+am[ \t]+called|ca['\u2019]d)[ \t]+"
+                      r"([A-Za-z][A-Za-z'\-]+(?:[ \t]+[A-Z][A-Za-z'\-]+)?)")
+_ROLE_LOWER = re.compile(r"\b(?i:(?:pc|dc|sgt|dr|mr|mrs|ms|insp)\.?|sergeant|nurse|miss|coach|officer|detective|"
+                         r"inspector|sir|teacher|carer|worker|hv|sw)[ \t]+([a-z][a-z\-]{2,}|[A-Z][a-z\-]{2,})\b(?!')")
+_NOT_ROLE_NAME = frozenset("myself herself himself themselves yourself ourselves".split())
+_ROLE_COLON = re.compile(r"\b(?:HV|SW|GP|SENCO|DSL|IRO|PA|TA|Teacher|[Rr]espite carer|Nurse|School nurse|Midwife|"
+                         r"Keyworker|Key worker)[ \t]*[:\-]?[ \t]+([A-Z][a-z'\-]+)\b")
+_LIVE_ON = re.compile(r"\b(?i:live|lives|living|lived|house|houses|homes|parks[ \t]+up|parked[ \t]+up|flat|"
+                      r"boyfriends|girlfriends|mates)[ \t]+on[ \t]+([A-Za-z][a-z'\-]+)(?:[ \t]+and[ \t]+"
+                      r"([A-Z][a-z'\-]+))?(?=[ \t]*(?:[,.!?;)]|$|\n|and\b|n\b|its\b|it's\b|he\b|she\b|they\b|most\b|"
+                      r"every\b|with\b|near\b|by\b|in\b|are\b|is\b|but\b|so\b|too\b|now\b))")
+_NOT_STREET = frozenset("the benefits top my our his her their a own site street".split())
+_ON_THE = re.compile(r"\b(?i:live|lives|living|lived|stay|stays|staying|grew[ \t]+up|from|off|round)[ \t]+"
+                     r"(?:on|in)[ \t]+(?:the|da)[ \t]+([A-Z][a-z'\-]+)\b"
+                     r"(?![ \t]+(?:[A-Z]|(?:area|side|end|estate|road|way|park|street|lane|bit)\b))")
+_LOWER_STREET = re.compile(r"\b(?:on|off|in|at|down|up|near|to|from|of|by)[ \t]+([a-z][a-z'\-]+[ \t]+(?:st|rd|ave))\b"
+                           r"(?!\.[a-z])")
+_BUSINESS = re.compile(r"\b((?:[A-Z][A-Za-z'\-]+[ \t]+){1,2}(?:Garden|Dragon|Lounge|Hut|Palace|Grill|Kebabs?|"
+                       r"Pizzas?|"
+                       r"Motors|Vets|Salon|Barbers?|Diner|Spice|Zone|Hotel|Inn|Tandoori|Balti|Bakery|Deli|Fisheries|"
+                       r"Chippy|Plaice|Wok|Cafe|Café))\b|"
+                       r"\b([A-Z][A-Za-z'\-]+[ \t]*&[ \t]*(?:Co|Sons|Daughters)\.?)(?!\w)")
+_NOT_BUSINESS = frozenset("the a my our at in to from and covent holiday premier pizza burger papa taco".split())
+_STARTS = re.compile(r"(?:^|[.!?;]\s+|\n\s*)([A-Z][a-z]+|[A-Z]{3,})"
+                     r"(?:[ \t]+(?i:has|had|hasn't|didn't|didnt|wouldn't|wouldnt|won't|wont|keeps|"
+                     r"lost[ \t]+(?:her|his)|"
+                     r"said|asked|came|went|got|gets|loves|refused|refuses|started)\b|"
+                     r"['\u2019]s[ \t]+(?i:been|had|got|teacher|contact|mum|dad|school|birthday|social)\b)")
+_NOT_START = frozenset("the this that it she he they we you i there here what who which everyone nobody someone "
+                       "school mum dad nan staff police time life work family home help support everything nothing "
+                       "care service services team treatment communication parking "
+                       # virtues and feelings that are also given names: "Hope has been a big part of my recovery"
+                       "hope faith patience joy love charity trust honesty peace liberty justice destiny unity "
+                       "serenity comfort".split())
+_AGED_IN_LIST = re.compile(r"\b([A-Z][a-z'\-]+)[ \t]+\d{1,2}(?=[ \t]*(?:,|\)|and\b|&|;|$|\.))")
+_NOT_AGED = frozenset("year yr age aged room flat no number the and ward bed bus page step plot block pitch class set "
+                      "group level stage form y boys girls kids children dash score ticks since jan feb mar apr may "
+                      "jun jul aug sep sept oct nov dec january february march april june july august september "
+                      "october november december under over top about nearly almost only just is was turned turns "
+                      "unit stall caravan chalet berth".split())
+
+
+def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
+    """Yield ``(start, end, kind)`` spans. ``cued``: every listed given name and surname (words included)."""
+    staying = None
+    for m in _UNIT.finditer(text):
+        if m.group()[:4].lower() == "room" and staying is None:
+            staying = bool(_STAYING.search(text))  # once per answer: a long answer is not searched per hit
+        if m.group()[:4].lower() != "room" or staying:
+            yield m.start(), m.end(), "address"  # "room 3" is a home only where people stay
+    for m in _HOUSE_NUMBER.finditer(text):
+        if not (_NOT_HOUSE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _BUS_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            yield m.start(), m.end(), "address"
+    for m in _SURNAME.finditer(text):
+        if m.group(1).lower() not in _NOT_SURNAME and m.group(1).lower() not in STOP:  # "knew her surname but"
+            yield m.start(1), m.end(1), "name"
+    keep = keep_proper()
+    for m in _CALLED.finditer(text):
+        w = m.group(2)
+        core = fold(w.split()[-1])
+        if core in _NOT_CALLED or fold(w) in _NOT_CALLED or core in keep:
+            continue
+        if not m.group(1) and ((w.isupper() and len(w) <= 5)  # "mum called GP"
+                               or (core in vocab and not w[0].isupper() and core not in cued)):
+            continue
+        yield m.start(2), m.end(2), "name"
+    for m in _NAME_IS.finditer(text):
+        if fold(m.group(1).split()[0]) not in _NOT_CALLED:
+            yield m.start(1), m.end(1), "name"
+    for m in _ROLE_LOWER.finditer(text):
+        w = m.group(1)
+        lw = fold(w)
+        if lw in _NOT_ROLE_NAME or lw in keep or (lw in vocab and not (w[0].isupper() and lw in cued)):
+            continue
+        yield m.start(1), m.end(1), "name"
+    for m in _ROLE_COLON.finditer(text):
+        if fold(m.group(1)) in cued and fold(m.group(1)) not in keep:
+            yield m.start(1), m.end(1), "name"
+    for m in _LIVE_ON.finditer(text):
+        for g in (1, 2):
+            w = m.group(g)
+            if not w or fold(w) in _NOT_STREET or fold(w) in keep or public_spans(w) \
+                    or (fold(w) in vocab and not w[0].isupper()):
+                continue
+            yield m.start(g), m.end(g), "address"
+    for m in _ON_THE.finditer(text):
+        w = fold(m.group(1))
+        if w not in keep and (w not in vocab or w in uk_places()):
+            yield m.start(1), m.end(1), "address"
+    for m in _LOWER_STREET.finditer(text):
+        w = m.group(1).split()[0]
+        if w not in ("the", "my", "a", "our") and (w not in vocab or w in uk_places() or w in cued):
+            yield m.start(1), m.end(1), "address"
+    for m in _BUSINESS.finditer(text):
+        g = 1 if m.group(1) else 2
+        if fold(m.group(g).split()[0]) not in _NOT_BUSINESS:
+            yield m.start(g), m.end(g), "service"  # public names are kept by the redactor's public filter
+    for m in _STARTS.finditer(text):
+        w = fold(m.group(1))
+        if w in cued and w not in _NOT_START and w not in keep:
+            yield m.start(1), m.end(1), "name"
+
+
+def aged_in_a_list(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Kids: Destiny 15, [name] 12, Marley 9": a capitalised word before an age, near a found name before an age."""
+    aged = [(a, b) for a, b in names if re.match(r"[ \t]*\(?\d{1,2}\b", text[b:b + 6])]
+    if not aged:
+        return []
+    return [(m.start(1), m.end(1)) for m in _AGED_IN_LIST.finditer(text)
+            if fold(m.group(1)) not in _NOT_AGED and fold(m.group(1)) not in keep_proper()
+            and any(abs(a - m.start()) < 60 for a, _b in aged)]

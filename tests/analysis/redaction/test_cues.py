@@ -1,0 +1,81 @@
+"""Personal data a cue word shows (``analysis/redaction/cues.py``): blind redaction writers 36-41's misses,
+stop 47. Each rule has positives (gone) and look-alikes that stay."""
+
+import pytest
+
+from analysis.redaction import redact_text
+
+
+@pytest.mark.parametrize("text, gone", [
+    # a unit inside a home or a site
+    ("they are in emergency accommodation at the Lodge Hotel, room 14, pending assessment", "room 14"),
+    ("crime ref given, victim lives at Block B, Harper House", "Block B"),
+    ("New birth visit at the caravan park, plot 27. Very cold.", "plot 27"),
+    ("Residents of flats 4 and 6 asked for a lock on the door.", "flats 4 and 6"),
+    ("theft from stall 5, Grainger Market", "stall 5"),
+    # a house by its number
+    ("im scared of the house on our road, number 19 is the worst", "number 19"),
+    ("Children taken to neighbour (Mrs Boyd, no 13) pending police.", "no 13"),
+    # a surname after a cue
+    ("kids names are on file. surname walker. mum lives with her mum", "walker"),
+    ("Children are Kian (13) and Maisie (10). Surname Gibbons.", "Gibbons"),
+    ("Mum Leanne (nee Price), dad Craig.", "Price"),
+    # a nickname after a person and "called", or "call him"
+    ("the boss is a fella called kev, everyone knows", "kev"),
+    ("mr okafor is the only teacher who gets it, we call him big O", "big O"),
+    ("he answers to 'Tiny' now which is ironic", "Tiny"),
+    # a name after "my name is"
+    ("hi my name is muhammad ali like the boxer lol", "muhammad"),
+    ("her name is jasmine, she goes our school", "jasmine"),
+    # a role before a name in lower case
+    ("the bizzie who came to our school, pc hughes, was actually sound", "hughes"),
+    ("shout out to sergeant patel who helped us", "patel"),
+    ("GP: Thornaby Medical Group. HV: Gill. Reason: mum at A&E", "Gill"),
+    # a street without a street word, an estate, a street in lower case
+    ("i live on mafeking, its ok but the older lads hang about", "mafeking"),
+    ("theres a man in a white van that parks up on lumley most nights", "lumley"),
+    ("where i live on the Hattersley everyone knows everyone", "Hattersley"),
+    ("she lives 2 mins away on clarence st", "clarence"),
+    # a small business
+    ("Family live above the takeaway (Golden Dragon, Derby Road) in Bootle", "Golden Dragon"),
+    ("husband works in the family restaurant (Spice Lounge, Chorlton) long hours", "Spice Lounge"),
+    ("confirmed by letting agent Bowker & Co, contact on file", "Bowker"),
+    # a name that is also a word, starting a sentence, before what a person does
+    ("Will has had his first haircut with us.", "Will"),
+    ("Summer's been brilliant at Brownies, got her badge", "Summer"),
+    # a child in a list of names and ages
+    ("kids at the house: Destiny 15, Tyler 12, Marley 9, Ava 3. All different dads.", "Marley"),
+])
+def test_a_cue_shows_personal_data(text, gone):
+    out = redact_text(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize("text, stays", [
+    ("the training was in room 3 and it was too hot", "room 3"),  # a number after a time-like word stays below
+    ("the number 17 bus driver always says morning", "number 17"),
+    ("i like the bus driver on number 17 he waits for me", "number 17"),
+    ("No 4 - did not understand the question", "No 4"),
+    ("Flats 1-3 of the report were about housing, 40% of families", "40%"),
+    ("the surname was not recorded on the form", "not recorded"),
+    ("we never knew her surname but I do hope she sees this", "but I do hope"),  # an NHS comment
+    ("other boys call him names and it hurts", "names"),
+    ("the group is called Mums and Tots and it is lovely", "Mums and Tots"),
+    ("mum called GP and got an appointment", "GP"),
+    ("they call me names because of my accent", "names"),
+    ("his name is Jake Paul he says, and he has a Lambo", "Jake Paul"),
+    ("As a retired nurse myself I thought the care was good", "myself"),
+    ("my mum is a nurse and works nights", "nurse and works"),
+    ("i live on benefits and its hard", "benefits"),
+    ("posted my address on facebook, its awful", "facebook"),
+    ("she lives on the top floor of the flats", "top floor"),
+    ("we stopped at the Premier Inn on the way back", "Premier Inn"),
+    ("Pizza Hut on a friday is the best thing", "Pizza Hut"),
+    ("Hope is what keeps me going honestly", "Hope"),
+    ("May is the worst month cos of exams", "May"),
+    ("Patience is needed with teenagers", "Patience"),
+    ("Year 9 and year 10, 14 of them, took part", "Year 9"),
+])
+def test_a_look_alike_stays(text, stays):
+    out = redact_text(text)
+    assert stays in out, out
