@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .names import STOP
+from .names import ROLES, STOP
 from .people import fold, keep_proper, public_spans, uk_places
 
 _UNIT = re.compile(r"\b(?i:rooms?|plots?|pitch(?:es)?|blocks?|flats?|stalls?|berths?|caravans?|chalets?|units?)"
@@ -45,7 +45,9 @@ _NOT_SURNAME = frozenset("is was the a an not unknown unclear withheld same diff
 _PERSON = (r"(?:man|men|boy|girl|guy|lad|woman|bloke|kid|dealer|one|someone|somebody|person|fella|fellow|geezer|"
            r"friend|mate|cousin|brother|sister|uncle|youth|dude|boyfriend|girlfriend|son|daughter|child|baby|"
            r"teacher|coach|worker|lady|gentleman|chap|older[ \t]+one)")
-_CALLED = re.compile(r"\b(?i:(?:" + _PERSON + r"[ \t]+(?:called|nicknamed|known[ \t]+as)|nicknamed|goes[ \t]+by|"
+_CALLED = re.compile(r"\b(?i:(?:" + _PERSON + r"[ \t]+(?:(?:is|was|who's|whos)[ \t]+)?"
+                     r"(?:called|nicknamed|known[ \t]+as)|"
+                     r"nicknamed|goes[ \t]+by|"
                      r"answers[ \t]+to|(?:calls?|calling|called)[ \t]+(?:him|her|me|them)|"
                      r"nickname(?:[ \t]+(?:is|was|of))?))[ \t]*:?[ \t]*"
                      r"(['\u2018\"\u201c]?)((?:(?i:big|lil|little|wee|young|baby|mama|mamma)[ \t]+)?"
@@ -62,6 +64,32 @@ _NAME_IS = re.compile(r"\b(?i:(?:my|her|his|their|real)[ \t]+name[ \t]*(?:is|was
                       r"([A-Za-z][A-Za-z'\-]+(?:[ \t]+[A-Z][A-Za-z'\-]+)?)")
 _ROLE_LOWER = re.compile(r"\b(?i:(?:pc|dc|sgt|dr|mr|mrs|ms|insp)\.?|sergeant|nurse|miss|coach|officer|detective|"
                          r"inspector|sir|teacher|carer|worker|hv|sw)[ \t]+([a-z][a-z\-]{2,}|[A-Z][a-z\-]{2,})\b(?!')")
+# "mrs a just walks past", "mr b (maths)", "miss k": a teacher by an initial (not "miss a day", "miss u")
+_TITLE_INITIAL = re.compile(r"\b(?:mr|mrs|ms|sir|miss)[ \t]+([a-z])\b(?![.'\u2019])")
+# "mr finch just says ignore it", "ms barrow said": after mr, mrs or ms a lower-case word is a surname
+_MR_LOWER = re.compile(r"\b(?:mr|mrs|ms)[ \t]+([a-z][a-z\-]{2,})\b")
+_NOT_MR = frozenset("nice right men man big bean blobby motivator whippy beast nobody and or the a is was".split())
+# "me n jade went to a party", "me and amir are going out": a friend named beside the writer
+_ME_AND = re.compile(r"\bme[ \t]+(?:and|n|&|an)[ \t]+([a-z][a-z\-]{1,12})[ \t]+(?:went|got|get|are|were|was|have|had|"
+                     r"go|used|both|r|been|ran|walked|started|broke|fell|keep|kept)\b")
+_NOT_PERSON = frozenset("him her them us it my his their our mum dad mam nan nana gran grandad friends mates friend "
+                        "mate family others everyone people boys girls lads kids sister brother cousin cousins bro sis "
+                        "someone some the a an all both one ones lad girl boy kid lot gang group loads most none "
+                        "half".split())
+# "the guy at the chicken shop called smiley", "someone called saint": after a person and "called", even a word
+_PERSON_CALLED_WORD = re.compile(r"\b(?:man|men|boy|girl|guy|lad|woman|bloke|kid|dealer|someone|somebody|person|"
+                                 r"fella|geezer|youth|dude|lady|one)[ \t]+(?:(?:is|was)[ \t]+)?called[ \t]+"
+                                 r"([a-z][a-z\-]{1,12})\b(?![ \t]+(?:me|him|her|them|us|my|his|the|a|an|to|for|out|"
+                                 r"back|up|off|on|in)\b)")
+_NOT_CALLED_WORD = frozenset("me him her them us my his the a an police ambulance childline back out up off names "
+                             "it that this everyone someone somebody people mum dad nan for to".split())
+# "the shop is called fonefix", "the building is called hartley court": a small place named in lower case
+_THING_CALLED = re.compile(r"\b(?:shop|club|cafe|caf\u00e9|building|block|flats|gym|team|salon|barbers|takeaway|"
+                           r"restaurant|place|bar|pub|garage|studio|centre|center|project|estate|church|mosque)"
+                           r"[ \t]+(?:(?:is|was|thats|that's)[ \t]+)?called[ \t]+"
+                           r"((?:[a-z0-9&'][a-z0-9&'\-]*)(?:[ \t]+(?!in\b|on\b|at\b|and\b|n\b|near\b|by\b|next\b|"
+                           r"but\b|cos\b|its\b|it's\b|the\b|where\b|which\b|who\b|was\b|is\b)"
+                           r"[a-z0-9&'][a-z0-9&'\-]*){0,2})")
 _NOT_ROLE_NAME = frozenset("myself herself himself themselves yourself ourselves".split())
 _ROLE_COLON = re.compile(r"\b(?:HV|SW|GP|SENCO|DSL|IRO|PA|TA|Teacher|[Rr]espite carer|Nurse|School nurse|Midwife|"
                          r"Keyworker|Key worker)[ \t]*[:\-]?[ \t]+([A-Z][a-z'\-]+)\b")
@@ -134,6 +162,23 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         if lw in _NOT_ROLE_NAME or lw in keep or (lw in vocab and not (w[0].isupper() and lw in cued)):
             continue
         yield m.start(1), m.end(1), "name"
+    for m in _TITLE_INITIAL.finditer(text):
+        title = text[m.start():m.start(1)].strip().lower()
+        if not (title == "miss" and m.group(1) in "aiuy"):
+            yield m.start(), m.end(1), "name"
+    for m in _MR_LOWER.finditer(text):
+        if m.group(1) not in _NOT_MR:
+            yield m.start(1), m.end(1), "name"
+    for m in _PERSON_CALLED_WORD.finditer(text):
+        if m.group(1) not in _NOT_CALLED_WORD:
+            yield m.start(1), m.end(1), "name"
+    for m in _THING_CALLED.finditer(text):
+        if m.group(1).split()[0] not in ("the", "a", "an", "something", "smth", "like"):
+            yield m.start(1), m.end(1), "service"
+    for m in _ME_AND.finditer(text):
+        w = m.group(1)
+        if w not in _NOT_PERSON and w not in keep and (w not in vocab or w in cued):
+            yield m.start(1), m.end(1), "name"
     for m in _ROLE_COLON.finditer(text):
         if fold(m.group(1)) in cued and fold(m.group(1)) not in keep:
             yield m.start(1), m.end(1), "name"
@@ -160,6 +205,32 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         w = fold(m.group(1))
         if w in cued and w not in _NOT_START and w not in keep:
             yield m.start(1), m.end(1), "name"
+
+
+_SEP = r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|n|an|&)[ \t]+)"
+_RIGHT = re.compile(_SEP + r"((?:big[ \t]+|lil[ \t]+)?[a-z][a-z\-]{1,12})\b(?![ \t]*\[)")
+_LEFT = re.compile(r"(?<![\w'])((?:big[ \t]+|lil[ \t]+)?[a-z][a-z\-]{1,12})" + _SEP + "$")
+_SAID_OF = re.compile(r"\b(?:is|was|are|were|so|very|really|proper|well|too)[ \t]+$")  # "[name] is brill, [name]"
+_ROLE_WORD = re.compile(r"(?i:" + ROLES + r"|step[ \-]?(?:dad|mum|mam)|ex[ \-]?partner|admin|headteacher)")
+
+
+def beside_a_name(text: str, names: list[tuple[int, int]], *, vocab: frozenset[str],
+                  cued: frozenset[str]) -> list[tuple[int, int]]:
+    """"the bullies are ruby, [name] and crystal", "sonny and [name]": a lower-case word listed beside a found
+    name, when it is no English word or is a listed name (not "me", "mum", "stepdad", "his mate")."""
+    out = []
+    keep = keep_proper()
+    for a, b in names:
+        for m, base in ((_RIGHT.match(text, b), 0), (_LEFT.search(text[max(0, a - 30):a]), max(0, a - 30))):
+            if not m:
+                continue
+            w = m.group(1).split()[-1]
+            if w in _NOT_PERSON or w in _NOT_CALLED or w in STOP or w in keep or _ROLE_WORD.fullmatch(w) \
+                    or _SAID_OF.search(text, max(0, base + m.start(1) - 10), base + m.start(1)):
+                continue
+            if w not in vocab or w in cued:
+                out.append((base + m.start(1), base + m.end(1)))
+    return out
 
 
 def aged_in_a_list(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:

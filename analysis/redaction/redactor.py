@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterable
 
 from . import patterns as P
-from .cues import aged_in_a_list, find_cues
+from .cues import aged_in_a_list, beside_a_name, find_cues
 from .families import also_known, find_context
 from .name_lists import SHORT_DATES
 from .names import all_surnames, english_words, find_names, first_names, names_after_cue
@@ -177,7 +177,8 @@ class PersonalDataRedactor:
         for a, b, kind in find_cues(text, vocab=vocab, cued=self.cued_):
             add(a, b, kind)
         names = [(s[0], s[1]) for s in found if s[2] == "name"]
-        for a, b in also_known(text, names) + aged_in_a_list(text, names):
+        for a, b in also_known(text, names) + aged_in_a_list(text, names) + \
+                beside_a_name(text, names, vocab=vocab, cued=self.cued_):
             add(a, b, "name")
         found = list(dict.fromkeys(found))  # the same span from several rules is judged once
         found = [s for s in found if not (s[2] == "name" and (_a_month(text, s[0], s[1])

@@ -36,3 +36,232 @@ def list_neighbour(t):
                 if w.lower() not in _NOT_NEIGHBOUR and (w[0].isupper() or w.lower() not in vocab):
                     out.append((base + m.start(1), base + m.end(1), "name"))
     return out
+
+
+# ---- stop 47, second round: young people's lower-case names (tuned on r12, r20, r32, r36 and the rest of 12-41)
+from analysis.redaction.names import names_after_cue  # noqa: E402
+from analysis.redaction.people import keep_proper  # noqa: E402
+
+ALL += ["kin_lower", "title_initial", "mr_lower_word", "me_and_x", "x_from_year", "the_lower_family",
+        "person_is_called"]
+
+_PEOPLE_WORDS = frozenset("him her them us it my his her their our mum dad mam nan nana gran grandad friends mates "
+                          "friend mate family others everyone people boys girls lads kids sister brother cousin "
+                          "cousins bro sis someone some the a an all both".split())
+_KIN_LOWER = re.compile(r"\b(?:my|his|her|our|their|ur|me)[ \t]+(?:(?:little|lil|big|older|younger|baby|step|"
+                        r"half|best|other)[ \t]+)?(?:cousin|brother|bro|sister|sis|son|daughter|mum|mam|dad|mate|"
+                        r"friend|pal|boyfriend|girlfriend|bf|gf|nan|nana|uncle|auntie|aunty|niece|nephew|stepdad|"
+                        r"stepmum)[ \t]+([a-z][a-z\-]{1,12})(?=[ \t]*(?:[,.!?;)]|$|\n|is\b|was\b|has\b|had\b|got\b|"
+                        r"and\b|n\b|said\b|says\b|who\b|gets\b|does\b|did\b|lives\b|works\b|takes\b|keeps\b|"
+                        r"always\b|never\b|just\b|still\b|went\b|goes\b|used\b|listens?\b|came\b))")
+
+
+def kin_lower(t):
+    vocab = english_words()
+    cued = names_after_cue()
+    out = []
+    for m in _KIN_LOWER.finditer(t):
+        w = m.group(1)
+        if w in _PEOPLE_WORDS or w in keep_proper():
+            continue
+        if w not in vocab or w in cued:
+            out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+_TITLE_INITIAL = re.compile(r"\b(?:mr|mrs|ms|sir|miss)[ \t]+([a-z])\b(?![.'\u2019])")
+
+
+def title_initial(t):
+    out = []
+    for m in _TITLE_INITIAL.finditer(t):
+        w = m.group(1)
+        title = t[m.start():m.start(1)].strip().lower()
+        if w in ("a", "i", "u", "y", "x") and (title == "miss" or w in ("a", "i")):
+            continue
+        out.append((m.start(), m.end(1), "name"))
+    return out
+
+
+_MR_LOWER = re.compile(r"\b(?:mr|mrs|ms)[ \t]+([a-z][a-z\-]{2,})\b")
+_NOT_MR = frozenset("nice right men man big bean blobby motivator whippy and or the a is was".split())
+
+
+def mr_lower_word(t):
+    out = []
+    for m in _MR_LOWER.finditer(t):
+        if m.group(1) not in _NOT_MR:
+            out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+_ME_AND = re.compile(r"\bme[ \t]+(?:and|n|&|an)[ \t]+([a-z][a-z\-]{1,12})[ \t]+(?:went|got|get|are|were|was|have|had|"
+                     r"go|used|both|r|been|ran|walked|started|broke|fell|keep|kept)\b")
+
+
+def me_and_x(t):
+    vocab = english_words()
+    cued = names_after_cue()
+    out = []
+    for m in _ME_AND.finditer(t):
+        w = m.group(1)
+        if w in _PEOPLE_WORDS or w in keep_proper():
+            continue
+        if w not in vocab or w in cued:
+            out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+_FROM_YEAR = re.compile(r"\b([a-z][a-z\-]{1,12})[ \t]+(?:from|in)[ \t]+(?:year|yr|y)[ \t]?\d{1,2}\b")
+
+
+def x_from_year(t):
+    vocab = english_words()
+    cued = names_after_cue()
+    out = []
+    for m in _FROM_YEAR.finditer(t):
+        w = m.group(1)
+        if w in _PEOPLE_WORDS or w in keep_proper() or w in ("one", "ones", "lad", "girl", "boy", "kid", "lot",
+                                                              "gang", "group", "loads", "most", "none", "half"):
+            continue
+        if w not in vocab or w in cued:
+            out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+_THE_LOWER_FAMILY = re.compile(r"\bthe[ \t]+([a-z][a-z\-]{2,14})s\b(?=[ \t]+(?:next[ \t]+door|from[ \t]+next|"
+                               r"family|on[ \t]+the|at|mainly|run|are|always|live|from))")
+
+
+def the_lower_family(t):
+    from analysis.redaction.names import all_surnames
+    sur = all_surnames()
+    vocab = english_words()
+    out = []
+    for m in _THE_LOWER_FAMILY.finditer(t):
+        stem = m.group(1)
+        if stem in sur or (stem not in vocab and stem + "s" not in vocab):
+            out.append((m.start(1), m.end(), "name"))
+    return out
+
+
+_IS_CALLED = re.compile(r"\b(?:man|guy|lad|fella|bloke|woman|girl|boy|one|kid|dealer|worker|lady)[ \t]+"
+                        r"(?:is|was|who's|whos)[ \t]+(?:called|named)[ \t]+([A-Za-z][a-z\-]{1,12})\b")
+
+
+def person_is_called(t):
+    out = []
+    for m in _IS_CALLED.finditer(t):
+        if m.group(1).lower() not in ("names", "a", "the", "it", "him", "her"):
+            out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+# ---- a lower-case given name from the kept lists, when it is no English word and no typo of one
+from analysis.redaction.names import _hand_given, _library_given  # noqa: E402
+
+ALL += ["lower_given", "lower_given_slot"]
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _typo_of_word(w, vocab):
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    for a, b in splits:
+        if b and a + b[1:] in vocab and len(a + b[1:]) > 2:
+            return True
+        if len(b) > 1 and a + b[1] + b[0] + b[2:] in vocab:
+            return True
+        for c in _LETTERS:
+            if b and a + c + b[1:] in vocab and len(w) > 3:
+                return True
+            if a + c + b in vocab and len(w) > 2:
+                return True
+    return False
+
+
+_LOWER_TOKEN = re.compile(r"(?<![\w@#.'\u2019/\-])([a-z][a-z]{1,14})(?![\w@\-])")
+
+
+def _lower_given_spans(t, slot):
+    vocab = english_words()
+    names = _library_given() | _hand_given()
+    keep = keep_proper()
+    out = []
+    for m in _LOWER_TOKEN.finditer(t):
+        w = m.group(1)
+        if w in vocab or w not in names or w in keep or len(w) < 3:
+            continue
+        if _typo_of_word(w, vocab):
+            continue
+        if slot and not _SLOT.search(t, max(0, m.start() - 25), m.start()) and not _SLOT_AFTER.match(t, m.end()):
+            continue
+        out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+_SLOT = re.compile(r"(?:\b(?:me|and|n|&|with|wiv|to|told|tell|ask|called|like|but|cos|mate|friend|bestie|bro|sis|"
+                   r"brother|sister|cousin|boyfriend|girlfriend|bf|gf|mum|dad|nan|uncle|auntie)|^|[,.!?(])[ \t]*$")
+_SLOT_AFTER = re.compile(r"(?:['\u2019]?s\b|[ \t]*(?:,|and\b|n\b|&|is\b|was\b|has\b|had\b|got\b|said\b|says\b|"
+                         r"went\b|goes\b|keeps\b|always\b|never\b|from\b|in\b|who\b))")
+
+
+def lower_given(t):
+    return _lower_given_spans(t, slot=False)
+
+
+def lower_given_slot(t):
+    return _lower_given_spans(t, slot=True)
+
+
+# ---- stop 47, third round
+ALL += ["list_neighbour_lower", "person_called_word", "thing_called"]
+
+
+def list_neighbour_lower(t):
+    vocab = english_words()
+    cued = names_after_cue()
+    out = []
+    for a, b, kind in BASE(t):
+        if kind != "name":
+            continue
+        right = re.match(_SEP + r"((?:big[ \t]+|lil[ \t]+)?[a-z][a-z\-]{1,12})\b(?![ \t]*\[)", t[b:])
+        left = re.search(r"(?<![\w'])((?:big[ \t]+|lil[ \t]+)?[a-z][a-z\-]{1,12})" + _SEP + "$", t[max(0, a - 30):a])
+        for m, base in ((right, b), (left, max(0, a - 30))):
+            if not m:
+                continue
+            w = m.group(1).split()[-1]
+            if w in _NOT_NEIGHBOUR or w in _PEOPLE_WORDS or w in keep_proper():
+                continue
+            if w not in vocab or w in cued:
+                out.append((base + m.start(1), base + m.end(1), "name"))
+    return out
+
+
+_PERSON_CALLED_WORD = re.compile(r"\b(?:man|men|boy|girl|guy|lad|woman|bloke|kid|dealer|someone|somebody|person|fella|"
+                                 r"geezer|youth|dude|lady|one)[ \t]+(?:(?:is|was)[ \t]+)?called[ \t]+([a-z][a-z\-]{1,12})"
+                                 r"\b(?![ \t]+(?:me|him|her|them|us|my|his|the|a|an|to|for|out|back|up|off|on|in)\b)")
+_NOT_CALLED_WORD = frozenset("me him her them us my his her the a an police ambulance childline back out up off names "
+                             "it that this everyone someone somebody people mum dad nan 999 101 for to".split())
+
+
+def person_called_word(t):
+    out = []
+    for m in _PERSON_CALLED_WORD.finditer(t):
+        if m.group(1) not in _NOT_CALLED_WORD:
+            out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+_THING_CALLED = re.compile(r"\b(?:shop|club|cafe|caf\u00e9|building|block|flats|gym|team|salon|barbers|takeaway|"
+                           r"restaurant|place|bar|pub|garage|studio|centre|center|project|estate|church|mosque)"
+                           r"[ \t]+(?:(?:is|was|thats|that's)[ \t]+)?called[ \t]+"
+                           r"((?:[a-z0-9&'][a-z0-9&'\-]*)(?:[ \t]+(?!in\b|on\b|at\b|and\b|n\b|near\b|by\b|next\b|"
+                           r"but\b|cos\b|its\b|it's\b|the\b|where\b|which\b|who\b|was\b|is\b)[a-z0-9&'][a-z0-9&'\-]*){0,2})")
+
+
+def thing_called(t):
+    out = []
+    for m in _THING_CALLED.finditer(t):
+        if m.group(1).split()[0] not in ("the", "a", "an", "something", "smth", "like"):
+            out.append((m.start(1), m.end(1), "service"))
+    return out

@@ -79,3 +79,55 @@ def test_a_cue_shows_personal_data(text, gone):
 def test_a_look_alike_stays(text, stays):
     out = redact_text(text)
     assert stays in out, out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("kids vape in the toilets and mrs a just walks past", "mrs a"),
+    ("mr b (maths) shouts at people with ADHD", "mr b"),
+    ("if ur reading this miss k, thank u", "miss k"),
+    ("the teachers dont deal with racism, mr finch just says ignore it", "finch"),
+    ("me n jade went to a party on saturday", "jade"),
+    ("dont tell anyone but me n amir are going out", "amir"),
+    ("weed on the corner, the fella is called wes, ring him", "wes"),
+])
+def test_a_young_persons_cue_shows_a_name(text, gone):
+    out = redact_text(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize("text, stays", [
+    ("i miss a lot of school cos of my mum", "miss a lot"),
+    ("i miss u nan", "miss u"),
+    ("mr beast vids are better than school ngl", "mr beast"),
+    ("lol i put my name as mr nobody on the survey", "mr nobody"),
+    ("me and my mum went shopping", "my mum"),
+    ("me and friends went to town", "friends"),
+    ("the shop is called spar and its open late", "spar"),  # a chain (public_figures.txt), not a small shop
+])
+def test_a_young_persons_look_alike_stays(text, stays):
+    out = redact_text(text)
+    assert stays in out, out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("the guy at the chicken shop called smiley gave my little brother a phone", "smiley"),
+    ("he hires kids to unlock stolen phones, the shop is called fonefix", "fonefix"),
+    ("the lift always smells of weed. the building is called hartley court", "hartley court"),
+    ("Kayleigh, bex and me went to town and got followed", "bex"),
+])
+def test_a_lower_case_name_beside_a_name_or_after_called(text, gone):
+    out = redact_text(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize("text, stays", [
+    ("a girl called me fat on the bus", "called me fat"),
+    ("someone called police and they came", "police"),
+    ("the club is called the hub and its free", "the hub"),
+    ("Dr Khan, he listened to me and got things moving", "he listened"),
+    ("Kayleigh is brill, Sophie is fantastic", "brill"),
+    ("Present: mum Mrs Khan, stepdad and the baby", "stepdad"),
+])
+def test_a_lower_case_look_alike_stays(text, stays):
+    out = redact_text(text)
+    assert stays in out, out
