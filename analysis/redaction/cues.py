@@ -173,7 +173,8 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         if m.group(1) not in _NOT_CALLED_WORD:
             yield m.start(1), m.end(1), "name"
     for m in _THING_CALLED.finditer(text):
-        if m.group(1).split()[0] not in ("the", "a", "an", "something", "smth", "like"):
+        if m.group(1).split()[0] not in ("the", "a", "an", "something", "smth", "like") \
+                and not public_spans(m.group(1)):  # "the shop is called spar": a chain
             yield m.start(1), m.end(1), "service"
     for m in _ME_AND.finditer(text):
         w = m.group(1)
