@@ -21,6 +21,7 @@ with ``benchmarks/experiments/redaction_cues/harness.py`` before each went in).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .names import ROLES, STOP
@@ -43,6 +44,7 @@ _SURNAME = re.compile(r"\b(?i:surname|last[ \t]+name|family[ \t]+name|maiden[ \t
                       r"(?:is|was|:|-|=)?[ \t]*([A-Za-z][A-Za-z'\-]+)")
 _NOT_SURNAME = frozenset("is was the a an not unknown unclear withheld same different and of on in to given".split())
 _PERSON = (r"(?:man|men|boy|girl|guy|lad|woman|bloke|kid|dealer|one|someone|somebody|person|fella|fellow|geezer|"
+           r"pcso|officer|copper|guard|security|bouncer|driver|nurse|owner|manager|neighbour|leader|"
            r"friend|mate|cousin|brother|sister|uncle|youth|dude|boyfriend|girlfriend|son|daughter|child|baby|"
            r"teacher|coach|worker|lady|gentleman|chap|older[ \t]+one)")
 _CALLED = re.compile(r"\b(?i:(?:" + _PERSON + r"[ \t]+(?:(?:is|was|who's|whos)[ \t]+)?"
@@ -128,6 +130,22 @@ _NOT_AGED = frozenset("year yr age aged room flat no number the and ward bed bus
                       "unit stall caravan chalet berth".split())
 
 
+# "reg started AO67 something", "plate started SG", "ends in XRT": part of a registration after a cue
+_PART_REG = re.compile(r"\b(?i:reg|registration|plate|number[ \t]+plate)[ \t]+(?i:(?:was|is|number)[ \t]+)?"
+                       r"(?i:(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|end(?:s|ed|ing)?)[ \t]+)?"
+                       r"(?i:(?:with|in)[ \t]+)?"
+                       r"([A-Za-z]{2}\d{2}|[A-Z]{2,3})\b(?![ \t]*\d)")
+# "jaydens older brother", "rubys mam", "abbies 16th", "eilidhs da": a lower-case name owning a person or a thing
+_OWNS = re.compile(r"\b([a-z]{2,12})s[ \t]+(?:(?:older|younger|big|little|wee|baby|new|old)[ \t]+)?"
+                   r"(?:mum|mam|maw|ma|mom|dad|da|nan|nana|gran|brother|bro|sister|sis|cousin|uncle|auntie|aunty|"
+                   r"boyfriend|girlfriend|bf|gf|house|flat|party|phone|insta|instagram|snap|tiktok|birthday|16th|"
+                   r"18th|nursery|chippy|van|car|mate|mates|pal)\b")
+# "hi its faith from tuesday", "its marley can u print": who is writing, at the start of a message
+_ITS_ME = re.compile(r"^[ \t]*(?:(?:hi|hiya|hey|hello)[ \t,!]+)?(?:its|it's|it\u2019s|this is)[ \t]+([a-z]{2,12})\b"
+                     r"(?=[ \t]*(?:[,.!?\n]|$|from\b|here\b|again\b|can\b|email\b|pls\b|please\b|btw\b|"
+                     r"[a-z]+[ \t]+(?:from|here)\b))")
+
+
 def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
     """Yield ``(start, end, kind)`` spans. ``cued``: every listed given name and surname (words included)."""
     staying = None
@@ -176,6 +194,15 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         if m.group(1).split()[0] not in ("the", "a", "an", "something", "smth", "like") \
                 and not public_spans(m.group(1)):  # "the shop is called spar": a chain
             yield m.start(1), m.end(1), "service"
+    for m in _PART_REG.finditer(text):
+        yield m.start(1), m.end(1), "vehicle"
+    for m in _OWNS.finditer(text):
+        w = m.group(1)
+        if w in cued and w not in _NOT_PERSON and w not in keep and w not in _NOT_START:
+            yield m.start(1), m.end(1), "name"
+    for m in _ITS_ME.finditer(text):
+        if m.group(1) in cued and m.group(1) not in _NOT_PERSON:  # "its faith from tuesday": a name here
+            yield m.start(1), m.end(1), "name"
     for m in _ME_AND.finditer(text):
         w = m.group(1)
         if w not in _NOT_PERSON and w not in keep and (w not in vocab or w in cued):
@@ -211,6 +238,7 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
 _SEP = r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|n|an|&)[ \t]+)"
 _RIGHT = re.compile(_SEP + r"((?:big[ \t]+|lil[ \t]+)?[a-z][a-z\-]{1,12})\b(?![ \t]*\[)")
 _LEFT = re.compile(r"(?<![\w'])((?:big[ \t]+|lil[ \t]+)?[a-z][a-z\-]{1,12})" + _SEP + "$")
+_JOIN = re.compile(r"[ \t]+(?:and|n|an|&)(?:[ \t]|$)")
 _SAID_OF = re.compile(r"\b(?:is|was|are|were|so|very|really|proper|well|too)[ \t]+$")  # "[name] is brill, [name]"
 _ROLE_WORD = re.compile(r"(?i:" + ROLES + r"|step[ \-]?(?:dad|mum|mam)|ex[ \-]?partner|admin|headteacher)")
 
@@ -222,7 +250,10 @@ def beside_a_name(text: str, names: list[tuple[int, int]], *, vocab: frozenset[s
     out = []
     keep = keep_proper()
     for a, b in names:
-        for m, base in ((_RIGHT.match(text, b), 0), (_LEFT.search(text[max(0, a - 30):a]), max(0, a - 30))):
+        after, before = text[b:b + 5], text[max(0, a - 5):a]
+        right = _RIGHT.match(text, b) if "," in after or _JOIN.match(after) else None  # cheap checks first:
+        left = _LEFT.search(text[max(0, a - 30):a]) if "," in before or _JOIN.search(before) else None  # long lists
+        for m, base in ((right, 0), (left, max(0, a - 30))):
             if not m:
                 continue
             w = m.group(1).split()[-1]
@@ -239,6 +270,11 @@ def aged_in_a_list(text: str, names: list[tuple[int, int]]) -> list[tuple[int, i
     aged = [(a, b) for a, b in names if re.match(r"[ \t]*\(?\d{1,2}\b", text[b:b + 6])]
     if not aged:
         return []
-    return [(m.start(1), m.end(1)) for m in _AGED_IN_LIST.finditer(text)
-            if fold(m.group(1)) not in _NOT_AGED and fold(m.group(1)) not in keep_proper()
-            and any(abs(a - m.start()) < 60 for a, _b in aged)]
+    starts = sorted(a for a, _b in aged)
+    out = []
+    for m in _AGED_IN_LIST.finditer(text):
+        k = bisect.bisect_left(starts, m.start() - 59)  # a found name before an age within 60 characters
+        if k < len(starts) and starts[k] < m.start() + 60 and fold(m.group(1)) not in _NOT_AGED \
+                and fold(m.group(1)) not in keep_proper():
+            out.append((m.start(1), m.end(1)))
+    return out

@@ -54,7 +54,10 @@ ROLES = (
     r"dsl|safeguarding\s+lead|senco|manager|link\s+worker|yot\s+worker|ta|"
     # family (stop 46, blind writers 18-23: "our daughter Hope", "my granddaughter Summer", "my son Ryan")
     r"son|daughter|step\s*son|step\s*daughter|grandson|granddaughter|grandaughter|grandchild|niece|nephew|"
-    r"baby|child|husband|wife|partner|ex|instructor|youth\s+leader|leader"
+    r"baby|child|husband|wife|partner|ex|instructor|youth\s+leader|leader|"
+    # as young people in the north and Scotland write (stop 47, blind writer r48): "ma pal eilidh", "me mams fella
+    # lee", "wor lass amber", "me dad pete"
+    r"pal|fella|lass|da|dad|mam|maw|mum|bro|sis"
 )
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"  # Latin letters with accents (Ó, Siân, Łukasz)
 _U = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
@@ -62,7 +65,7 @@ _WORD = rf"[{_L}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})*"  # "O'Brien" but not "anja
 _CAPW = rf"[{_U}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})+"
 _TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|mr|mrs|ms|miss|dr)\b\.?\s+(" + _WORD + r")"
                        r"((?:[ \t]+" + _CAPW + r")?)")
-_ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma|[a-z]+['\u2019]s)\s+"
+_ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma|wor|mums|mams|dads|nans|[a-z]+['\u2019]s)\s+"
                       r"(?:(?:new|old|adult|eldest|youngest|older|younger|twin)\s+)?(?:" + ROLES + r")"
                       r"(?:\s*,\s*|\s+)(?:(is\s+called|was\s+called|is|was|called|named)\s+)?"
                       r"(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
@@ -271,6 +274,9 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
         word = m.group(2)
         if word.islower() and word not in names and _FAMILY_ROLE.search(text, m.start(), m.start(2)):
             continue  # "my son dosen't", "her son recieves": a family word before a typo, not a name
+        if word.isupper() and text[m.start():m.start(2)].isupper() and word.lower() in english_words() \
+                and word.lower() not in names:
+            continue  # "MY BROTHER HITS ME": in capitals, a word after a family word is no name (stop 47)
         if word.lower() in _RANKS and m.group(3).strip():
             spans.append((m.start(3) + len(m.group(3)) - len(m.group(3).lstrip()), m.end(3)))
             continue  # "the officer was PC Hardcastle": the rank stays

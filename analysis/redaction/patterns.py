@@ -110,7 +110,10 @@ VEHICLE_REG_ANYCASE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[ \t]?\d{2}[ \t]?[
 VEHICLE_REG_SPACED = re.compile(r"(?<![A-Za-z0-9])(?!(?:ON|TO|AT|BY|OF|MY|UP|SO|NO|GO|BE|HE|WE|ME|AN|OR|AM|US|DO)\b)"
                                 r"[A-HJ-PR-Y][A-Z][ \t]\d{2}[ \t]?(?!(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|"
                                 r"DEC|MIN|MINS|HRS|DAY|DAYS|YRS|LBS|KGS|PTS|AGO|SEC)\b)[A-HJ-PR-Z]{3}(?![A-Za-z0-9])")
-VEHICLE_CUE = re.compile(r"\b(?:reg|registration|number\s*plate|plate|car|van|motor|motorbike)\b", re.IGNORECASE)
+# a car's make or model or "drives" is a cue too: "drives a white bmw sf19 rkx", "a silver astra nd67 kjx" (stop 47)
+VEHICLE_CUE = re.compile(r"\b(?:reg|registration|number\s*plate|plate|car|van|motor|motorbike|drives|drove|driving|"
+                         r"astra|golf|corsa|fiesta|focus|polo|clio|civic|prius|bmw|audi|merc|mercedes|transit|"
+                         r"range\s+rover|taxi|cab)\b", re.IGNORECASE)
 
 # Reference numbers (case, crime, pupil, LADO, housing, collar): they lead straight to one person's file.
 # A token of letters and digits joined by "/" or "-" with at least five digits, and a capital letter or two

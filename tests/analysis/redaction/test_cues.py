@@ -131,3 +131,34 @@ def test_a_lower_case_name_beside_a_name_or_after_called(text, gone):
 def test_a_lower_case_look_alike_stays(text, stays):
     out = redact_text(text)
     assert stays in out, out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("he parks outside school every day in a silver astra nd67 kjx", "nd67"),
+    ("a man asked if we wanted sweets. reg started with BK63", "BK63"),
+    ("grey Fiesta, reg partly seen, plate ends in XRT. Rang 101", "XRT"),
+    ("jaydens older brother keeps adding year 7s on snap", "jayden"),
+    ("the only adult i trust is rubys mam she lets me stay", "ruby"),
+    ("hi its faith from tuesday can u tell my worker", "faith"),
+    ("wor lass amber got asked for nudes off some lad", "amber"),
+    ("me mams fella lee sells stuff from our house", "lee"),
+    ("got chucked out by security for no reason, the guard was called trev", "trev"),
+])
+def test_how_young_people_write_names_and_cars(text, gone):
+    out = redact_text(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize("text, stays", [
+    ("MY BROTHER HITS ME", "HITS"),  # in capitals, a word after a family word
+    ("MY DAD SHOUTS AT ME EVERY NIGHT", "SHOUTS"),
+    ("the reg was on the form, I think it was fine", "the form"),
+    ("my mates mum picks us up", "mates mum"),
+    ("the others mum was nice", "others mum"),
+    ("its fine honestly, nothing to say", "fine"),
+    ("its hope that keeps me going", "hope"),
+    ("we drove to the coast in my dads car", "coast"),
+])
+def test_how_young_people_write_look_alikes(text, stays):
+    out = redact_text(text)
+    assert stays in out, out
