@@ -92,6 +92,8 @@ _THING_CALLED = re.compile(r"\b(?:shop|club|cafe|caf\u00e9|building|block|flats|
                            r"((?:[a-z0-9&'][a-z0-9&'\-]*)(?:[ \t]+(?!in\b|on\b|at\b|and\b|n\b|near\b|by\b|next\b|"
                            r"but\b|cos\b|its\b|it's\b|the\b|where\b|which\b|who\b|was\b|is\b)"
                            r"[a-z0-9&'][a-z0-9&'\-]*){0,2})")
+_FAMILY = frozenset("mum mam nan nana gran dad da mom maw aunty auntie uncle cousin bro sis brother sister "
+                    "grandma grandad nanny".split())
 _NOT_ROLE_NAME = frozenset("myself herself himself themselves yourself ourselves".split())
 _ROLE_COLON = re.compile(r"\b(?:HV|SW|GP|SENCO|DSL|IRO|PA|TA|Teacher|[Rr]espite carer|Nurse|School nurse|Midwife|"
                          r"Keyworker|Key worker)[ \t]*[:\-]?[ \t]+([A-Z][a-z'\-]+)\b")
@@ -136,14 +138,29 @@ _PART_REG = re.compile(r"\b(?i:reg|registration|plate|number[ \t]+plate)[ \t]+(?
                        r"(?i:(?:with|in)[ \t]+)?"
                        r"([A-Za-z]{2}\d{2}|[A-Z]{2,3})\b(?![ \t]*\d)")
 # "jaydens older brother", "rubys mam", "abbies 16th", "eilidhs da": a lower-case name owning a person or a thing
-_OWNS = re.compile(r"\b([a-z]{2,12})s[ \t]+(?:(?:older|younger|big|little|wee|baby|new|old)[ \t]+)?"
-                   r"(?:mum|mam|maw|ma|mom|dad|da|nan|nana|gran|brother|bro|sister|sis|cousin|uncle|auntie|aunty|"
+_OWNS = re.compile(r"\b([a-z]{2,12}|[A-Z][a-z]{1,11})s[ \t]+(?:(?:older|younger|big|little|wee|baby|new|old)[ \t]+)?"
+                   r"(?:mum|mam|maw|ma|mom|dad|da|nan|nana|gran|mums|mams|dads|nans|"
+                   r"brother|bro|sister|sis|cousin|uncle|auntie|aunty|"
                    r"boyfriend|girlfriend|bf|gf|house|flat|party|phone|insta|instagram|snap|tiktok|birthday|16th|"
                    r"18th|nursery|chippy|van|car|mate|mates|pal)\b")
 # "hi its faith from tuesday", "its marley can u print": who is writing, at the start of a message
 _ITS_ME = re.compile(r"^[ \t]*(?:(?:hi|hiya|hey|hello)[ \t,!]+)?(?:its|it's|it\u2019s|this is)[ \t]+([a-z]{2,12})\b"
                      r"(?=[ \t]*(?:[,.!?\n]|$|from\b|here\b|again\b|can\b|email\b|pls\b|please\b|btw\b|"
                      r"[a-z]+[ \t]+(?:from|here)\b))")
+
+
+# "a party at ruby's", "we watched it at tylers wi his cousin": someone's home by their name
+_AT_HOME = re.compile(r"\b(?:at|round|to|from|stayed[ \t]+at|sleep[ \t]+at)[ \t]+([a-z]{2,12})(?:['\u2019]s|s)\b"
+                      r"(?=[ \t]*(?:[,.!?)]|$|\n|house\b|place\b|and\b|n\b|on\b|for\b|wi\b|with\b|last\b|"
+                      r"tonight\b|yesterday\b|after\b|at\b))")
+# "the man in it, sid, shouts at us", "the one he has, jo, never rings back": a person named between commas
+_BETWEEN_COMMAS = re.compile(r"\b(?:man|woman|lady|guy|bloke|fella|lad|girl|boy|one|driver|worker|teacher|boss|owner|"
+                             r"manager|nurse|coach|leader|neighbour|officer|pcso|dealer)\b[^,.!?\n]{0,30},[ \t]*"
+                             r"([A-Za-z][a-z]{1,12}|[A-Z]{2,12}),[ \t]*(?=(?i:is|was|has|had|never|always|just|shouts|"
+                             r"says|said|will|would|can|does|did|keeps|gets|got|who|explained|helped|tells|told)\b)")
+# "bailey from the bmx track", "bev from the family centre", "hope from year 11": a listed name, then where from
+_FROM_PLACE = re.compile(r"(?:^|[.!?,;(]\s*|\b(?:and|to|tell|ask|like|n)\s+)([a-z]{2,12})\s+from\s+"
+                         r"(?:the\b|my\b|our\b|year\b|yr\b|y\d|\[)")
 
 
 def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
@@ -197,12 +214,25 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
     for m in _PART_REG.finditer(text):
         yield m.start(1), m.end(1), "vehicle"
     for m in _OWNS.finditer(text):
-        w = m.group(1)
+        w = fold(m.group(1))
         if w in cued and w not in _NOT_PERSON and w not in keep and w not in _NOT_START:
             yield m.start(1), m.end(1), "name"
     for m in _ITS_ME.finditer(text):
         if m.group(1) in cued and m.group(1) not in _NOT_PERSON:  # "its faith from tuesday": a name here
             yield m.start(1), m.end(1), "name"
+    for m in _AT_HOME.finditer(text):
+        w = m.group(1)
+        plural = text[m.end(1)] == "s" and w + "s" in vocab  # "from nurses to porters"
+        if w in cued and not plural and w not in _NOT_PERSON and w not in keep and w not in _NOT_START \
+                and w not in _FAMILY:
+            yield m.start(1), m.end(1), "name"
+    for rx in (_BETWEEN_COMMAS, _FROM_PLACE):
+        for m in rx.finditer(text):
+            w = m.group(1)
+            lw = fold(w)
+            if lw not in _NOT_PERSON and lw not in keep and lw not in STOP and lw not in _FAMILY \
+                    and (lw in cued or lw not in vocab):
+                yield m.start(1), m.end(1), "name"
     for m in _ME_AND.finditer(text):
         w = m.group(1)
         if w not in _NOT_PERSON and w not in keep and (w not in vocab or w in cued):

@@ -118,7 +118,8 @@ _LOWER_LIST = re.compile(r"(?<![\w'])(" + _ITEM + r"(?:[ \t]*,[ \t]*" + _ITEM + 
 _LIST_SPLIT = re.compile(r"[ \t]*(?:,|\band\b|\bn\b|&)[ \t]*")
 _LOWER_CALLED = re.compile(r"\b(?:one|someone|somebody|boy|girl|man|guy|lad|kid|dealer|other[ \t]+one)[ \t]+"
                            r"(?:was[ \t]+|is[ \t]+)?called[ \t]+([a-z][a-z\-]{2,12})\b")
-_LOWER_SAINT = re.compile(r"\b(?:at|go|goes|going|went|from|to|outside|near|behind)[ \t]+(st\.?[ \t]+[a-z][a-z']+"
+_LOWER_SAINT = re.compile(r"\b(?:at|go|goes|going|went|from|to|outside|near|behind|fae|wis|was|is|school,)[ \t]+"
+                          r"(st\.?[ \t]+[a-z][a-z']+"
                           r"(?:[ \t]+and[ \t]+all[ \t]+angels)?)\b(?![ \t]+(?:road|street|lane|church|hospital))")
 _NOT_LIST = frozenset("me you him her them us we they i it my mum dad nan bro sis mates friends brother sister "
                       "cousins family teachers school".split())

@@ -56,8 +56,8 @@ ROLES = (
     r"son|daughter|step\s*son|step\s*daughter|grandson|granddaughter|grandaughter|grandchild|niece|nephew|"
     r"baby|child|husband|wife|partner|ex|instructor|youth\s+leader|leader|"
     # as young people in the north and Scotland write (stop 47, blind writer r48): "ma pal eilidh", "me mams fella
-    # lee", "wor lass amber", "me dad pete"
-    r"pal|fella|lass|da|dad|mam|maw|mum|bro|sis"
+    # lee", "wor lass amber" (not "mum" or "dad": "my dad burns toast", where a surname list holds "burns")
+    r"pal|fella|lass|da|maw|bro|sis"
 )
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u017f"  # Latin letters with accents (Ó, Siân, Łukasz)
 _U = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"

@@ -162,3 +162,29 @@ def test_how_young_people_write_names_and_cars(text, gone):
 def test_how_young_people_write_look_alikes(text, stays):
     out = redact_text(text)
     assert stays in out, out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("everyone was at the shindig at ruby's, her dad wasnt there", "ruby"),
+    ("we ran all the way to Alfies dads on the main road", "Alfie"),
+    ("theres literally one shop n the man in it, sid, shouts at us", "sid"),
+    ("the lady in the office, pam, always tells her im fine", "pam"),
+    ("bailey from the bmx track is sound he helps us", "bailey"),
+    ("the last school wis smithycroft n before that it wis st mungos", "mungos"),
+])
+def test_a_person_or_place_by_where_they_are(text, gone):
+    out = redact_text(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize("text, stays", [
+    ("not one member did not want to be here, from nurses to porters.", "porters"),
+    ("smoke alarms going off at home cos my dad burns toast every day", "burns toast"),
+    ("we went round to my nans after school", "nans"),
+    ("the man at the shop, honestly, is lovely", "honestly"),
+    ("people from the estate are sound", "people from"),
+    ("help from the school would be good", "help from"),
+])
+def test_a_where_look_alike_stays(text, stays):
+    out = redact_text(text)
+    assert stays in out, out
