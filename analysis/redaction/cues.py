@@ -163,6 +163,23 @@ _FROM_PLACE = re.compile(r"(?:^|[.!?,;(]\s*|\b(?:and|to|tell|ask|like|n)\s+)([a-
                          r"(?:the\b|my\b|our\b|year\b|yr\b|y\d|\[)")
 
 
+# "on our road, dale st", "the corner of elm rd and poplar st", "our street, glenfield road", "the grange estate": a
+# street or estate in lower case by its type word (not "the main road", "street lights", "the long way", "lime st
+# station")
+_STREET_WORD = re.compile(r"(?<![\w'\-])([a-z][a-z'\-]{2,14}(?:[ \t]+[a-z][a-z'\-]{2,14})?)[ \t]+"
+                          r"(road|rd|street|st|lane|avenue|ave|crescent|grove|terrace|gardens|boulevard|estate|"
+                          r"way|view|close|drive)\b(?![\-']|[ \t]+(?:lights?|lites?|lamps?|signs?|names?|cred|food|art|"
+                          r"dance|corner|station|metro|stop|police|bus|market|ends?)\b)")
+_GENERIC = frozenset("main high back busy big long quiet dark same other next ring side slip one every that this our "
+                     "my the a an your their his her its school bus country dirt private shopping new old local "
+                     "council housing real industrial trading rough whole dual fast memory cycle bike and n or to "
+                     "on in at of by from for with near down up off round along across entire nearest nearby "
+                     "closest little wee small own build short shortcut hill canal station teh wis was is fae "
+                     "tae".split())
+_VOCAB_NEEDS_NOT = frozenset("way view close drive".split())  # "no way", "point of view", "so close", "test drive"
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|every|any|no|one|his|her|my|our|their|your|its)[ \t]+$")
+
+
 def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
     """Yield ``(start, end, kind)`` spans. ``cued``: every listed given name and surname (words included)."""
     staying = None
@@ -251,6 +268,18 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         w = fold(m.group(1))
         if w not in keep and (w not in vocab or w in uk_places()):
             yield m.start(1), m.end(1), "address"
+    for m in _STREET_WORD.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _GENERIC:
+            words = words[1:]
+        if not words or any(w in _GENERIC or w in keep or w in STOP for w in words):
+            continue
+        if m.group(2) == "st" and re.match(r"[ \t]+[a-z]+['\u2019]?s\b", text[m.end(2):]):
+            continue  # "wis st mungos": a saint's school or church, not a street
+        if m.group(2) in _VOCAB_NEEDS_NOT and (any(w in vocab for w in words)
+                                               or _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1))):
+            continue
+        yield m.end(1) - len(" ".join(words)), m.end(2), "address"
     for m in _LOWER_STREET.finditer(text):
         w = m.group(1).split()[0]
         if w not in ("the", "my", "a", "our") and (w not in vocab or w in uk_places() or w in cued):
