@@ -180,6 +180,24 @@ _VOCAB_NEEDS_NOT = frozenset("way view close drive".split())  # "no way", "point
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|every|any|no|one|his|her|my|our|their|your|its)[ \t]+$")
 
 
+# a school in lower case after what places a pupil there: "year 12 at bishop vesey", "excluded for vaping at
+# ernesford grange", "the head at coombe dean", "i go to plasmawr" (not "i go to church", "my school is good")
+_SCHOOL_CUE = re.compile(
+    r"\b(?:(?:year|yr|y)[ \t]?\d{1,2}[ \t]+at|(?:excluded|expelled|suspended|kicked[ \t]+out)(?:[ \t]+\w+){0,5}?[ \t]+"
+    r"(?:from|at)|my[ \t]+(?:old[ \t]+|new[ \t]+|last[ \t]+|primary[ \t]+|secondary[ \t]+)?school[ \t]*"
+    r"(?:is|was|,|\(|:)|"
+    r"my[ \t]+(?:new|old)[ \t]+one[ \t]+is|(?:head|headteacher|teachers?|school[ \t]+nurse|dinner[ \t]+ladies|"
+    r"pe[ \t]+teacher|pupils|year[ \t]?\d{1,2}s?)[ \t]+(?:at|from)|"
+    r"(?:i|he|she|they|we)[ \t]+(?:go|goes|went|going)[ \t]+to|(?:go|goes|went)[ \t]+to[ \t]+school[ \t]+at|"
+    r"(?:started|starting|moved|move)[ \t]+(?:at|to))[ \t]+"
+    r"((?:st[ \t]+)?[a-z][a-z'\u2019\-]{2,16}(?:[ \t]+[a-z][a-z'\u2019\-]{2,16}){0,2})")
+_SCHOOL_STOP = frozenset("the a an my our his her their your school college academy primary and n but cos because so "
+                         "madrassa madrasa madressa resi uni mosque church gym work cadets scouts on in at to for "
+                         "with is was are were where when who which that this it its or if now then every sometimes "
+                         "today yesterday tomorrow after before about mr mrs miss ms sir".split())
+_VERY_STRONG = re.compile(r"(?:year|yr|y)[ \t]?\d|excluded|expelled|suspended|kicked")
+
+
 def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
     """Yield ``(start, end, kind)`` spans. ``cued``: every listed given name and surname (words included)."""
     staying = None
@@ -268,6 +286,18 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         w = fold(m.group(1))
         if w not in keep and (w not in vocab or w in uk_places()):
             yield m.start(1), m.end(1), "address"
+    for m in _SCHOOL_CUE.finditer(text):
+        words = m.group(1).split()
+        k = 0
+        while k < len(words) and words[k] not in _SCHOOL_STOP:
+            k += 1
+        lw = [w.strip("'\u2019") for w in words[:k]]
+        if not lw or any(w in keep for w in lw) or " ".join(lw) in uk_places():
+            continue
+        very_strong = _VERY_STRONG.match(text[m.start():m.start(1)].lower())
+        if (len(lw) == 1 or not very_strong) and all(w in vocab for w in lw):
+            continue  # "my school is good", "i go to church"
+        yield m.start(1), m.start(1) + len(" ".join(words[:k])), "school"
     for m in _STREET_WORD.finditer(text):
         words = m.group(1).split()
         while words and words[0] in _GENERIC:

@@ -201,3 +201,4 @@ def on_the_lower(t):
             out.append((m.start(1), m.end(1), "address"))
     return out
 
+

@@ -214,3 +214,28 @@ def test_a_street_in_lower_case_by_its_type_word(text, gone):
 def test_a_street_look_alike_stays(text, stays):
     out = redact_text(text)
     assert stays in out, out
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("his name is on file and hes in year 12 at bishop vesey, his snap is on my phone", "vesey"),
+    ("i got excluded for vaping in the toilets at ernesford grange but the teacher was ok", "ernesford"),
+    ("the school nurse at hamstead hall mrs jones is actually safe", "hamstead"),
+    ("i go to plasmawr and its welsh medium", "plasmawr"),
+    ("my old school, cockshut hill, was better than this one", "cockshut"),
+])
+def test_a_school_in_lower_case_after_a_pupil_cue(text, gone):
+    out = redact_text(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize("text, stays", [
+    ("i think my school is good, ive never had problems", "good"),
+    ("i go to church every sunday with my nan", "church"),
+    ("i go to madrassa every night so no time for clubs", "madrassa"),
+    ("teachers at school should stop fights", "teachers at school"),
+    ("i went to alder hey after i self harmed and the nurses were amazing", "alder hey"),
+    ("he goes to leeds every weekend to see his dad", "leeds"),
+])
+def test_a_school_look_alike_stays(text, stays):
+    out = redact_text(text)
+    assert stays in out, out
