@@ -18,17 +18,14 @@ import shutil
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis.screening import youth_questions as Q  # noqa: E402
+
 DATA = Path(__file__).resolve().parent / "data"
-QUESTIONS = [
-    "If something was worrying you, who would you tell, and why?",
-    "What makes you feel unsafe, if anything? (in your area, at school, online, at home)",
-    "What would help you feel safer?",
-    "What happens online that worries you or people your age?",
-    "What is good about where you live?",
-    "What do you think about school, and how safe do you feel there?",
-    "Is there anything adults in your life don't understand about being young today?",
-    "Anything else you want to tell us?",
-]
+# the brief's question numbers 1-8, in the survey's own words (the registries' names for them)
+QUESTIONS = [Q.TELL, Q.UNSAFE, Q.HELPS, Q.ONLINE, Q.GOOD, Q.SCHOOL, Q.ADULTS, Q.ELSE]
 
 
 def youth(folder: Path, n: str, group: str) -> None:
