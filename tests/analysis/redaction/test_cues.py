@@ -98,6 +98,8 @@ def test_a_young_persons_cue_shows_a_name(text, gone):
 @pytest.mark.parametrize("text, stays", [
     ("i miss a lot of school cos of my mum", "miss a lot"),
     ("i miss u nan", "miss u"),
+    ("my mum has ms which makes her tired", "ms which makes"),  # multiple sclerosis, not Ms
+    ("mums ms flares up in winter so i do the shopping", "flares up"),
     ("mr beast vids are better than school ngl", "mr beast"),
     ("lol i put my name as mr nobody on the survey", "mr nobody"),
     ("me and my mum went shopping", "my mum"),
