@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .names import ROLES, STOP
+from .names import ACRONYMS, ROLES, STOP
 from .people import fold, keep_proper, public_spans, uk_places
 
 _UNIT = re.compile(r"\b(?i:rooms?|plots?|pitch(?:es)?|blocks?|flats?|stalls?|berths?|caravans?|chalets?|units?)"
@@ -156,6 +156,9 @@ _ITS_ME = re.compile(r"^[ \t]*(?:(?:hi|hiya|hey|hello)[ \t,!]+)?(?:its|it's|it\u
                      r"[a-z]+[ \t]+(?:from|here)\b))")
 
 
+_SEASONS = frozenset("summer autumn winter spring april may june july august christmas easter".split())
+
+
 # "a party at ruby's", "we watched it at tylers wi his cousin": someone's home by their name
 _AT_HOME = re.compile(r"\b(?:at|round|to|from|stayed[ \t]+at|sleep[ \t]+at)[ \t]+([a-z]{2,12})(?:['\u2019]s|s)\b"
                       r"(?=[ \t]*(?:[,.!?)]|$|\n|house\b|place\b|and\b|n\b|on\b|for\b|wi\b|with\b|last\b|"
@@ -191,10 +194,11 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|every|any|no|one|his|her|
 # ernesford grange", "the head at coombe dean", "i go to plasmawr" (not "i go to church", "my school is good")
 _SCHOOL_CUE = re.compile(
     r"\b(?:(?:year|yr|y)[ \t]?\d{1,2}[ \t]+at|(?:excluded|expelled|suspended|kicked[ \t]+out)(?:[ \t]+\w+){0,5}?[ \t]+"
-    r"(?:from|at)|my[ \t]+(?:old[ \t]+|new[ \t]+|last[ \t]+|primary[ \t]+|secondary[ \t]+)?school[ \t]*"
+    r"(?:from|at)|(?:my|ma|me)[ \t]+(?:old[ \t]+|new[ \t]+|last[ \t]+|primary[ \t]+|secondary[ \t]+)?school[ \t]*"
     r"(?:is|was|,|\(|:)|"
     r"my[ \t]+(?:new|old)[ \t]+one[ \t]+is|(?:head|headteacher|teachers?|school[ \t]+nurse|dinner[ \t]+ladies|"
-    r"pe[ \t]+teacher|pupils|year[ \t]?\d{1,2}s?)[ \t]+(?:at|from)|"
+    r"pe[ \t]+teacher|pupils|year[ \t]?\d{1,2}s?|form[ \t]+tutor|tutor|head[ \t]+of[ \t]+year|(?:new|old|deputy)[ \t]+"
+    r"head|(?:mr|mrs|miss|ms|sir)[ \t]+[a-z]+)[ \t]+(?:at|from)|(?:kids|lads|girls|boys)[ \t]+at|"
     r"(?:i|he|she|they|we)[ \t]+(?:go|goes|went|going)[ \t]+to|(?:go|goes|went)[ \t]+to[ \t]+school[ \t]+at|"
     r"(?:started|starting|moved|move)[ \t]+(?:at|to))[ \t]+"
     r"((?:st[ \t]+)?[a-z][a-z'\u2019\-]{2,16}(?:[ \t]+[a-z][a-z'\u2019\-]{2,16}){0,2})")
@@ -202,6 +206,19 @@ _SCHOOL_STOP = frozenset("the a an my our his her their your school college acad
                          "madrassa madrasa madressa resi uni mosque church gym work cadets scouts on in at to for "
                          "with is was are were where when who which that this it its or if now then every sometimes "
                          "today yesterday tomorrow after before about mr mrs miss ms sir".split())
+_SCHOOL_TAIL = frozenset("manor high hall grange park academy college school primary house green wood vale view field "
+                         "fields grammar community hill heath lane".split())
+
+
+def _a_place_then_words(words: list[str], vocab: frozenset[str]) -> bool:
+    """"tranmere", "washington come to", "kings norton": a place, alone or before ordinary words (not "plumstead
+    manor", "hillhead high": a school)."""
+    for j in range(len(words), 0, -1):
+        if " ".join(words[:j]) in uk_places():
+            return all(w in vocab and w not in _SCHOOL_TAIL for w in words[j:])
+    return False
+
+
 _VERY_STRONG = re.compile(r"(?:year|yr|y)[ \t]?\d|excluded|expelled|suspended|kicked")
 
 
@@ -262,7 +279,8 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         if w in cued and w not in _NOT_PERSON and w not in keep and w not in _NOT_START:
             yield m.start(1), m.end(1), "name"
     for m in _ITS_ME.finditer(text):
-        if m.group(1) in cued and m.group(1) not in _NOT_PERSON:  # "its faith from tuesday": a name here
+        if m.group(1) in cued and m.group(1) not in _NOT_PERSON and m.group(1) not in _SEASONS:
+            # "its faith from tuesday": a name here; "its summer again": a season (stop 48, writer r58)
             yield m.start(1), m.end(1), "name"
     for m in _AT_HOME.finditer(text):
         w = m.group(1)
@@ -301,7 +319,7 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         while k < len(words) and words[k] not in _SCHOOL_STOP:
             k += 1
         lw = [w.strip("'\u2019") for w in words[:k]]
-        if not lw or any(w in keep for w in lw) or " ".join(lw) in uk_places():
+        if not lw or any(w in keep for w in lw) or _a_place_then_words(lw, vocab):
             continue
         very_strong = _VERY_STRONG.match(text[m.start():m.start(1)].lower())
         if (len(lw) == 1 or not very_strong) and all(w in vocab for w in lw):
@@ -355,7 +373,7 @@ def beside_a_name(text: str, names: list[tuple[int, int]], *, vocab: frozenset[s
             if not m:
                 continue
             w = m.group(1).split()[-1]
-            if w in _NOT_PERSON or w in _NOT_CALLED or w in STOP or w in keep or _ROLE_WORD.fullmatch(w) \
+            if w in _NOT_PERSON or w in _NOT_CALLED or w in STOP or w in keep or _ROLE_WORD.fullmatch(w) or w in ACRONYMS \
                     or _SAID_OF.search(text, max(0, base + m.start(1) - 10), base + m.start(1)):
                 continue
             if w not in vocab or w in cued:

@@ -40,6 +40,7 @@ here there now today yesterday tomorrow again still already
 mum dad mom nan parents family school team duty social services worker workers staff
 hi hello thanks thank please sorry lol back off out up down over round away
 mr mrs ms miss mx dr prof sir dame lady man woman person people guy girl boy kids teachers
+ma polis
 """.split())
 
 ROLES = (
@@ -66,8 +67,8 @@ _CAPW = rf"[{_U}](?:[{_L}\-]|['\u2019][{_L}]{{2,}})+"
 _TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|mr|mrs|ms|miss|dr)\b\.?\s+(" + _WORD + r")"
                        r"((?:[ \t]+" + _CAPW + r")?)")
 _ROLE_RE = re.compile(r"\b(?:my|our|the|her|his|their|me|ma|wor|mums|mams|dads|nans|[a-z]+['\u2019]s)\s+"
-                      r"(?:(?:new|old|adult|eldest|youngest|older|younger|twin)\s+)?(?:" + ROLES + r")"
-                      r"(?:\s*,\s*|\s+)(?:(is\s+called|was\s+called|is|was|called|named)\s+)?"
+                      r"(?:(?:new|old|adult|eldest|youngest|older|younger|twin|big|wee|little|lil|baby|half|best)\s+)?"
+                      r"(?:" + ROLES + r")(?:\s*,\s*|\s+)(?:(is\s+called|was\s+called|is|was|called|named)\s+)?"
                       r"(" + _WORD + r")((?:[ \t]+[A-Z][A-Za-z'\-]+)?)", re.IGNORECASE)
 _SELF_RE = re.compile(r"\b(?:my\s+name\s+is|my\s+name's|my\s+names|name's|i'm\s+called|im\s+called|"
                       r"i\s+am\s+called|call\s+me|called|named|known\s+as|this\s+is|it's|its|i'm|im|i\s+am)"
@@ -131,7 +132,12 @@ more most less least such own same other another nor yet ever anyway anyhow some
 despite except unlike like near nearer nearest onto off above below behind beyond across around
 upon within without throughout towards toward against among amongst beside besides between beyond via per
 everything nothing something anything everyone anyone someone noone everybody nobody somebody anybody
-""".split())
+fae tae wi wae intae oot aboot ootside hame cannae dinnae didnae wasnae wisnae isnae huvnae wis awright och gonnae
+wouldnae couldnae shouldnae doesnae disnae widnae youthy youthie ye yer youse yous wor hoose gan gannin howay whey
+divvent nowt owt summat hinny mardy ginnel snicket cwtch mun scran bizzies peng wagwan wahgwan mandem gyaldem
+olders youngers opps feds dem cotch roadman wasteman bredrin blud jakey gadgie radge boggin greetin nuffink sumfink
+nesh chippy chippie offie youf da
+""".split())  # the last lines: Scots, Geordie, northern, Welsh-English and London words (stop 48, writers r58-r62)
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +238,7 @@ def _surname(m: re.Match, group: int, names) -> tuple[int, int] | None:
     return None
 
 
+_PREDICATE_AFTER = re.compile(r"[ \t]+(?:to|tae|for|about|with|at|so|too|as|of)\b", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"[ \t]+(" + _WORD + ")")
 
 
@@ -272,11 +279,15 @@ def find_names(text: str, names: frozenset[str] | None = None) -> list[tuple[int
             add(m, 2, 3)
     for m in _ROLE_RE.finditer(text):
         word = m.group(2)
-        if word.islower() and word not in names and _FAMILY_ROLE.search(text, m.start(), m.start(2)):
-            continue  # "my son dosen't", "her son recieves": a family word before a typo, not a name
+        if word.islower() and word not in names and word not in names_after_cue() \
+                and _FAMILY_ROLE.search(text, m.start(), m.start(2)):
+            continue  # "my son dosen't", "her son recieves": a family word before a typo ("her ex jordan": a name)
         if word.isupper() and text[m.start():m.start(2)].isupper() and word.lower() in english_words() \
                 and word.lower() not in names:
             continue  # "MY BROTHER HITS ME": in capitals, a word after a family word is no name (stop 47)
+        if (m.group(1) or "").lower() in ("is", "was") and word.lower() in english_words() \
+                and _PREDICATE_AFTER.match(text, m.end(2)):
+            continue  # "ma wee brother is precious tae me": after "is", a word that is also a name is the word
         if word.lower() in _RANKS and m.group(3).strip():
             spans.append((m.start(3) + len(m.group(3)) - len(m.group(3).lstrip()), m.end(3)))
             continue  # "the officer was PC Hardcastle": the rank stays

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from . import patterns as P
 from .cues import aged_in_a_list, beside_a_name, find_cues
+from .households import find_households
 from .families import also_known, find_context
 from .name_lists import SHORT_DATES
 from .names import all_surnames, english_words, find_names, first_names, names_after_cue
@@ -174,7 +175,8 @@ class PersonalDataRedactor:
             add(a, b, kind)
         for a, b, kind in find_venues(text, vocab=vocab, cued=self.cued_):
             add(a, b, kind)
-        for a, b, kind in find_cues(text, vocab=vocab, cued=self.cued_):
+        for a, b, kind in [*find_cues(text, vocab=vocab, cued=self.cued_),
+                           *find_households(text, vocab=vocab, cued=self.cued_)]:
             add(a, b, kind)
         names = [(s[0], s[1]) for s in found if s[2] == "name"]
         for a, b in also_known(text, names) + aged_in_a_list(text, names) + \

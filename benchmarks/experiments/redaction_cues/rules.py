@@ -202,3 +202,110 @@ def on_the_lower(t):
     return out
 
 
+
+
+# ---- stop 48: tuned on r43, r48-r50, r54, r55, r58, r60, r62 (the young people's sets read) and 12-41
+from analysis.redaction.names import all_surnames, first_names  # noqa: E402
+from analysis.redaction.people import uk_places  # noqa: E402
+
+ALL += ["kin_mod", "plural_staff", "the_cap_family", "at_named_place", "at_the_named_place"]
+
+_KIN_MOD = re.compile(r"\b(?:my|me|ma|mah|his|her|our|their|ur|wor)[ \t]+(?:(?:big|wee|little|lil|baby|half|older|"
+                      r"younger|step)[ \t]*)(?:sis|bro|brother|sister|cousin|sister|bruv|dad|mum|mam|da|maw)"
+                      r"[ \t]+([A-Za-z][a-z'\-]{1,14})\b")
+_KIN_PARENT = re.compile(r"\b(?:my|me|ma|mah|his|her|our|their|ur|wor)[ \t]+(?:birth[ \t]+|foster[ \t]+|real[ \t]+)?"
+                         r"(?:dad|mum|mam|da|maw|mom|mummy|daddy)[ \t]+([A-Za-z][a-z'\-]{1,14})\b")
+
+
+def _name_word(w, vocab, given):
+    lw = w.lower()
+    if lw in _PEOPLE_WORDS or lw in keep_proper():
+        return False
+    if w[0].isupper():
+        return lw in given or lw not in vocab
+    return lw in given and lw not in vocab
+
+
+def kin_mod(t):
+    vocab = english_words()
+    given = names_after_cue()
+    out = []
+    for rx in (_KIN_MOD, _KIN_PARENT):
+        for m in rx.finditer(t):
+            w = m.group(1)
+            if _name_word(w, vocab, given):
+                out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+_PLURAL_STAFF = re.compile(r"\b(?:staff|carers|foster[ \t]+carers|youth[ \t]+workers|workers|leaders|key[ \t]+workers|"
+                           r"teachers|coaches|volunteers)(?:[ \t]+(?:there|here|called|like|are|were|is))?[ \t,:]+"
+                           r"([A-Z][a-z'\-]{1,14})(?:[ \t]*(?:,|and|n|&)[ \t]*([A-Z][a-z'\-]{1,14}))?")
+
+
+def plural_staff(t):
+    vocab = english_words()
+    given = names_after_cue()
+    out = []
+    for m in _PLURAL_STAFF.finditer(t):
+        for g in (1, 2):
+            w = m.group(g)
+            if w and w.lower() not in STOP_ and (w.lower() in given or w.lower() not in vocab) \
+                    and w.lower() not in uk_places():
+                out.append((m.start(g), m.end(g), "name"))
+    return out
+
+
+STOP_ = frozenset("the a an and at in on from there here are were is was have had".split())
+_THE_CAP_FAMILY = re.compile(r"\b(?:the|The|THE)[ \t]+([A-Z][a-zA-Z'\-]{1,14}|[A-Z]{3,15})(s|S)\b")
+
+
+def the_cap_family(t):
+    sur = all_surnames()
+    out = []
+    for m in _THE_CAP_FAMILY.finditer(t):
+        stem = m.group(1).lower()
+        if stem in sur and stem not in keep_proper():
+            out.append((m.start(1), m.end(2), "name"))
+    return out
+
+
+_AT_PLACE = re.compile(r"(?<![.!?]\s)\b(?:at|from|fae|to|in|left|outside)[ \t]+([A-Z][a-z'\-]{3,16})(?![ \t]+[A-Z])\b")
+
+
+def at_named_place(t):
+    vocab = english_words()
+    places = uk_places()
+    given = names_after_cue()
+    sur = all_surnames()
+    out = []
+    for m in _AT_PLACE.finditer(t):
+        w = m.group(1)
+        lw = w.lower()
+        if lw in vocab or lw in places or lw in keep_proper() or lw in given or lw in sur:
+            continue
+        if public_re().search(w):
+            continue
+        out.append((m.start(1), m.end(1), "address"))
+    return out
+
+
+_AT_THE_PLACE = re.compile(r"\b(?:at|from|fae|to|left|outside|moved[ \t]+to)[ \t]+the[ \t]+([A-Z][a-z'\-]{2,16})\b"
+                           r"(?![ \t]+[A-Za-z])")
+
+
+def at_the_named_place(t):
+    places = uk_places()
+    out = []
+    for m in _AT_THE_PLACE.finditer(t):
+        w = m.group(1)
+        lw = w.lower()
+        if lw in places or lw in keep_proper() or public_re().search(w):
+            continue
+        out.append((m.start(1), m.end(1), "address"))
+    return out
+
+
+def public_re():
+    from analysis.redaction.people import public_figures
+    return public_figures()
