@@ -373,7 +373,8 @@ def beside_a_name(text: str, names: list[tuple[int, int]], *, vocab: frozenset[s
             if not m:
                 continue
             w = m.group(1).split()[-1]
-            if w in _NOT_PERSON or w in _NOT_CALLED or w in STOP or w in keep or _ROLE_WORD.fullmatch(w) or w in ACRONYMS \
+            if w in _NOT_PERSON or w in _NOT_CALLED or w in STOP or w in keep or w in ACRONYMS \
+                    or _ROLE_WORD.fullmatch(w) \
                     or _SAID_OF.search(text, max(0, base + m.start(1) - 10), base + m.start(1)):
                 continue
             if w not in vocab or w in cued:

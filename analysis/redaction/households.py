@@ -37,8 +37,9 @@ _FAMILY = re.compile(r"\b(?:the|The|THE)[ \t]+([A-Z][a-z'\-]{1,14}|M[Cc][A-Z]{2,
                      r"(?![ \t]+(?:[A-Z]|car[ \t]+park|crisps|factory|shop|store|supermarket|cafe|site|office|"
                      r"garage|pub|restaurant))")
 # a surname that is also a word ("the Greens are lovely in spring") is a family only where the words before say so
-_FAMILY_BEFORE = re.compile(r"(?i:famil(?:y|ies)|foster|carers?|placed|placement|live[sd]?[ \t]+with|living[ \t]+with|"
-                            r"stay(?:s|ing|ed)?[ \t]+(?:with|at)|with|next[ \t]+door|neighbours|[a-z]+s[ \t]+(?:n|and|&))"
+_FAMILY_BEFORE = re.compile(r"(?i:famil(?:y|ies)|foster|carers?|placed|placement|live[sd]?[ \t]+with|"
+                            r"living[ \t]+with|stay(?:s|ing|ed)?[ \t]+(?:with|at)|with|next[ \t]+door|neighbours|"
+                            r"[a-z]+s[ \t]+(?:n|and|&))"
                             r"(?:[ \t]+(?:are|were|is|was))?[ \t]*(?:,[ \t]*)?(?:the[ \t]*)?$")
 _NOT_FAMILY = frozenset("king kings queen queens lane lanes prince princes saint saints".split())
 _STAFF = re.compile(r"\b(?:[Ss]taff|[Cc]arers|[Ff]oster[ \t]+carers|[Yy]outh[ \t]+workers|[Kk]ey[ \t]+workers|"

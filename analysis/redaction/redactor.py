@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 from . import patterns as P
 from .cues import aged_in_a_list, beside_a_name, find_cues
-from .households import find_households
 from .families import also_known, find_context
+from .households import find_households
 from .name_lists import SHORT_DATES
 from .names import all_surnames, english_words, find_names, first_names, names_after_cue
 from .people import in_a_place, keep_proper, public_spans, uk_places

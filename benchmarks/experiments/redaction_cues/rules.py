@@ -205,7 +205,7 @@ def on_the_lower(t):
 
 
 # ---- stop 48: tuned on r43, r48-r50, r54, r55, r58, r60, r62 (the young people's sets read) and 12-41
-from analysis.redaction.names import all_surnames, first_names  # noqa: E402
+from analysis.redaction.names import all_surnames  # noqa: E402
 from analysis.redaction.people import uk_places  # noqa: E402
 
 ALL += ["kin_mod", "plural_staff", "the_cap_family", "at_named_place", "at_the_named_place"]
