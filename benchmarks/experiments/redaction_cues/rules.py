@@ -309,3 +309,25 @@ def at_the_named_place(t):
 def public_re():
     from analysis.redaction.people import public_figures
     return public_figures()
+
+
+ALL += ["home_by_cue"]
+_HOME_CUE = re.compile(r"\b(?i:lived?|lives|living|moved|move|ran[ \t]+away|run[ \t]+away|placed|placement|staying|"
+                       r"stay|stays|staff|i'm|im|i[ \t]+am|now|got[ \t]+moved|transferred)[ \t]+(?:to|from|at|in)"
+                       r"[ \t]+(?:the[ \t]+)?([A-Z][a-z'\-]{3,16}(?:[ \t]+[A-Z][a-z'\-]{2,12})?)\b")
+
+
+def home_by_cue(t):
+    vocab = english_words()
+    places = uk_places()
+    out = []
+    for m in _HOME_CUE.finditer(t):
+        w = m.group(1)
+        lw = w.lower()
+        first = lw.split()[0]
+        if lw in places or first in places or lw in keep_proper() or public_re().search(w):
+            continue
+        if len(lw.split()) == 1 and lw in vocab and not lw.endswith("s"):
+            continue
+        out.append((m.start(1), m.end(1), "service"))
+    return out
