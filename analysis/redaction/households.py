@@ -19,6 +19,7 @@ care, and the young people's sets read before). Each rule was scored on the labe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .names import STOP, first_names
 from .people import keep_proper, public_spans, uk_places
@@ -72,13 +73,13 @@ def _given(word: str, *, vocab: frozenset[str], given: frozenset[str], cued: fro
 
 def find_households(text: str, *, vocab: frozenset[str], cued: frozenset[str]) -> list[tuple[int, int, str]]:
     given = first_names()
-    cued_given = cued - _surnames_only()
+    cued_given = _given_names(cued)
     out: list[tuple[int, int, str]] = []
     for rx in (_KIN_BEFORE, _PARENT):
         for m in rx.finditer(text):
             if _given(m.group(1), vocab=vocab, given=given, cued=cued_given):
                 out.append((m.start(1), m.end(1), "name"))
-    listed = given | cued_given
+    listed = cued_given
     for m in _CALLED_WORD.finditer(text):
         w = m.group(1)
         if w in listed and w not in _NOT_CALLED and w not in STOP and w not in keep_proper() \
@@ -105,12 +106,19 @@ def find_households(text: str, *, vocab: frozenset[str], cued: frozenset[str]) -
     return out
 
 
+@lru_cache(maxsize=4)
+def _given_names(cued: frozenset[str]) -> frozenset[str]:
+    """The names after a cue that are given names (listed surnames that are no given name taken out)."""
+    return (cued - _surnames_only()) | first_names()
+
+
 def _all_surnames() -> frozenset[str]:
     from .names import all_surnames
 
     return all_surnames()
 
 
+@lru_cache(maxsize=1)
 def _surnames_only() -> frozenset[str]:
     """Listed surnames that are no given name: "burns" in "my dad burns toast" is no parent's name."""
     from .names import _DIR, _library_given, _words
