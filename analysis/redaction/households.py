@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .names import STOP, first_names
+from .names import _DIR, STOP, _library_given, _words, all_surnames, first_names
 from .people import keep_proper, public_spans, uk_places
 
 _OWNER = r"(?:my|me|ma|mah|his|her|our|their|ur|wor|yer)"
@@ -41,7 +41,7 @@ _FAMILY = re.compile(r"\b(?:the|The|THE)[ \t]+([A-Z][a-z'\-]{1,14}|M[Cc][A-Z]{2,
 _FAMILY_BEFORE = re.compile(r"(?i:famil(?:y|ies)|foster|carers?|placed|placement|live[sd]?[ \t]+with|"
                             r"living[ \t]+with|stay(?:s|ing|ed)?[ \t]+(?:with|at)|with|next[ \t]+door|neighbours|"
                             r"[a-z]+s[ \t]+(?:n|and|&))"
-                            r"(?:[ \t]+(?:are|were|is|was))?[ \t]*(?:,[ \t]*)?(?:the[ \t]*)?$")
+                            r"(?:[ \t]+(?:are|were|is|was))?[ \t]*(?:[,:(][ \t]*)?(?:the[ \t]*)?$")
 _NOT_FAMILY = frozenset("king kings queen queens lane lanes prince princes saint saints".split())
 _STAFF = re.compile(r"\b(?:[Ss]taff|[Cc]arers|[Ff]oster[ \t]+carers|[Yy]outh[ \t]+workers|[Kk]ey[ \t]+workers|"
                     r"[Vv]olunteers|[Ll]eaders)(?:[ \t]+(?:there|here|called|like))?[ \t,:]+"
@@ -60,37 +60,35 @@ _NOT_CALLED = frozenset("names name a an the it him her them me us police cops i
                         "help advice support someone somebody anyone sound mint nice ok okay good fine safe".split())
 
 
-def _given(word: str, *, vocab: frozenset[str], given: frozenset[str], cued: frozenset[str]) -> bool:
+def _given(word: str, *, vocab: frozenset[str], given: frozenset[str]) -> bool:
     """A given name in this slot: a capitalised listed name or no English word; in lower case, a listed name that
     is no English word."""
     lw = word.lower()
     if lw in _NOT_KIN_NAME or lw in STOP or lw in keep_proper():
         return False
     if word[0].isupper():
-        return lw in given or lw in cued or lw not in vocab
-    return (lw in given or lw in cued) and lw not in vocab
+        return lw in given or lw not in vocab
+    return lw in given and lw not in vocab
 
 
 def find_households(text: str, *, vocab: frozenset[str], cued: frozenset[str]) -> list[tuple[int, int, str]]:
-    given = first_names()
-    cued_given = _given_names(cued)
+    given = _given_names(cued)
     out: list[tuple[int, int, str]] = []
     for rx in (_KIN_BEFORE, _PARENT):
         for m in rx.finditer(text):
-            if _given(m.group(1), vocab=vocab, given=given, cued=cued_given):
+            if _given(m.group(1), vocab=vocab, given=given):
                 out.append((m.start(1), m.end(1), "name"))
-    listed = cued_given
     for m in _CALLED_WORD.finditer(text):
         w = m.group(1)
-        if w in listed and w not in _NOT_CALLED and w not in STOP and w not in keep_proper() \
+        if w in given and w not in _NOT_CALLED and w not in STOP and w not in keep_proper() \
                 and _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             out.append((m.start(1), m.end(1), "name"))
     for m in _PERSON_SLOT.finditer(text):
         w = m.group(1)
-        if w in listed and w not in _NOT_CALLED and w not in STOP and w not in keep_proper():
+        if w in given and w not in _NOT_CALLED and w not in STOP and w not in keep_proper():
             out.append((m.start(1), m.end(1), "name"))
     public = public_spans(text)
-    surnames = _all_surnames()
+    surnames = all_surnames()
     for m in _FAMILY.finditer(text):
         stem = m.group(1).lower()
         if stem in surnames and stem not in keep_proper() and stem not in _NOT_FAMILY \
@@ -100,7 +98,7 @@ def find_households(text: str, *, vocab: frozenset[str], cued: frozenset[str]) -
     for m in _STAFF.finditer(text):
         for g in (1, 2):
             w = m.group(g)
-            if w and w.lower() not in uk_places() and (w.lower() in given or w.lower() not in vocab) \
+            if w and w.lower() not in uk_places() and (w.lower() in first_names() or w.lower() not in vocab) \
                     and w.lower() not in STOP:
                 out.append((m.start(g), m.end(g), "name"))
     return out
@@ -112,15 +110,7 @@ def _given_names(cued: frozenset[str]) -> frozenset[str]:
     return (cued - _surnames_only()) | first_names()
 
 
-def _all_surnames() -> frozenset[str]:
-    from .names import all_surnames
-
-    return all_surnames()
-
-
 @lru_cache(maxsize=1)
 def _surnames_only() -> frozenset[str]:
     """Listed surnames that are no given name: "burns" in "my dad burns toast" is no parent's name."""
-    from .names import _DIR, _library_given, _words
-
-    return _all_surnames() - first_names() - _library_given() - _words(_DIR / "names_after_cue.txt")
+    return all_surnames() - first_names() - _library_given() - _words(_DIR / "names_after_cue.txt")

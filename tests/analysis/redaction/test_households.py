@@ -26,6 +26,8 @@ from analysis.redaction import redact_text
     ("I'm 11 and i live with my foster family the Browns.", "Browns"),
     ("my sister is in foster care with the Wrights in Swindon", "Wrights"),
     ("the foster carers are the Bells, they're nice", "Bells"),
+    ("Sponsor family: the Bakers, Nettleham.", "Bakers"),
+    ("Family (the Wards) back on the site.", "Wards"),
     # staff of a place named in a list
     ("Staff Lisa and Michelle are like mums to me", "Michelle"),
     ("Now I live with foster carers Tesfay and Hiwet in Leeds", "Tesfay"),
