@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum
 ASSETS := feedback_app/static/dist/app.css
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast install install-prod assets translations translations-update db demo lint check-chromium benchmark clean
+.PHONY: run test test-fast postgres-pass-list install install-prod assets translations translations-update db demo lint check-chromium benchmark clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -79,6 +79,12 @@ test: install check-chromium
 		echo "== again on PostgreSQL ($$TEST_DATABASE_URL): the tests that touch the database =="; \
 		TEST_DB=postgres $(PYTEST) -m "not browser" $(PYTEST_ARGS); \
 	fi
+
+# Choose again the tests the PostgreSQL pass runs (tests/postgres_pass.py): every test that opens a database runs
+# once on PostgreSQL with its lines of feedback_app/queries noted; the cover is written to tests/postgres_pass.txt.
+postgres-pass-list: install
+	@test -n "$$TEST_DATABASE_URL" || { echo "Set TEST_DATABASE_URL to a PostgreSQL database"; exit 1; }
+	TEST_DB=postgres POSTGRES_PASS_RECORD_DIR=$$(mktemp -d) $(PYTEST) -m "not browser" -p no:cacheprovider $(PYTEST_ARGS)
 
 # While working: unit and view tests, no browser, SQLite only.
 test-fast: install

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from feedback_app import create_app
 from feedback_app.config import TestConfig
 from feedback_app.extensions import db
-from tests import query_coverage
+from tests import postgres_pass, query_coverage
 from tests.browser import route_coverage
 
 _COVERAGE = pytest.StashKey[list]()
@@ -38,6 +38,7 @@ def _commits_without_waiting_for_the_disk(dbapi_connection, _record):
 
 
 _QUERIES = pytest.StashKey[list]()
+_RECORDER = None  # a postgres_pass.LineRecorder while `make postgres-pass-list` runs
 
 
 def _worker():
@@ -57,6 +58,9 @@ def pytest_configure(config):
         if not _worker():
             query_coverage.start_run()
         query_coverage.install()
+        if postgres_pass.recording():
+            global _RECORDER
+            _RECORDER = postgres_pass.LineRecorder()
     # Each xdist worker gets its own Redis database: db 15 for the first, 14 for the next...
     base = os.environ.get("REDIS_URL_FOR_TESTS", "redis://127.0.0.1:6379/15")
     if _worker():
@@ -99,8 +103,13 @@ def pytest_sessionfinish(session):
     browser suite was collected; fails the run, with the list, on any page nobody checked."""
     if os.environ.get("TEST_DB") == "postgres":
         query_coverage.write_records(_worker())
+        if _RECORDER is not None:
+            _RECORDER.write(_worker(), _MARKED)
     if _worker():
         return
+    if _RECORDER is not None:
+        chosen, of, seconds, total = postgres_pass.write_list(os.environ[postgres_pass.RECORD_ENV])
+        print(f"\ntests/postgres_pass.txt: {chosen} of {of} tests, {seconds:.0f} of {total:.0f} recorded seconds")
     _check_records(session, query_coverage, _QUERIES)  # the PostgreSQL pass: every queries function ran there
     _check_records(session, route_coverage, _COVERAGE)
 
@@ -126,8 +135,8 @@ def pytest_terminal_summary(terminalreporter, config):
     if queries:
         terminalreporter.write_sep("=", "queries on PostgreSQL: FAILED", red=True)
         terminalreporter.write_line(query_coverage.HOW_TO_FIX)
-        for name in queries:
-            terminalreporter.write_line(f"  feedback_app/queries/{name.replace('.', '.py: ', 1)}")
+        for problem in queries:
+            terminalreporter.write_line(f"  {problem}")
     elif queries is not None:
         terminalreporter.write_line("queries on PostgreSQL: every function of feedback_app/queries ran")
     problems = config.stash.get(_COVERAGE, None)
@@ -143,28 +152,52 @@ def pytest_terminal_summary(terminalreporter, config):
                                     "every staff page visited as each role")
 
 
-def pytest_collection_modifyitems(config, items):
-    """On the PostgreSQL pass (TEST_DB=postgres), run only the tests that touch the database, but not the view tests.
+_MARKED = set()  # the postgres-marked tests this process collected (for the recorder)
 
-    A test touches it when it depends on the ``_database`` fixture (through ``app``, ``client``,
-    ``client_request``...) or is marked ``postgres``; the rest (the analysis library, survey
-    files, pure functions) already ran on the SQLite pass and would only run again unchanged. The view tests reach
-    the queries through the same services as the services' tests: those marked ``on_postgres`` run, and every
-    queries function must have run on PostgreSQL by the end (``tests/query_coverage.py``).
+
+def pytest_collection_modifyitems(config, items):
+    """On the PostgreSQL pass (TEST_DB=postgres), run the ``postgres``-marked tests and those listed in
+    ``tests/postgres_pass.txt``: a cover of every line of ``feedback_app/queries/`` that the tests opening a database
+    run (``tests/postgres_pass.py``). Everything else already ran on the SQLite pass. Every queries function must
+    have run on PostgreSQL by the end, and every listed test must still exist (``tests/query_coverage.py``).
+
+    While ``make postgres-pass-list`` records (``POSTGRES_PASS_RECORD_DIR``), every test that opens a database runs:
+    one depending on the ``_database`` fixture (through ``app``, ``client``, ``client_request``...).
     """
     if os.environ.get("TEST_DB") != "postgres":
         return
-    query_coverage.note_collected(items)
+    listed = postgres_pass.listed()
+    query_coverage.note_collected(items, () if postgres_pass.recording() else listed)
     keep, drop = [], []
     for item in items:
-        uses_database = "_database" in getattr(item, "fixturenames", ())
-        wanted = uses_database or item.get_closest_marker("postgres")
-        if query_coverage.view_test(item.nodeid) and not item.get_closest_marker("on_postgres"):
-            wanted = False
+        marked = item.get_closest_marker("postgres") is not None
+        if marked:
+            _MARKED.add(item.nodeid)
+        if postgres_pass.recording():
+            wanted = marked or "_database" in getattr(item, "fixturenames", ())
+        else:
+            wanted = marked or item.nodeid in listed
         (keep if wanted else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    if _RECORDER is None:
+        yield
+        return
+    _RECORDER.start(item.nodeid)
+    try:
+        yield
+    finally:
+        _RECORDER.stop()
+
+
+def pytest_runtest_logreport(report):
+    if _RECORDER is not None:
+        _RECORDER.add_seconds(report.nodeid, report.duration)
 
 
 def _postgres_for_this_worker(url):

@@ -1,13 +1,13 @@
 """The PostgreSQL pass's check: every function of ``feedback_app/queries/`` ran on PostgreSQL.
 
-All SQL is in ``feedback_app/queries/``, so the pass that runs the tests again on PostgreSQL (``TEST_DB=postgres``)
-exists to run each of those functions there. It runs the tests that touch the database, but not the view tests
-(``tests/feedback_app/views/``, the route-permission and header tests): they reach the same functions through the
-same services, for about a third of the pass's time. A view test that reaches a function nothing else reaches is
-marked ``on_postgres`` and runs on both passes. This check keeps that true: each process of the PostgreSQL pass
-wraps every queries function to note that it ran (``install``) and leaves its record at the end of its session
-(``write_records``); the main process reads them all once every worker has finished (``check_session``, from
-``tests/conftest.py``) and fails the run with the list of functions that never ran on PostgreSQL.
+All SQL is in ``feedback_app/queries/``, so the pass that runs tests again on PostgreSQL (``TEST_DB=postgres``)
+exists to run each of those functions there. It runs the ``postgres``-marked tests and those listed in
+``tests/postgres_pass.txt``, a cover of every line of the queries modules (``tests/postgres_pass.py``). This check
+keeps the list honest: each process of the PostgreSQL pass wraps every queries function to note that it ran
+(``install``), notes any listed test it did not find (``note_collected``) and leaves its record at the end of its
+session (``write_records``); the main process reads them all once every worker has finished (``check_session``,
+from ``tests/conftest.py``) and fails the run with the functions that never ran on PostgreSQL and the listed tests
+that no longer exist.
 """
 
 import functools
@@ -20,17 +20,19 @@ import re
 import tempfile
 from pathlib import Path
 
+from tests import postgres_pass
+
 ENV = "QUERIES_CALLED_DIR"
 TESTS = Path(__file__).resolve().parent
-# Left out of the PostgreSQL pass unless marked ``on_postgres`` (see the module's docstring).
-VIEW_TESTS = ("tests/feedback_app/views/", "tests/reliability/test_security_headers.py", "tests/test_permissions.py")
 HOW_TO_FIX = (
-    "Query functions that never ran on PostgreSQL. Test each in tests/feedback_app/services/ or models/ (they run on "
-    "both passes), mark a view test that reaches it @pytest.mark.on_postgres, or remove it if nothing calls it:"
+    "Query functions that never ran on PostgreSQL, or listed tests that no longer exist. Test each function (in "
+    "tests/feedback_app/services/ or models/) or remove it if nothing calls it, then choose the pass's tests again: "
+    + postgres_pass.HOW_TO_REFRESH
 )
 
 _called = set()
 _collected = set()
+_missing = set()
 
 
 def _functions():
@@ -67,13 +69,11 @@ def all_functions():
     return set(_functions())
 
 
-def view_test(nodeid):
-    return nodeid.startswith(VIEW_TESTS)
-
-
-def note_collected(items):
-    """The test modules this process collected (before the PostgreSQL pass leaves some out)."""
+def note_collected(items, listed=frozenset()):
+    """The test modules this process collected (before the PostgreSQL pass leaves some out), and the listed
+    tests it did not find."""
     _collected.update(item.nodeid.split("::", 1)[0] for item in items)
+    _missing.update(set(listed) - {item.nodeid for item in items})
 
 
 def records_dir():
@@ -89,7 +89,7 @@ def write_records(name):
     folder = records_dir()
     if folder is None:
         return
-    data = {"collected": sorted(_collected), "called": sorted(_called)}
+    data = {"collected": sorted(_collected), "called": sorted(_called), "missing": sorted(_missing)}
     (folder / f"{name or 'main'}.json").write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -100,20 +100,25 @@ def all_test_modules():
             and re.search(r"^\s*def test_", path.read_text(encoding="utf-8"), re.MULTILINE)}
 
 
-def problems(called):
-    return sorted(all_functions() - set(called))
+def problems(called, missing=()):
+    never_ran = [f"feedback_app/queries/{name.replace('.', '.py: ', 1)} never ran"
+                 for name in sorted(all_functions() - set(called))]
+    return never_ran + [f"tests/postgres_pass.txt lists {nodeid}, which no longer exists" for nodeid in sorted(missing)]
 
 
 def check_session():
-    """The functions that never ran, or None when the run did not collect every test module (a narrower run)."""
+    """What is wrong (functions that never ran, listed tests that are gone), or None when the run did not collect
+    every test module (a narrower run)."""
     folder = records_dir()
     if folder is None:
         return None
-    collected, called = set(), set()
+    collected, called, missing = set(), set(), None
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         collected |= set(data["collected"])
         called |= set(data["called"])
+        if data["collected"]:  # each process that collects, collects every test: missing from one, missing
+            missing = set(data["missing"]) if missing is None else missing & set(data["missing"])
     if not all_test_modules() <= collected:
         return None
-    return problems(called)
+    return problems(called, missing or ())

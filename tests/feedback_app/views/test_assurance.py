@@ -44,7 +44,6 @@ def _complete(lead, submission_id, rating="green", skip=()):
                         {"rating": rating, "evidence": f"Evidence for {standard}", "links": "policy.pdf"})
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_a_round_from_invitation_to_submission_challenge_and_action_plan(app, client_request, sign_in, frameworks):
     sign_in("analyst")
     round_ = _new_round(client_request, "Section 11 2027", ["Northshire Police", "Northshire Health"])
@@ -205,7 +204,6 @@ def _scheduled_proposal(app):
     return proposal
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_a_case_audit_moderated_and_escalated_the_same_day(app, client_request, sign_in, frameworks, smtp_server):
     sign_in("analyst")
     proposal = _scheduled_proposal(app)

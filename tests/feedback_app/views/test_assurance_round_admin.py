@@ -1,6 +1,5 @@
 """Running a round after it starts (issue 22): add an agency, withdraw an invitation link, close and reopen."""
 
-import pytest
 
 from feedback_app.models import AuditEvent
 from feedback_app.queries import assurance as q
@@ -42,7 +41,6 @@ def test_an_agency_joins_a_running_round_with_its_last_answers_carried_forward(c
     assert rows == ["Northshire Police", "Northshire Youth Justice"]
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_adding_an_agency_asks_for_one_clearly(client_request, sign_in, frameworks):
     sign_in("analyst")
     round_ = _new_round(client_request, "Section 11 2027", ["Northshire Police"])

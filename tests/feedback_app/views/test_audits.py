@@ -117,7 +117,6 @@ def _complete(client_request, proposal, expected=302, **extra):
     return client_request.submit(f"/staff/audits/{proposal.id}/complete", data, _expected_status=expected)
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_each_status_change_and_its_audit_trail(client_request, sign_in, proposal_data):
     run, themes = proposal_data
     user = sign_in("analyst")

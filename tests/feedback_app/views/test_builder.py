@@ -37,7 +37,6 @@ def _events(slug):
 
 # -- who may use it -------------------------------------------------------------
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 @pytest.mark.parametrize("role, status", [("admin", 200), ("analyst", 200), ("trainer", 403), ("dsl", 403),
                                           ("viewer", 403)])
 def test_only_admins_and_analysts_use_the_builder(client_request, sign_in, surveys_loaded, role, status):
@@ -115,7 +114,6 @@ def test_a_bad_setting_is_shown_by_its_field(client_request, sign_in):
 
 # -- drafts, versions and the audit log --------------------------------------------------------
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_editing_a_live_survey_makes_a_draft_and_old_responses_keep_their_version(
         client_request, sign_in, surveys_loaded):
     journey.answer_all(client_request)

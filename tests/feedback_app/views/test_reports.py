@@ -181,7 +181,6 @@ def test_publishing_again_makes_a_new_version_of_the_same_report(client, client_
     assert client.get("/staff/results/").status_code == 403
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_a_report_whose_figures_are_still_being_prepared_is_not_published_and_says_so(
         client_request, sign_in, run_with_proposal, monkeypatch):
     """A report's figures that need the audit of breakdowns, not worked out yet for the data as it is: publishing

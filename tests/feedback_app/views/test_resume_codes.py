@@ -30,7 +30,6 @@ def _saved_code(client_request):
     return client_request.get(path_of(response.location)).select_one("#resume-code").text.strip()
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_a_resume_code_works_once(app, client_request):
     code = _saved_code(client_request)
     first = ClientRequest(app.test_client())

@@ -83,7 +83,6 @@ def test_the_scorecard_is_published_like_other_reports(client, client_request, s
     assert "January to March,75" in csv_text and "[c]" in csv_text
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_an_indicator_is_removed_from_its_page_and_the_removal_is_audited(client, client_request, sign_in,
                                                                         answered):
     sign_in("analyst")

@@ -97,7 +97,6 @@ def test_unknown_survey_or_link_is_not_found(client_request, sign_in, surveys_lo
 
 # -- status -------------------------------------------------------------------
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_close_reopen_archive_and_restore_with_an_audit_trail(client_request, sign_in, surveys_loaded):
     admin = sign_in("admin")
     page = client_request.get(BASE)
@@ -241,7 +240,6 @@ def test_qr_code_is_an_svg_of_the_link_with_a_title(client_request, sign_in, sur
     assert download.headers["Content-Disposition"].startswith("attachment;")
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_admin_adds_a_cohort_link(client_request, sign_in, surveys_loaded):
     admin = sign_in("admin")
     response = client_request.submit(f"{BASE}/links/new", {"label": "Police & Fire (North)"})
@@ -347,7 +345,6 @@ def test_the_poster_link_is_built_from_base_url_not_the_request_host(client_requ
     assert link.startswith("feedback.example.org/j/") and "localhost" not in page.select_one(".app-poster").decode()
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_short_links_redirect_to_the_start_page_without_signing_in(client, surveys_loaded):
     school_a = db.session.scalar(select(Cohort).where(Cohort.code == "school_a"))
     general = survey_admin.short_code(SLUG, None)

@@ -79,7 +79,6 @@ def test_a_form_with_errors_keeps_what_was_typed(client_request, analyst):
     assert theme_queries.list_runs() == []
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_sources_that_match_nothing_are_refused(client_request, analyst):
     page = client_request.submit("/staff/themes/new", {"title": "Nothing", "surveys": "workforce",
                                                        "questions": "youth-voice:" + _youth_question()},
@@ -163,7 +162,6 @@ def test_rename_from_the_theme_page_then_undo(client_request, run):
     assert "Undone" in history.select_one("table").text
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_merge_split_exclude_narrative_and_results_through_the_forms(client_request, run):
     first, second, third = _themes(run)[:3]
     url = f"{_base(run)}/themes/{first.id}"

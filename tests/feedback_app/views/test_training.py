@@ -70,7 +70,6 @@ def test_a_trainer_of_one_session_sees_its_course(client_request, sign_in, two_t
     other.get(f"{BASE}/sessions/{session.id}/report")
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_admins_see_every_course(client_request, sign_in, two_trainers):
     (course, session), (their_course, their_session) = two_trainers
     sign_in("admin")

@@ -135,7 +135,6 @@ def test_a_closed_form_says_so(client_request, session):
     assert page.select_one("h1").text.strip() == "This survey has closed"
 
 
-@pytest.mark.on_postgres  # reaches queries no services test reaches (tests/query_coverage.py)
 def test_the_reminder_is_offered_after_the_course_only(client_request, session):
     _response, _page = _answer(client_request, session, "before")
     confirmation = client_request.get("/s/training-before/confirmation")
