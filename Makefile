@@ -64,7 +64,8 @@ run: demo
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 check-chromium:
-	@test -x /usr/bin/chromium || { echo "The browser tests need Debian's Chromium: sudo apt-get install chromium"; exit 1; }
+	@test -x /usr/bin/chromium && test -x /usr/bin/chromium-headless-shell || { echo "The browser tests need \
+	Debian's Chromium and its headless build: sudo apt-get install chromium chromium-headless-shell"; exit 1; }
 
 # Three workers on this project's 2-core CI machine: the browser tests run as two ordered groups, one per worker,
 # and wait on the browser much of the time; a third worker runs the other tests meanwhile (SQLite pass, quiet

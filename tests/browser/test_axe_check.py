@@ -1,9 +1,11 @@
 """The accessibility check itself: axe-core finds a known fault with JavaScript on and off, and the
-JavaScript-off check reads the page it was given, not the one before."""
+JavaScript-off check reads the page it was given, not the one before; and the headless shell the suite runs in
+reads the service's pages as the full Chromium does."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations, new_context
+from tests.browser.conftest import CHROMIUM_ARGS, FULL_CHROMIUM, axe_violations, new_context
+from tests.browser.journeys import focused
 
 pytestmark = pytest.mark.browser
 
@@ -35,3 +37,51 @@ def test_axe_finds_a_missing_alt_and_a_missing_label_and_then_a_sound_page(brows
         assert "image-alt" in {v["id"] for v in axe_violations(page)}
     finally:
         context.close()
+
+
+READ = """
+() => ({
+  scrollsAt320: document.documentElement.scrollWidth > window.innerWidth,
+  lang: document.documentElement.lang, dir: getComputedStyle(document.body).direction, title: document.title,
+})
+"""
+
+
+def _read(browser, live_server, path, *, submit_empty=False):
+    """What the checks look at on one page: axe-core's violations, the accessibility tree, reflow at 320 CSS
+    pixels, and the element Tab reaches first (with whether its focus is visible)."""
+    context = new_context(browser, live_server, viewport={"width": 320, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(path)
+        if submit_empty:  # start, then continue with nothing answered until a page says what is missing
+            with page.expect_navigation():
+                page.locator("main form button").first.click()
+            for _ in range(3):
+                with page.expect_navigation():
+                    page.locator("main form button:not([value=save])").first.click()
+                if page.locator(".govuk-error-summary").count():
+                    break
+        page.keyboard.press("Tab")
+        return {"axe": axe_violations(page), "tree": page.locator("body").aria_snapshot(),
+                "page": page.evaluate(READ), "focus": focused(page)}
+    finally:
+        context.close()
+
+
+def test_the_headless_shell_reads_the_services_pages_as_the_full_chromium_does(browser, live_server):
+    """The suite runs in ``chromium-headless-shell`` (``conftest.CHROMIUM``, for speed); here the same pages in
+    Debian's full Chromium give the same results: a start page in English and in Urdu (right to left), a question
+    page sent empty (the error summary), and a staff sign-in page."""
+    paths = [("/s/youth-voice", False), ("/s/youth-voice?lang=ur", False), ("/s/all-types", True),
+             ("/staff/sign-in", False)]
+    shell = [_read(browser, live_server, path, submit_empty=empty) for path, empty in paths]
+    full_browser = browser.browser_type.launch(executable_path=FULL_CHROMIUM, args=CHROMIUM_ARGS)
+    try:
+        full = [_read(full_browser, live_server, path, submit_empty=empty) for path, empty in paths]
+    finally:
+        full_browser.close()
+    assert shell[2]["tree"].count("There is a problem") == 1  # the empty page's error summary is there
+    assert shell[1]["page"]["dir"] == "rtl"
+    for (path, _), in_shell, in_full in zip(paths, shell, full, strict=True):
+        assert in_shell == in_full, path
