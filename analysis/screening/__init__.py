@@ -12,10 +12,26 @@ missing a disclosure is far worse than a false alarm.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from .categories import CATEGORIES, CATEGORY_LABELS, REASON_LABELS, label_for
-from .engine import DisclosureScreener, Hit, ScreeningResult
 from .questions import QUESTION_KINDS, question_kind
+
+if TYPE_CHECKING:
+    from .engine import DisclosureScreener, Hit, ScreeningResult
+
+# The engine (spaCy, and through it thinc and torch: about 2.5 s of a process's start) is imported when first
+# used, so a process that only reads the categories or question kinds (the web app's start, a CLI command, a
+# gunicorn worker before its first answer) does not pay for it.
+_ENGINE_NAMES = frozenset({"DisclosureScreener", "Hit", "ScreeningResult"})
+
+
+def __getattr__(name: str):
+    if name in _ENGINE_NAMES:
+        from . import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "CATEGORIES",
@@ -41,6 +57,8 @@ def default_screener() -> DisclosureScreener:
     if _default is None:
         with _lock:
             if _default is None:
+                from .engine import DisclosureScreener
+
                 _default = DisclosureScreener().fit()
     return _default
 

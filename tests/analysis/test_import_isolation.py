@@ -39,3 +39,26 @@ def test_analysis_imports_without_flask_or_sqlalchemy():
     proc = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "ok"
+
+
+APP_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    import feedback_app
+    import analysis.screening
+    assert analysis.screening.CATEGORY_LABELS and analysis.screening.QUESTION_KINDS
+    loaded = [m for m in ("spacy", "thinc", "torch", "analysis.screening.engine") if m in sys.modules]
+    assert not loaded, f"the web app's import loaded {loaded}"
+    assert analysis.screening.DisclosureScreener.__name__ == "DisclosureScreener"  # the engine, on first use
+    assert "spacy" in sys.modules
+    print("ok")
+    """
+)
+
+
+def test_the_web_app_starts_without_loading_the_screen_engine():
+    """The screen's engine (spaCy, thinc, torch: seconds of a process's start) loads when first used, not when the
+    app, a CLI command or a gunicorn worker imports ``feedback_app``."""
+    proc = subprocess.run([sys.executable, "-c", APP_SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"
