@@ -21,8 +21,9 @@ from feedback_app.services.suppression import reason, shown
 from tests.feedback_app.services.test_suppression_linked import _publish, response_sets
 
 THREE = {"a": 3, "b1": 2, "b2": 2, "b3": 2}
-EXAMPLES_PAIRS = 40
-EXAMPLES_PRODUCT = 40
+# Derandomized; 40 each until 7 December (CI time): the examples left out pass on this code.
+EXAMPLES_PAIRS = 25
+EXAMPLES_PRODUCT = 25
 # ``test_suppression_wide``'s case: the 2 responses that answered ``b2`` 0 and not ``b1`` (``b2`` by ``b1``,
 # hidden, small) are pinned by the tables of ``a``, ``b1``, ``b2`` and ``b3`` taken together.
 ROWS = [(0, None, None, None, None)] + [(0, None, None, 0, None)] * 2 + [(0, None, 0, 0, 0)] * 4 \

@@ -23,8 +23,9 @@ NARROW_THREE = {"a": 4, "b1": 2, "b2": 2, "b3": 2}
 # Kept small for the suite's 15-minute budget (200 examples of three breakdowns took 54 s): the regressions are
 # held by the fixed cases above each property test; 1,264 and 191 more random examples of these shapes found
 # nothing on the audit (session note, 3 December).
-EXAMPLES_WIDE = 40
-EXAMPLES_THREE = 50  # (on these derandomized examples the audit of pairs first fails past 100: the fixed case holds it)
+# Derandomized; WIDE 40 and THREE 50 until 7 December (CI time): the examples left out pass on this code.
+EXAMPLES_WIDE = 25
+EXAMPLES_THREE = 30  # (on these derandomized examples the audit of pairs first fails past 100: the fixed case holds it)
 EXAMPLES_SAME = 8
 
 
