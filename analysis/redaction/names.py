@@ -234,6 +234,9 @@ def _after_cue(word: str) -> bool:
 def _surname(m: re.Match, group: int, names) -> tuple[int, int] | None:
     text = m.group(group).strip()
     if text and text[0].isupper() and text.lower() not in STOP and text.lower() not in ACRONYMS:
+        if text.isupper() and m.group(0).isupper() and text.lower() in english_words() \
+                and text.lower() not in all_surnames():
+            return None  # "MY BROTHER KYLE HITS ME": in capitals, a word after a name is a surname only if listed
         return m.start(group), m.end(group)
     return None
 

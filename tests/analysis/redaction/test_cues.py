@@ -145,6 +145,8 @@ def test_a_lower_case_look_alike_stays(text, stays):
     ("wor lass amber got asked for nudes off some lad", "amber"),
     ("me mams fella lee sells stuff from our house", "lee"),
     ("got chucked out by security for no reason, the guard was called trev", "trev"),
+    ("MY BROTHER KYLE HITS ME", "KYLE"),
+    ("MY SOCIAL WORKER IS JOHN SMITH", "SMITH"),  # a listed surname in capitals still goes
 ])
 def test_how_young_people_write_names_and_cars(text, gone):
     out = redact_text(text)
@@ -153,6 +155,8 @@ def test_how_young_people_write_names_and_cars(text, gone):
 
 @pytest.mark.parametrize("text, stays", [
     ("MY BROTHER HITS ME", "HITS"),  # in capitals, a word after a family word
+    ("MY BROTHER KYLE HITS ME", "HITS ME"),  # in capitals, a word after a name (KYLE goes)
+    ("MY MUMS BOYFRIEND DARREN PUNCHES THE WALLS", "PUNCHES"),
     ("MY DAD SHOUTS AT ME EVERY NIGHT", "SHOUTS"),
     ("the reg was on the form, I think it was fine", "the form"),
     ("my mates mum picks us up", "mates mum"),
