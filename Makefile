@@ -72,6 +72,9 @@ check-chromium:
 # machine: 8 min 21 s with three, 12 min 14 s with two; benchmarks/TEST_DURATIONS.md).
 PYTEST_WORKERS ?= 3
 PYTEST := $(PY) -m pytest -q -n $(PYTEST_WORKERS)
+# The PostgreSQL pass (about 70 tests) on two: a third worker's collection and database cost more than it saves
+# (48-50 s against 65 s, and 78 s of CPU against 101 s; benchmarks/TEST_DURATIONS.md).
+POSTGRES_WORKERS ?= 2
 # Write bytecode while testing even where the machine says not to (PYTHONDONTWRITEBYTECODE=1, as on CI): otherwise
 # every worker and every process a test starts compiles the app from source again, and pytest rewrites every test
 # module's asserts again (collection alone 13 s a process instead of 8; benchmarks/TEST_DURATIONS.md).
@@ -82,7 +85,7 @@ test: install check-chromium
 	$(PYTEST) -m "not postgres" $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL ($$TEST_DATABASE_URL): the tests that touch the database =="; \
-		TEST_DB=postgres $(PYTEST) -m "not browser" $(PYTEST_ARGS); \
+		TEST_DB=postgres $(PY) -m pytest -q -n $(POSTGRES_WORKERS) -m "not browser" $(PYTEST_ARGS); \
 	fi
 
 # Choose again the tests the PostgreSQL pass runs (tests/postgres_pass.py): every test that opens a database runs
