@@ -56,7 +56,7 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
         "fresh11": DATA / "fresh11_redaction.csv",  # the eleventh blind writer (3 December), scored once
         # twelve blind writers of 7 December (stop 46), brief `blind_brief_redaction.md`, each with its own voices;
         # scored at first sight with the redactor before and after that session's changes; 12-14 then tuned on
-        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 66)
+        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 70)
            if (DATA / f"blindr{n}_redaction.csv").exists()}}
 # never printed row by row, even with --show-errors: kept unread for a later first sight (writers 42-57 of stop 47,
 # less r43, r48, r49, r50, r54 and r55, read for tuning after their first sight; 36-41, unread at stop 46, became tuning

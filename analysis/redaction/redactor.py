@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable
 
 from . import patterns as P
+from .by_context import find_by_context
 from .cues import aged_in_a_list, beside_a_name, find_cues
 from .families import also_known, find_context
 from .households import find_households
@@ -174,6 +175,8 @@ class PersonalDataRedactor:
                                        vocab=vocab):
             add(a, b, kind)
         for a, b, kind in find_venues(text, vocab=vocab, cued=self.cued_):
+            add(a, b, kind)
+        for a, b, kind in find_by_context(text, vocab, self.names_):
             add(a, b, kind)
         for a, b, kind in [*find_cues(text, vocab=vocab, cued=self.cued_),
                            *find_households(text, vocab=vocab, cued=self.cued_)]:

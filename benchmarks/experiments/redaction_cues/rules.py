@@ -331,3 +331,287 @@ def home_by_cue(t):
             continue
         out.append((m.start(1), m.end(1), "service"))
     return out
+
+
+# ---------------------------------------------------------------- stop 50: young people's venues and families
+from analysis.redaction.people import fold  # noqa: E402
+
+ALL += ["lower_school_cued", "lower_service_cued", "possessive_business", "the_surname_plural", "called_venue",
+        "school_context_at"]
+_GENERIC = frozenset("the a an my our his her their your this that its it's its' old new local big small little "
+                     "nearby good bad great best worst decent nice rubbish crap proper whole same other next last "
+                     "first one two catholic church faith state private special secondary primary high sixth form "
+                     "further higher community village town city free girls boys boys' girls' all-girls all-boys "
+                     "mixed football rugby dance drama music art police nursing film cooking coding "
+                     "any every some which what whose each another no and or but at to from in on of by with for "
+                     "is was are were be been i we they he she it you me him them us our". split()) | {"c", "e"}
+_SCHOOL_CUE = r"(?:at|to|from|fae|outside|near|attends|attend|attended|called|school:?|\()"
+LOWER_SCHOOL_CUED = re.compile(r"\b" + _SCHOOL_CUE + r"[ \t]+((?:[a-z][a-z'\u2019\-]+[ \t]+){1,3}?)"
+                               r"(?:primary(?:[ \t]+school)?|academy|high[ \t]+school|grammar(?:[ \t]+school)?|"
+                               r"junior(?:[ \t]+school)?|juniors|infants?(?:[ \t]+school)?|community[ \t]+college|"
+                               r"high|college)\b(?![ \t]+(?:care|concern|reason|aim|goal|carers?|age|teachers?|"
+                               r"course|student|students|kids|pupils|work|trip|bus)\b)")
+
+
+def lower_school_cued(t):
+    out = []
+    for m in LOWER_SCHOOL_CUED.finditer(t):
+        words = m.group(1).split()
+        k = len(words)
+        while k > 0 and fold(words[k - 1]) not in _GENERIC and fold(words[k - 1]) not in keep_proper():
+            k -= 1
+        if k == len(words):
+            continue
+        suffix = t[m.end(1):m.end()].split()[0]
+        if suffix in ("high", "college") and k < len(words) - 1:
+            pass
+        if suffix in ("high", "college") and all(fold(w) in english_words() for w in words[k:]):
+            continue
+        a = m.start(1) + m.group(1).find(words[k]) if k else m.start(1)
+        out.append((a, m.start(1) + len(m.group(1).rstrip()), "school"))
+    return out
+
+
+LOWER_SERVICE_CUED = re.compile(r"\b(?:at|to|from|fae|outside|near|called|in|was|the)[ \t]+"
+                                r"((?:[a-z][a-z'\u2019\-]+[ \t]+){1,2}?)"
+                                r"(?:youth[ \t]+club|youth[ \t]+centre|youth[ \t]+project|surgery|medical[ \t]+centre|"
+                                r"health[ \t]+centre|nursery|family[ \t]+centre|community[ \t]+centre|"
+                                r"house|lodge)\b")
+_SERVICE_GENERIC = _GENERIC | frozenset("health medical dental gp doctors doctor's doctors' walk-in walk youth sure "
+                                        "start children's childrens family care foster residential respite "
+                                        "leisure sports sport shopping job jobs town city day drop-in drop crisis "
+                                        "council housing my our a the whose who school sexual mental "
+                                        "vaccination covid test testing gum contraception eye optician boarding "
+                                        "open full bad nice safe big house halfway trap crack drug drugs party safe "
+                                        "someone's anyone's everyone's people's their own actual initial final minor "
+                                        "major eye knee hip heart keyhole laser "
+                                        "cosmetic emergency routine planned same previous recent empty".split())
+_HOUSE_CUE = re.compile(r"children'?s[ \t]+home|care[ \t]+home|placement|placed|staff|flat|floor|block|unit|"
+                        r"key[ \t]*worker|lived?[ \t]+(?:at|in)|lives[ \t]+(?:at|in)|living[ \t]+(?:at|in)",
+                        re.IGNORECASE)
+
+
+def lower_service_cued(t):
+    out = []
+    for m in LOWER_SERVICE_CUED.finditer(t):
+        words = m.group(1).split()
+        k = len(words)
+        while k > 0 and fold(words[k - 1]) not in _SERVICE_GENERIC and fold(words[k - 1]) not in keep_proper():
+            k -= 1
+        if k == len(words):
+            continue
+        suffix = t[m.end(1):m.end()].split()[-1]
+        if any(re.search(r"['\u2019]s$", w) for w in words[k:]) or suffix in ("house", "lodge") and \
+                all(fold(w) in english_words() for w in words[k:]) and not _HOUSE_CUE.search(t):
+            continue
+        a = m.start(1) + m.group(1).find(words[k]) if k else m.start(1)
+        out.append((a, m.start(1) + len(m.group(1).rstrip()), "service"))
+    return out
+
+
+_POSS_TRADE = (r"shop|chicken|chippy|chip[ \t]+shop|nails|bookies|barbers|barber's|cafe|caf\u00e9|takeaway|store|"
+               r"stores|garage|coaches|plaice|kebabs?|kebab[ \t]+shop|off[ \t]+licence|offy|corner[ \t]+shop|"
+               r"salon|motors|mini[ \t]+mart|convenience(?:[ \t]+store)?|food[ \t]+store|supermarket|pizza|"
+               r"car[ \t]+wash|tyres|taxis?|cabs|gym|diner|bakery|newsagents?|butchers|grocers?|launderette")
+POSS_BUSINESS = re.compile(r"\b([A-Za-z][a-z]+)['\u2019]?s[ \t]+(?:" + _POSS_TRADE + r")\b"
+                           r"|\b(?:outside|at|from|near|by|behind|to)[ \t]+([A-Za-z][a-z]+['\u2019]s)\b"
+                           r"(?![ \t]+(?:house|mum|dad|nan|place|party|flat|room|car|brother|sister|mate|friend))")
+
+
+def possessive_business(t):
+    given = names_after_cue()
+    sur = all_surnames()
+    out = []
+    for m in POSS_BUSINESS.finditer(t):
+        g = 1 if m.group(1) else 2
+        w = m.group(g)
+        stem = re.sub(r"['\u2019]s$", "", w).lower()
+        if g == 1 and not re.search(r"['\u2019]s$", t[m.start(1):m.end(1) + 2]):
+            continue
+        if stem in keep_proper() or w.lower() in keep_proper() or public_re().search(w):
+            continue
+        if stem not in given and stem not in sur:
+            continue
+        if stem in ("mum", "dad", "nan", "mam", "gran", "nana", "sister", "brother", "friend", "mate", "uncle",
+                    "auntie", "aunty", "cousin", "his", "hers", "theirs", "ours", "st", "saint", "king", "queen"):
+            continue
+        end = m.end(g) if g == 2 else m.end(1) + len(re.match(r"['\u2019]?s", t[m.end(1):]).group())
+        out.append((m.start(g), end, "service"))
+    return out
+
+
+THE_PLURAL = re.compile(r"\b(?:the|The|THE)[ \t]+((?:[Mm]a?c|[Oo]['\u2019])?[A-Za-z][a-z]+s)\b(?!['\u2019])")
+
+
+def the_surname_plural(t):
+    sur = all_surnames()
+    vocab = english_words()
+    out = []
+    for m in THE_PLURAL.finditer(t):
+        w = m.group(1)
+        stem = w[:-1].lower()
+        if stem.endswith("e") and stem[:-1] in sur and stem not in sur:
+            stem = stem[:-1]
+        if stem not in sur or w.lower() in vocab or stem in vocab or w.lower() in keep_proper() \
+                or stem in keep_proper() or public_re().search(w):
+            continue
+        out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+_VENUE_NOUN = (r"shop|chippy|takeaway|cafe|club|gym|home|centre|place|bar|barbers|salon|garage|wash|agency|studio|"
+               r"pub|restaurant|church|firm|business|company|store|unit|nursery|school|"
+               r"mosque|temple|gurdwara|hostel|academy|college|garage|chicken[ \t]+shop|takeaway|venue")
+CALLED_VENUE = re.compile(r"\b(?:" + _VENUE_NOUN + r")\b[^.!?\n]{0,40}?\b(?:called|named)[ \t]+"
+                          r"((?:the[ \t]+)?[A-Za-z0-9&'\u2019\-]+(?:[ \t]+(?!(?:on|in|at|and|near|by|which|that|"
+                          r"where|who|but|is|was|its|it's|run|next|off|opposite|for|with|n|cos|because|so|i|he|she|"
+                          r"they|we|lol)\b)[A-Za-z0-9&'\u2019\-]+){0,3})", re.IGNORECASE)
+
+
+def called_venue(t):
+    vocab = english_words()
+    out = []
+    for m in CALLED_VENUE.finditer(t):
+        phrase = m.group(1)
+        words = [fold(w) for w in phrase.split() if fold(w) != "the"]
+        if not words or all(w in keep_proper() for w in words) or public_re().search(phrase) \
+                or phrase[0].isdigit() or words[0] in ("person", "worker", "nurse", "officer"):
+            continue
+        if len(words) == 1 and words[0] in vocab and phrase[0].islower() and not phrase.lower().startswith("the "):
+            continue
+        out.append((m.start(1), m.end(1), "service"))
+    return out
+
+
+_SCHOOLY = re.compile(r"\b(?:teachers?|head(?:teacher|[ \t]+of[ \t]+year)?|form[ \t]+tutor|tutor|year[ \t]*\d{1,2}|"
+                      r"yr[ \t]*\d{1,2}|in[ \t]+my[ \t]+(?:year|form|class)|pupils|school[ \t]+nurse|"
+                      r"dinner[ \t]+ladies|"
+                      r"excluded|detention|lessons?|blazers?|uniform|sixth[ \t]+form|s[1-6]|sir|miss)\b",
+                      re.IGNORECASE)
+AT_SCHOOL = re.compile(r"\b(?:at|go[ \t]+to|goes[ \t]+to|went[ \t]+to|going[ \t]+to|from|excluded[ \t]+from|"
+                       r"moved[ \t]+to|fae|outside|in[ \t]+my[ \t]+year[ \t]+at|school[ \t]+is)[ \t]+"
+                       r"((?:[A-Za-z][a-z'\u2019\-]+)(?:[ \t]+[A-Za-z][a-z'\u2019\-]+)?)\b")
+
+
+_RELIGIOUS = frozenset("madrasa madrassa madrasah mosque masjid church chapel temple gurdwara gurudwara mandir "
+                       "synagogue mass prayers".split())
+
+
+def _countries():
+    from babel import Locale
+    out = set()
+    for loc in ("en",):
+        for name in Locale(loc).territories.values():
+            out.add(name.lower())
+    return frozenset(out)
+
+
+def school_context_at(t):
+    vocab = english_words() | _countries()
+    places = uk_places()
+    out = []
+    for m in AT_SCHOOL.finditer(t):
+        sent_a = max(t.rfind(".", 0, m.start()), t.rfind("\n", 0, m.start())) + 1
+        sent_b = min([i for i in (t.find(".", m.end()), t.find("\n", m.end())) if i >= 0] or [len(t)])
+        if not _SCHOOLY.search(t[sent_a:sent_b]):
+            continue
+        words = m.group(1).split()
+        # one name word, or two when neither is an ordinary word
+        if len(words) == 2 and (fold(words[1]) in vocab or fold(words[1]) in _GENERIC):
+            words = words[:1]
+        lw = " ".join(fold(w) for w in words)
+        if any("'" in w or "\u2019" in w or fold(w) in _RELIGIOUS for w in words):
+            continue
+        if any(fold(w) in _GENERIC or fold(w) in vocab for w in words) or lw in places or words[0].lower() in places \
+                or lw in keep_proper() or public_re().search(" ".join(words)):
+            continue
+        out.append((m.start(1), m.start(1) + len(" ".join(words)) if len(words) == 1 else m.end(1), "school"))
+    return out
+
+
+# names-dataset (MIT; Facebook-derived first names and surnames with per-country rank), GB top 20,000 and the
+# top few thousand of the countries families here most often come from: /tmp/nd_given.json (experiment only)
+ALL += ["nd_extra", "nd_cap"]
+_ND = {}
+
+
+def _nd_given():
+    if "g" not in _ND:
+        import json
+
+        from analysis.redaction.people import uk_places as _pl
+        vocab = english_words()
+        raw = json.load(open("/tmp/nd_given.json"))
+        _ND["g"] = frozenset(n.lower() for n in raw if n.isalpha() and len(n) > 2 and n.lower() not in vocab
+                             and n.lower() not in _pl() and n.lower() not in keep_proper()
+                             and n.lower() not in _countries())
+    return _ND["g"]
+
+
+def nd_extra(t):
+    if "red" not in _ND:
+        from analysis.redaction import PersonalDataRedactor
+        _ND["red"] = PersonalDataRedactor(extra_names=_nd_given()).fit()
+    return _ND["red"].find(t)
+
+
+_CAPW = re.compile(r"(?<![\w'\u2019@#.])([A-Z][a-z]{2,14})(?![\w@])")
+
+
+def nd_cap(t):
+    g = _nd_given()
+    known = names_after_cue()
+    return [(m.start(1), m.end(1), "name") for m in _CAPW.finditer(t)
+            if m.group(1).lower() in g and m.group(1).lower() not in known]
+
+
+ALL += ["nd_cued"]
+
+
+def nd_cued(t):
+    if "cued" not in _ND:
+        from analysis.redaction import PersonalDataRedactor
+        r = PersonalDataRedactor().fit()
+        r.cued_ = r.cued_ | _nd_given()
+        _ND["cued"] = r
+    return _ND["cued"].find(t)
+
+
+ALL += ["nd_cap2"]
+_CAPSEQ = re.compile(r"(?<![\w'\u2019@#./\-])([A-Z][a-z]{2,14})(?![\w@\-])")
+
+
+def _nd_strict():
+    if "s" not in _ND:
+        from analysis.redaction.names import _noun_index
+        from analysis.redaction.people import ambiguous_names
+        _ND["s"] = _nd_given() - _noun_index() - ambiguous_names() - names_after_cue()
+    return _ND["s"]
+
+
+def nd_cap2(t):
+    g = _nd_strict()
+    known = names_after_cue()
+    pub = [(m.start(), m.end()) for m in public_re().finditer(t)]
+    out = []
+    for m in _CAPSEQ.finditer(t):
+        w = m.group(1).lower()
+        if w not in g or any(a <= m.start() < b for a, b in pub):
+            continue
+        before = re.search(r"([A-Za-z]+)[ \t]+$", t[max(0, m.start() - 20):m.start()])
+        after = re.match(r"[ \t]+([A-Za-z]+)", t[m.end():])
+        if before and before.group(1)[0].isupper() and before.group(1).lower() not in known \
+                and not _sentence_initial(t, m.start() - len(before.group(0))) \
+                and before.group(1).lower() not in ("mr", "mrs", "ms", "miss", "dr", "and", "im", "i'm"):
+            continue
+        if after and after.group(1)[0].isupper() and after.group(1).lower() not in known:
+            continue
+        out.append((m.start(1), m.end(1), "name"))
+    return out
+
+
+def _sentence_initial(t, a):
+    k = a - 1
+    while k >= 0 and t[k] in " \t\"'(":
+        k -= 1
+    return k < 0 or t[k] in ".!?\n:;"
