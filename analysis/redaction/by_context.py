@@ -35,12 +35,17 @@ def _section(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def listed_given() -> frozenset[str]:
+    """names-dataset's common given names as the file holds them (words and places too: "raja", "hope")."""
+    return frozenset(line.strip() for line in (_DIR / "common_given.txt").read_text(encoding="utf8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def common_given() -> frozenset[str]:
     """names-dataset's common given names less English words, places, brands, names that need context and names
     the other lists already hold."""
-    raw = frozenset(line.strip() for line in (_DIR / "common_given.txt").read_text(encoding="utf8").splitlines()
-                    if line.strip() and not line.startswith("#"))
-    return raw - english_words() - uk_places() - keep_proper() - ambiguous_names() - _noun_index() \
+    return listed_given() - english_words() - uk_places() - keep_proper() - ambiguous_names() - _noun_index() \
         - names_after_cue() - _section("brands and products")
 
 
@@ -107,7 +112,7 @@ def find_lower_venues(text: str, vocab: frozenset[str]):
     for m in LOWER_SCHOOL.finditer(text):
         words = m.group(1).split()
         k = _name_words(words, not_school)
-        if k == len(words) or any(fold(w) in uk_places() or fold(w) in keep_proper() for w in words):
+        if k == len(words) or any(fold(w) in keep_proper() for w in words):
             continue  # "leicester tigers academy": a town's team
         suffix = text[m.end(1):m.end()].split()[0]
         if suffix in ("high", "college") and all(fold(w) in vocab for w in words[k:]):
@@ -140,8 +145,10 @@ _KIN = frozenset("mum dad nan mam gran nana sister brother friend mate uncle aun
                  "ours st saint king queen".split())
 
 
-def find_owned_businesses(text: str):
-    given = names_after_cue()
+def find_owned_businesses(text: str, vocab: frozenset[str]):
+    """The owner's name in "hakim's chicken shop" (any word that is no English word, or a listed name) and in
+    "outside raja's" (a listed name only)."""
+    given = names_after_cue() | listed_given()
     surnames = all_surnames()
     for m in POSSESSIVE_BUSINESS.finditer(text):
         if m.group(1):
@@ -152,7 +159,7 @@ def find_owned_businesses(text: str):
             a, b, stem = m.start(3), m.end(3), m.group(3).lower()
         if stem in _KIN or stem in keep_proper() or public_figures().search(text[a:b]):
             continue
-        if stem in given or stem in surnames:
+        if stem in given or stem in surnames or m.group(1) and stem not in vocab:
             yield a, b, "service" if m.group(1) else "name"
 
 
@@ -260,7 +267,7 @@ def find_by_context(text: str, vocab: frozenset[str], given: frozenset[str] = fr
     yield from find_common_given(text)
     yield from find_possessive_given(text, given)
     yield from find_lower_venues(text, vocab)
-    yield from find_owned_businesses(text)
+    yield from find_owned_businesses(text, vocab)
     yield from find_called_venues(text, vocab)
     yield from find_family_plurals(text, vocab)
     yield from find_schools_by_talk(text, vocab)

@@ -1,0 +1,153 @@
+"""Names, families and places young people write in lower case or without a type word (``by_context.py``, stop 50).
+Each rule has answers it must redact and look-alikes it must leave; each list in ``data/venue_words.txt`` has a
+look-alike its entries keep."""
+
+import pytest
+
+from analysis.redaction import build_names, redact_text
+from analysis.redaction.by_context import common_given
+
+
+def test_the_common_given_names_file_matches_names_dataset():
+    assert build_names.main(["--check"]) == 0
+
+
+def test_common_given_names_leave_out_words_places_brands_and_names_needing_context():
+    names = common_given()
+    assert {"pam", "kaz", "gurj", "olly", "kuljit", "funmi"} <= names
+    assert not {"leeds", "summer", "astra", "fifa", "syria", "the"} & names
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("the contact supervisor Pam writes down everything me and mum say", "Pam"),
+    ("Boss man at the shop, Kaz, lets us sit inside when its cold", "Kaz"),
+    ("I don't want Gurj to come looking for me", "Gurj"),
+    ("Kuljit my brother in law he drinks a lot", "Kuljit"),
+    ("I'd message Struan, he gets it", "Struan"),
+])
+def test_a_common_given_name_on_its_own_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("he drives a silver Astra with a dodgy plate", "Astra"),
+    ("i just play Fifa and watch youtube", "Fifa"),
+    ("we go to the Salvation Army on a Sunday", "Salvation Army"),
+    ("my cousins came over from Hong Kong last year", "Hong Kong"),
+    ("a kid wore a Saka shirt on non uniform day", "Saka"),
+])
+def test_a_common_given_name_inside_a_longer_name_a_brand_or_a_public_figure_stays(text, stays):
+    assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("the damp is making Zayns asthma worse", "Zayns"),
+    ("put Kojos name in the subject so I see it", "Kojos"),
+])
+def test_a_given_name_with_a_possessive_s_and_no_apostrophe_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("Paris trip was the best thing school ever did", "Paris"),
+    ("I was on the ward at St Lukes Hospital for a week", "St Lukes"),
+])
+def test_a_place_ending_in_s_stays(text, stays):
+    assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("when i was at kingfisher primary a girl used to hit me", "kingfisher"),
+    ("i was excluded from hope academy n the head said i would fail", "hope"),
+    ("she goes to washwood heath academy and shes 14", "washwood heath"),
+    ("the only one was kiln youth club and they closed it", "kiln"),
+    ("i got put in a childrens home called ashgrove house and nobody told my mum", "ashgrove"),
+    ("dr rahman at elm tree surgery never books an interpreter", "elm tree"),
+])
+def test_a_school_or_service_named_in_lower_case_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("my old primary was better than this one", "my old primary"),
+    ("i went to the local youth club on friday", "the local youth club"),
+    ("my doctor at the surgery is nice and listens", "the surgery"),
+    ("i feel safe with my team at leicester tigers academy training", "leicester tigers"),
+    ("i just don't like the empty house when mum's at work", "the empty house"),
+    ("they took me to the initial surgery and explained everything", "the initial surgery"),
+])
+def test_a_kind_of_school_or_service_stays(text, stays):
+    assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("my mum wont let me go to hakim's chicken shop after 7", "hakim's"),
+    ("the men drinking outside Lucky's bookies scare me", "Lucky's"),
+    ("there's always older lads outside raja's on the corner", "raja"),
+    ("my mum works at carol's nails on the high street", "carol's"),
+])
+def test_a_business_by_its_owners_name_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("we had tea at my nan's house on sunday", "nan's house"),
+    ("i get chips from mcdonald's after school", "mcdonald's"),
+    ("thanks to Sarah's help i feel better", "help"),
+])
+def test_a_family_home_or_a_chain_stays(text, stays):
+    assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("he gets them from the shop next to kfc called quick stop", "quick stop"),
+    ("the shop is called Hot Wings Express and the owner dont care", "Hot Wings Express"),
+    ("my mum works at the nail bar on the high street called luxe nails", "luxe nails"),
+])
+def test_a_business_after_called_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("the club is called the hub and its free", "the hub"),
+    ("school said wait for the named person to ring", "named person"),
+    ("the man at the corner shop called Raj gave my 12 yr old vapes", "12 yr old"),
+])
+def test_a_word_after_called_that_is_no_business_name_stays(text, stays):
+    assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("the mcdonaghs on the brook lane side run everything", "mcdonaghs"),
+    ("my cousins are always fighting with the johnsons on our road", "johnsons"),
+    ("the Okafors next door look out for me", "Okafors"),
+])
+def test_a_family_by_its_plural_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("in Eisteddfod week everyone was drinking on the maes", "the maes"),
+    ("the browns and greens of the park in autumn", "browns"),
+])
+def test_a_plural_that_is_no_family_stays(text, stays):
+    assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("i got bullied at laisterdyke cos of my hijab so i moved", "laisterdyke"),
+    ("at tamarside people vape in the toilets and nobody stops it", "tamarside"),
+    ("i got kicked out of fairmont in year 9 and now i go to the PRU", "fairmont"),
+])
+def test_a_school_by_its_name_alone_in_talk_of_school_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("i moved here from syria when i was 8 and my teacher helped me", "syria"),
+    ("my son go to madrasa every evening, the teacher is strict", "madrasa"),
+    ("someone from Women's Aid should talk to the year 11 girls", "Women's Aid"),
+    ("the social worker from Kirklees is nice but she only speaks to my carer Mrs Sharma", "Kirklees"),
+])
+def test_a_country_a_class_or_an_agency_in_talk_of_school_stays(text, stays):
+    assert stays in redact_text(text)
