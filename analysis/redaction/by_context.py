@@ -262,8 +262,29 @@ def find_possessive_given(text: str, given: frozenset[str]):
             yield m.start(), m.end(), "name"
 
 
+# a nickname by size or kin and a letter or a name: "big d", "lil T", "wee shaz", "big Ally", "uncle t"; a teacher
+# by a capital initial: "mrs A", "Mr B"
+NICKNAME = re.compile(r"\b((?i:big|lil|little|wee|uncle|auntie|aunty)[ \t]+([A-Za-z][a-z]{0,11}))\b(?![.'\u2019]\w)")
+TITLE_CAPITAL = re.compile(r"\b(?i:mr|mrs|ms|miss|sir)[ \t]+([A-Z])\b(?![.'\u2019]?\w)")
+
+
+def find_nicknames(text: str, vocab: frozenset[str]):
+    cued = names_after_cue() | common_given()
+    for m in NICKNAME.finditer(text):
+        w, size = m.group(2), m.group(1).split()[0].lower()
+        single = len(w) == 1 and w not in ("a", "i")
+        named = size in ("big", "lil", "wee") and w.lower() in cued and w.lower() not in vocab \
+            and w.lower() not in keep_proper()
+        if single or named:  # "big T", "wee shaz"; after a kin word only the letter: "uncle [name]"
+            yield m.start(1) if size in ("big", "lil", "little", "wee") else m.start(2), m.end(1), "name"
+    for m in TITLE_CAPITAL.finditer(text):
+        if m.group(1) not in ("I",):
+            yield m.start(1), m.end(1), "name"
+
+
 def find_by_context(text: str, vocab: frozenset[str], given: frozenset[str] = frozenset()):
     """Every span the rules above find."""
+    yield from find_nicknames(text, vocab)
     yield from find_common_given(text)
     yield from find_possessive_given(text, given)
     yield from find_lower_venues(text, vocab)

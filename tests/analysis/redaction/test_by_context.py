@@ -151,3 +151,25 @@ def test_a_school_by_its_name_alone_in_talk_of_school_goes(text, gone):
 ])
 def test_a_country_a_class_or_an_agency_in_talk_of_school_stays(text, stays):
     assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("my brothers mate big T keeps asking me to hold stuff", "big T"),
+    ("me, kez, big d and tash was at the bus stop by tesco", "big d"),
+    ("my pal wee shaz got her drink spiked at a party", "wee shaz"),
+    ("the other one kids call uncle t, he drives a black car", " t,"),
+    ("mrs A and the lady from the school office sorted my bus pass", "mrs A"),
+])
+def test_a_nickname_by_size_or_a_teacher_by_a_capital_initial_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("my uncle Marek hits me when mum is at work", "uncle"),
+    ("she has had very little patience from services", "little patience"),
+    ("he is a big man and he scares me", "big man"),
+    ("i got a big a on my mocks", "big a"),
+    ("thank you Miss I will try harder", "Miss I"),
+])
+def test_a_kin_word_a_size_before_a_word_or_the_pronoun_i_stays(text, stays):
+    assert stays in redact_text(text)
