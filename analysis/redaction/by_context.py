@@ -93,6 +93,9 @@ LOWER_SERVICE = re.compile(r"\b(?:at|to|from|fae|outside|near|called|in|was|the)
                            r"((?:[a-z][a-z'\u2019\-]+[ \t]+){1,2}?)"
                            r"(?:youth[ \t]+club|youth[ \t]+centre|youth[ \t]+project|surgery|medical[ \t]+centre|"
                            r"health[ \t]+centre|nursery|family[ \t]+centre|community[ \t]+centre|house|lodge)\b")
+# a centre, clinic, hub or practice: a name that is no word and no place ("the fenwick centre", "the lockleaze hub")
+LOWER_CENTRE = re.compile(r"\b(?:at|to|from|fae|outside|near|called|the)[ \t]+((?:[a-z][a-z'\u2019\-]+[ \t]+){1,2}?)"
+                          r"(?:centre|center|clinic|hub|practice|medical[ \t]+centre)\b")
 # "house" and "lodge" name a home only where the answer is about living there
 _HOUSE_CUE = re.compile(r"children'?s[ \t]+home|care[ \t]+home|placement|placed|staff|flat|floor|block|unit|"
                         r"key[ \t]*worker|lived?[ \t]+(?:at|in)|lives[ \t]+(?:at|in)|living[ \t]+(?:at|in)",
@@ -105,6 +108,11 @@ def _name_words(words: list[str], generic: frozenset[str]) -> int:
     while k > 0 and fold(words[k - 1]) not in generic and fold(words[k - 1]) not in keep_proper():
         k -= 1
     return k
+
+
+def _strange(word: str, vocab: frozenset[str]) -> bool:
+    w = fold(word)
+    return w not in vocab and w not in _noun_index() and w not in uk_places() and w not in keep_proper()
 
 
 def find_lower_venues(text: str, vocab: frozenset[str]):
@@ -130,6 +138,13 @@ def find_lower_venues(text: str, vocab: frozenset[str]):
             continue
         a = m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
         yield a, m.start(1) + len(m.group(1).rstrip()), "service"
+    for m in LOWER_CENTRE.finditer(text):
+        words = m.group(1).split()
+        k = _name_words(words, not_service)
+        if k < len(words) and all(_strange(w, vocab) for w in words[k:]) \
+                and not any(re.search(r"['\u2019]s$", w) for w in words[k:]):
+            a = m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
+            yield a, m.start(1) + len(m.group(1).rstrip()), "service"
 
 
 # ---------------------------------------------------------------- a business by its owner's name
@@ -282,8 +297,44 @@ def find_nicknames(text: str, vocab: frozenset[str]):
             yield m.start(1), m.end(1), "name"
 
 
+# a record number a few words after what it numbers: "my pupil number is on my lanyard, 4827193", "a case number
+# with the council 0044718", "plate number 2378", "they gave us a number 3301-77812"
+NUMBER_AFTER_CUE = re.compile(r"\b(?i:(?:pupil|case|personal|reference|ref|crime|incident|collar|badge|plate|"
+                              r"membership|account|customer|student|candidate|log|claim|tenancy|housing)[ \t]+"
+                              r"(?:number|no|num|ref)|reference|a[ \t]+number)\b"
+                              r"[^.!?\n\d]{0,40}?(?<![\w£$])(\d[\d/\-]{3,14}\d)(?![\w%]|[.,]\d)")
+# a house told by its number alone after where someone lives, and the numbers beside it: "we live at 41 not 47",
+# "bricks through windows at 44 and 46", "he lives at 102"
+LIVES_AT_NUMBER = re.compile(r"\b(?i:live|lives|living|lived|stay|stays|staying|house|houses|windows|wanted|"
+                             r"address[ \t]+(?:is|was))[ \t]+at[ \t]+(\d{1,4}[a-z]?)"
+                             r"((?:[ \t]+(?:and|not|or|&)[ \t]+\d{1,4}[a-z]?)*)\b"
+                             r"(?![ \t]*(?:[.:]\d|am\b|pm\b|years|yrs|mins|minutes|o'clock|[A-Z]|"
+                             r"in[ \t]+the[ \t]+(?:morn|even|after|night)|at[ \t]+night))")
+# a street named with a capital and its type word in lower case: "on Deeplish road", "past Selly Oak lane"
+MIXED_STREET = re.compile(r"\b(?i:on|off|near|by|along|down|up|round|past|behind|opposite|from|of)[ \t]+"
+                          r"((?:[A-Z][a-z'\-]+[ \t]+){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove))\b")
+
+
+def find_numbers_by_cue(text: str):
+    for m in NUMBER_AFTER_CUE.finditer(text):
+        digits = m.group(1)
+        if re.fullmatch(r"(?:19|20)\d\d", digits) or re.search(r"\b(?:text|ring|call|phone|dial)\b",
+                                                                  text[m.start():m.start(1)], re.IGNORECASE):
+            continue  # a year; a helpline: "a number to text like shout 85258"
+        yield m.start(1), m.end(1), "reference"
+    for m in LIVES_AT_NUMBER.finditer(text):
+        yield m.start(1), m.end(1), "address"
+        for n in re.finditer(r"\d{1,4}[a-z]?", m.group(2) or ""):
+            yield m.start(2) + n.start(), m.start(2) + n.end(), "address"
+    for m in MIXED_STREET.finditer(text):
+        words = [fold(w) for w in m.group(1).split()[:-1]]
+        if not any(w in keep_proper() or w in ("main", "high", "the", "my", "our") for w in words):
+            yield m.start(1), m.end(1), "address"
+
+
 def find_by_context(text: str, vocab: frozenset[str], given: frozenset[str] = frozenset()):
     """Every span the rules above find."""
+    yield from find_numbers_by_cue(text)
     yield from find_nicknames(text, vocab)
     yield from find_common_given(text)
     yield from find_possessive_given(text, given)

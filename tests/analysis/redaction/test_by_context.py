@@ -173,3 +173,28 @@ def test_a_nickname_by_size_or_a_teacher_by_a_capital_initial_goes(text, gone):
 ])
 def test_a_kin_word_a_size_before_a_word_or_the_pronoun_i_stays(text, stays):
     assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("my pupil number is on my lanyard, 4827193, and people use it to log in", "4827193"),
+    ("ive got a case number with the council 0044718 but no one rings me back", "0044718"),
+    ("they gave us a number 3301-77812 and said they would look into it", "3301-77812"),
+    ("they got the wrong house, we live at 41 not 47", "41"),
+    ("last time it was bricks through windows at 44 and 46", "46"),
+    ("there's a man who shouts at kids, he lives at 102. my mum reported him", "102"),
+    ("the corner shop man on Deeplish road gives us free stuff", "Deeplish"),
+    ("he runs the boxing at the lockleaze hub every tuesday", "lockleaze"),
+])
+def test_a_number_a_house_a_street_or_a_centre_told_by_its_cue_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("a number to text like shout 85258 would help", "85258"),
+    ("my case number came in 2019 and nothing happened", "2019"),
+    ("the police came to our house at 2 in the morning", "2 in the morning"),
+    ("the boys walk up and down Main road all night", "Main road"),
+    ("i went to the baby clinic and the gender clinic", "baby clinic"),
+])
+def test_a_helpline_a_year_a_time_a_main_road_or_a_kind_of_clinic_stays(text, stays):
+    assert stays in redact_text(text)
