@@ -287,7 +287,7 @@ def find_nicknames(text: str, vocab: frozenset[str]):
     cued = names_after_cue() | common_given()
     for m in NICKNAME.finditer(text):
         w, size = m.group(2), m.group(1).split()[0].lower()
-        single = len(w) == 1 and w not in ("a", "i")
+        single = len(w) == 1 and w not in ("a", "i", "I")
         named = size in ("big", "lil", "wee") and w.lower() in cued and w.lower() not in vocab \
             and w.lower() not in keep_proper()
         if single or named:  # "big T", "wee shaz"; after a kin word only the letter: "uncle [name]"

@@ -198,3 +198,12 @@ def test_a_number_a_house_a_street_or_a_centre_told_by_its_cue_goes(text, gone):
 ])
 def test_a_helpline_a_year_a_time_a_main_road_or_a_kind_of_clinic_stays(text, stays):
     assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("the meals were so big I can't eat it all", "big I"),
+    ("At the rehab centre I would have liked more physiotherapy", "rehab centre"),
+    ("from the initial consultation to the bunion surgery everything was explained", "bunion surgery"),
+])
+def test_nhs_patients_words_stay(text, stays):
+    assert stays in redact_text(text)
