@@ -332,8 +332,43 @@ def find_numbers_by_cue(text: str):
             yield m.start(1), m.end(1), "address"
 
 
+# a listed name in lower case after a word for a person or "especially": "the owner sal", "cpl hayes", "his mum
+# dee", "esp kev and shaz", "a year 11 called kaylan", "he was called amrit"
+PERSON_THEN_NAME = re.compile(r"\b(?i:owner|guard|boss|manager|cpl|corporal|master|pastor|imam|mummy|especially|esp|"
+                              r"except|(?:he|she|who|year[ \t]*\d{1,2})[ \t]+(?:(?:is|was)[ \t]+)?called|"
+                              r"(?:is|was)[ \t]+called)\b[ \t]*[,(:]?[ \t]*([a-z][a-z\-]{1,12})\b"
+                              r"(?:[ \t]*(?:,|and\b|n\b|&)[ \t]*([a-z][a-z\-]{1,12})\b)?")
+# two names in a list, one of them no word: "sol n maz", "pam and ade", "bex, jade, dani n me"
+NAME_PAIR = re.compile(r"(?<![\w'@.])([a-z][a-z\-]{1,12})\b[ \t]*(?:,|and\b|n\b|&)[ \t]*([a-z][a-z\-]{1,12})\b"
+                       r"(?![@.'\u2019]\w)")
+_PET = re.compile(r"\b(?:dog|dogs|cat|cats|puppy|pup|horse|pony|pet|hamster|rabbit|snake)\b", re.IGNORECASE)
+
+
+def find_lower_names(text: str, vocab: frozenset[str]):
+    from .names import first_names
+
+    cued = names_after_cue() | common_given()
+    stop = _section("not a school name")
+    for m in PERSON_THEN_NAME.finditer(text):
+        if _PET.search(text, max(0, m.start() - 25), m.start()):
+            continue  # "the dog was called bruno"
+        for g in (1, 2):
+            w = m.group(g)
+            if w and w in cued and w not in stop and w not in keep_proper() \
+                    and (w not in vocab or g == 1 and w in first_names()):
+                yield m.start(g), m.end(g), "name"
+    for m in NAME_PAIR.finditer(text):
+        a, b = m.group(1), m.group(2)
+        if a in cued and b in cued and a not in stop and b not in stop \
+                and (_strange(a, vocab) or _strange(b, vocab)) and not (a in vocab and b in vocab):
+            for g in (1, 2):
+                if m.group(g) not in keep_proper():
+                    yield m.start(g), m.end(g), "name"
+
+
 def find_by_context(text: str, vocab: frozenset[str], given: frozenset[str] = frozenset()):
     """Every span the rules above find."""
+    yield from find_lower_names(text, vocab)
     yield from find_numbers_by_cue(text)
     yield from find_nicknames(text, vocab)
     yield from find_common_given(text)

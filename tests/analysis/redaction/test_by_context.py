@@ -207,3 +207,25 @@ def test_a_helpline_a_year_a_time_a_main_road_or_a_kind_of_clinic_stays(text, st
 ])
 def test_nhs_patients_words_stay(text, stays):
     assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("the workers are sound, esp kev and shaz", "shaz"),
+    ("i work at a chippy, the owner sal is weird with the young girls", "sal"),
+    ("sgt morris is hard but fair and cpl hayes is a laugh", "hayes"),
+    ("the boy who sent the video is called chen wei, hes in my class", "chen"),
+    ("the dinner ladies are kind, especially sue who gives me extra", "sue"),
+])
+def test_a_listed_name_in_lower_case_after_a_person_word_or_beside_another_name_goes(text, gone):
+    assert gone not in redact_text(text).replace("[name]", "")
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("the guardian from Cafcass explained the court process", "guardian"),
+    ("thank you to the LSCP business unit", "business unit"),
+    ("a follow up on working with dads, esp young dads", "young dads"),
+    ("the police brought the dogs in, the dog was called bruno", "bruno"),
+    ("peace and love to everyone at the centre", "peace and love"),
+])
+def test_a_role_a_pet_or_two_words_stay(text, stays):
+    assert stays in redact_text(text)
