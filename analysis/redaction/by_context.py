@@ -248,6 +248,14 @@ def find_schools_by_talk(text: str, vocab: frozenset[str]):
         if not _SCHOOL_TALK.search(text, start, min(ends or [len(text)])):
             continue
         words = m.group(1).split()
+        if len(words) == 2 and fold(words[1]) in _section("place name endings") \
+                and fold(words[0]) not in not_school and fold(words[0]) not in _section("not before a place ending") \
+                and not any(fold(w) in keep_proper() or fold(w) in religious for w in words) \
+                and text[m.start():m.start(1)].split()[0].lower() not in ("from", "fae") \
+                and not re.match(r"[ \t]+(?:leisure|sports|centre|center|station|road|street|estate|shopping|park|"
+                                 r"library|baths|pool|market)\b", text[m.end(1):], re.IGNORECASE):
+            yield m.start(1), m.end(1), "school"  # "i go to moor end", "at carr manor", "the head at coombe dean"
+            continue
         if len(words) == 2 and (fold(words[1]) in vocab or fold(words[1]) in not_school):
             words = words[:1]
         joined = " ".join(fold(w) for w in words)

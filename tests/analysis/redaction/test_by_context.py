@@ -229,3 +229,21 @@ def test_a_listed_name_in_lower_case_after_a_person_word_or_beside_another_name_
 ])
 def test_a_role_a_pet_or_two_words_stay(text, stays):
     assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("i go to moor end and theres loads of vaping in the toilets", "moor end"),
+    ("the head at coombe dean is trying but the kids dont respect him", "coombe dean"),
+    ("hes in my year at all saints and he brings a knife in", "all saints"),
+])
+def test_a_two_word_school_name_of_ordinary_words_in_talk_of_school_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("the teachers assume were all in gangs cos were from moss side", "moss side"),
+    ("the street dance teacher at moss side leisure centre is a legend", "moss side"),
+    ("the year 9s smoke at the car park behind the school", "car park"),
+])
+def test_a_district_a_leisure_centre_or_a_car_park_in_talk_of_school_stays(text, stays):
+    assert stays in redact_text(text)
