@@ -5,7 +5,7 @@ look-alike its entries keep."""
 import pytest
 
 from analysis.redaction import build_names, redact_text
-from analysis.redaction.by_context import common_given
+from analysis.redaction.context_lists import common_given
 
 
 def test_the_common_given_names_file_matches_names_dataset():
@@ -246,4 +246,25 @@ def test_a_two_word_school_name_of_ordinary_words_in_talk_of_school_goes(text, g
     ("the year 9s smoke at the car park behind the school", "car park"),
 ])
 def test_a_district_a_leisure_centre_or_a_car_park_in_talk_of_school_stays(text, stays):
+    assert stays in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("men sit outside the pub on the corner, the Farmers Arms, and shout at girls", "Farmers"),
+    ("he had been drinking at the Kings Head in Acle", "Kings"),
+    ("i dont feel safe walking home past the Jolly Sailor pub", "Jolly Sailor"),
+    ("i go barbers at kings cuts n the guy there is safe", "kings"),
+    ("he works at ace tyres on old kent road", "ace"),
+])
+def test_a_pub_or_a_small_business_by_its_trade_word_goes(text, gone):
+    assert gone not in redact_text(text)
+
+
+@pytest.mark.parametrize(("text", "stays"), [
+    ("some nurses try to take short cuts", "short cuts"),
+    ("it was informative on what foods give what benefits", "what foods"),
+    ("i heard it from the local news", "local news"),
+    ("the Deputy Head rang my mum", "Deputy Head"),
+])
+def test_ordinary_words_before_a_trade_word_stay(text, stays):
     assert stays in redact_text(text)
