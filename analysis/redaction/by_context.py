@@ -32,6 +32,7 @@ from .venues_by_context import (
     find_schools_by_talk,
 )
 
+
 # ---------------------------------------------------------------- a capitalised given name on its own
 _CAP_WORD = re.compile(r"(?<![\w'\u2019@#./\-])([A-Z][a-z]{2,14})(?![\w@\-])")
 _TITLES = frozenset("mr mrs ms miss dr and im i'm me with".split())
