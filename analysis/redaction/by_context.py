@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .context_lists import common_given, strange
+from .context_lists import common_given, cued_or_common, strange
 from .context_lists import section as _section
 from .names import _noun_index, all_surnames, english_words, names_after_cue
 from .people import keep_proper, public_figures, uk_places
@@ -31,7 +31,6 @@ from .venues_by_context import (
     find_pubs_and_trades,
     find_schools_by_talk,
 )
-
 
 # ---------------------------------------------------------------- a capitalised given name on its own
 _CAP_WORD = re.compile(r"(?<![\w'\u2019@#./\-])([A-Z][a-z]{2,14})(?![\w@\-])")
@@ -107,7 +106,7 @@ TITLE_CAPITAL = re.compile(r"\b(?i:mr|mrs|ms|miss|sir)[ \t]+([A-Z])\b(?![.'\u201
 
 
 def find_nicknames(text: str, vocab: frozenset[str]):
-    cued = names_after_cue() | common_given()
+    cued = cued_or_common()
     for m in NICKNAME.finditer(text):
         w, size = m.group(2), m.group(1).split()[0].lower()
         single = len(w) == 1 and w not in ("a", "i", "I")
@@ -134,7 +133,7 @@ _PET = re.compile(r"\b(?:dog|dogs|cat|cats|puppy|pup|horse|pony|pet|hamster|rabb
 def find_lower_names(text: str, vocab: frozenset[str]):
     from .names import first_names
 
-    cued = names_after_cue() | common_given()
+    cued = cued_or_common()
     stop = _section("not a school name")
     for m in PERSON_THEN_NAME.finditer(text):
         if _PET.search(text, max(0, m.start() - 25), m.start()):

@@ -38,3 +38,15 @@ def strange(word: str, vocab: frozenset[str]) -> bool:
     """A word that is no English word, no noun, no place and no kept proper name."""
     w = fold(word)
     return w not in vocab and w not in _noun_index() and w not in uk_places() and w not in keep_proper()
+
+
+@lru_cache(maxsize=1)
+def cued_or_common() -> frozenset[str]:
+    """Every name a cue makes a name, and the common given names: one set, built once."""
+    return names_after_cue() | common_given()
+
+
+@lru_cache(maxsize=1)
+def cued_or_listed() -> frozenset[str]:
+    """Every name a cue makes a name, and names-dataset's given names as listed: one set, built once."""
+    return names_after_cue() | listed_given()

@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import re
 
-from .context_lists import listed_given, strange
+from .context_lists import cued_or_listed, strange
 from .context_lists import section as _section
-from .names import _noun_index, all_surnames, names_after_cue
+from .names import _noun_index, all_surnames
 from .people import fold, keep_proper, public_figures, uk_places
-
 
 # ---------------------------------------------------------------- schools and services in lower case
 _PLACING = r"(?:at|to|from|fae|outside|near|attends|attend|attended|called|school:?|\()"
@@ -102,7 +101,7 @@ _KIN = frozenset("mum dad nan mam gran nana sister brother friend mate uncle aun
 def find_owned_businesses(text: str, vocab: frozenset[str]):
     """The owner's name in "hakim's chicken shop" (any word that is no English word, or a listed name) and in
     "outside raja's" (a listed name only)."""
-    given = names_after_cue() | listed_given()
+    given = cued_or_listed()
     surnames = all_surnames()
     for m in POSSESSIVE_BUSINESS.finditer(text):
         if m.group(1):
