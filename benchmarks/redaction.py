@@ -60,7 +60,8 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
            if (DATA / f"blindr{n}_redaction.csv").exists()}}
 # never printed row by row, even with --show-errors: kept unread for a later first sight (writers 42-57 of stop 47,
 # less r43, r48, r49, r50, r54 and r55, read for tuning after their first sight; 36-41, unread at stop 46, became tuning
-# data at stop 47)
+# data at stop 47; 66-69, young people's writers of stop 50, were scored at first sight before and after that stop's
+# first changes, then read for tuning)
 UNREAD = frozenset({f"r{n}" for n in (42, 44, 45, 46, 47, 51, 52, 53, 56, 57, 59, 61, 63, 64, 65)})
 # Ordinary answers with no personal data: any change the redactor makes to them is over-redaction.
 ORDINARY = [DATA / "blind_youth_benign.csv", DATA / "heldout_youth_ordinary.csv",

@@ -529,19 +529,20 @@ def school_context_at(t):
     return out
 
 
-# names-dataset (MIT; Facebook-derived first names and surnames with per-country rank), GB top 20,000 and the
-# top few thousand of the countries families here most often come from: /tmp/nd_given.json (experiment only)
+# names-dataset (MIT; first names with per-country rank), GB top 20,000 and the top few thousand of the countries
+# families here most often come from: analysis/redaction/data/common_given.txt (build_names.py). nd_cap2 shipped as
+# by_context.find_common_given (stop 50); nd_extra (the names as extra_names, capitalised anywhere: +135 / -79, 42 NHS
+# comments changed) and nd_cued (after a cue only: +7 / -2) did not.
 ALL += ["nd_extra", "nd_cap"]
 _ND = {}
 
 
 def _nd_given():
     if "g" not in _ND:
-        import json
-
         from analysis.redaction.people import uk_places as _pl
         vocab = english_words()
-        raw = json.load(open("/tmp/nd_given.json"))
+        from analysis.redaction.context_lists import listed_given
+        raw = sorted(listed_given())
         _ND["g"] = frozenset(n.lower() for n in raw if n.isalpha() and len(n) > 2 and n.lower() not in vocab
                              and n.lower() not in _pl() and n.lower() not in keep_proper()
                              and n.lower() not in _countries())
