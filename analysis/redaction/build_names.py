@@ -16,13 +16,14 @@ locales held went unredacted: "Pam", "Trish", "Olly", "Matty", "Kaz", "Gurj", "K
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import pickle  # nosec B403: the installed package's own data file, read only by this build command
 import sys
 import unicodedata
 from importlib import resources
 from pathlib import Path
+
+from .built_file import check_or_write
 
 PATH = Path(__file__).parent / "data" / "common_given.txt"
 # country (ISO 3166 alpha-2) -> how deep its ranking is read
@@ -57,19 +58,8 @@ def text() -> str:
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--check", action="store_true")
-    args = p.parse_args(argv)
-    want = text()
-    if args.check:
-        if PATH.read_text(encoding="utf8") != want:
-            print(f"{PATH} differs from names-dataset's data: run python -m analysis.redaction.build_names")
-            return 1
-        print("common_given.txt matches names-dataset")
-        return 0
-    PATH.write_text(want, encoding="utf8")
-    print(f"wrote {PATH} ({want.count(chr(10)) - 3} names)")
-    return 0
+    return check_or_write(PATH, text(), source="names-dataset", command="python -m analysis.redaction.build_names",
+                          description=__doc__.splitlines()[0], argv=argv)
 
 
 if __name__ == "__main__":

