@@ -21,7 +21,7 @@ import re
 
 from .context_lists import common_given, cued_or_common, strange
 from .context_lists import section as _section
-from .names import _noun_index, all_surnames, english_words, names_after_cue
+from .names import _noun_index, all_surnames, english_words, first_names, names_after_cue
 from .people import keep_proper, public_figures, uk_places
 from .venues_by_context import (
     find_called_venues,
@@ -49,10 +49,14 @@ def find_common_given(text: str):
     unless the neighbouring word is itself a name."""
     names = common_given()
     known = names_after_cue()
-    public = [(m.start(), m.end()) for m in public_figures().finditer(text)]
+    public = None  # the public figures' spans, found only when a listed name turns up
     for m in _CAP_WORD.finditer(text):
         w = m.group(1).lower()
-        if w not in names or any(a <= m.start() < b for a, b in public):
+        if w not in names:
+            continue
+        if public is None:
+            public = [(p.start(), p.end()) for p in public_figures().finditer(text)]
+        if any(a <= m.start() < b for a, b in public):
             continue
         before = re.search(r"([A-Za-z']+)[ \t]+$", text[max(0, m.start() - 20):m.start()])
         after = re.match(r"[ \t]+([A-Za-z']+)", text[m.end():])
@@ -87,13 +91,11 @@ _NAME_S = re.compile(r"(?<![\w'\u2019@#./\-])([A-Z][a-z]{2,14})s(?![\w@\-'\u2019
 
 
 def find_possessive_given(text: str, given: frozenset[str]):
-    from .names import first_names
-
     for m in _NAME_S.finditer(text):
         if re.search(r"\b(?:St|Saint|ST)\.?[ \t]+$", text[max(0, m.start() - 8):m.start()]):
             continue  # "St Lukes Hospital"
         stem, whole = m.group(1).lower(), m.group().lower()
-        if (stem in given or stem in first_names() or stem in common_given()) and whole not in english_words() \
+        if (stem in given or stem in common_given()) and whole not in english_words() \
                 and whole not in _noun_index() \
                 and whole not in uk_places() and whole not in keep_proper() and not public_figures().search(m.group()):
             yield m.start(), m.end(), "name"
@@ -127,16 +129,13 @@ PERSON_THEN_NAME = re.compile(r"\b(?i:owner|guard|boss|manager|cpl|corporal|mast
 # two names in a list, one of them no word: "sol n maz", "pam and ade", "bex, jade, dani n me"
 NAME_PAIR = re.compile(r"(?<![\w'@.])([a-z][a-z\-]{1,12})\b[ \t]*(?:,|and\b|n\b|&)[ \t]*([a-z][a-z\-]{1,12})\b"
                        r"(?![@.'\u2019]\w)")
-_PET = re.compile(r"\b(?:dog|dogs|cat|cats|puppy|pup|horse|pony|pet|hamster|rabbit|snake)\b", re.IGNORECASE)
 
 
 def find_lower_names(text: str, vocab: frozenset[str]):
-    from .names import first_names
-
     cued = cued_or_common()
     stop = _section("not a school name")
     for m in PERSON_THEN_NAME.finditer(text):
-        if _PET.search(text, max(0, m.start() - 25), m.start()):
+        if any(w.lower() in _section("pets") for w in re.findall(r"[A-Za-z]+", text[max(0, m.start() - 25):m.start()])):
             continue  # "the dog was called bruno"
         for g in (1, 2):
             w = m.group(g)
@@ -152,8 +151,9 @@ def find_lower_names(text: str, vocab: frozenset[str]):
                     yield m.start(g), m.end(g), "name"
 
 
-def find_by_context(text: str, vocab: frozenset[str], given: frozenset[str] = frozenset()):
-    """Every span the rules above find."""
+def find_by_context(text: str, vocab: frozenset[str], given: frozenset[str] | None = None):
+    """Every span the rules above find; ``given`` is the redactor's given names (``first_names()`` by default)."""
+    given = first_names() if given is None else given
     yield from find_pubs_and_trades(text, vocab)
     yield from find_lower_names(text, vocab)
     yield from find_numbers_by_cue(text)

@@ -94,8 +94,6 @@ POSSESSIVE_BUSINESS = re.compile(r"\b([A-Za-z][a-z]+)(['\u2019]s|s)[ \t]+(?:" + 
                                  r"|\b(?:outside|at|from|near|by|behind)[ \t]+([A-Za-z][a-z]+)['\u2019]s\b"
                                  r"(?![ \t]+(?:house|mum|dad|nan|place|party|flat|room|car|brother|sister|mate|"
                                  r"friend))")
-_KIN = frozenset("mum dad nan mam gran nana sister brother friend mate uncle auntie aunty cousin his hers theirs "
-                 "ours st saint king queen".split())
 
 
 def find_owned_businesses(text: str, vocab: frozenset[str]):
@@ -110,7 +108,7 @@ def find_owned_businesses(text: str, vocab: frozenset[str]):
             a, b, stem = m.start(1), m.end(2), m.group(1).lower()
         else:  # "outside raja's": the owner's name goes, the possessive stays
             a, b, stem = m.start(3), m.end(3), m.group(3).lower()
-        if stem in _KIN or stem in keep_proper() or public_figures().search(text[a:b]):
+        if stem in _section("not an owner") or stem in keep_proper() or public_figures().search(text[a:b]):
             continue
         if stem in given or stem in surnames or m.group(1) and stem not in vocab:
             yield a, b, "service" if m.group(1) else "name"
