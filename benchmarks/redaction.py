@@ -56,14 +56,16 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
         "fresh11": DATA / "fresh11_redaction.csv",  # the eleventh blind writer (3 December), scored once
         # twelve blind writers of 7 December (stop 46), brief `blind_brief_redaction.md`, each with its own voices;
         # scored at first sight with the redactor before and after that session's changes; 12-14 then tuned on
-        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 74)
+        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 80)
            if (DATA / f"blindr{n}_redaction.csv").exists()}}
 # never printed row by row, even with --show-errors: kept unread for a later first sight (writers 42-57 of stop 47,
 # less r43, r48, r49, r50, r54 and r55, read for tuning after their first sight; 36-41, unread at stop 46, became tuning
 # data at stop 47; 66-69, young people's writers of stop 50, were scored at first sight before and after that stop's
 # first changes, then read for tuning; 70-73, young people's writers of stop 50, were scored at first sight with that
-# stop's last code and stop 49's, and are kept unread)
-UNREAD = frozenset({f"r{n}" for n in (42, 44, 45, 46, 47, 51, 52, 53, 56, 57, 59, 61, 63, 64, 65, 70, 71, 72, 73)})
+# stop's last code and stop 49's, and are kept unread; 74-79, young people's writers of stop 51, written at the start
+# of that stop and scored once at its end)
+UNREAD = frozenset({f"r{n}" for n in (42, 44, 45, 46, 47, 51, 52, 53, 56, 57, 59, 61, 63, 64, 65, 70, 71, 72, 73,
+                                      74, 75, 76, 77, 78, 79)})
 # Ordinary answers with no personal data: any change the redactor makes to them is over-redaction.
 ORDINARY = [DATA / "blind_youth_benign.csv", DATA / "heldout_youth_ordinary.csv",
             DATA / "heldout_practitioner_ordinary.csv"]
@@ -196,9 +198,10 @@ def main(argv=None) -> int:
     p.add_argument("paths", nargs="*", type=Path, help="extra CSV files to score")
     p.add_argument("--sets", nargs="*", default=list(SETS), choices=list(SETS))
     p.add_argument("--show-errors", action="store_true")
+    p.add_argument("--rules-only", action="store_true", help="without the learned second stage (stop 51)")
     args = p.parse_args(argv)
     t0 = time.perf_counter()
-    red = PersonalDataRedactor().fit()
+    red = PersonalDataRedactor(learned=not args.rules_only).fit()
     red.redact("warm up Sarah Smith")
     fit_ms = 1000 * (time.perf_counter() - t0)
     print(f"## Redaction\n\nFit and first call: {fit_ms:.0f} ms wall.\n")

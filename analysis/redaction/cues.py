@@ -219,6 +219,17 @@ def _a_place_then_words(words: list[str], vocab: frozenset[str]) -> bool:
     return False
 
 
+# words written without their apostrophe, which end a name as a stop word does ("teachers at kingsmead dont care")
+_CONTRACTIONS = frozenset("dont cant wont isnt didnt doesnt aint wasnt werent havent hasnt shouldnt wouldnt couldnt "
+                          "im ive theyre youre hes shes thats theres".split())
+
+
+def _ends_school_name(word: str, vocab: frozenset[str], cued: frozenset[str]) -> bool:
+    """A later word that is no part of the school's name: an ordinary word that is no name and no school word
+    ("in year 9 at oakfield nobody listens"; not "coombe dean", "ernesford grange")."""
+    return word in _CONTRACTIONS or (word in vocab and word not in _SCHOOL_TAIL and word not in cued)
+
+
 _VERY_STRONG = re.compile(r"(?:year|yr|y)[ \t]?\d|excluded|expelled|suspended|kicked")
 
 
@@ -318,6 +329,7 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
         k = 0
         while k < len(words) and words[k] not in _SCHOOL_STOP:
             k += 1
+        k = next((j for j in range(1, k) if _ends_school_name(words[j], vocab, cued)), k)
         lw = [w.strip("'\u2019") for w in words[:k]]
         if not lw or any(w in keep for w in lw) or _a_place_then_words(lw, vocab):
             continue

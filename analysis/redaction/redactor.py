@@ -11,6 +11,7 @@ from .by_context import find_by_context
 from .cues import aged_in_a_list, beside_a_name, find_cues
 from .families import also_known, find_context
 from .households import find_households
+from .learned import load as load_learned
 from .name_lists import SHORT_DATES
 from .names import all_surnames, english_words, find_names, first_names, names_after_cue
 from .people import in_a_place, keep_proper, public_spans, uk_places
@@ -36,11 +37,14 @@ class PersonalDataRedactor:
         Which kinds to redact (default: all of ``KINDS``).
     extra_names : iterable of str or None
         Extra first names to treat as names (e.g. a local list).
+    learned : bool
+        Add the learned second stage's spans (``learned.py``) to the rules' (default True).
     """
 
-    def __init__(self, kinds=None, extra_names=None):
+    def __init__(self, kinds=None, extra_names=None, learned=True):
         self.kinds = kinds
         self.extra_names = extra_names
+        self.learned = learned
 
     def fit(self, X=None, y=None):
         kinds = set(self.kinds) if self.kinds else set(KINDS)
@@ -51,6 +55,7 @@ class PersonalDataRedactor:
         self.names_ = first_names() | frozenset(n.lower() for n in (self.extra_names or ()))
         self.cued_ = names_after_cue() | self.names_
         self.lock_ = threading.Lock()
+        self.second_stage_ = load_learned() if self.learned else None
         return self
 
     # ---------------------------------------------------------- detection
@@ -197,7 +202,12 @@ class PersonalDataRedactor:
         resolved = _resolve(found)
         again = [s for s in _again(text, resolved, vocab)
                  if not any(pa <= s[0] and s[1] <= pb for pa, pb in public)]
-        return _merge_names(text, _resolve(resolved + again))
+        spans = _merge_names(text, _resolve(resolved + again))
+        if self.second_stage_ is not None:
+            learned = [s for s in self.second_stage_.find(text, spans) if s[2] in self.kinds_
+                       and not any(pa <= s[0] and s[1] <= pb for pa, pb in public)]
+            spans = sorted(spans + learned)
+        return spans
 
     def redact(self, text) -> str:
         if not hasattr(self, "kinds_"):
@@ -221,7 +231,7 @@ class PersonalDataRedactor:
         return self.fit(X, y).transform(X)
 
     def get_params(self, deep=True) -> dict:
-        return {"kinds": self.kinds, "extra_names": self.extra_names}
+        return {"kinds": self.kinds, "extra_names": self.extra_names, "learned": self.learned}
 
     def set_params(self, **params):
         for k, v in params.items():

@@ -81,7 +81,7 @@ def test_very_long_text():
 
 def test_sklearn_conventions():
     r = PersonalDataRedactor(kinds=["email"])
-    assert r.get_params() == {"kinds": ["email"], "extra_names": None}
+    assert r.get_params() == {"kinds": ["email"], "extra_names": None, "learned": True}
     with pytest.raises(RuntimeError):
         r.redact("x")
     assert r.fit() is r
