@@ -49,6 +49,12 @@ def score(rows, spans_of):
     return rmok / rm, kpok / kp
 
 
+def _memo(scores):
+    """The model's word scores, computed once per text (the thresholds only cut them)."""
+    memo = {}
+    return lambda t, b: memo[t] if t in memo else memo.setdefault(t, scores(t, b))
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--folds", type=int, default=4)
@@ -71,19 +77,18 @@ def main():
     names = sorted(sets)
     folds = [names[i::a.folds] for i in range(a.folds)]
     totals = {t: [0, 0, 0, 0, 0, 0] for t in a.thresholds}
-    for k, held in enumerate(folds):
+    for held in folds:
         train = [r for s in names if s not in held for r in sets[s]]
         model = LearnedSpans(C=a.C).fit([r["text"] for r in train], [token_labels(r) for r in train],
                                    base=[base[r["text"]] for r in train])
-        raw, memo = model.scores, {}
-        model.scores = lambda t, b: memo[t] if t in memo else memo.setdefault(t, raw(t, b))
+        model.scores = _memo(model.scores)
         for s in held:
             rows = sets[s]
             b0 = score(rows, lambda t: base[t])
             line = [f"{s}{'*' if s in YOUTH else ' '} base {b0[0]:.3f}/{b0[1]:.3f}"]
             for th in a.thresholds:
                 model.threshold = th
-                r1 = score(rows, lambda t: model.combine(t, base[t]))
+                r1 = score(rows, lambda t, m=model: m.combine(t, base[t]))
                 line.append(f"@{th}: {r1[0]:.3f}/{r1[1]:.3f}")
                 tot = totals[th]
                 n_rm = sum(len([i for i in r["must_remove"].split("|") if i]) for r in rows)
@@ -98,8 +103,8 @@ def main():
             model.threshold = th
             totals[th][4] += sum(render(t, model.combine(t, base[t])) != render(t, base[t]) for t in ordinary)
             totals[th][5] += sum(render(t, model.combine(t, base[t])) != render(t, base[t]) for t in nhs)
-    for th, (g, l, yg, yn, o, n) in totals.items():
-        print(f"threshold {th}: items removed {g:+.0f}, keeps {l:+.0f}, youth {yg / yn:+.4f}; "
+    for th, (g, lost, yg, yn, o, n) in totals.items():
+        print(f"threshold {th}: items removed {g:+.0f}, keeps {lost:+.0f}, youth {yg / yn:+.4f}; "
               f"ordinary changed {o / a.folds:.1f} (mean of folds), NHS changed {n / a.folds:.1f}")
 
 
