@@ -61,10 +61,12 @@ def main():
     p.add_argument("--C", type=float, default=0.5)
     p.add_argument("--thresholds", type=float, nargs="*", default=[0.5, 0.6, 0.7, 0.8, 0.9])
     p.add_argument("--nhs", action="store_true")
+    p.add_argument("--extra", nargs="*", default=[], help="more CSV stems in benchmarks/data, for training only")
     a = p.parse_args()
     red = PersonalDataRedactor(learned=False).fit()
     sets = {s: list(csv.DictReader((DATA / f"blind{s}_redaction.csv").open(encoding="utf-8"))) for s in READ}
-    base = {}
+    extra = [r for stem in a.extra for r in csv.DictReader((DATA / f"{stem}.csv").open(encoding="utf-8"))]
+    base = {r["text"]: red.find(r["text"]) for r in extra}
     for rows in sets.values():
         for r in rows:
             base[r["text"]] = red.find(r["text"])
@@ -78,7 +80,7 @@ def main():
     folds = [names[i::a.folds] for i in range(a.folds)]
     totals = {t: [0, 0, 0, 0, 0, 0] for t in a.thresholds}
     for held in folds:
-        train = [r for s in names if s not in held for r in sets[s]]
+        train = [r for s in names if s not in held for r in sets[s]] + extra
         model = LearnedSpans(C=a.C).fit([r["text"] for r in train], [token_labels(r) for r in train],
                                    base=[base[r["text"]] for r in train])
         model.scores = _memo(model.scores)

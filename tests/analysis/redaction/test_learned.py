@@ -63,6 +63,10 @@ def test_the_learned_stage_takes_what_the_rules_leave(both, text, gone):
     "the staff were helpful.the food was cold",
     "meet me at the park at 5, dot and me will be there",
     "one two three four five",
+    "Thanks to all the staff on ward 1, you have been great",
+    "Michelle my H/V is always helpful".replace("Michelle ", ""),
+    "Thank you to the podiatrist who saw me",
+    "There was a delay because of COVID-19 but they rang me",
     "i used to live at Ashcroft Residential Unit".replace("Ashcroft ", ""),
 ])
 def test_ordinary_answers_are_left_whole(both, text):
