@@ -138,7 +138,8 @@ def tokens(text: str, base: Sequence[tuple[int, int, str]]):
         f1 = _flags(all_toks[i - 1][2]) if i > 0 else "<s>"
         g1 = _flags(all_toks[i + 1][2]) if i + 1 < len(all_toks) else "</s>"
         between = text[all_toks[i - 1][1]:a].strip() if i > 0 else ""
-        feats = [f"w={w}", f"suf={w[-3:]}", f"suf2={w[-2:]}", f"suf4={w[-4:]}", f"pre3={w[:3]}", f"shape={shape}", f"fl={fl}", f"shape_fl={shape}|{fl}",
+        feats = [f"w={w}", f"suf={w[-3:]}", f"suf2={w[-2:]}", f"suf4={w[-4:]}", f"pre3={w[:3]}",
+                 f"shape={shape}", f"fl={fl}", f"shape_fl={shape}|{fl}",
                  f"doc_shape={doc}|{shape}", f"doc_shape_fl={doc}|{shape}|{fl}",
                  f"p1={p1}", f"p2={p2}", f"n1={n1}", f"n2={n2}", f"p2p1={p2} {p1}", f"n1n2={n1} {n2}",
                  f"p1_fl={p1}|{fl}", f"n1_fl={n1}|{fl}", f"p1_shape={p1}|{shape}", f"n1_shape={n1}|{shape}",
