@@ -22,9 +22,9 @@ from analysis.redaction.redactor import PLACEHOLDERS  # noqa: E402
 DATA = ROOT / "benchmarks" / "data"
 NHS = ROOT.parent / "shared" / "data" / "px_phase1_text_data.csv"
 READ = [f"r{n}" for n in range(12, 42)] + ["r43", "r48", "r49", "r50", "r54", "r55", "r58", "r60", "r62",
-                                          "r66", "r67", "r68", "r69"]
+                                          "r66", "r67", "r68", "r69", "r74", "r75", "r76", "r77", "r78", "r79"]
 YOUTH = {"r12", "r16", "r20", "r32", "r36", "r38", "r43", "r49", "r50", "r54", "r55", "r58", "r60", "r62", "r66",
-         "r67", "r68", "r69"}
+         "r67", "r68", "r69", "r74", "r75", "r76", "r77", "r78", "r79"}
 
 
 def render(text, spans):
