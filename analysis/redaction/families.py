@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .names import _noun_index
 from .people import fold, keep_proper, uk_places
 
 _CAPW = r"[A-Z][a-z\u00df-\u017f]+(?:-[A-Z][a-z\u00df-\u017f]+)?"
@@ -159,9 +160,10 @@ def find_context(text: str, *, surnames: frozenset[str], given: frozenset[str], 
     keep = keep_proper()
     for m in _THE_PLURAL.finditer(text):
         stem = fold(m.group(1))
-        if (stem in surnames or stem not in vocab) and stem not in keep and fold(m.group(1) + "s") not in keep \
-                and fold(m.group(1) + "s") not in vocab:
-            yield m.start(1), m.end(), "name"
+        whole = fold(m.group(1) + "s")
+        if (stem in surnames or stem not in vocab) and stem not in keep and whole not in keep \
+                and whole not in vocab and whole not in uk_places() and whole not in _noun_index():
+            yield m.start(1), m.end(), "name"  # "the Okafors", not "the Paris trip"
     for m in _THE_FAMILY.finditer(text):
         words = [fold(w) for w in m.group(1).split()]
         if all((w in surnames or w not in vocab) and w not in keep for w in words):
