@@ -1,6 +1,6 @@
 """Would a learned second stage find what the rules leave? Cross-validated by writer on the read tuning sets.
 
-    python benchmarks/experiments/redaction_learned/experiment.py [--folds 4] [--thresholds 0.5 0.7 0.9]
+    python benchmarks/experiments/redaction_learned/experiment.py [--folds 4] [--C 4] [--thresholds 0.6 0.7 0.8] [--nhs]
 
 Each fold holds out whole writers; the model learns on the others and is scored on the held-out writers the way
 ``benchmarks/redaction.py`` scores (an item counts as removed when it no longer appears).
@@ -16,24 +16,17 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from analysis.redaction import PersonalDataRedactor  # noqa: E402
+from analysis.redaction.build_learned import OLDER, TRAINING  # noqa: E402
 from analysis.redaction.learned import LearnedSpans, token_labels  # noqa: E402
-from analysis.redaction.redactor import PLACEHOLDERS  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks" / "experiments" / "redaction_cues"))
+from harness import render  # noqa: E402  (the same rendering the rule harness scores)
 
 DATA = ROOT / "benchmarks" / "data"
 NHS = ROOT.parent / "shared" / "data" / "px_phase1_text_data.csv"
-READ = [f"r{n}" for n in range(12, 42)] + ["r43", "r48", "r49", "r50", "r54", "r55", "r58", "r60", "r62",
-                                          "r66", "r67", "r68", "r69", "r74", "r75", "r76", "r77", "r78", "r79"]
+READ = list(TRAINING)  # the writers the shipped stage is trained on, read for tuning
 YOUTH = {"r12", "r16", "r20", "r32", "r36", "r38", "r43", "r49", "r50", "r54", "r55", "r58", "r60", "r62", "r66",
          "r67", "r68", "r69", "r74", "r75", "r76", "r77", "r78", "r79"}
-
-
-def render(text, spans):
-    out, last = [], 0
-    for a, b, k in sorted(spans):
-        out += [text[last:a], PLACEHOLDERS[k]]
-        last = b
-    out.append(text[last:])
-    return "".join(out)
 
 
 def score(rows, spans_of):
@@ -58,10 +51,10 @@ def _memo(scores):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--folds", type=int, default=4)
-    p.add_argument("--C", type=float, default=0.5)
+    p.add_argument("--C", type=float, default=4.0)
     p.add_argument("--thresholds", type=float, nargs="*", default=[0.5, 0.6, 0.7, 0.8, 0.9])
     p.add_argument("--nhs", action="store_true")
-    p.add_argument("--extra", nargs="*", default=[], help="more CSV stems in benchmarks/data, for training only")
+    p.add_argument("--extra", nargs="*", default=list(OLDER), help="CSV stems in benchmarks/data, for training only")
     a = p.parse_args()
     red = PersonalDataRedactor(learned=False).fit()
     sets = {s: list(csv.DictReader((DATA / f"blind{s}_redaction.csv").open(encoding="utf-8"))) for s in READ}
