@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -113,6 +114,7 @@ def tokens(text: str, base: Sequence[tuple[int, int, str]]):
     doc = "doc_lower" if sum(c.islower() for c in letters) > 0.9 * max(1, len(letters)) else \
         "doc_upper" if sum(c.isupper() for c in letters) > 0.7 * max(1, len(letters)) else "doc_mixed"
     school = {}
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     out = []
     low = [t[2].lower() for t in all_toks]
     red = [bool(taken[a:b].any()) for a, b, _ in all_toks]
@@ -125,7 +127,8 @@ def tokens(text: str, base: Sequence[tuple[int, int, str]]):
             continue  # a hospital ward's name or number is context, as the rules judge it: "the staff at Ashby ward"
         if text[b:b + 1] == "/" and text[b + 1:b + 2].isalpha():
             continue  # an abbreviation: "my H/V", "A/E"
-        s0 = max(m.end() for m in [*_SENTENCE_END.finditer(text, 0, a)] or [re.match("", text)])
+        k = bisect_right(ends, a)
+        s0 = ends[k - 1] if k else 0
         if s0 not in school:
             e = _SENTENCE_END.search(text, b)
             school[s0] = bool(SCHOOL_TALK.search(text, s0, e.end() if e else len(text)))
@@ -195,11 +198,16 @@ class LearnedSpans:
 
     def scores(self, text: str, base) -> list[tuple[int, int, float]]:
         """Each word the rules left, with the probability that it is personal data."""
-        out = []
-        for a, b, f in tokens(text, base):
-            z = self.intercept_ + float(sum(self.coef_[_index(x)] for x in f))
-            out.append((a, b, 1.0 / (1.0 + np.exp(-z))))
-        return out
+        toks = tokens(text, base)
+        if not toks:
+            return []
+        sizes = [len(f) for _, _, f in toks]
+        idx = np.fromiter((_index(x) for _, _, f in toks for x in f), dtype=np.int64, count=sum(sizes))
+        starts = np.zeros(len(sizes), dtype=np.int64)
+        starts[1:] = np.cumsum(sizes[:-1])
+        z = np.add.reduceat(self.coef_[idx].astype(np.float64), starts) + self.intercept_
+        p = 1.0 / (1.0 + np.exp(-z))
+        return [(a, b, float(q)) for (a, b, _), q in zip(toks, p, strict=True)]
 
     def find(self, text: str, base) -> list[tuple[int, int, str]]:
         """The learned spans alone: runs of words scored over the threshold, joined across spaces."""
