@@ -40,8 +40,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 @lru_cache(maxsize=1)
 def never_taken() -> frozenset[str]:
-    """Titles, ranks and type words: context the rules leave beside a name (``data/learned_stage.txt``)."""
-    return _words(Path(__file__).parent / "data" / "learned_stage.txt", "never taken")
+    """Titles, ranks and type words: context the rules leave beside a name (``data/learned_stage.txt``), and the
+    chat words, ranks and family words never part of a name (``data/name_rules.txt``: "ty", "lol", "nain")."""
+    data = Path(__file__).parent / "data"
+    return _words(data / "learned_stage.txt", "never taken") | _words(data / "name_rules.txt", "not part of a name")
 
 
 def candidate(tok: str) -> bool:
@@ -111,8 +113,9 @@ def tokens(text: str, base: Sequence[tuple[int, int, str]]):
         taken[a:b] = True
     all_toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     letters = [c for c in text if c.isalpha()]
-    doc = "doc_lower" if sum(c.islower() for c in letters) > 0.9 * max(1, len(letters)) else \
-        "doc_upper" if sum(c.isupper() for c in letters) > 0.7 * max(1, len(letters)) else "doc_mixed"
+    upper = sum(c.isupper() for c in letters)
+    # all in small letters (a phone answer), in capitals, or mixed as in ordinary writing
+    doc = "doc_lower" if not upper else "doc_upper" if upper > 0.7 * len(letters) else "doc_mixed"
     school = {}
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     out = []
@@ -121,6 +124,8 @@ def tokens(text: str, base: Sequence[tuple[int, int, str]]):
     for i, (a, b, tok) in enumerate(all_toks):
         if red[i] or not candidate(tok) or (len(tok) == 1 and tok.islower()):
             continue  # "</b>", "flat b": a lone small letter is markup or the rules' to read
+        if doc != "doc_lower" and tok.islower() and low[i] in english_words():
+            continue  # where a writer uses capitals, a word in small letters is a word: "answer the call bell"
         if i > 0 and red[i - 1] and not text[all_toks[i - 1][1]:a].strip() and low[i] in english_words():
             continue  # a word straight after a found name is its type word: "[service] Boxing Club"
         if i + 1 < len(all_toks) and low[i + 1] in ("ward", "wards") or i > 0 and low[i - 1] in ("ward", "bay"):

@@ -28,7 +28,7 @@ def test_the_shipped_weights_load_with_their_threshold():
 # rules alone and taken by the rules with the learned stage.
 @pytest.mark.parametrize(("text", "gone"), [
     ("my mum lisa just lets him shout at me", "lisa"),
-    ("nan (pauline) has us now", "pauline"),
+    ("my nan (pauline) has us now", "pauline"),
     ("his mate deacon carries a blade", "deacon"),
     ("the lady there called hyacinth helps us", "hyacinth"),
     ("a lad they call spud nicked my bike", "spud"),
@@ -66,6 +66,9 @@ def test_the_learned_stage_takes_what_the_rules_leave(both, text, gone):
     "Thanks to all the staff on ward 1, you have been great",
     "Michelle my H/V is always helpful".replace("Michelle ", ""),
     "Thank you to the podiatrist who saw me",
+    "ty",
+    "training for sports clubs and faith settings",
+    "Answer the call bell promptly, the staff are kind",
     "There was a delay because of COVID-19 but they rang me",
     "i used to live at Ashcroft Residential Unit".replace("Ashcroft ", ""),
 ])
@@ -93,7 +96,7 @@ def test_titles_and_type_words_are_never_taken(both):
 @pytest.mark.parametrize(("token", "ok"), [
     ("summer.rayy", True), ("kev", True), ("ridgeway", True),
     ("Dr", False), ("Ward", False), ("helpful.the", False), ("i.e", False), ("2019", False),
-    ("unsustainable", False), ("overthinking", False), ("three", False), ("dot", False),
+    ("unsustainable", False), ("overthinking", False), ("three", False), ("dot", False), ("ty", False),
 ])
 def test_candidate_words(token, ok):
     assert candidate(token) is ok
