@@ -230,11 +230,11 @@ class LearnedSpans:
 
 
 @lru_cache(maxsize=1)
-def load() -> LearnedSpans | None:
-    """The shipped weights (``data/learned_spans.npz``), or None when the file is absent."""
+def load() -> LearnedSpans:
+    """The shipped weights (``data/learned_spans.npz``). Their absence is an error, not a quieter redactor."""
     path = Path(__file__).parent / "data" / "learned_spans.npz"
     if not path.exists():
-        return None
+        raise FileNotFoundError(f"{path} is missing: run python -m analysis.redaction.build_learned")
     with np.load(path) as z:
         model = LearnedSpans(threshold=float(z["threshold"]))
         model.coef_ = z["coef"].astype(np.float32)

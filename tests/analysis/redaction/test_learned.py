@@ -19,7 +19,7 @@ def test_the_shipped_weights_match_their_sources():
 
 def test_the_shipped_weights_load_with_their_threshold():
     model = load()
-    assert model is not None
+    assert isinstance(model, LearnedSpans)
     assert model.coef_.shape == (2 ** 18,) and model.coef_.dtype == np.float32
     assert 0.5 <= model.threshold < 1
 
