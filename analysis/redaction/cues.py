@@ -8,7 +8,7 @@ comments changed) before it went in; each has positives and look-alikes in ``tes
 * a surname after "surname", "last name", "nee"; a name after "my name is" ("my name is muhammad ali like the boxer");
 * a nickname after a person and "called" or "call him": "a fella called kev", "the guard was called trev", "we call
   him big O" (not "they call me names", "the group is called Mums and Tots"); a small place after "the shop is
-  called" ("fonefix"; a chain stays, ``public_figures.txt``);
+  called" ("fonefix") is ``venues_by_context.CALLED_VENUE``'s since stop 51;
 * a name after a title or a role, in lower case too: "nurse jenkins", "pc hughes", "mr finch", "mrs a", "HV: Gill"
   (not "miss a day", "my mum has ms which...");
 * young people's own shapes: "me n jade went", "jaydens older brother", "a party at ruby's", "hi its faith from
@@ -92,13 +92,6 @@ _PERSON_CALLED_WORD = re.compile(r"\b(?:man|men|boy|girl|guy|lad|woman|bloke|kid
                                  r"back|up|off|on|in)\b)")
 _NOT_CALLED_WORD = frozenset("me him her them us my his the a an police ambulance childline back out up off names "
                              "it that this everyone someone somebody people mum dad nan for to".split())
-# "the shop is called fonefix", "the building is called hartley court": a small place named in lower case
-_THING_CALLED = re.compile(r"\b(?:shop|club|cafe|caf\u00e9|building|block|flats|gym|team|salon|barbers|takeaway|"
-                           r"restaurant|place|bar|pub|garage|studio|centre|center|project|estate|church|mosque)"
-                           r"[ \t]+(?:(?:is|was|thats|that's)[ \t]+)?called[ \t]+"
-                           r"((?:[a-z0-9&'][a-z0-9&'\-]*)(?:[ \t]+(?!in\b|on\b|at\b|and\b|n\b|near\b|by\b|next\b|"
-                           r"but\b|cos\b|its\b|it's\b|the\b|where\b|which\b|who\b|was\b|is\b)"
-                           r"[a-z0-9&'][a-z0-9&'\-]*){0,2})")
 _FAMILY = frozenset("mum mam nan nana gran dad da mom maw aunty auntie uncle cousin bro sis brother sister "
                     "grandma grandad nanny".split())
 _NOT_ROLE_NAME = frozenset("myself herself himself themselves yourself ourselves".split())
@@ -279,10 +272,6 @@ def find_cues(text: str, *, vocab: frozenset[str], cued: frozenset[str]):
     for m in _PERSON_CALLED_WORD.finditer(text):
         if m.group(1) not in _NOT_CALLED_WORD:
             yield m.start(1), m.end(1), "name"
-    for m in _THING_CALLED.finditer(text):
-        if m.group(1).split()[0] not in ("the", "a", "an", "something", "smth", "like") \
-                and not public_spans(m.group(1)):  # "the shop is called spar": a chain
-            yield m.start(1), m.end(1), "service"
     for m in _PART_REG.finditer(text):
         yield m.start(1), m.end(1), "vehicle"
     for m in _OWNS.finditer(text):

@@ -115,9 +115,9 @@ def find_owned_businesses(text: str, vocab: frozenset[str]):
 
 
 # ---------------------------------------------------------------- a venue after "called"
-_VENUE = (r"shop|chippy|takeaway|cafe|club|gym|home|centre|place|bar|barbers|salon|garage|wash|agency|studio|pub|"
-          r"restaurant|church|firm|business|company|store|unit|nursery|school|mosque|temple|gurdwara|hostel|academy|"
-          r"college|venue")
+_VENUE = (r"shop|chippy|takeaway|cafe|caf\u00e9|club|gym|home|centre|center|place|bar|barbers|salon|garage|wash|"
+          r"agency|studio|pub|restaurant|church|firm|business|company|store|unit|nursery|school|mosque|temple|"
+          r"gurdwara|hostel|academy|college|venue|building|block|flats|team|project|estate")
 CALLED_VENUE = re.compile(r"\b(?:" + _VENUE + r")\b[^.!?\n]{0,40}?\b(?:called|named)[ \t]+"
                           r"((?:the[ \t]+)?[A-Za-z0-9&'\u2019\-]+(?:[ \t]+(?!(?:on|in|at|and|near|by|which|that|where|"
                           r"who|but|is|was|its|it's|run|next|off|opposite|for|with|n|cos|because|so|i|he|she|they|we|"

@@ -112,6 +112,8 @@ def test_a_business_after_called_goes(text, gone):
     ("the club is called the hub and its free", "the hub"),
     ("school said wait for the named person to ring", "named person"),
     ("the man at the corner shop called Raj gave my 12 yr old vapes", "12 yr old"),
+    # stop 51: cues._THING_CALLED took this while this rule left it; the two rules are now one
+    ("there is a club called boxing on fridays", "boxing"),
 ])
 def test_a_word_after_called_that_is_no_business_name_stays(text, stays):
     assert stays in redact_text(text)
