@@ -56,7 +56,7 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
         "fresh11": DATA / "fresh11_redaction.csv",  # the eleventh blind writer (3 December), scored once
         # twelve blind writers of 7 December (stop 46), brief `blind_brief_redaction.md`, each with its own voices;
         # scored at first sight with the redactor before and after that session's changes; 12-14 then tuned on
-        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 96)
+        **{f"r{n}": DATA / f"blindr{n}_redaction.csv" for n in range(12, 102)
            if (DATA / f"blindr{n}_redaction.csv").exists()}}
 # never printed row by row, even with --show-errors: kept unread for a later first sight (writers 42-57 of stop 47,
 # less r43, r48, r49, r50, r54 and r55, read for tuning after their first sight; 36-41, unread at stop 46, became tuning
@@ -64,7 +64,7 @@ SETS = {"blind": DATA / "blind_redaction.csv", "heldout": DATA / "heldout_redact
 # first changes, then read for tuning; 70-73, young people's writers of stop 50, were scored at first sight with that
 # stop's last code and stop 49's, and are kept unread; 74-79, young people's writers of stop 51, were scored at first
 # sight with that stop's learned stage and stop 50's code, then read and trained on; 80-87, young people's writers of
-# stop 51, were scored at its end and are kept unread; 88-95, young people's writers of stop 51, were written as the
+# stop 51, were scored at its end and are kept unread; 88-101, young people's writers of stop 51, were written as the
 # learned stage's training data and never scored at first sight)
 UNREAD = frozenset({f"r{n}" for n in (42, 44, 45, 46, 47, 51, 52, 53, 56, 57, 59, 61, 63, 64, 65, 70, 71, 72, 73,
                                       80, 81, 82, 83, 84, 85, 86, 87)})

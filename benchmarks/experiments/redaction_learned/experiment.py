@@ -26,7 +26,7 @@ DATA = ROOT / "benchmarks" / "data"
 NHS = ROOT.parent / "shared" / "data" / "px_phase1_text_data.csv"
 READ = list(TRAINING)  # the writers the shipped stage is trained on, read for tuning
 YOUTH = {"r12", "r16", "r20", "r32", "r36", "r38", "r43", "r49", "r50", "r54", "r55", "r58", "r60", "r62", "r66",
-         "r67", "r68", "r69", "r74", "r75", "r76", "r77", "r78", "r79", *(f"r{n}" for n in range(88, 96))}
+         "r67", "r68", "r69", "r74", "r75", "r76", "r77", "r78", "r79", *(f"r{n}" for n in range(88, 102))}
 
 
 def score(rows, spans_of):
