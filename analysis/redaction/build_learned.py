@@ -28,7 +28,7 @@ DATA = PACKAGE.parent.parent / "benchmarks" / "data"
 # Ireland, Cumbria, the Welsh valleys and Cornwall (r96-r101)
 TRAINING = tuple([f"r{n}" for n in range(12, 42)] + ["r43", "r48", "r49", "r50", "r54", "r55", "r58", "r60", "r62",
                                                      "r66", "r67", "r68", "r69", "r74", "r75", "r76", "r77", "r78",
-                                                     "r79"] + [f"r{n}" for n in range(88, 96)] + [f"r{n}" for n in range(96, 102)])
+                                                     "r79"] + [f"r{n}" for n in range(88, 102)])
 # the older labelled sets, every one looked at while developing (benchmarks/redaction.py's docstring says which)
 OLDER = ("blind_redaction", "heldout_redaction", "fresh3_redaction", "fresh11_redaction", "redaction_dev",
          "redaction_dev_round3")
