@@ -121,6 +121,12 @@ def tokens(text: str, base: Sequence[tuple[int, int, str]]):
     out = []
     low = [t[2].lower() for t in all_toks]
     red = [bool(taken[a:b].any()) for a, b, _ in all_toks]
+    flags: dict[int, str] = {}  # each word's lists, looked up once though three words read them
+
+    def fl_of(j: int) -> str:
+        if j not in flags:
+            flags[j] = _flags(all_toks[j][2])
+        return flags[j]
     for i, (a, b, tok) in enumerate(all_toks):
         if red[i] or not candidate(tok) or (len(tok) == 1 and tok.islower()):
             continue  # "</b>", "flat b": a lone small letter is markup or the rules' to read
@@ -137,14 +143,14 @@ def tokens(text: str, base: Sequence[tuple[int, int, str]]):
         if s0 not in school:
             e = _SENTENCE_END.search(text, b)
             school[s0] = bool(SCHOOL_TALK.search(text, s0, e.end() if e else len(text)))
-        w, shape, fl = low[i], _shape(tok), _flags(tok)
+        w, shape, fl = low[i], _shape(tok), fl_of(i)
         initial = not text[s0:a].strip()
         p1 = "<red>" if i > 0 and red[i - 1] else low[i - 1] if i > 0 else "<s>"
         p2 = "<red>" if i > 1 and red[i - 2] else low[i - 2] if i > 1 else "<s>"
         n1 = "<red>" if i + 1 < len(all_toks) and red[i + 1] else low[i + 1] if i + 1 < len(all_toks) else "</s>"
         n2 = "<red>" if i + 2 < len(all_toks) and red[i + 2] else low[i + 2] if i + 2 < len(all_toks) else "</s>"
-        f1 = _flags(all_toks[i - 1][2]) if i > 0 else "<s>"
-        g1 = _flags(all_toks[i + 1][2]) if i + 1 < len(all_toks) else "</s>"
+        f1 = fl_of(i - 1) if i > 0 else "<s>"
+        g1 = fl_of(i + 1) if i + 1 < len(all_toks) else "</s>"
         between = text[all_toks[i - 1][1]:a].strip() if i > 0 else ""
         feats = [f"w={w}", f"suf={w[-3:]}", f"suf2={w[-2:]}", f"suf4={w[-4:]}", f"pre3={w[:3]}",
                  f"shape={shape}", f"fl={fl}", f"shape_fl={shape}|{fl}",
